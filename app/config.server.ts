@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * Configuration from the environment, with safe defaults, checked once per process.
+ * A bad value stops the process with a message naming the variable.
+ */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/greenline.db")
+    .refine((value) => value.startsWith("file:") && value.length > "file:".length, {
+      message: 'must be a SQLite file URL such as "file:./data/greenline.db"',
+    }),
+  REDIS_URL: z
+    .string()
+    .default("redis://127.0.0.1:6379")
+    .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value), { message: 'must look like "redis://host:6379"' }),
+  REDIS_PREFIX: z
+    .string()
+    .default("greenline")
+    .refine((value) => /^[A-Za-z0-9_.:-]+$/.test(value), { message: "letters, digits, _ . : - only" }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().default("./data"),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+});
+
+export type AppConfig = Omit<z.infer<typeof environmentSchema>, "SESSION_SECRET"> & {
+  SESSION_SECRET: string;
+  databaseFile: string;
+};
+
+export class ConfigError extends Error {}
+
+function readOrCreateSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+export function parseConfig(environment: NodeJS.ProcessEnv): AppConfig {
+  const blankAsUnset = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ""));
+  const result = environmentSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Greenline cannot start; fix these environment variables:\n${lines.join("\n")}`);
+  }
+  const values = result.data;
+  return {
+    ...values,
+    SESSION_SECRET: values.SESSION_SECRET ?? readOrCreateSessionSecret(values.DATA_DIR),
+    databaseFile: path.resolve(values.DATABASE_URL.replace(/^file:/, "")),
+  };
+}
+
+let cached: AppConfig | undefined;
+
+export function config(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

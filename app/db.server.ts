@@ -1,0 +1,26 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { config } from "~/config.server";
+import { PrismaClient } from "~/generated/prisma/client";
+
+export type Database = PrismaClient;
+export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+function createClient(): PrismaClient {
+  const { DATABASE_URL, databaseFile } = config();
+  mkdirSync(path.dirname(databaseFile), { recursive: true });
+  // Several processes (web, workers, CLI) share the file: wait for a lock instead of failing at once.
+  const adapter = new PrismaBetterSQLite3({ url: DATABASE_URL, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
+  const client = new PrismaClient({ adapter });
+  // Queries on the one connection run in order, so these apply before any other statement.
+  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  void client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  return client;
+}
+
+const globalForPrisma = globalThis as unknown as { greenlinePrisma?: PrismaClient };
+
+/** The one Prisma client of this process. */
+export const prisma: PrismaClient = (globalForPrisma.greenlinePrisma ??= createClient());

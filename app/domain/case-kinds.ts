@@ -1,0 +1,25 @@
+export const CASE_KINDS = ["complaint", "petition", "mediation"] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_NUMBER_PREFIX: Record<CaseKind, string> = {
+  complaint: "TS",
+  petition: "XF",
+  mediation: "TJ",
+};
+
+export const URGENCIES = ["normal", "urgent"] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** `TS-2026-00001`: prefix of the kind, the year, and the year's sequence padded to five digits. */
+export function formatCaseNo(kind: CaseKind, year: number, seq: number): string {
+  return `${CASE_NUMBER_PREFIX[kind]}-${year}-${String(seq).padStart(5, "0")}`;
+}
+
+const CASE_NO_PATTERN = /^(TS|XF|TJ)-(\d{4})-(\d{5,})$/;
+
+export function parseCaseNo(caseNo: string): { kind: CaseKind; year: number; seq: number } | null {
+  const match = CASE_NO_PATTERN.exec(caseNo.trim().toUpperCase());
+  if (!match) return null;
+  const kind = (Object.keys(CASE_NUMBER_PREFIX) as CaseKind[]).find((k) => CASE_NUMBER_PREFIX[k] === match[1])!;
+  return { kind, year: Number(match[2]), seq: Number(match[3]) };
+}

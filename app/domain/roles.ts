@@ -1,0 +1,17 @@
+export const ROLES = ["operator", "dispatcher", "township", "leader", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** Who is acting: enough to decide permissions without touching the database. */
+export interface Actor {
+  id: number;
+  role: Role;
+  /** The township or unit a township user belongs to. */
+  townshipId: number | null;
+}
+
+/** The system itself (deadline workers, imports). */
+export const SYSTEM_ACTOR_ID = null;

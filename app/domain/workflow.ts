@@ -1,0 +1,139 @@
+import type { Actor, Role } from "./roles";
+
+/** DOMAIN.md "Complaint lifecycle". */
+export const CASE_STATES = [
+  "registered",
+  "accepted",
+  "assigned",
+  "submitted",
+  "concluded",
+  "closed",
+  "rejected",
+  "merged",
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** States in which the case is still being handled and its deadline clock runs. */
+export const HANDLING_STATES: readonly CaseState[] = ["registered", "accepted", "assigned", "submitted"];
+
+export function isHandling(state: CaseState): boolean {
+  return HANDLING_STATES.includes(state);
+}
+
+export const CASE_ACTIONS = [
+  "edit",
+  "accept",
+  "reject",
+  "merge",
+  "assign",
+  "return",
+  "note",
+  "onSite",
+  "submit",
+  "sendBack",
+  "requestExtension",
+  "approveExtension",
+  "refuseExtension",
+  "conclude",
+  "close",
+  "reopen",
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export function isCaseAction(value: string): value is CaseAction {
+  return (CASE_ACTIONS as readonly string[]).includes(value);
+}
+
+/** What the rules need to know about a case. */
+export interface CaseSnapshot {
+  state: CaseState;
+  assignedToId: number | null;
+  hasPendingExtension: boolean;
+  hasOpenRespondMilestone: boolean;
+}
+
+interface ActionRule {
+  from: readonly CaseState[];
+  /** The state after the action; null when the state does not change. */
+  to: CaseState | null;
+  roles: readonly Role[];
+  /** A reason the actor must give (reject, return, send back, extension, reopen). */
+  requiresReason: boolean;
+  /** Only the township or unit the case is assigned to may act. */
+  assigneeOnly?: boolean;
+  guard?: (snapshot: CaseSnapshot) => boolean;
+}
+
+export const ACTION_RULES: Record<CaseAction, ActionRule> = {
+  edit: { from: ["registered"], to: null, roles: ["operator", "dispatcher"], requiresReason: false },
+  accept: { from: ["registered"], to: "accepted", roles: ["dispatcher"], requiresReason: false },
+  reject: { from: ["registered"], to: "rejected", roles: ["dispatcher"], requiresReason: true },
+  merge: { from: ["registered"], to: "merged", roles: ["dispatcher"], requiresReason: false },
+  assign: { from: ["accepted", "assigned"], to: "assigned", roles: ["dispatcher"], requiresReason: false },
+  return: { from: ["assigned"], to: "accepted", roles: ["township"], requiresReason: true, assigneeOnly: true },
+  note: { from: ["assigned", "submitted"], to: null, roles: ["township", "dispatcher"], requiresReason: false, assigneeOnly: true },
+  onSite: {
+    from: ["accepted", "assigned"],
+    to: null,
+    roles: ["township", "dispatcher"],
+    requiresReason: false,
+    assigneeOnly: true,
+    guard: (snapshot) => snapshot.hasOpenRespondMilestone,
+  },
+  submit: { from: ["assigned"], to: "submitted", roles: ["township"], requiresReason: false, assigneeOnly: true },
+  sendBack: { from: ["submitted"], to: "assigned", roles: ["dispatcher"], requiresReason: true },
+  requestExtension: {
+    from: ["assigned"],
+    to: null,
+    roles: ["township"],
+    requiresReason: true,
+    assigneeOnly: true,
+    guard: (snapshot) => !snapshot.hasPendingExtension,
+  },
+  approveExtension: {
+    from: HANDLING_STATES,
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: false,
+    guard: (snapshot) => snapshot.hasPendingExtension,
+  },
+  refuseExtension: {
+    from: HANDLING_STATES,
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: true,
+    guard: (snapshot) => snapshot.hasPendingExtension,
+  },
+  conclude: { from: ["submitted"], to: "concluded", roles: ["dispatcher"], requiresReason: false },
+  close: { from: ["concluded"], to: "closed", roles: ["dispatcher"], requiresReason: false },
+  reopen: { from: ["concluded", "closed"], to: "assigned", roles: ["dispatcher"], requiresReason: true },
+};
+
+/** Township staff see only the cases assigned to their township or unit; everyone else sees all. */
+export function canViewCase(actor: Actor, snapshot: Pick<CaseSnapshot, "assignedToId">): boolean {
+  if (actor.role !== "township") return true;
+  return actor.townshipId !== null && snapshot.assignedToId === actor.townshipId;
+}
+
+/** Whether the identity of complainants must be masked for this viewer. */
+export function mustMaskIdentity(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "township";
+}
+
+export function mayTakeAction(actor: Actor, snapshot: CaseSnapshot, action: CaseAction): boolean {
+  const rule = ACTION_RULES[action];
+  if (!rule.roles.includes(actor.role)) return false;
+  if (!rule.from.includes(snapshot.state)) return false;
+  if (!canViewCase(actor, snapshot)) return false;
+  if (rule.assigneeOnly && actor.role === "township" && snapshot.assignedToId !== actor.townshipId) return false;
+  return rule.guard ? rule.guard(snapshot) : true;
+}
+
+/** Exactly the actions this actor may take on the case now. */
+export function allowedActions(actor: Actor, snapshot: CaseSnapshot): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => mayTakeAction(actor, snapshot, action));
+}
+
+export function nextState(snapshot: CaseSnapshot, action: CaseAction): CaseState {
+  return ACTION_RULES[action].to ?? snapshot.state;
+}

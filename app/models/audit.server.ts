@@ -1,0 +1,41 @@
+import type { Transaction } from "~/db.server";
+
+export interface AuditEventInput {
+  caseId: number | null;
+  actorId: number | null;
+  at: Date;
+  action: string;
+  reason?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Appends one event to the audit trail; always inside the transaction that made the change. */
+export async function recordAuditEvent(tx: Transaction, event: AuditEventInput) {
+  await tx.auditEvent.create({
+    data: {
+      caseId: event.caseId,
+      actorId: event.actorId,
+      at: event.at,
+      action: event.action,
+      reason: event.reason ?? null,
+      before: event.before ? JSON.stringify(event.before) : null,
+      after: event.after ? JSON.stringify(event.after) : null,
+    },
+  });
+}
+
+/** The fields whose values differ, as before/after objects of the audit event. */
+export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const changedBefore: Record<string, unknown> = {};
+  const changedAfter: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    const old = before[key];
+    const same = old instanceof Date && value instanceof Date ? old.getTime() === value.getTime() : old === value;
+    if (!same) {
+      changedBefore[key] = old;
+      changedAfter[key] = value;
+    }
+  }
+  return { before: changedBefore, after: changedAfter, changed: Object.keys(changedAfter).length > 0 };
+}

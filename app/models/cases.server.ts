@@ -1,0 +1,496 @@
+import { prisma, type Transaction } from "~/db.server";
+import type { WorkCalendar } from "~/domain/calendar";
+import { type CaseKind, type Urgency, formatCaseNo } from "~/domain/case-kinds";
+import { type DeadlineUnit, type MilestonePlan, isOverdueAt, planExtension, planMilestone } from "~/domain/deadlines";
+import { localDateOf, yearOf } from "~/domain/local-time";
+import { normalizePhone } from "~/domain/masking";
+import { type DeadlinePolicy, type MilestoneStart, selectPolicy } from "~/domain/policies";
+import type { Actor } from "~/domain/roles";
+import {
+  type CaseAction,
+  type CaseSnapshot,
+  type CaseState,
+  canViewCase,
+  isHandling,
+  mayTakeAction,
+  nextState,
+} from "~/domain/workflow";
+import { logger } from "~/logger.server";
+import { diffFields, recordAuditEvent } from "./audit.server";
+import { scheduleCaseDeadlines } from "./deadline-jobs.server";
+import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "./errors";
+import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "./reference.server";
+
+/** The fields an operator records at intake (and may edit until acceptance). */
+export interface IntakeFields {
+  kind: CaseKind;
+  channel: string;
+  receivedAt: Date;
+  complainantName: string | null;
+  complainantPhone: string | null;
+  consentToDisclose: boolean;
+  townshipId: number;
+  category: string;
+  subject: string;
+  address: string;
+  description: string;
+  urgency: Urgency;
+}
+
+export interface ChangeOptions {
+  now?: Date;
+  /** Off while seeding or importing in bulk: the worker re-enqueues from the database at start. */
+  scheduleJobs?: boolean;
+}
+
+async function assertReferencesExist(db: Transaction, fields: Pick<IntakeFields, "channel" | "category" | "townshipId">) {
+  const [channel, category, township] = await Promise.all([
+    db.channel.findUnique({ where: { code: fields.channel } }),
+    db.category.findUnique({ where: { code: fields.category } }),
+    db.township.findUnique({ where: { id: fields.townshipId } }),
+  ]);
+  const errors: Record<string, string> = {};
+  if (!channel?.active) errors.channel = "unknownChannel";
+  if (!category?.active) errors.category = "unknownCategory";
+  if (!township?.active || township.kind !== "township") errors.townshipId = "unknownTownship";
+  if (Object.keys(errors).length > 0) throw new CaseInputError(errors);
+}
+
+function policyFor(policies: DeadlinePolicy[], fields: IntakeFields): DeadlinePolicy {
+  const policy = selectPolicy(policies, fields);
+  if (!policy) throw new Error(`No deadline policy covers ${fields.kind} received ${fields.receivedAt.toISOString()}`);
+  return policy;
+}
+
+function milestoneRows(
+  calendar: WorkCalendar,
+  policy: DeadlinePolicy,
+  start: MilestoneStart,
+  startAt: Date,
+  round: number,
+  only?: (milestone: string) => boolean,
+) {
+  return policy.rules.milestones
+    .filter((rule) => rule.from === start && (!only || only(rule.milestone)))
+    .map((rule) => {
+      const plan = planMilestone(calendar, startAt, rule.amount, rule.unit, policy.rules.ladder);
+      warnAboutMissingCalendar(plan);
+      return { round, milestone: rule.milestone, ...storedPlan(plan) };
+    });
+}
+
+function storedPlan(plan: MilestonePlan) {
+  return {
+    startAt: plan.startAt,
+    amount: plan.amount,
+    unit: plan.unit,
+    dueAt: plan.dueAt,
+    warningAt: plan.warningAt,
+    supervisionAt: plan.supervisionAt,
+  };
+}
+
+function warnAboutMissingCalendar(plan: MilestonePlan) {
+  if (plan.missingCalendarYears.length > 0) {
+    logger.warn({ years: plan.missingCalendarYears }, "holiday calendar missing; counted weekends only");
+  }
+}
+
+/** Reserves the next number of the kind and year inside the intake transaction (never reused). */
+async function nextCaseNumber(tx: Transaction, kind: CaseKind, year: number) {
+  const sequence = await tx.caseSequence.upsert({
+    where: { kind_year: { kind, year } },
+    create: { kind, year, lastSeq: 1 },
+    update: { lastSeq: { increment: 1 } },
+  });
+  return { year, seq: sequence.lastSeq, caseNo: formatCaseNo(kind, year, sequence.lastSeq) };
+}
+
+function normalizedIntake(fields: IntakeFields): IntakeFields {
+  return {
+    ...fields,
+    complainantName: fields.complainantName?.trim() || null,
+    complainantPhone: fields.complainantPhone ? normalizePhone(fields.complainantPhone) || null : null,
+    subject: fields.subject.trim(),
+    address: fields.address.trim(),
+    description: fields.description.trim(),
+  };
+}
+
+/**
+ * Logs a new case: numbers it, plans the milestones that count from receipt under the policy in
+ * force when it was received, writes the audit event, and schedules its deadline jobs after commit.
+ * With `mergeIntoCaseNo` the report is recorded as a repeat of that open case instead.
+ */
+export async function registerCase(
+  actor: Actor,
+  input: IntakeFields,
+  options: ChangeOptions & { mergeIntoCaseNo?: string | null } = {},
+) {
+  const now = options.now ?? new Date();
+  const fields = normalizedIntake(input);
+  if (fields.receivedAt.getTime() > now.getTime() + 60_000) throw new CaseInputError({ receivedAt: "receivedInFuture" });
+  const [calendar, policies] = await Promise.all([loadWorkCalendar(), loadPolicies()]);
+  const policy = policyFor(policies, fields);
+
+  const created = await prisma.$transaction(async (tx) => {
+    await assertReferencesExist(tx, fields);
+    const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo) : null;
+    const number = await nextCaseNumber(tx, fields.kind, yearOf(localDateOf(fields.receivedAt)));
+    const record = await tx.case.create({
+      data: {
+        ...fields,
+        ...number,
+        state: target ? "merged" : "registered",
+        mergedIntoId: target?.id ?? null,
+        policyId: policy.id,
+        createdById: actor.id,
+        createdAt: now,
+        milestones: target
+          ? undefined
+          : { create: milestoneRows(calendar, policy, "received", fields.receivedAt, 1) },
+      },
+    });
+    await recordAuditEvent(tx, {
+      caseId: record.id,
+      actorId: actor.id,
+      at: now,
+      action: "register",
+      after: { ...fields, state: record.state, policy: policy.name },
+    });
+    if (target) {
+      await recordAuditEvent(tx, { caseId: record.id, actorId: actor.id, at: now, action: "merge", after: { mergedInto: target.caseNo } });
+      await recordAuditEvent(tx, { caseId: target.id, actorId: actor.id, at: now, action: "repeatMerged", after: { repeat: record.caseNo } });
+    }
+    return record;
+  });
+  if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.id);
+  return created;
+}
+
+async function findMergeTarget(tx: Transaction, kind: string, caseNo: string) {
+  const target = await tx.case.findUnique({ where: { caseNo: caseNo.trim().toUpperCase() } });
+  if (!target || target.kind !== kind || !isHandling(target.state as CaseState)) {
+    throw new CaseInputError({ mergeInto: "mergeTargetNotOpen" });
+  }
+  return target;
+}
+
+/** A change to a case, as the one function below accepts it. */
+export type CaseChange =
+  | { action: "edit"; fields: Partial<Omit<IntakeFields, "kind">> }
+  | { action: "accept" }
+  | { action: "reject"; reason: string }
+  | { action: "merge"; targetCaseNo: string; reason?: string }
+  | { action: "assign"; assigneeId: number }
+  | { action: "return"; reason: string }
+  | { action: "note"; text: string }
+  | { action: "onSite"; text: string }
+  | { action: "submit"; text: string }
+  | { action: "sendBack"; reason: string }
+  | { action: "requestExtension"; amount: number; reason: string }
+  | { action: "approveExtension"; note?: string }
+  | { action: "refuseExtension"; reason: string }
+  | { action: "conclude"; text: string }
+  | { action: "close"; satisfaction?: string | null }
+  | { action: "reopen"; reason: string };
+
+type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCaseForChange>>>;
+
+async function loadCaseForChange(db: typeof prisma | Transaction, caseNo: string) {
+  return db.case.findUnique({
+    where: { caseNo },
+    include: {
+      milestones: { where: { status: "open" } },
+      extensions: { where: { status: "pending" } },
+      policy: true,
+    },
+  });
+}
+
+export function snapshotOf(record: {
+  state: string;
+  assignedToId: number | null;
+  round: number;
+  milestones: { milestone: string; status: string; round: number }[];
+  extensions: { status: string }[];
+}): CaseSnapshot {
+  return {
+    state: record.state as CaseState,
+    assignedToId: record.assignedToId,
+    hasPendingExtension: record.extensions.some((extension) => extension.status === "pending"),
+    hasOpenRespondMilestone: record.milestones.some(
+      (milestone) => milestone.milestone === "respond" && milestone.status === "open" && milestone.round === record.round,
+    ),
+  };
+}
+
+/** Actions that only add to the record (a note); they cannot conflict with another edit. */
+const NON_CONFLICTING: readonly CaseAction[] = ["note"];
+
+/**
+ * The one way to change a case. Checks that the actor may see the case and take the action now,
+ * that the case is still at the version the actor saw, then writes the change and its audit event in
+ * one transaction and schedules the case's deadline jobs after commit.
+ */
+export async function changeCase(
+  actor: Actor,
+  caseNo: string,
+  expectedVersion: number,
+  change: CaseChange,
+  options: ChangeOptions = {},
+) {
+  const now = options.now ?? new Date();
+  const record = await loadCaseForChange(prisma, caseNo);
+  if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo);
+  if (!mayTakeAction(actor, snapshotOf(record), change.action)) throw new ActionNotAllowedError(change.action);
+  const checksVersion = !NON_CONFLICTING.includes(change.action);
+  if (checksVersion && record.version !== expectedVersion) throw new StaleVersionError();
+  const calendar = await loadWorkCalendar();
+
+  await prisma.$transaction(async (tx) => {
+    const context: ChangeContext = { tx, actor, record, now, calendar, policy: toDomainPolicy(record.policy) };
+    const effect = await applyChange(context, change);
+    const state = nextState(snapshotOf(record), change.action);
+    const caseUpdate = { ...(state !== record.state ? { state } : {}), ...effect.caseUpdate };
+    if (checksVersion) {
+      const updated = await tx.case.updateMany({
+        where: { id: record.id, version: expectedVersion },
+        data: { ...caseUpdate, version: { increment: 1 } },
+      });
+      if (updated.count === 0) throw new StaleVersionError();
+    }
+    const audit = diffFields(record as unknown as Record<string, unknown>, caseUpdate);
+    await recordAuditEvent(tx, {
+      caseId: record.id,
+      actorId: actor.id,
+      at: now,
+      action: change.action,
+      reason: "reason" in change ? change.reason : null,
+      before: audit.changed ? audit.before : null,
+      after: { ...audit.after, ...effect.auditDetails },
+    });
+  });
+  if (options.scheduleJobs !== false) await scheduleCaseDeadlines(record.id);
+  return loadCaseForChange(prisma, caseNo);
+}
+
+interface ChangeContext {
+  tx: Transaction;
+  actor: Actor;
+  record: LoadedCase;
+  now: Date;
+  calendar: WorkCalendar;
+  policy: DeadlinePolicy;
+}
+
+interface ChangeEffect {
+  caseUpdate: Record<string, unknown>;
+  /** Details for the audit event beyond the case's changed fields. */
+  auditDetails?: Record<string, unknown>;
+}
+
+function requireText(field: string, value: string | undefined) {
+  if (!value || value.trim() === "") throw new CaseInputError({ [field]: "required" });
+  return value.trim();
+}
+
+async function closeOpenMilestones(context: ChangeContext, status: "met" | "cancelled", only?: (milestone: string) => boolean) {
+  await context.tx.caseMilestone.updateMany({
+    where: {
+      caseId: context.record.id,
+      status: "open",
+      ...(only ? { milestone: { in: context.record.milestones.map((m) => m.milestone).filter(only) } } : {}),
+    },
+    data: { status, metAt: context.now },
+  });
+}
+
+function currentMilestone(context: ChangeContext, name: string) {
+  return context.record.milestones.find((m) => m.milestone === name && m.round === context.record.round);
+}
+
+async function applyChange(context: ChangeContext, change: CaseChange): Promise<ChangeEffect> {
+  const { tx, record, now, actor } = context;
+  switch (change.action) {
+    case "edit":
+      return applyEdit(context, change.fields);
+    case "accept": {
+      await closeOpenMilestones(context, "met", (m) => m === "accept");
+      const accepted = milestoneRows(context.calendar, context.policy, "accepted", now, record.round);
+      for (const row of accepted) await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
+      return { caseUpdate: { acceptedAt: now } };
+    }
+    case "reject":
+      await closeOpenMilestones(context, "met", (m) => m === "accept");
+      await closeOpenMilestones(context, "cancelled");
+      return { caseUpdate: { rejectedAt: now, decisionReason: requireText("reason", change.reason) } };
+    case "merge": {
+      const target = await findMergeTarget(tx, record.kind, change.targetCaseNo);
+      if (target.id === record.id) throw new CaseInputError({ mergeInto: "mergeTargetNotOpen" });
+      await closeOpenMilestones(context, "cancelled");
+      await recordAuditEvent(tx, { caseId: target.id, actorId: actor.id, at: now, action: "repeatMerged", after: { repeat: record.caseNo } });
+      return { caseUpdate: { mergedIntoId: target.id }, auditDetails: { mergedInto: target.caseNo } };
+    }
+    case "assign": {
+      const assignee = await tx.township.findUnique({ where: { id: change.assigneeId } });
+      if (!assignee?.active) throw new CaseInputError({ assigneeId: "unknownAssignee" });
+      return { caseUpdate: { assignedToId: assignee.id }, auditDetails: { assignedTo: assignee.name } };
+    }
+    case "return":
+      requireText("reason", change.reason);
+      return { caseUpdate: { assignedToId: null } };
+    case "note":
+      return { caseUpdate: {}, auditDetails: { note: requireText("text", change.text) } };
+    case "onSite":
+      await closeOpenMilestones(context, "met", (m) => m === "respond");
+      return { caseUpdate: {}, auditDetails: { note: requireText("text", change.text) } };
+    case "submit":
+      return { caseUpdate: { resultText: requireText("text", change.text) } };
+    case "sendBack":
+      requireText("reason", change.reason);
+      return { caseUpdate: {} };
+    case "requestExtension": {
+      requireText("reason", change.reason);
+      if (!Number.isInteger(change.amount) || change.amount < 1 || change.amount > 60) {
+        throw new CaseInputError({ amount: "extensionAmount" });
+      }
+      const milestone = currentMilestone(context, "conclude");
+      if (!milestone) throw new ActionNotAllowedError(change.action);
+      await tx.extension.create({
+        data: {
+          caseId: record.id,
+          round: record.round,
+          milestone: milestone.milestone,
+          amount: change.amount,
+          reason: change.reason.trim(),
+          requestedById: actor.id,
+          requestedAt: now,
+        },
+      });
+      return { caseUpdate: {}, auditDetails: { extensionAmount: change.amount, unit: milestone.unit } };
+    }
+    case "approveExtension":
+      return approveExtension(context, change.note);
+    case "refuseExtension": {
+      const [pending] = record.extensions;
+      await tx.extension.update({
+        where: { id: pending.id },
+        data: { status: "refused", decidedById: actor.id, decidedAt: now, decisionNote: requireText("reason", change.reason) },
+      });
+      return { caseUpdate: {}, auditDetails: { extensionAmount: pending.amount } };
+    }
+    case "conclude": {
+      const conclude = currentMilestone(context, "conclude");
+      await closeOpenMilestones(context, "met", (m) => m === "conclude");
+      await closeOpenMilestones(context, "cancelled");
+      await tx.extension.updateMany({
+        where: { caseId: record.id, status: "pending" },
+        data: { status: "refused", decidedAt: now, decisionNote: "concluded" },
+      });
+      return {
+        caseUpdate: {
+          replyText: requireText("text", change.text),
+          concludedAt: now,
+          overdue: conclude ? isOverdueAt(conclude.dueAt, now) : record.overdue,
+        },
+      };
+    }
+    case "close":
+      return { caseUpdate: { closedAt: now, satisfaction: change.satisfaction ?? null } };
+    case "reopen": {
+      requireText("reason", change.reason);
+      const round = record.round + 1;
+      const rows = milestoneRows(context.calendar, context.policy, "received", now, round, (m) => m === "conclude");
+      const fromAcceptance = milestoneRows(context.calendar, context.policy, "accepted", now, round, (m) => m === "conclude");
+      for (const row of [...rows, ...fromAcceptance]) await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
+      return {
+        caseUpdate: {
+          round,
+          concludedAt: null,
+          closedAt: null,
+          overdue: false,
+          ...(record.assignedToId === null ? { state: "accepted" } : {}),
+        },
+        auditDetails: { round },
+      };
+    }
+  }
+}
+
+async function approveExtension(context: ChangeContext, note: string | undefined): Promise<ChangeEffect> {
+  const { tx, record, now, actor, calendar, policy } = context;
+  const [pending] = record.extensions;
+  const milestone = record.milestones.find((m) => m.milestone === pending.milestone && m.round === pending.round);
+  if (!milestone) throw new ActionNotAllowedError("approveExtension");
+  const plan = planExtension(
+    calendar,
+    { startAt: milestone.startAt, dueAt: milestone.dueAt, amount: milestone.amount, unit: milestone.unit as DeadlineUnit },
+    pending.amount,
+    policy.rules.ladder,
+  );
+  warnAboutMissingCalendar(plan);
+  await tx.caseMilestone.update({
+    where: { id: milestone.id },
+    data: { dueAt: plan.dueAt, warningAt: plan.warningAt, supervisionAt: plan.supervisionAt, extendedBy: { increment: pending.amount } },
+  });
+  await tx.extension.update({
+    where: { id: pending.id },
+    data: { status: "approved", decidedById: actor.id, decidedAt: now, decisionNote: note?.trim() || null },
+  });
+  // Steps that fired for the old due time and now lie in the future are armed again for the new one.
+  const rearmed = Object.entries({ warning: plan.warningAt, overdue: plan.dueAt, supervision: plan.supervisionAt })
+    .filter(([, at]) => at.getTime() > now.getTime())
+    .map(([step]) => step);
+  await tx.deadlineStep.deleteMany({
+    where: { caseId: record.id, round: milestone.round, milestone: milestone.milestone, step: { in: rearmed } },
+  });
+  const stillOverdue = record.milestones.some(
+    (m) => m.id !== milestone.id && isOverdueAt(m.dueAt, now),
+  ) || isOverdueAt(plan.dueAt, now);
+  return {
+    caseUpdate: { overdue: stillOverdue },
+    auditDetails: {
+      milestone: milestone.milestone,
+      extensionAmount: pending.amount,
+      dueBefore: milestone.dueAt,
+      dueAfter: plan.dueAt,
+    },
+  };
+}
+
+async function applyEdit(context: ChangeContext, edited: Partial<Omit<IntakeFields, "kind">>): Promise<ChangeEffect> {
+  const { tx, record, calendar } = context;
+  const merged = normalizedIntake({ ...(record as unknown as IntakeFields), ...edited, kind: record.kind as CaseKind });
+  await assertReferencesExist(tx, merged);
+  const caseUpdate: Record<string, unknown> = {
+    channel: merged.channel,
+    receivedAt: merged.receivedAt,
+    complainantName: merged.complainantName,
+    complainantPhone: merged.complainantPhone,
+    consentToDisclose: merged.consentToDisclose,
+    townshipId: merged.townshipId,
+    category: merged.category,
+    subject: merged.subject,
+    address: merged.address,
+    description: merged.description,
+    urgency: merged.urgency,
+  };
+  const timingChanged =
+    merged.receivedAt.getTime() !== record.receivedAt.getTime() ||
+    merged.urgency !== record.urgency ||
+    merged.channel !== record.channel ||
+    merged.category !== record.category;
+  if (timingChanged) {
+    // Before acceptance only milestones counted from receipt exist; plan them again under the right policy.
+    const policy = policyFor(await loadPolicies(tx), merged);
+    await tx.caseMilestone.deleteMany({ where: { caseId: record.id, round: record.round } });
+    await tx.deadlineStep.deleteMany({ where: { caseId: record.id, round: record.round } });
+    for (const row of milestoneRows(calendar, policy, "received", merged.receivedAt, record.round)) {
+      await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
+    }
+    caseUpdate.policyId = policy.id;
+    caseUpdate.overdue = false;
+  }
+  return { caseUpdate };
+}

@@ -1,0 +1,164 @@
+import type { Job } from "bullmq";
+import { prisma } from "~/db.server";
+import { LADDER_STEPS, type LadderStep } from "~/domain/deadlines";
+import { logger } from "~/logger.server";
+import { deadlineQueue } from "~/redis.server";
+import { recordAuditEvent } from "./audit.server";
+
+/**
+ * Deadline enforcement. The database holds the truth (each milestone's ladder instants, and which
+ * steps fired under a unique key); BullMQ delayed jobs are only the means to act on time, and the
+ * sweep fires whatever the queue missed (docs/decisions/0004).
+ */
+export interface StepRef {
+  caseId: number;
+  round: number;
+  milestone: string;
+  step: LadderStep;
+}
+
+const STEP_COLUMN = { warning: "warningAt", overdue: "dueAt", supervision: "supervisionAt" } as const;
+
+/** Deterministic: the same step at the same instant is one job, however often it is added. */
+export function stepJobId(ref: StepRef, at: Date): string {
+  return `step:${ref.caseId}:${ref.round}:${ref.milestone}:${ref.step}:${at.getTime()}`;
+}
+
+type OpenMilestone = { caseId: number; round: number; milestone: string; warningAt: Date; dueAt: Date; supervisionAt: Date };
+
+function jobsFor(milestones: OpenMilestone[], fired: Set<string>, now: Date) {
+  return milestones.flatMap((milestone) =>
+    LADDER_STEPS.filter((step) => !fired.has(`${milestone.caseId}:${milestone.round}:${milestone.milestone}:${step}`)).map(
+      (step) => {
+        const ref: StepRef = { caseId: milestone.caseId, round: milestone.round, milestone: milestone.milestone, step };
+        const at = milestone[STEP_COLUMN[step]];
+        return {
+          name: "step",
+          data: ref,
+          opts: { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - now.getTime()) },
+        };
+      },
+    ),
+  );
+}
+
+async function firedKeys(caseIds: number[]) {
+  const rows = await prisma.deadlineStep.findMany({
+    where: { caseId: { in: caseIds } },
+    select: { caseId: true, round: true, milestone: true, step: true },
+  });
+  return new Set(rows.map((row) => `${row.caseId}:${row.round}:${row.milestone}:${row.step}`));
+}
+
+/**
+ * Queues the steps of the case's open milestones that have not fired. Called after the transaction
+ * that changed them commits; a failure (Redis away) is logged and left to the sweep.
+ */
+export async function scheduleCaseDeadlines(caseId: number, now = new Date()) {
+  try {
+    const milestones = await prisma.caseMilestone.findMany({ where: { caseId, status: "open" } });
+    const jobs = jobsFor(milestones, await firedKeys([caseId]), now);
+    if (jobs.length > 0) await deadlineQueue().addBulk(jobs);
+  } catch (error) {
+    logger.warn({ caseId, err: (error as Error).message }, "deadline jobs not queued; the sweep will catch up");
+  }
+}
+
+/** Re-enqueues every unfired step of every open milestone, in batches (worker start-up, after Redis loss). */
+export async function requeueAllDeadlines(now = new Date(), batchSize = 2000) {
+  let lastId = 0;
+  let queued = 0;
+  for (;;) {
+    const milestones = await prisma.caseMilestone.findMany({
+      where: { status: "open", id: { gt: lastId } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+    });
+    if (milestones.length === 0) break;
+    lastId = milestones[milestones.length - 1].id;
+    const jobs = jobsFor(milestones, await firedKeys([...new Set(milestones.map((m) => m.caseId))]), now);
+    if (jobs.length > 0) await deadlineQueue().addBulk(jobs);
+    queued += jobs.length;
+  }
+  return queued;
+}
+
+export type FireOutcome = "fired" | "already-fired" | "not-due" | "milestone-closed";
+
+function isUniqueViolation(error: unknown) {
+  return (error as { code?: string }).code === "P2002" || /UNIQUE constraint failed/.test(String((error as Error).message));
+}
+
+/**
+ * Fires one step if, by the database, it is due and has not fired: records it under its unique key
+ * and applies its effect (the overdue flag; the audit event) in the same transaction, so it takes
+ * effect exactly once whatever retries, duplicate jobs or concurrent workers do.
+ */
+export async function fireDeadlineStep(ref: StepRef, now = new Date()): Promise<FireOutcome> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const milestone = await tx.caseMilestone.findUnique({
+        where: { caseId_round_milestone: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone } },
+      });
+      if (!milestone || milestone.status !== "open") return "milestone-closed";
+      const dueAt = milestone[STEP_COLUMN[ref.step]];
+      if (dueAt.getTime() > now.getTime()) return "not-due";
+      const already = await tx.deadlineStep.findUnique({
+        where: { caseId_round_milestone_step: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step } },
+      });
+      if (already) return "already-fired";
+      await tx.deadlineStep.create({ data: { ...ref, dueAt, firedAt: now } });
+      if (ref.step === "overdue") await tx.case.update({ where: { id: ref.caseId }, data: { overdue: true } });
+      await recordAuditEvent(tx, {
+        caseId: ref.caseId,
+        actorId: null,
+        at: now,
+        action: ref.step,
+        after: { milestone: ref.milestone, round: ref.round, dueAt },
+      });
+      logger.info(
+        { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step, dueAt, latenessMs: now.getTime() - dueAt.getTime() },
+        "deadline step fired",
+      );
+      return "fired";
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return "already-fired";
+    throw error;
+  }
+}
+
+/** Every step that is due by `now` and has not fired: one indexed query per ladder step. */
+export async function findDueUnfiredSteps(now: Date, limit = 5000): Promise<StepRef[]> {
+  const refs: StepRef[] = [];
+  for (const step of LADDER_STEPS) {
+    const column = STEP_COLUMN[step];
+    const rows = await prisma.$queryRawUnsafe<{ caseId: number; round: number; milestone: string }[]>(
+      `SELECT m."caseId", m."round", m."milestone" FROM "CaseMilestone" m
+       WHERE m."status" = 'open' AND m."${column}" <= ?
+         AND NOT EXISTS (SELECT 1 FROM "DeadlineStep" s WHERE s."caseId" = m."caseId" AND s."round" = m."round"
+                         AND s."milestone" = m."milestone" AND s."step" = ?)
+       LIMIT ?`,
+      now.getTime(),
+      step,
+      limit,
+    );
+    for (const row of rows) refs.push({ caseId: Number(row.caseId), round: Number(row.round), milestone: row.milestone, step });
+  }
+  return refs;
+}
+
+/** The sweep: fires every due step the queue missed. */
+export async function sweepDueSteps(now = new Date()) {
+  const due = await findDueUnfiredSteps(now);
+  let fired = 0;
+  for (const ref of due) if ((await fireDeadlineStep(ref, now)) === "fired") fired += 1;
+  return { found: due.length, fired };
+}
+
+/** The processor of the deadline queue. A step that is not yet due (a moved deadline) is queued again. */
+export async function processDeadlineJob(job: Job<StepRef>) {
+  const outcome = await fireDeadlineStep(job.data);
+  if (outcome === "not-due") await scheduleCaseDeadlines(job.data.caseId);
+  return outcome;
+}

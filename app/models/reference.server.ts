@@ -1,0 +1,64 @@
+import { createWorkCalendar, type CalendarEntry, type WorkCalendar } from "~/domain/calendar";
+import type { DeadlinePolicy, PolicyRules } from "~/domain/policies";
+import type { CaseKind, Urgency } from "~/domain/case-kinds";
+import { prisma, type Transaction } from "~/db.server";
+
+type Client = typeof prisma | Transaction;
+
+/** The holiday calendar as the deadline module needs it. Small (one row per holiday date). */
+export async function loadWorkCalendar(db: Client = prisma): Promise<WorkCalendar> {
+  const rows = await db.holidayDate.findMany();
+  return createWorkCalendar(rows.map((row): CalendarEntry => ({ ...row, type: row.type as CalendarEntry["type"] })));
+}
+
+export async function loadPolicies(db: Client = prisma): Promise<DeadlinePolicy[]> {
+  const rows = await db.deadlinePolicy.findMany({ orderBy: { id: "asc" } });
+  return rows.map(toDomainPolicy);
+}
+
+export function toDomainPolicy(row: {
+  id: number;
+  name: string;
+  kind: string;
+  channel: string | null;
+  category: string | null;
+  urgency: string | null;
+  effectiveFrom: Date;
+  rules: string;
+}): DeadlinePolicy {
+  return {
+    ...row,
+    kind: row.kind as CaseKind,
+    urgency: row.urgency as Urgency | null,
+    rules: JSON.parse(row.rules) as PolicyRules,
+  };
+}
+
+export async function listTownships(options: { includeUnits?: boolean; includeInactive?: boolean } = {}) {
+  return prisma.township.findMany({
+    where: {
+      ...(options.includeUnits ? {} : { kind: "township" }),
+      ...(options.includeInactive ? {} : { active: true }),
+    },
+    orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
+  });
+}
+
+export async function listChannels() {
+  return prisma.channel.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
+}
+
+export async function listCategories() {
+  return prisma.category.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
+}
+
+/** Everything an intake or filter form offers, in one round trip per table. */
+export async function loadCaseVocabulary() {
+  const [townships, assignees, channels, categories] = await Promise.all([
+    listTownships(),
+    listTownships({ includeUnits: true }),
+    listChannels(),
+    listCategories(),
+  ]);
+  return { townships, assignees, channels, categories };
+}

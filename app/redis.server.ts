@@ -1,0 +1,88 @@
+import { Queue } from "bullmq";
+import IORedis, { type RedisOptions } from "ioredis";
+import { config } from "~/config.server";
+import { logger } from "~/logger.server";
+
+export const DEADLINE_QUEUE = "deadlines";
+
+/** A connection for a BullMQ worker: it must wait for Redis rather than fail commands. */
+export function createWorkerConnection(): IORedis {
+  return new IORedis(config().REDIS_URL, { maxRetriesPerRequest: null });
+}
+
+/**
+ * The web process's connection fails fast while Redis is away, so that a request is never held up:
+ * the database stays the truth and the sweep catches up when Redis returns.
+ */
+const producerOptions: RedisOptions = {
+  maxRetriesPerRequest: 1,
+  enableOfflineQueue: false,
+  connectTimeout: 2000,
+  retryStrategy: (attempt) => Math.min(attempt * 500, 5000),
+};
+
+interface RedisResources {
+  connection?: IORedis;
+  deadlineQueue?: Queue;
+}
+const globals = globalThis as { greenlineRedis?: RedisResources };
+const resources: RedisResources = (globals.greenlineRedis ??= {});
+
+function producerConnection(): IORedis {
+  if (!resources.connection) {
+    resources.connection = new IORedis(config().REDIS_URL, producerOptions);
+    resources.connection.on("error", (error) => logger.debug({ err: error.message }, "redis connection error"));
+  }
+  return resources.connection;
+}
+
+export function deadlineQueue(): Queue {
+  resources.deadlineQueue ??= new Queue(DEADLINE_QUEUE, {
+    connection: producerConnection(),
+    prefix: config().REDIS_PREFIX,
+    defaultJobOptions: {
+      attempts: 8,
+      backoff: { type: "exponential", delay: 1000 },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  });
+  return resources.deadlineQueue;
+}
+
+/** Key for a value that lives beside the queues under this installation's prefix. */
+export function redisKey(name: string): string {
+  return `${config().REDIS_PREFIX}:${name}`;
+}
+
+export const WORKER_HEARTBEAT_KEY = "workers:heartbeat";
+export const WORKER_HEARTBEAT_TTL_SECONDS = 120;
+
+export type DeadlineProcessingStatus = "running" | "redis-unavailable" | "no-worker";
+
+let lastStatus: { at: number; value: DeadlineProcessingStatus } | undefined;
+
+/** Whether deadlines are being enforced now: Redis answers and a worker reported recently. Cached 5 s. */
+export async function deadlineProcessingStatus(): Promise<DeadlineProcessingStatus> {
+  if (lastStatus && Date.now() - lastStatus.at < 5000) return lastStatus.value;
+  let value: DeadlineProcessingStatus;
+  try {
+    const connection = producerConnection();
+    const heartbeat = await Promise.race([
+      connection.get(redisKey(WORKER_HEARTBEAT_KEY)),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 1000)),
+    ]);
+    value = heartbeat ? "running" : "no-worker";
+  } catch {
+    value = "redis-unavailable";
+  }
+  lastStatus = { at: Date.now(), value };
+  return value;
+}
+
+export async function closeRedisResources() {
+  await resources.deadlineQueue?.close().catch(() => undefined);
+  resources.connection?.disconnect();
+  resources.deadlineQueue = undefined;
+  resources.connection = undefined;
+}
