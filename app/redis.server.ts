@@ -68,16 +68,29 @@ export async function deadlineProcessingStatus(): Promise<DeadlineProcessingStat
   let value: DeadlineProcessingStatus;
   try {
     const connection = producerConnection();
-    const heartbeat = await Promise.race([
-      connection.get(redisKey(WORKER_HEARTBEAT_KEY)),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 1000)),
-    ]);
+    const heartbeat = await withTimeout(
+      (async () => {
+        if (connection.status !== "ready") await new Promise((resolve) => connection.once("ready", resolve));
+        return connection.get(redisKey(WORKER_HEARTBEAT_KEY));
+      })(),
+      1000,
+    );
     value = heartbeat ? "running" : "no-worker";
   } catch {
     value = "redis-unavailable";
   }
   lastStatus = { at: Date.now(), value };
   return value;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("timeout")), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 export async function closeRedisResources() {

@@ -23,3 +23,7 @@ export function parseCaseNo(caseNo: string): { kind: CaseKind; year: number; seq
   const kind = (Object.keys(CASE_NUMBER_PREFIX) as CaseKind[]).find((k) => CASE_NUMBER_PREFIX[k] === match[1])!;
   return { kind, year: Number(match[2]), seq: Number(match[3]) };
 }
+
+/** Answers to the follow-up call (回访). */
+export const SATISFACTION_LEVELS = ["满意", "基本满意", "不满意"] as const;
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];

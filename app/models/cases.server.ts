@@ -96,6 +96,17 @@ function warnAboutMissingCalendar(plan: MilestonePlan) {
   }
 }
 
+function earliestDue(milestones: { dueAt: Date }[]): Date | null {
+  if (milestones.length === 0) return null;
+  return new Date(Math.min(...milestones.map((m) => m.dueAt.getTime())));
+}
+
+/** Keeps the case's cached earliest open due instant in step with its milestones. */
+async function refreshNextDue(tx: Transaction, caseId: number) {
+  const open = await tx.caseMilestone.findMany({ where: { caseId, status: "open" }, select: { dueAt: true } });
+  await tx.case.update({ where: { id: caseId }, data: { nextDueAt: earliestDue(open) } });
+}
+
 /** Reserves the next number of the kind and year inside the intake transaction (never reused). */
 async function nextCaseNumber(tx: Transaction, kind: CaseKind, year: number) {
   const sequence = await tx.caseSequence.upsert({
@@ -137,6 +148,7 @@ export async function registerCase(
     await assertReferencesExist(tx, fields);
     const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo) : null;
     const number = await nextCaseNumber(tx, fields.kind, yearOf(localDateOf(fields.receivedAt)));
+    const milestones = target ? [] : milestoneRows(calendar, policy, "received", fields.receivedAt, 1);
     const record = await tx.case.create({
       data: {
         ...fields,
@@ -146,9 +158,8 @@ export async function registerCase(
         policyId: policy.id,
         createdById: actor.id,
         createdAt: now,
-        milestones: target
-          ? undefined
-          : { create: milestoneRows(calendar, policy, "received", fields.receivedAt, 1) },
+        nextDueAt: earliestDue(milestones),
+        milestones: { create: milestones },
       },
     });
     await recordAuditEvent(tx, {
@@ -248,6 +259,7 @@ export async function changeCase(
   if (checksVersion && record.version !== expectedVersion) throw new StaleVersionError();
   const calendar = await loadWorkCalendar();
 
+  const version = checksVersion ? record.version + 1 : record.version;
   await prisma.$transaction(async (tx) => {
     const context: ChangeContext = { tx, actor, record, now, calendar, policy: toDomainPolicy(record.policy) };
     const effect = await applyChange(context, change);
@@ -260,6 +272,7 @@ export async function changeCase(
       });
       if (updated.count === 0) throw new StaleVersionError();
     }
+    await refreshNextDue(tx, record.id);
     const audit = diffFields(record as unknown as Record<string, unknown>, caseUpdate);
     await recordAuditEvent(tx, {
       caseId: record.id,
@@ -272,7 +285,7 @@ export async function changeCase(
     });
   });
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(record.id);
-  return loadCaseForChange(prisma, caseNo);
+  return { caseNo, version };
 }
 
 interface ChangeContext {

@@ -5,10 +5,23 @@ import { prisma, type Transaction } from "~/db.server";
 
 type Client = typeof prisma | Transaction;
 
-/** The holiday calendar as the deadline module needs it. Small (one row per holiday date). */
+const CALENDAR_CACHE_MS = 30_000;
+let cachedCalendar: { loadedAt: number; calendar: WorkCalendar } | undefined;
+
+/**
+ * The holiday calendar as the deadline module needs it. Every change of a case needs it, so it is
+ * kept for 30 s; an edit in this process clears it at once (other processes see it within 30 s).
+ */
 export async function loadWorkCalendar(db: Client = prisma): Promise<WorkCalendar> {
+  if (cachedCalendar && Date.now() - cachedCalendar.loadedAt < CALENDAR_CACHE_MS) return cachedCalendar.calendar;
   const rows = await db.holidayDate.findMany();
-  return createWorkCalendar(rows.map((row): CalendarEntry => ({ ...row, type: row.type as CalendarEntry["type"] })));
+  const calendar = createWorkCalendar(rows.map((row): CalendarEntry => ({ ...row, type: row.type as CalendarEntry["type"] })));
+  cachedCalendar = { loadedAt: Date.now(), calendar };
+  return calendar;
+}
+
+export function forgetCachedCalendar() {
+  cachedCalendar = undefined;
 }
 
 export async function loadPolicies(db: Client = prisma): Promise<DeadlinePolicy[]> {

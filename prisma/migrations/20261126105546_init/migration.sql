@@ -100,6 +100,7 @@ CREATE TABLE "Case" (
     "concludedAt" DATETIME,
     "closedAt" DATETIME,
     "overdue" BOOLEAN NOT NULL DEFAULT false,
+    "nextDueAt" DATETIME,
     "mergedIntoId" INTEGER,
     "policyId" INTEGER NOT NULL,
     "createdById" INTEGER,
@@ -205,6 +206,9 @@ CREATE INDEX "Case_townshipId_category_receivedAt_idx" ON "Case"("townshipId", "
 
 -- CreateIndex
 CREATE INDEX "Case_receivedAt_idx" ON "Case"("receivedAt");
+
+-- CreateIndex
+CREATE INDEX "Case_state_nextDueAt_idx" ON "Case"("state", "nextDueAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Case_kind_year_seq_key" ON "Case"("kind", "year", "seq");

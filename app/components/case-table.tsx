@@ -1,0 +1,66 @@
+import { Link } from "@remix-run/react";
+import type { DueMarker } from "~/domain/deadlines";
+import { t, tKey } from "~/i18n";
+import { showDateTime } from "~/utils/format";
+import { DueMarkerDot, StateBadge } from "./case-markers";
+
+export interface ListedCase {
+  caseNo: string;
+  state: string;
+  category: string;
+  subject: string;
+  address: string;
+  receivedAt: Date | string;
+  nextDueAt: Date | string | null;
+  overdue: boolean;
+  urgency: string;
+  township: { name: string };
+  assignedTo: { name: string } | null;
+  marker: DueMarker | null;
+}
+
+/** The cases of a list, inbox or queue: number, state, where, what, received and due. */
+export function CaseTable({ cases, categoryNames }: { cases: ListedCase[]; categoryNames: Record<string, string> }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{t("field.caseNo")}</th>
+          <th>{t("field.state")}</th>
+          <th>{t("field.township")}</th>
+          <th>{t("field.category")}</th>
+          <th>{t("field.subject")}</th>
+          <th>{t("field.receivedAt")}</th>
+          <th>{t("field.due")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((item) => (
+          <tr key={item.caseNo} data-case-no={item.caseNo}>
+            <td className="nowrap">
+              <Link to={`/cases/${item.caseNo}`}>{item.caseNo}</Link>
+              {item.urgency === "urgent" ? <span className="state state-overdue"> {tKey("urgency", "urgent").slice(0, 2)}</span> : null}
+            </td>
+            <td>
+              <StateBadge state={item.state} overdue={item.overdue} />
+            </td>
+            <td>
+              {item.township.name}
+              {item.assignedTo && item.assignedTo.name !== item.township.name ? <div className="muted">→ {item.assignedTo.name}</div> : null}
+            </td>
+            <td>{categoryNames[item.category] ?? item.category}</td>
+            <td>
+              {item.subject}
+              <div className="muted">{item.address}</div>
+            </td>
+            <td className="nowrap">{showDateTime(item.receivedAt)}</td>
+            <td className="nowrap">
+              <DueMarkerDot marker={item.marker} />
+              {showDateTime(item.nextDueAt)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

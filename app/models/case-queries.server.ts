@@ -1,0 +1,349 @@
+import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
+import { type DeadlineUnit, dueMarker, isOverdueAt, timeLeft } from "~/domain/deadlines";
+import { addLocalDays, formatLocalDateTime, isLocalDate, startOfLocalDay } from "~/domain/local-time";
+import { identityForViewer, maskName, maskPhone, normalizePhone } from "~/domain/masking";
+import type { Actor } from "~/domain/roles";
+import { looksLikeSameReport } from "~/domain/similarity";
+import { CASE_STATES, type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
+import { snapshotOf } from "./cases.server";
+import { CaseNotFoundError } from "./errors";
+import { loadWorkCalendar } from "./reference.server";
+
+/** The cases a township user may see: those assigned to their township or unit. */
+function scopeFor(actor: Actor): Prisma.CaseWhereInput {
+  return actor.role === "township" ? { assignedToId: actor.townshipId ?? -1 } : {};
+}
+
+function maskAuditValues(values: Record<string, unknown> | null, mustMask: boolean, consent: boolean) {
+  if (!values || !mustMask || consent) return values;
+  const masked = { ...values };
+  if (typeof masked.complainantName === "string") masked.complainantName = maskName(masked.complainantName);
+  if (typeof masked.complainantPhone === "string") masked.complainantPhone = maskPhone(masked.complainantPhone);
+  return masked;
+}
+
+/** A case as this viewer may see it: identity masked where required, milestones with time left, the timeline, the actions open now. */
+export async function getCaseForViewer(actor: Actor, caseNo: string, now = new Date()) {
+  const record = await prisma.case.findUnique({
+    where: { caseNo },
+    include: {
+      township: true,
+      assignedTo: true,
+      policy: true,
+      createdBy: { select: { displayName: true } },
+      mergedInto: { select: { caseNo: true } },
+      repeats: { select: { caseNo: true, receivedAt: true }, orderBy: { id: "asc" } },
+      milestones: { orderBy: [{ round: "asc" }, { id: "asc" }] },
+      extensions: { orderBy: { id: "asc" } },
+      auditEvents: { orderBy: { id: "asc" }, include: { actor: { select: { displayName: true, role: true } } } },
+    },
+  });
+  if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo);
+  const [calendar, channel, category] = await Promise.all([
+    loadWorkCalendar(),
+    prisma.channel.findUnique({ where: { code: record.channel } }),
+    prisma.category.findUnique({ where: { code: record.category } }),
+  ]);
+  const mask = mustMaskIdentity(actor);
+  const identity = identityForViewer(record, mask);
+  const { auditEvents, milestones, policy, ...fields } = record;
+  return {
+    ...fields,
+    complainantName: identity.complainantName,
+    complainantPhone: identity.complainantPhone,
+    identityMasked: mask && !record.consentToDisclose,
+    channelName: channel?.name ?? record.channel,
+    categoryName: category?.name ?? record.category,
+    policyName: policy.name,
+    milestones: milestones.map((milestone) => ({
+      ...milestone,
+      timeLeft: milestone.status === "open" ? timeLeft(calendar, now, milestone.dueAt, milestone.unit as DeadlineUnit) : null,
+      marker: milestone.status === "open" ? dueMarker(now, milestone.warningAt, milestone.dueAt) : null,
+      metLate: milestone.status === "met" && milestone.metAt ? isOverdueAt(milestone.dueAt, milestone.metAt) : false,
+    })),
+    timeline: auditEvents.map((event) => ({
+      id: event.id,
+      at: event.at,
+      action: event.action,
+      reason: event.reason,
+      actorName: event.actor?.displayName ?? null,
+      before: maskAuditValues(event.before ? JSON.parse(event.before) : null, mask, record.consentToDisclose),
+      after: maskAuditValues(event.after ? JSON.parse(event.after) : null, mask, record.consentToDisclose),
+    })),
+    allowedActions: allowedActions(actor, snapshotOf(record)),
+    pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,
+  };
+}
+
+export type CaseView = Awaited<ReturnType<typeof getCaseForViewer>>;
+
+/** Everything about a case, unmasked, for the CLI (`greenline case show`). Instants as ISO strings. */
+export async function caseReport(caseNo: string, now = new Date()) {
+  const record = await prisma.case.findUnique({
+    where: { caseNo: caseNo.trim().toUpperCase() },
+    include: {
+      township: true,
+      assignedTo: true,
+      policy: true,
+      milestones: { orderBy: [{ round: "asc" }, { id: "asc" }] },
+      extensions: { orderBy: { id: "asc" } },
+      auditEvents: { orderBy: { id: "asc" }, include: { actor: { select: { username: true } } } },
+    },
+  });
+  if (!record) return null;
+  const iso = (date: Date | null) => (date ? date.toISOString() : null);
+  return {
+    caseNo: record.caseNo,
+    kind: record.kind,
+    state: record.state,
+    round: record.round,
+    version: record.version,
+    channel: record.channel,
+    category: record.category,
+    urgency: record.urgency,
+    township: record.township.name,
+    assignedTo: record.assignedTo?.name ?? null,
+    receivedAt: iso(record.receivedAt),
+    complainantName: record.complainantName,
+    complainantPhone: record.complainantPhone,
+    consentToDisclose: record.consentToDisclose,
+    subject: record.subject,
+    address: record.address,
+    description: record.description,
+    resultText: record.resultText,
+    replyText: record.replyText,
+    acceptedAt: iso(record.acceptedAt),
+    concludedAt: iso(record.concludedAt),
+    closedAt: iso(record.closedAt),
+    overdue: record.overdue,
+    policy: record.policy.name,
+    milestones: record.milestones.map((m) => ({
+      round: m.round,
+      milestone: m.milestone,
+      amount: m.amount,
+      unit: m.unit,
+      extendedBy: m.extendedBy,
+      startAt: iso(m.startAt),
+      warningAt: iso(m.warningAt),
+      dueAt: iso(m.dueAt),
+      dueAtLocal: formatLocalDateTime(m.dueAt),
+      supervisionAt: iso(m.supervisionAt),
+      status: m.status,
+      metAt: iso(m.metAt),
+      overdue: isOverdueAt(m.dueAt, m.metAt ?? now),
+    })),
+    extensions: record.extensions.map((e) => ({ amount: e.amount, reason: e.reason, status: e.status, requestedAt: iso(e.requestedAt), decidedAt: iso(e.decidedAt) })),
+    auditEvents: record.auditEvents.map((e) => ({
+      at: iso(e.at),
+      action: e.action,
+      actor: e.actor?.username ?? null,
+      reason: e.reason,
+      before: e.before ? JSON.parse(e.before) : null,
+      after: e.after ? JSON.parse(e.after) : null,
+    })),
+  };
+}
+
+export const CASE_LIST_SORTS = ["received_desc", "received_asc", "due_asc", "updated_desc"] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+export const CASE_LIST_PAGE_SIZE = 30;
+
+export interface CaseListQuery {
+  state?: CaseState;
+  kind?: CaseKind;
+  townshipId?: number;
+  category?: string;
+  channel?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  overdue?: boolean;
+  q?: string;
+  sort: CaseListSort;
+  page: number;
+}
+
+/** Reads the list's filters from the URL; anything unreadable is ignored rather than failing the page. */
+export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
+  const text = (name: string) => params.get(name)?.trim() || undefined;
+  const state = text("state");
+  const kind = text("kind");
+  const sort = text("sort");
+  const townshipId = Number(text("township"));
+  const page = Number(text("page"));
+  const receivedFrom = text("from");
+  const receivedTo = text("to");
+  return {
+    state: CASE_STATES.includes(state as CaseState) ? (state as CaseState) : undefined,
+    kind: CASE_KINDS.includes(kind as CaseKind) ? (kind as CaseKind) : undefined,
+    townshipId: Number.isInteger(townshipId) && townshipId > 0 ? townshipId : undefined,
+    category: text("category"),
+    channel: text("channel"),
+    receivedFrom: receivedFrom && isLocalDate(receivedFrom) ? receivedFrom : undefined,
+    receivedTo: receivedTo && isLocalDate(receivedTo) ? receivedTo : undefined,
+    overdue: params.get("overdue") === "1" ? true : undefined,
+    q: text("q"),
+    sort: CASE_LIST_SORTS.includes(sort as CaseListSort) ? (sort as CaseListSort) : "received_desc",
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+function searchClause(q: string, mayMatchPhone: boolean): Prisma.CaseWhereInput {
+  const digits = normalizePhone(q);
+  return {
+    OR: [
+      { caseNo: { contains: q.toUpperCase() } },
+      ...(mayMatchPhone && digits.length >= 4 && digits.length === q.replace(/[\s-]/g, "").length
+        ? [{ complainantPhone: { contains: digits } }]
+        : []),
+      { description: { contains: q } },
+      { subject: { contains: q } },
+      { address: { contains: q } },
+    ],
+  };
+}
+
+const LIST_ORDER: Record<CaseListSort, Prisma.CaseOrderByWithRelationInput[]> = {
+  received_desc: [{ receivedAt: "desc" }, { id: "desc" }],
+  received_asc: [{ receivedAt: "asc" }, { id: "asc" }],
+  due_asc: [{ nextDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  updated_desc: [{ updatedAt: "desc" }, { id: "desc" }],
+};
+
+const LIST_SELECT = {
+  id: true,
+  caseNo: true,
+  kind: true,
+  state: true,
+  channel: true,
+  category: true,
+  urgency: true,
+  subject: true,
+  address: true,
+  receivedAt: true,
+  nextDueAt: true,
+  overdue: true,
+  township: { select: { name: true } },
+  assignedTo: { select: { name: true } },
+} satisfies Prisma.CaseSelect;
+
+/** One page of the case list for this viewer, in a stable order (ties broken by id). */
+export async function listCases(actor: Actor, query: CaseListQuery, now = new Date()) {
+  const where: Prisma.CaseWhereInput = {
+    AND: [
+      scopeFor(actor),
+      query.state ? { state: query.state } : {},
+      query.kind ? { kind: query.kind } : {},
+      query.townshipId ? { townshipId: query.townshipId } : {},
+      query.category ? { category: query.category } : {},
+      query.channel ? { channel: query.channel } : {},
+      query.receivedFrom ? { receivedAt: { gte: startOfLocalDay(query.receivedFrom) } } : {},
+      query.receivedTo ? { receivedAt: { lt: startOfLocalDay(addLocalDays(query.receivedTo, 1)) } } : {},
+      query.overdue ? { OR: [{ overdue: true }, { nextDueAt: { lt: now } }] } : {},
+      query.q ? searchClause(query.q, !mustMaskIdentity(actor)) : {},
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    prisma.case.count({ where }),
+    prisma.case.findMany({
+      where,
+      select: LIST_SELECT,
+      orderBy: LIST_ORDER[query.sort],
+      skip: (query.page - 1) * CASE_LIST_PAGE_SIZE,
+      take: CASE_LIST_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / CASE_LIST_PAGE_SIZE)),
+    cases: rows.map((row) => withMarker(row, now)),
+  };
+}
+
+/** The due marker of a listed case: red when overdue, yellow within two days of due. */
+function withMarker<T extends { nextDueAt: Date | null; overdue: boolean; state: string }>(row: T, now: Date) {
+  const open = HANDLING_STATES.includes(row.state as CaseState);
+  let marker: "green" | "yellow" | "red" | null = null;
+  if (open && row.nextDueAt) {
+    if (row.overdue || isOverdueAt(row.nextDueAt, now)) marker = "red";
+    else marker = row.nextDueAt.getTime() - now.getTime() <= 2 * 86_400_000 ? "yellow" : "green";
+  }
+  return { ...row, marker };
+}
+
+/** The township inbox: its open cases, the most urgent first. */
+export async function townshipInbox(actor: Actor, now = new Date()) {
+  const rows = await prisma.case.findMany({
+    where: { ...scopeFor(actor), state: { in: ["assigned", "submitted"] } },
+    select: LIST_SELECT,
+    orderBy: LIST_ORDER.due_asc,
+  });
+  return rows.map((row) => withMarker(row, now));
+}
+
+/** The dispatcher's queues: to accept, to assign (incl. returned), to review, extensions to decide, to close. */
+export async function dispatcherWorkspace(now = new Date()) {
+  const list = (where: Prisma.CaseWhereInput, orderBy = LIST_ORDER.due_asc) =>
+    prisma.case.findMany({ where, select: LIST_SELECT, orderBy, take: 100 }).then((rows) => rows.map((row) => withMarker(row, now)));
+  const [toAccept, toAssign, toReview, extensions, toClose] = await Promise.all([
+    list({ state: "registered" }),
+    list({ state: "accepted" }),
+    list({ state: "submitted" }),
+    prisma.extension.findMany({
+      where: { status: "pending" },
+      orderBy: { requestedAt: "asc" },
+      include: { case: { select: LIST_SELECT } },
+    }),
+    list({ state: "concluded" }, [{ concludedAt: "asc" }, { id: "asc" }]),
+  ]);
+  return {
+    toAccept,
+    toAssign,
+    toReview,
+    extensions: extensions.map((extension) => ({ ...extension, case: withMarker(extension.case, now) })),
+    toClose,
+  };
+}
+
+const DUPLICATE_WINDOW_DAYS = 30;
+
+/**
+ * What the intake form shows while a report is typed: the caller's earlier cases, and open cases of
+ * the same township and category from the last 30 days with a similar subject or address.
+ */
+export async function intakeLookups(input: { phone?: string; townshipId?: number; category?: string; subject?: string; address?: string }, now = new Date()) {
+  const phone = input.phone ? normalizePhone(input.phone) : "";
+  const callerHistory =
+    phone.length >= 7
+      ? await prisma.case.findMany({
+          where: { complainantPhone: phone },
+          select: { ...LIST_SELECT, description: true },
+          orderBy: { receivedAt: "desc" },
+          take: 10,
+        })
+      : [];
+  let duplicates: (typeof callerHistory)[number][] = [];
+  if (input.townshipId && input.category && (input.subject?.trim() || input.address?.trim())) {
+    const candidates = await prisma.case.findMany({
+      where: {
+        townshipId: input.townshipId,
+        category: input.category,
+        state: { in: [...HANDLING_STATES] },
+        receivedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000) },
+      },
+      select: { ...LIST_SELECT, description: true },
+      orderBy: { receivedAt: "desc" },
+      take: 200,
+    });
+    duplicates = candidates.filter(
+      (candidate) =>
+        (input.subject && looksLikeSameReport(input.subject, candidate.subject)) ||
+        (input.address && looksLikeSameReport(input.address, candidate.address)),
+    );
+  }
+  return { callerHistory, duplicates: duplicates.slice(0, 10) };
+}
+
+export type IntakeLookups = Awaited<ReturnType<typeof intakeLookups>>;

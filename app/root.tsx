@@ -1,0 +1,112 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+} from "@remix-run/react";
+import { type Role } from "~/domain/roles";
+import { type MessageKey, t } from "~/i18n";
+import { deadlineProcessingStatus } from "~/redis.server";
+import { getSignedInUser } from "~/session.server";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: t("app.name") }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSignedInUser(request);
+  const deadlineStatus = user ? await deadlineProcessingStatus() : "running";
+  return { user, deadlineStatus };
+}
+
+const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
+  { to: "/intake", label: "nav.intake", roles: ["operator", "dispatcher"] },
+  { to: "/dispatch", label: "nav.dispatch", roles: ["dispatcher"] },
+  { to: "/inbox", label: "nav.inbox", roles: ["township"] },
+  { to: "/cases", label: "nav.cases", roles: ["operator", "dispatcher", "township", "leader", "admin"] },
+  { to: "/admin/users", label: "nav.adminUsers", roles: ["admin"] },
+  { to: "/admin/policies", label: "nav.adminPolicies", roles: ["admin"] },
+  { to: "/admin/calendar", label: "nav.adminCalendar", roles: ["admin"] },
+];
+
+function Document({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { user, deadlineStatus } = useLoaderData<typeof loader>();
+  return (
+    <Document>
+      {user ? (
+        <header className="site-header">
+          <a className="brand" href="/">
+            {t("app.shortName")} <span>{t("app.bureau")}</span>
+          </a>
+          <nav aria-label="main">
+            {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
+              <NavLink key={item.to} to={item.to}>
+                {t(item.label)}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="who">
+            <span>
+              {user.displayName} · {t(`role.${user.role}`)}
+              {user.townshipName ? ` · ${user.townshipName}` : ""}
+            </span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          </div>
+        </header>
+      ) : null}
+      {deadlineStatus !== "running" ? (
+        <p className="banner banner-warning" role="alert">
+          {t(deadlineStatus === "redis-unavailable" ? "banner.redisUnavailable" : "banner.noWorker")}
+        </p>
+      ) : null}
+      <main>
+        <Outlet />
+      </main>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : t("error.generic");
+  return (
+    <Document>
+      <main className="error-page">
+        <h1>{status}</h1>
+        <p>{message}</p>
+        <a href="/">{t("error.back")}</a>
+      </main>
+    </Document>
+  );
+}

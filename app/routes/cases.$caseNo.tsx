@@ -1,0 +1,226 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CaseActionForms } from "~/components/case-action-forms";
+import { DueMarkerDot, StateBadge } from "~/components/case-markers";
+import { CaseTimeline } from "~/components/case-timeline";
+import { isCaseAction } from "~/domain/workflow";
+import { caseActionSchemas, formToObject, toCaseChange } from "~/forms/case-actions";
+import { t, tKey } from "~/i18n";
+import { getCaseForViewer } from "~/models/case-queries.server";
+import { changeCase } from "~/models/cases.server";
+import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
+import { loadCaseVocabulary } from "~/models/reference.server";
+import { requireUser } from "~/session.server";
+import { fieldErrorsOf, submittedValues } from "~/utils/forms";
+import { showDateTime, showTimeLeft } from "~/utils/format";
+
+export const meta: MetaFunction = ({ params }) => [{ title: `${params.caseNo} · ${t("app.shortName")}` }];
+
+async function loadCase(actor: Awaited<ReturnType<typeof requireUser>>, caseNo: string) {
+  try {
+    return await getCaseForViewer(actor, caseNo);
+  } catch (error) {
+    if (error instanceof CaseNotFoundError) throw new Response(t("case.notFound"), { status: 404 });
+    throw error;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const view = await loadCase(user, params.caseNo!);
+  const needsVocabulary = view.allowedActions.includes("assign") || view.allowedActions.includes("edit");
+  return { view, vocabulary: needsVocabulary ? await loadCaseVocabulary() : null };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const caseNo = params.caseNo!;
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const values = submittedValues(formData);
+  const fail = (status: number, body: { errors?: Record<string, string>; message?: string }) =>
+    data({ intent, values, errors: body.errors ?? {}, message: body.message ?? null }, { status });
+  if (!isCaseAction(intent)) return fail(400, { message: t("case.notAllowed") });
+  const parsed = caseActionSchemas[intent].safeParse(formToObject(formData));
+  if (!parsed.success) return fail(400, { errors: fieldErrorsOf(parsed.error) });
+  try {
+    await changeCase(user, caseNo, Number(formData.get("version")), toCaseChange(intent, parsed.data as Record<string, unknown>));
+  } catch (error) {
+    if (error instanceof CaseNotFoundError) throw new Response(t("case.notFound"), { status: 404 });
+    if (error instanceof StaleVersionError) return fail(409, { message: t("case.stale") });
+    if (error instanceof ActionNotAllowedError) return fail(403, { message: t("case.notAllowed") });
+    if (error instanceof CaseInputError) return fail(400, { errors: error.fieldErrors });
+    throw error;
+  }
+  // Township staff lose sight of a case they return; send them back to their inbox.
+  const stillVisible = intent !== "return";
+  return redirect(stillVisible ? `/cases/${caseNo}?done=${intent}` : "/inbox");
+}
+
+export default function CasePage() {
+  const { view, vocabulary } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
+
+  return (
+    <>
+      <h1>
+        {view.caseNo} <StateBadge state={view.state} overdue={view.overdue} />{" "}
+        <span className="muted">{tKey("kind", view.kind)}</span>
+      </h1>
+      {done && !actionData ? (
+        <p className="flash flash-success" role="status">
+          {t("case.done", { action: tKey("action", done) })}
+        </p>
+      ) : null}
+      {actionData?.message ? (
+        <p className="flash flash-error" role="alert">
+          {actionData.message}
+        </p>
+      ) : null}
+      <div className="two-columns">
+        <div>
+          <section className="panel">
+            <h2>{t("case.fields")}</h2>
+            <dl className="fields">
+              <dt>{t("field.channel")}</dt>
+              <dd>{view.channelName}</dd>
+              <dt>{t("field.receivedAt")}</dt>
+              <dd>{showDateTime(view.receivedAt)}</dd>
+              <dt>{t("field.urgency")}</dt>
+              <dd>{tKey("urgency", view.urgency)}</dd>
+              <dt>{t("field.complainantName")}</dt>
+              <dd>{view.complainantName ?? t("case.anonymous")}</dd>
+              <dt>{t("field.complainantPhone")}</dt>
+              <dd>{view.complainantPhone ?? t("common.none")}</dd>
+              <dt>{t("field.consentToDisclose")}</dt>
+              <dd>
+                {view.consentToDisclose ? t("common.yes") : t("common.no")}
+                {view.identityMasked ? <span className="muted"> · {t("case.identityMasked")}</span> : null}
+              </dd>
+              <dt>{t("field.township")}</dt>
+              <dd>{view.township.name}</dd>
+              <dt>{t("field.assignedTo")}</dt>
+              <dd>{view.assignedTo?.name ?? t("common.none")}</dd>
+              <dt>{t("field.category")}</dt>
+              <dd>{view.categoryName}</dd>
+              <dt>{t("field.subject")}</dt>
+              <dd>{view.subject || t("common.none")}</dd>
+              <dt>{t("field.address")}</dt>
+              <dd>{view.address || t("common.none")}</dd>
+              <dt>{t("field.description")}</dt>
+              <dd>{view.description}</dd>
+              {view.resultText ? (
+                <>
+                  <dt>{t("field.resultText")}</dt>
+                  <dd>{view.resultText}</dd>
+                </>
+              ) : null}
+              {view.replyText ? (
+                <>
+                  <dt>{t("field.replyText")}</dt>
+                  <dd>{view.replyText}</dd>
+                </>
+              ) : null}
+              {view.decisionReason ? (
+                <>
+                  <dt>{t("field.decisionReason")}</dt>
+                  <dd>{view.decisionReason}</dd>
+                </>
+              ) : null}
+              {view.satisfaction ? (
+                <>
+                  <dt>{t("field.satisfaction")}</dt>
+                  <dd>{view.satisfaction}</dd>
+                </>
+              ) : null}
+              {view.mergedInto ? (
+                <>
+                  <dt>{t("field.mergedInto")}</dt>
+                  <dd>
+                    <Link to={`/cases/${view.mergedInto.caseNo}`}>{view.mergedInto.caseNo}</Link>
+                  </dd>
+                </>
+              ) : null}
+              {view.repeats.length > 0 ? (
+                <>
+                  <dt>{t("field.repeats")}</dt>
+                  <dd>
+                    {view.repeats.map((repeat) => (
+                      <Link key={repeat.caseNo} to={`/cases/${repeat.caseNo}`} style={{ marginRight: 8 }}>
+                        {repeat.caseNo}
+                      </Link>
+                    ))}
+                  </dd>
+                </>
+              ) : null}
+              <dt>{t("field.round")}</dt>
+              <dd>{view.round}</dd>
+              <dt>{t("field.createdBy")}</dt>
+              <dd>{view.createdBy?.displayName ?? t("case.system")}</dd>
+            </dl>
+          </section>
+          <section className="panel">
+            <h2>{t("case.milestones")}</h2>
+            <p className="muted">{t("case.policyNote", { policy: view.policyName })}</p>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t("field.round")}</th>
+                  <th>{t("case.milestones")}</th>
+                  <th>{t("field.due")}</th>
+                  <th>{t("field.state")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.milestones.map((milestone) => (
+                  <tr key={milestone.id} data-milestone={milestone.milestone}>
+                    <td>{milestone.round}</td>
+                    <td>
+                      {tKey("milestone", milestone.milestone)}（{milestone.amount} {tKey("unit", milestone.unit)}
+                      {milestone.extendedBy > 0 ? `，${t("case.extendedBy", { amount: milestone.extendedBy, unit: tKey("unit", milestone.unit) })}` : ""}）
+                    </td>
+                    <td className="nowrap">{showDateTime(milestone.dueAt, true)}</td>
+                    <td>
+                      {milestone.timeLeft ? (
+                        <>
+                          <DueMarkerDot marker={milestone.marker} />
+                          {showTimeLeft(milestone.timeLeft)}
+                        </>
+                      ) : (
+                        <>
+                          {tKey("milestoneStatus", milestone.status)}
+                          {milestone.status === "met" ? ` · ${milestone.metLate ? t("case.metLate") : t("case.metOnTime")}` : ""}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {view.pendingExtension ? (
+              <p>
+                {t("case.pendingExtension", {
+                  amount: view.pendingExtension.amount,
+                  unit: tKey("unit", view.milestones.find((m) => m.milestone === view.pendingExtension!.milestone)?.unit ?? ""),
+                  reason: view.pendingExtension.reason,
+                })}
+              </p>
+            ) : null}
+          </section>
+          <section className="panel">
+            <h2>{t("case.timeline")}</h2>
+            <CaseTimeline events={view.timeline} />
+          </section>
+        </div>
+        <section className="panel" aria-labelledby="actions-heading">
+          <h2 id="actions-heading">{t("case.actions")}</h2>
+          {view.allowedActions.length === 0 ? <p className="muted">{t("case.noActions")}</p> : null}
+          <CaseActionForms view={view} vocabulary={vocabulary} actionData={actionData ?? null} />
+        </section>
+      </div>
+    </>
+  );
+}

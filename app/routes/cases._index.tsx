@@ -1,0 +1,130 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CaseTable } from "~/components/case-table";
+import { CASE_KINDS } from "~/domain/case-kinds";
+import { CASE_STATES } from "~/domain/workflow";
+import { t, tKey } from "~/i18n";
+import { CASE_LIST_SORTS, listCases, parseCaseListQuery } from "~/models/case-queries.server";
+import { loadCaseVocabulary } from "~/models/reference.server";
+import { requireUser } from "~/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const query = parseCaseListQuery(new URL(request.url).searchParams);
+  const [result, vocabulary] = await Promise.all([listCases(user, query), loadCaseVocabulary()]);
+  return { result, query, vocabulary, showTownshipFilter: user.role !== "township" };
+}
+
+export default function CaseList() {
+  const { result, query, vocabulary, showTownshipFilter } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const pageLink = (page: number) => {
+    const params = new URLSearchParams(searchParams);
+    params.set("page", String(page));
+    return `?${params}`;
+  };
+  const categoryNames = Object.fromEntries(vocabulary.categories.map((c) => [c.code, c.name]));
+  return (
+    <>
+      <h1>{t("cases.title")}</h1>
+      <Form method="get" className="panel filters" role="search">
+        <div className="field" style={{ gridColumn: "span 2" }}>
+          <label htmlFor="q">{t("cases.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="state">{t("field.state")}</label>
+          <select id="state" name="state" defaultValue={query.state ?? ""}>
+            <option value="">{t("cases.all")}</option>
+            {CASE_STATES.map((state) => (
+              <option key={state} value={state}>
+                {tKey("state", state)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="kind">{t("field.kind")}</label>
+          <select id="kind" name="kind" defaultValue={query.kind ?? ""}>
+            <option value="">{t("cases.all")}</option>
+            {CASE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {tKey("kind", kind)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {showTownshipFilter ? (
+          <div className="field">
+            <label htmlFor="township">{t("field.township")}</label>
+            <select id="township" name="township" defaultValue={query.townshipId ?? ""}>
+              <option value="">{t("cases.all")}</option>
+              {vocabulary.townships.map((township) => (
+                <option key={township.id} value={township.id}>
+                  {township.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="category">{t("field.category")}</label>
+          <select id="category" name="category" defaultValue={query.category ?? ""}>
+            <option value="">{t("cases.all")}</option>
+            {vocabulary.categories.map((category) => (
+              <option key={category.code} value={category.code}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="channel">{t("field.channel")}</label>
+          <select id="channel" name="channel" defaultValue={query.channel ?? ""}>
+            <option value="">{t("cases.all")}</option>
+            {vocabulary.channels.map((channel) => (
+              <option key={channel.code} value={channel.code}>
+                {channel.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="from">{t("cases.from")}</label>
+          <input id="from" name="from" type="date" defaultValue={query.receivedFrom ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">{t("cases.to")}</label>
+          <input id="to" name="to" type="date" defaultValue={query.receivedTo ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="sort">{t("cases.sort")}</label>
+          <select id="sort" name="sort" defaultValue={query.sort}>
+            {CASE_LIST_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`cases.sort.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={query.overdue} />
+          {t("cases.onlyOverdue")}
+        </label>
+        <div className="actions-row">
+          <button type="submit">{t("cases.filter")}</button>
+          <Link to="/cases" className="button secondary">
+            {t("cases.reset")}
+          </Link>
+        </div>
+      </Form>
+      <p>{t("cases.count", { total: result.total })}</p>
+      {result.cases.length === 0 ? <p className="muted">{t("cases.empty")}</p> : <CaseTable cases={result.cases} categoryNames={categoryNames} />}
+      <nav className="pagination" aria-label="pagination">
+        {result.page > 1 ? <Link to={pageLink(result.page - 1)}>{t("cases.previous")}</Link> : null}
+        <span>{t("cases.page", { page: result.page, pageCount: result.pageCount })}</span>
+        {result.page < result.pageCount ? <Link to={pageLink(result.page + 1)}>{t("cases.next")}</Link> : null}
+      </nav>
+    </>
+  );
+}

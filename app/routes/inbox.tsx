@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { CaseTable } from "~/components/case-table";
+import { t } from "~/i18n";
+import { townshipInbox } from "~/models/case-queries.server";
+import { listCategories } from "~/models/reference.server";
+import { requireUser } from "~/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["township"]);
+  const [cases, categories] = await Promise.all([townshipInbox(user), listCategories()]);
+  return { cases, townshipName: user.townshipName ?? "", categoryNames: Object.fromEntries(categories.map((c) => [c.code, c.name])) };
+}
+
+export default function TownshipInbox() {
+  const { cases, townshipName, categoryNames } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("inbox.title", { township: townshipName })}</h1>
+      {cases.length === 0 ? <p className="muted">{t("inbox.empty")}</p> : <CaseTable cases={cases} categoryNames={categoryNames} />}
+    </>
+  );
+}

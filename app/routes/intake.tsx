@@ -1,0 +1,255 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { FieldError } from "~/components/field-error";
+import { IntakeLookupPanel } from "~/components/intake-lookups";
+import { parseLocalDateTime, toDateTimeLocalValue } from "~/domain/local-time";
+import { intakeSchema } from "~/forms/intake";
+import { t, tKey } from "~/i18n";
+import { type IntakeLookups, intakeLookups } from "~/models/case-queries.server";
+import { registerCase } from "~/models/cases.server";
+import { CaseInputError } from "~/models/errors";
+import { loadCaseVocabulary } from "~/models/reference.server";
+import { requireUser } from "~/session.server";
+
+const INTAKE_ROLES = ["operator", "dispatcher"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, INTAKE_ROLES);
+  const vocabulary = await loadCaseVocabulary();
+  return { ...vocabulary, now: toDateTimeLocalValue(new Date()) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, INTAKE_ROLES);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: intakeSchema });
+  const lookups = await intakeLookups({
+    phone: String(formData.get("complainantPhone") ?? ""),
+    townshipId: Number(formData.get("townshipId")) || undefined,
+    category: String(formData.get("category") ?? "") || undefined,
+    subject: String(formData.get("subject") ?? ""),
+    address: String(formData.get("address") ?? ""),
+  });
+  // "Check" shows the caller's history and possible duplicates without registering (works without JavaScript).
+  if (formData.get("intent") === "check" || submission.status !== "success") {
+    return { result: submission.reply(), lookups };
+  }
+  const value = submission.value;
+  try {
+    const created = await registerCase(
+      user,
+      {
+        kind: "complaint",
+        channel: value.channel,
+        receivedAt: parseLocalDateTime(value.receivedAt)!,
+        complainantName: value.anonymous ? null : value.complainantName ?? null,
+        complainantPhone: value.anonymous ? null : value.complainantPhone ?? null,
+        consentToDisclose: !value.anonymous && Boolean(value.consentToDisclose),
+        townshipId: value.townshipId,
+        category: value.category,
+        subject: value.subject ?? "",
+        address: value.address ?? "",
+        description: value.description,
+        urgency: value.urgency,
+      },
+      { mergeIntoCaseNo: value.mergeInto || null },
+    );
+    const params = new URLSearchParams({ registered: created.caseNo });
+    if (value.mergeInto) params.set("mergedInto", value.mergeInto);
+    return redirect(`/intake?${params}`);
+  } catch (error) {
+    if (error instanceof CaseInputError) {
+      return { result: submission.reply({ fieldErrors: mapValues(error.fieldErrors) }), lookups };
+    }
+    throw error;
+  }
+}
+
+function mapValues(errors: Record<string, string>) {
+  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, [key]]));
+}
+
+export default function Intake() {
+  const { townships, channels, categories, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const registered = searchParams.get("registered");
+  const mergedInto = searchParams.get("mergedInto");
+  const lookupFetcher = useFetcher<IntakeLookups>();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: undefined,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: { receivedAt: now, urgency: "normal" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: intakeSchema }),
+  });
+
+  // As the phone, township, category, subject or address change, ask for history and duplicates.
+  const lookupTimer = useRef<ReturnType<typeof setTimeout>>();
+  const refreshLookups = () => {
+    clearTimeout(lookupTimer.current);
+    lookupTimer.current = setTimeout(() => {
+      if (!formRef.current) return;
+      const data = new FormData(formRef.current);
+      const params = new URLSearchParams();
+      for (const name of ["complainantPhone", "townshipId", "category", "subject", "address"]) {
+        params.set(name, String(data.get(name) ?? ""));
+      }
+      lookupFetcher.load(`/intake/lookup?${params}`);
+    }, 300);
+  };
+  useEffect(() => () => clearTimeout(lookupTimer.current), []);
+
+  const lookups = lookupFetcher.data ?? actionData?.lookups;
+  const anonymous = fields.anonymous.value === "on";
+
+  return (
+    <>
+      <h1>{t("intake.title")}</h1>
+      {registered ? (
+        <p className="flash flash-success" role="status">
+          {mergedInto ? t("intake.merged", { caseNo: registered, target: mergedInto }) : t("intake.success", { caseNo: registered })}{" "}
+          <Link to={`/cases/${registered}`}>{t("common.view")}</Link>
+        </p>
+      ) : null}
+      <p className="muted">{t("intake.hint")}</p>
+      <div className="two-columns">
+        <Form
+          method="post"
+          {...getFormProps(form)}
+          ref={formRef}
+          className="panel"
+          onChange={refreshLookups}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) formRef.current?.requestSubmit();
+          }}
+        >
+          <div className="grid">
+            <div className="field">
+              <label htmlFor={fields.channel.id}>{t("field.channel")}</label>
+              <select {...getSelectProps(fields.channel)} autoFocus aria-describedby={fields.channel.errorId}>
+                <option value="">{t("common.select")}</option>
+                {channels.map((channel) => (
+                  <option key={channel.code} value={channel.code}>
+                    {channel.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError id={fields.channel.errorId} message={fields.channel.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.receivedAt.id}>{t("field.receivedAt")}</label>
+              <input {...getInputProps(fields.receivedAt, { type: "datetime-local" })} aria-describedby={fields.receivedAt.errorId} />
+              <span className="hint">{t("intake.receivedAtHint")}</span>
+              <FieldError id={fields.receivedAt.errorId} message={fields.receivedAt.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.urgency.id}>{t("field.urgency")}</label>
+              <select {...getSelectProps(fields.urgency)}>
+                <option value="normal">{tKey("urgency", "normal")}</option>
+                <option value="urgent">{tKey("urgency", "urgent")}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={fields.complainantPhone.id}>{t("field.complainantPhone")}</label>
+              <input
+                {...getInputProps(fields.complainantPhone, { type: "tel" })}
+                disabled={anonymous}
+                autoComplete="off"
+                onInput={refreshLookups}
+              />
+              <FieldError id={fields.complainantPhone.errorId} message={fields.complainantPhone.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.complainantName.id}>{t("field.complainantName")}</label>
+              <input {...getInputProps(fields.complainantName, { type: "text" })} disabled={anonymous} autoComplete="off" />
+              <FieldError id={fields.complainantName.errorId} message={fields.complainantName.errors} />
+            </div>
+            <div className="field">
+              <span>&nbsp;</span>
+              <label className="checkbox">
+                <input {...getInputProps(fields.anonymous, { type: "checkbox" })} />
+                {t("field.anonymous")}
+              </label>
+              <label className="checkbox">
+                <input {...getInputProps(fields.consentToDisclose, { type: "checkbox" })} disabled={anonymous} />
+                {t("field.consentToDisclose")}
+              </label>
+            </div>
+            <div className="field">
+              <label htmlFor={fields.townshipId.id}>{t("field.township")}</label>
+              <select {...getSelectProps(fields.townshipId)}>
+                <option value="">{t("common.select")}</option>
+                {townships.map((township) => (
+                  <option key={township.id} value={township.id}>
+                    {township.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError id={fields.townshipId.errorId} message={fields.townshipId.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.category.id}>{t("field.category")}</label>
+              <select {...getSelectProps(fields.category)}>
+                <option value="">{t("common.select")}</option>
+                {categories.map((category) => (
+                  <option key={category.code} value={category.code}>
+                    {category.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError id={fields.category.errorId} message={fields.category.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.subject.id}>{t("field.subject")}</label>
+              <input {...getInputProps(fields.subject, { type: "text" })} autoComplete="off" />
+              <FieldError id={fields.subject.errorId} message={fields.subject.errors} />
+            </div>
+            <div className="field wide">
+              <label htmlFor={fields.address.id}>{t("field.address")}</label>
+              <input {...getInputProps(fields.address, { type: "text" })} autoComplete="off" />
+              <FieldError id={fields.address.errorId} message={fields.address.errors} />
+            </div>
+            <div className="field wide">
+              <label htmlFor={fields.description.id}>{t("field.description")}</label>
+              <textarea {...getTextareaProps(fields.description)} rows={5} />
+              <FieldError id={fields.description.errorId} message={fields.description.errors} />
+            </div>
+          </div>
+          {lookups && lookups.duplicates.length > 0 ? (
+            <fieldset className="lookup">
+              <legend>{t("intake.duplicates")}</legend>
+              <label className="checkbox">
+                <input type="radio" name={fields.mergeInto.name} value="" defaultChecked />
+                {t("intake.mergeNone")}
+              </label>
+              {lookups.duplicates.map((duplicate) => (
+                <label key={duplicate.caseNo} className="checkbox">
+                  <input type="radio" name={fields.mergeInto.name} value={duplicate.caseNo} />
+                  {t("intake.mergeInto")}: {duplicate.caseNo} · {duplicate.subject} · {duplicate.address}
+                </label>
+              ))}
+              <FieldError id={fields.mergeInto.errorId} message={fields.mergeInto.errors} />
+            </fieldset>
+          ) : null}
+          <div className="actions-row">
+            <button type="submit" name="intent" value="register">
+              {t("intake.submit")}
+            </button>
+            <button type="submit" name="intent" value="check" className="secondary" formNoValidate>
+              {t("intake.check")}
+            </button>
+          </div>
+        </Form>
+        <IntakeLookupPanel lookups={lookups} />
+      </div>
+    </>
+  );
+}

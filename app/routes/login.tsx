@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { homePathFor } from "~/domain/home";
+import { showDateTime } from "~/utils/format";
+import { t } from "~/i18n";
+import { signIn } from "~/models/users.server";
+import { getSignedInUser, safeRedirectPath, startUserSession } from "~/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSignedInUser(request);
+  if (user) throw redirect(homePathFor(user.role));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const username = String(form.get("username") ?? "");
+  const password = String(form.get("password") ?? "");
+  const result = await signIn(username, password);
+  if (!result.ok) {
+    const message =
+      result.reason === "locked" ? t("login.locked", { until: showDateTime(result.lockedUntil!) }) : t("login.invalid");
+    return data({ message, username }, { status: 400 });
+  }
+  return startUserSession(request, result.user.id, safeRedirectPath(form.get("redirectTo"), homePathFor(result.user.role)));
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  return (
+    <div className="login panel">
+      <h1>{t("app.name")}</h1>
+      <Form method="post" className="grid" style={{ gridTemplateColumns: "1fr" }}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        {actionData?.message ? (
+          <p className="flash flash-error" role="alert">
+            {actionData.message}
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor="username">{t("field.username")}</label>
+          <input id="username" name="username" type="text" autoComplete="username" autoFocus required defaultValue={actionData?.username} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("field.password")}</label>
+          <input id="password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <button type="submit">{t("login.submit")}</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * greenline: the command line of an installation.
+ *   greenline migrate
+ *   greenline seed [--demo]
+ *   greenline user add --username U --role R [--township T] [--display-name N] [--password-stdin]
+ *   greenline case show CASE_NO --json
+ */
+import { parseArgs } from "node:util";
+import { ConfigError, config } from "~/config.server";
+import { prisma } from "~/db.server";
+import { ROLES } from "~/domain/roles";
+import { caseReport } from "~/models/case-queries.server";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/seed.server";
+import { UserInputError, createUser } from "~/models/users.server";
+import { migrateDatabase } from "./migrate";
+import { readPassword } from "./prompt";
+
+const USAGE = `Usage:
+  greenline migrate                      apply pending database migrations
+  greenline seed [--demo]                add missing reference data (and demo data when there are no cases)
+  greenline user add --username U --role ${ROLES.join("|")} [--township NAME] [--display-name NAME] [--password-stdin]
+  greenline case show CASE_NO --json     a case's fields, milestones and audit trail`;
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, subcommand, ...rest] = argv;
+  config();
+  switch (command) {
+    case "migrate":
+      migrateDatabase();
+      console.log("Database is up to date.");
+      return 0;
+    case "seed": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: "boolean", default: false } } });
+      migrateDatabase();
+      console.log("Reference data added:", await seedReferenceData());
+      if (values.demo) {
+        const result = await seedDemoData();
+        console.log(result.cases > 0 ? `Demo data: ${result.cases} cases.` : "Cases exist already; no demo cases added.");
+        printDemoAccounts();
+      }
+      return 0;
+    }
+    case "user":
+      if (subcommand !== "add") throw new UsageError(`unknown user command "${subcommand ?? ""}"`);
+      return addUser(rest);
+    case "case": {
+      if (subcommand !== "show") throw new UsageError(`unknown case command "${subcommand ?? ""}"`);
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
+      if (positionals.length !== 1) throw new UsageError("case show needs one case number");
+      const report = await caseReport(positionals[0]);
+      if (!report) {
+        console.error(`No case ${positionals[0]}.`);
+        return 1;
+      }
+      console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+      return 0;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  }
+}
+
+async function addUser(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: "string" },
+      role: { type: "string" },
+      township: { type: "string" },
+      "display-name": { type: "string" },
+      "password-stdin": { type: "boolean", default: false },
+    },
+  });
+  if (!values.username || !values.role) throw new UsageError("user add needs --username and --role");
+  let townshipId: number | null = null;
+  if (values.township) {
+    const township = await prisma.township.findUnique({ where: { name: values.township } });
+    if (!township) {
+      console.error(`No township or unit named "${values.township}".`);
+      return 1;
+    }
+    townshipId = township.id;
+  }
+  const password = await readPassword(values["password-stdin"]);
+  try {
+    const user = await createUser({ username: values.username, role: values.role, townshipId, displayName: values["display-name"], password });
+    console.log(`User ${user.username} (${user.role}) created.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UserInputError) {
+      for (const [field, problem] of Object.entries(error.fieldErrors)) console.error(`${field}: ${problem}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+export function printDemoAccounts() {
+  console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const user of DEMO_USERS) console.log(`  ${user.username.padEnd(11)} ${user.role.padEnd(10)} ${user.displayName}`);
+}
+
+function formatReport(report: NonNullable<Awaited<ReturnType<typeof caseReport>>>) {
+  const lines = [
+    `${report.caseNo}  ${report.state}${report.overdue ? "  OVERDUE" : ""}`,
+    `received ${report.receivedAt}  township ${report.township}  category ${report.category}  channel ${report.channel}`,
+    "milestones:",
+    ...report.milestones.map((m) => `  round ${m.round} ${m.milestone.padEnd(8)} due ${m.dueAt}  ${m.status}${m.overdue ? " overdue" : ""}`),
+    "audit:",
+    ...report.auditEvents.map((e) => `  ${e.at}  ${e.action}${e.actor ? ` by ${e.actor}` : ""}${e.reason ? ` — ${e.reason}` : ""}`),
+  ];
+  return lines.join("\n");
+}
+
+run(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    }
+  })
+  .finally(() => prisma.$disconnect());

@@ -1,0 +1,102 @@
+/**
+ * `npm start`: migrate, seed reference data (and demo data into an empty database), make sure a Redis
+ * answers, then run the web server and the deadline worker as child processes.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import IORedis from "ioredis";
+import { ConfigError, config } from "~/config.server";
+import { prisma } from "~/db.server";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/seed.server";
+import { migrateDatabase } from "../cli/migrate";
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const probe = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1500, retryStrategy: () => null });
+  probe.on("error", () => undefined);
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+
+/** REDIS_URL if set; else the local default; else a redis-server of our own under data/redis. */
+async function ensureRedis(children: ChildProcess[]): Promise<boolean> {
+  const { REDIS_URL, DATA_DIR } = config();
+  if (await redisAnswers(REDIS_URL)) return true;
+  if (process.env.REDIS_URL) {
+    console.warn(`Redis at ${REDIS_URL} does not answer: deadline processing is paused until it does.`);
+    return false;
+  }
+  if (spawnSync("redis-server", ["--version"]).status !== 0) {
+    console.warn("No Redis answers on 127.0.0.1:6379 and redis-server is not installed: deadline processing is paused.");
+    return false;
+  }
+  const dir = path.resolve(DATA_DIR, "redis");
+  mkdirSync(dir, { recursive: true });
+  const redis = spawn("redis-server", ["--port", "6379", "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--save", ""], {
+    stdio: "ignore",
+  });
+  children.push(redis);
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    if (await redisAnswers(REDIS_URL)) {
+      console.log(`Started redis-server with its data in ${dir}.`);
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  console.warn("redis-server did not start: deadline processing is paused.");
+  return false;
+}
+
+function runChild(name: string, script: string, children: ChildProcess[], onExit: (code: number | null) => void) {
+  const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env: process.env });
+  children.push(child);
+  child.on("exit", (code) => {
+    console.log(`${name} exited (${code ?? "signal"}).`);
+    onExit(code);
+  });
+  return child;
+}
+
+async function main() {
+  const { PORT } = config();
+  migrateDatabase();
+  await seedReferenceData();
+  const demo = await seedDemoData();
+  if (demo.cases > 0) console.log(`Demo data added: ${demo.cases} cases.`);
+  await prisma.$disconnect();
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) child.kill("SIGTERM");
+    setTimeout(() => process.exit(code), 5000).unref();
+  };
+  process.once("SIGINT", () => stop());
+  process.once("SIGTERM", () => stop());
+
+  const redisReady = await ensureRedis(children);
+  runChild("web server", "server.ts", children, (code) => stop(code ?? 0));
+  const startWorker = (): void => {
+    runChild("deadline worker", "workers/index.ts", children, () => {
+      if (!stopping) setTimeout(startWorker, 2000);
+    });
+  };
+  if (redisReady) startWorker();
+
+  console.log(`\nGreenline is starting on http://localhost:${PORT}`);
+  console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const user of DEMO_USERS) console.log(`  ${user.username.padEnd(11)} ${user.displayName}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

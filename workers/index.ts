@@ -1,0 +1,71 @@
+/**
+ * The worker process: enforces deadlines from the BullMQ queue. Several may run at once; each step
+ * still takes effect once (app/models/deadline-jobs.server.ts). `npm run worker` starts one alone.
+ */
+import { randomUUID } from "node:crypto";
+import { Worker } from "bullmq";
+import { config } from "~/config.server";
+import { prisma } from "~/db.server";
+import { logger } from "~/logger.server";
+import { processDeadlineJob, requeueAllDeadlines, sweepDueSteps, type StepRef } from "~/models/deadline-jobs.server";
+import {
+  DEADLINE_QUEUE,
+  WORKER_HEARTBEAT_KEY,
+  WORKER_HEARTBEAT_TTL_SECONDS,
+  closeRedisResources,
+  createWorkerConnection,
+  deadlineQueue,
+  redisKey,
+} from "~/redis.server";
+
+export const SWEEP_SCHEDULER_ID = "deadline-sweep";
+
+export async function startDeadlineWorker(options: { concurrency?: number } = {}) {
+  const { REDIS_PREFIX, SWEEP_INTERVAL_MS } = config();
+  const workerId = randomUUID().slice(0, 8);
+  const connection = createWorkerConnection();
+  const worker = new Worker<StepRef | Record<string, never>>(
+    DEADLINE_QUEUE,
+    async (job) => (job.name === "sweep" ? sweepDueSteps() : processDeadlineJob(job as Parameters<typeof processDeadlineJob>[0])),
+    { connection, prefix: REDIS_PREFIX, concurrency: options.concurrency ?? 8, autorun: false },
+  );
+  worker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, "deadline job failed"));
+  worker.on("error", (error) => logger.error({ err: error.message }, "deadline worker error"));
+
+  const beat = () =>
+    connection.set(redisKey(WORKER_HEARTBEAT_KEY), `${workerId}:${Date.now()}`, "EX", WORKER_HEARTBEAT_TTL_SECONDS).catch(() => undefined);
+  await beat();
+  const heartbeat = setInterval(beat, 30_000);
+
+  // The database is the truth: fire what is already due, then queue every future step again.
+  const swept = await sweepDueSteps();
+  const queued = await requeueAllDeadlines();
+  await deadlineQueue().upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_INTERVAL_MS }, { name: "sweep", data: {} });
+  void worker.run();
+  logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline worker started");
+
+  return async function stop() {
+    clearInterval(heartbeat);
+    await worker.close();
+    await closeRedisResources();
+    connection.disconnect();
+  };
+}
+
+if (require.main === module) {
+  startDeadlineWorker()
+    .then((stop) => {
+      const shutdown = async (signal: string) => {
+        logger.info({ signal }, "deadline worker stopping; running jobs finish first");
+        await stop();
+        await prisma.$disconnect();
+        process.exit(0);
+      };
+      process.once("SIGTERM", () => void shutdown("SIGTERM"));
+      process.once("SIGINT", () => void shutdown("SIGINT"));
+    })
+    .catch((error) => {
+      logger.fatal({ err: (error as Error).message }, "deadline worker could not start");
+      process.exit(1);
+    });
+}
