@@ -7,12 +7,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLoaderData,
-  useRouteError,
 } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/route-error";
 import { type Role } from "~/domain/roles";
 import { type MessageKey, t } from "~/i18n";
+import { missingCalendarYears } from "~/models/calendar.server";
 import { deadlineProcessingStatus } from "~/redis.server";
 import { getSignedInUser } from "~/session.server";
 import styles from "~/styles/app.css";
@@ -24,7 +24,8 @@ export const meta: MetaFunction = () => [{ title: t("app.name") }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSignedInUser(request);
   const deadlineStatus = user ? await deadlineProcessingStatus() : "running";
-  return { user, deadlineStatus };
+  const calendarMissing = user?.role === "admin" ? await missingCalendarYears() : [];
+  return { user, deadlineStatus, calendarMissing };
 }
 
 const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
@@ -56,7 +57,7 @@ function Document({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, deadlineStatus } = useLoaderData<typeof loader>();
+  const { user, deadlineStatus, calendarMissing } = useLoaderData<typeof loader>();
   return (
     <Document>
       {user ? (
@@ -89,6 +90,11 @@ export default function App() {
           {t(deadlineStatus === "redis-unavailable" ? "banner.redisUnavailable" : "banner.noWorker")}
         </p>
       ) : null}
+      {calendarMissing.length > 0 ? (
+        <p className="banner banner-warning" role="alert">
+          {t("banner.calendarMissing", { years: calendarMissing.join("、") })}
+        </p>
+      ) : null}
       <main>
         <Outlet />
       </main>
@@ -97,15 +103,10 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : t("error.generic");
   return (
     <Document>
-      <main className="error-page">
-        <h1>{status}</h1>
-        <p>{message}</p>
-        <a href="/">{t("error.back")}</a>
+      <main>
+        <RouteErrorBoundary />
       </main>
     </Document>
   );

@@ -17,6 +17,7 @@ export const zhCN = {
   "nav.signOut": "退出",
 
   "banner.redisUnavailable": "时限处理已暂停：任务队列（Redis）无法连接。案件可正常登记和办理，预警和超期标记将在恢复后补发。",
+  "banner.calendarMissing": "缺少 {years} 年的节假日安排，相关时限暂按周末计算。请在“节假日”页面导入。",
   "banner.noWorker": "时限处理已暂停：没有正在运行的时限处理进程（worker）。",
 
   "role.operator": "接线员",
@@ -86,6 +87,7 @@ export const zhCN = {
   "action.warning": "预警（黄灯）",
   "action.overdue": "超期（红灯）",
   "action.supervision": "督办",
+  "action.dueMovedByCalendar": "节假日安排调整，时限顺延",
 
   "field.caseNo": "编号",
   "field.kind": "类型",

@@ -17,7 +17,7 @@ import {
 } from "~/domain/workflow";
 import { logger } from "~/logger.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
-import { scheduleCaseDeadlines } from "./deadline-jobs.server";
+import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "./errors";
 import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "./reference.server";
 
@@ -102,7 +102,7 @@ function earliestDue(milestones: { dueAt: Date }[]): Date | null {
 }
 
 /** Keeps the case's cached earliest open due instant in step with its milestones. */
-async function refreshNextDue(tx: Transaction, caseId: number) {
+export async function refreshNextDue(tx: Transaction, caseId: number) {
   const open = await tx.caseMilestone.findMany({ where: { caseId, status: "open" }, select: { dueAt: true } });
   await tx.case.update({ where: { id: caseId }, data: { nextDueAt: earliestDue(open) } });
 }
@@ -451,13 +451,7 @@ async function approveExtension(context: ChangeContext, note: string | undefined
     where: { id: pending.id },
     data: { status: "approved", decidedById: actor.id, decidedAt: now, decisionNote: note?.trim() || null },
   });
-  // Steps that fired for the old due time and now lie in the future are armed again for the new one.
-  const rearmed = Object.entries({ warning: plan.warningAt, overdue: plan.dueAt, supervision: plan.supervisionAt })
-    .filter(([, at]) => at.getTime() > now.getTime())
-    .map(([step]) => step);
-  await tx.deadlineStep.deleteMany({
-    where: { caseId: record.id, round: milestone.round, milestone: milestone.milestone, step: { in: rearmed } },
-  });
+  await rearmMovedSteps(tx, milestone, { warning: plan.warningAt, overdue: plan.dueAt, supervision: plan.supervisionAt }, now);
   const stillOverdue = record.milestones.some(
     (m) => m.id !== milestone.id && isOverdueAt(m.dueAt, now),
   ) || isOverdueAt(plan.dueAt, now);

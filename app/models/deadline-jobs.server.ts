@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import { prisma } from "~/db.server";
+import { prisma, type Transaction } from "~/db.server";
 import { LADDER_STEPS, type LadderStep } from "~/domain/deadlines";
 import { logger } from "~/logger.server";
 import { deadlineQueue } from "~/redis.server";
@@ -18,6 +18,22 @@ export interface StepRef {
 }
 
 const STEP_COLUMN = { warning: "warningAt", overdue: "dueAt", supervision: "supervisionAt" } as const;
+
+/**
+ * After a milestone's instants moved (an extension, a calendar change), steps that fired for the old
+ * instants and now lie in the future are armed again, so that they fire once more at the new time.
+ */
+export async function rearmMovedSteps(
+  tx: Transaction,
+  milestone: { caseId: number; round: number; milestone: string },
+  instants: Record<LadderStep, Date>,
+  now: Date,
+) {
+  const future = LADDER_STEPS.filter((step) => instants[step].getTime() > now.getTime());
+  await tx.deadlineStep.deleteMany({
+    where: { caseId: milestone.caseId, round: milestone.round, milestone: milestone.milestone, step: { in: future } },
+  });
+}
 
 /** Deterministic: the same step at the same instant is one job, however often it is added. */
 export function stepJobId(ref: StepRef, at: Date): string {

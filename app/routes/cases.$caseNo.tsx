@@ -224,3 +224,5 @@ export default function CasePage() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";

@@ -128,3 +128,5 @@ export default function CaseList() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";

@@ -79,3 +79,5 @@ export default function DispatcherWorkspace() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";

@@ -21,3 +21,5 @@ export default function TownshipInbox() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";

@@ -253,3 +253,5 @@ export default function Intake() {
     </>
   );
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";

@@ -1,0 +1,16 @@
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { t } from "~/i18n";
+
+/** A route's error inside the page layout, so that the header and navigation stay. */
+export function RouteErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = status === 404 ? t("error.notFound") : status === 403 ? t("error.forbidden") : t("error.generic");
+  return (
+    <div className="error-page" role="alert">
+      <h1>{status}</h1>
+      <p>{message}</p>
+      <a href="/">{t("error.back")}</a>
+    </div>
+  );
+}
