@@ -23,7 +23,12 @@ const environmentSchema = z.object({
     .string()
     .default("greenline")
     .refine((value) => /^[A-Za-z0-9_.:-]+$/.test(value), { message: "letters, digits, _ . : - only" }),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ invalid_type_error: "must be a port number (1–65535)" })
+    .int("must be a port number (1–65535)")
+    .min(1, "must be a port number (1–65535)")
+    .max(65535, "must be a port number (1–65535)")
+    .default(3000),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -7,9 +7,6 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import IORedis from "ioredis";
 import { ConfigError, config } from "~/config.server";
-import { prisma } from "~/db.server";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/seed.server";
-import { migrateDatabase } from "../cli/migrate";
 
 async function redisAnswers(url: string): Promise<boolean> {
   const probe = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1500, retryStrategy: () => null });
@@ -64,9 +61,15 @@ function runChild(name: string, script: string, children: ChildProcess[], onExit
 }
 
 async function main() {
+  // Checked before anything else loads, so that a bad value is one clear message.
   const { PORT } = config();
+  const { migrateDatabase } = await import("../cli/migrate");
+  const { prisma } = await import("~/db.server");
+  const { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } = await import("~/models/seed.server");
+  console.log("Applying database migrations and reference data…");
   migrateDatabase();
   await seedReferenceData();
+  if ((await prisma.case.count()) === 0) console.log("Empty database: creating demo data (about 15 s)…");
   const demo = await seedDemoData();
   if (demo.cases > 0) console.log(`Demo data added: ${demo.cases} cases.`);
   await prisma.$disconnect();

@@ -37,7 +37,7 @@ export async function rearmMovedSteps(
 
 /** Deterministic: the same step at the same instant is one job, however often it is added. */
 export function stepJobId(ref: StepRef, at: Date): string {
-  return `step:${ref.caseId}:${ref.round}:${ref.milestone}:${ref.step}:${at.getTime()}`;
+  return `step-${ref.caseId}-${ref.round}-${ref.milestone}-${ref.step}-${at.getTime()}`;
 }
 
 type OpenMilestone = { caseId: number; round: number; milestone: string; warningAt: Date; dueAt: Date; supervisionAt: Date };

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { createWorkCalendar, parseHolidayCsv } from "./calendar";
+import { formatCaseNo, parseCaseNo } from "./case-kinds";
+import { homePathFor } from "./home";
+import { formatLocalDateTime, isLocalDate, parseLocalDateTime } from "./local-time";
+import { identityForViewer, maskName, maskPhone, normalizePhone } from "./masking";
+import { DEFAULT_POLICIES, type DeadlinePolicy, selectPolicy, validatePolicyRules } from "./policies";
+import { looksLikeSameReport, textSimilarity } from "./similarity";
+
+describe("case numbers", () => {
+  it("are prefix, year and a five-digit sequence", () => {
+    expect(formatCaseNo("complaint", 2020, 733)).toBe("TS-2020-00733");
+    expect(formatCaseNo("petition", 2026, 1)).toBe("XF-2026-00001");
+    expect(formatCaseNo("mediation", 2026, 123456)).toBe("TJ-2026-123456");
+  });
+  it("parse back, case-insensitively, and refuse anything else", () => {
+    expect(parseCaseNo("ts-2020-00733")).toEqual({ kind: "complaint", year: 2020, seq: 733 });
+    expect(parseCaseNo("XX-2020-00001")).toBeNull();
+    expect(parseCaseNo("TS-20-1")).toBeNull();
+  });
+});
+
+describe("masking", () => {
+  it("keeps the surname and the phone's first three and last four digits", () => {
+    expect(maskName("张三")).toBe("张*");
+    expect(maskName("欧阳小明")).toBe("欧***");
+    expect(maskPhone("13812345678")).toBe("138****5678");
+    expect(maskPhone("023-4567 8901")).toBe("023****8901");
+    expect(maskPhone("12345")).toBe("*2345");
+  });
+  it("leaves the identity visible when the complainant agreed to disclosure", () => {
+    const record = { complainantName: "张三", complainantPhone: "13812345678", consentToDisclose: true };
+    expect(identityForViewer(record, true)).toEqual(record);
+    expect(identityForViewer({ ...record, consentToDisclose: false }, true)).toMatchObject({ complainantName: "张*", complainantPhone: "138****5678" });
+    expect(identityForViewer({ ...record, consentToDisclose: false }, false)).toMatchObject({ complainantName: "张三" });
+  });
+  it("normalizes phones to digits", () => {
+    expect(normalizePhone(" 138-1234 5678 ")).toBe("13812345678");
+  });
+});
+
+describe("local time", () => {
+  it("reads the ledger's date forms as Shanghai time", () => {
+    expect(parseLocalDateTime("2020-01-23 16:20")!.toISOString()).toBe("2020-01-23T08:20:00.000Z");
+    expect(parseLocalDateTime("2020-01-23")!.toISOString()).toBe("2020-01-22T16:00:00.000Z");
+    expect(parseLocalDateTime("2020-02-30")).toBeNull();
+    expect(parseLocalDateTime("2020-01-01 24:00")).toBeNull();
+    expect(parseLocalDateTime("yesterday")).toBeNull();
+  });
+  it("formats instants in Shanghai time", () => {
+    expect(formatLocalDateTime(new Date("2020-12-31T16:30:00Z"))).toBe("2021-01-01 00:30:00");
+    expect(isLocalDate("2021-02-29")).toBe(false);
+    expect(isLocalDate("2020-02-29")).toBe(true);
+  });
+});
+
+describe("the holiday calendar", () => {
+  it("parses the official CSV and reports bad rows by number", () => {
+    const { entries, errors } = parseHolidayCsv("date,type,name,schedule_year\n2027-01-01,holiday,元旦,2027\n2027-02-30,holiday,x,2027\n2027-02-06,rest,x,2027\n");
+    expect(entries).toEqual([{ date: "2027-01-01", type: "holiday", name: "元旦", scheduleYear: 2027 }]);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^row 3:/);
+    expect(errors[1]).toMatch(/^row 4:/);
+  });
+  it("a make-up Saturday works, a holiday weekday rests", () => {
+    const calendar = createWorkCalendar([
+      { date: "2020-09-27", type: "workday", scheduleYear: 2020 },
+      { date: "2020-10-01", type: "holiday", scheduleYear: 2020 },
+    ]);
+    expect(calendar.isWorkingDay("2020-09-27")).toBe(true);
+    expect(calendar.isWorkingDay("2020-10-01")).toBe(false);
+    expect(calendar.isWorkingDay("2020-10-11")).toBe(false);
+    expect(calendar.hasScheduleFor(2020)).toBe(true);
+    expect(calendar.hasScheduleFor(2021)).toBe(false);
+  });
+});
+
+describe("deadline policies", () => {
+  const policies: DeadlinePolicy[] = DEFAULT_POLICIES.map((policy, index) => ({ ...policy, id: index + 1, effectiveFrom: new Date("2000-01-01") }));
+  const criteria = { kind: "complaint" as const, channel: "letter", category: "noise", urgency: "normal" as const, receivedAt: new Date("2026-03-01") };
+
+  it("the most specific policy in force wins", () => {
+    expect(selectPolicy(policies, criteria)!.name).toBe("投诉举报（一般）");
+    expect(selectPolicy(policies, { ...criteria, urgency: "urgent" })!.rules.milestones.map((m) => m.milestone)).toEqual(["accept", "respond", "conclude"]);
+    expect(selectPolicy(policies, { ...criteria, kind: "petition" })!.rules.milestones[1]).toEqual({ milestone: "conclude", from: "accepted", amount: 60, unit: "calendar_days" });
+  });
+
+  it("a new version applies only to cases received after it takes effect", () => {
+    const newer: DeadlinePolicy = { ...policies[0], id: 99, effectiveFrom: new Date("2026-06-01"), rules: { ...policies[0].rules, milestones: [{ milestone: "conclude", from: "received", amount: 10, unit: "working_days" }] } };
+    expect(selectPolicy([...policies, newer], criteria)!.id).toBe(1);
+    expect(selectPolicy([...policies, newer], { ...criteria, receivedAt: new Date("2026-06-02") })!.id).toBe(99);
+  });
+
+  it("validation names each problem", () => {
+    expect(validatePolicyRules(policies[0].rules)).toEqual([]);
+    expect(validatePolicyRules({ ...policies[0].rules, milestones: [{ milestone: "accept", from: "received", amount: 0, unit: "working_days" }] })).toEqual([
+      "accept: amount must be a whole number ≥ 1",
+      "a policy needs a conclude milestone",
+    ]);
+  });
+});
+
+describe("possible duplicates", () => {
+  it("similar subjects and addresses match, different ones do not", () => {
+    expect(looksLikeSameReport("永盛石材加工厂", "永盛石材厂")).toBe(true);
+    expect(looksLikeSameReport("古南街道沱湾路12号", "沱湾路12号")).toBe(true);
+    expect(looksLikeSameReport("永盛石材加工厂", "好味烧烤店")).toBe(false);
+    expect(looksLikeSameReport("厂", "厂")).toBe(false);
+    expect(textSimilarity("abc", "abc")).toBe(1);
+  });
+});
+
+describe("home pages", () => {
+  it("each role starts where its work is", () => {
+    expect(homePathFor("operator")).toBe("/intake");
+    expect(homePathFor("dispatcher")).toBe("/dispatch");
+    expect(homePathFor("township")).toBe("/inbox");
+  });
+});

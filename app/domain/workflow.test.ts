@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "./roles";
+import { type CaseSnapshot, allowedActions, canViewCase, mayTakeAction, mustMaskIdentity, nextState } from "./workflow";
+
+const operator: Actor = { id: 1, role: "operator", townshipId: null };
+const dispatcher: Actor = { id: 2, role: "dispatcher", townshipId: null };
+const gunanStaff: Actor = { id: 3, role: "township", townshipId: 10 };
+const wenlongStaff: Actor = { id: 4, role: "township", townshipId: 11 };
+const leader: Actor = { id: 5, role: "leader", townshipId: null };
+const admin: Actor = { id: 6, role: "admin", townshipId: null };
+
+function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
+  return { state: "registered", assignedToId: null, hasPendingExtension: false, hasOpenRespondMilestone: false, ...overrides };
+}
+
+describe("who may do what", () => {
+  it("a registered case: the dispatcher accepts, rejects, merges or edits; the operator edits; nobody else acts", () => {
+    expect(allowedActions(dispatcher, snapshot())).toEqual(["edit", "accept", "reject", "merge"]);
+    expect(allowedActions(operator, snapshot())).toEqual(["edit"]);
+    expect(allowedActions(leader, snapshot())).toEqual([]);
+    expect(allowedActions(admin, snapshot())).toEqual([]);
+  });
+
+  it("an accepted case is assigned by the dispatcher; intake fields are no longer editable", () => {
+    expect(allowedActions(dispatcher, snapshot({ state: "accepted" }))).toEqual(["assign"]);
+    expect(allowedActions(operator, snapshot({ state: "accepted" }))).toEqual([]);
+  });
+
+  it("an assigned case: its township investigates, submits, asks for extension or returns it", () => {
+    const assigned = snapshot({ state: "assigned", assignedToId: 10 });
+    expect(allowedActions(gunanStaff, assigned)).toEqual(["return", "note", "submit", "requestExtension"]);
+    expect(allowedActions(wenlongStaff, assigned)).toEqual([]);
+    expect(allowedActions(dispatcher, assigned)).toEqual(["assign", "note"]);
+  });
+
+  it("an urgent case's on-site response can be recorded while its response milestone is open", () => {
+    const urgent = snapshot({ state: "assigned", assignedToId: 10, hasOpenRespondMilestone: true });
+    expect(mayTakeAction(gunanStaff, urgent, "onSite")).toBe(true);
+    expect(mayTakeAction(gunanStaff, { ...urgent, hasOpenRespondMilestone: false }, "onSite")).toBe(false);
+  });
+
+  it("one extension request at a time; the dispatcher decides it", () => {
+    const pending = snapshot({ state: "assigned", assignedToId: 10, hasPendingExtension: true });
+    expect(mayTakeAction(gunanStaff, pending, "requestExtension")).toBe(false);
+    expect(mayTakeAction(dispatcher, pending, "approveExtension")).toBe(true);
+    expect(mayTakeAction(dispatcher, pending, "refuseExtension")).toBe(true);
+    expect(mayTakeAction(dispatcher, { ...pending, hasPendingExtension: false }, "approveExtension")).toBe(false);
+  });
+
+  it("a submitted result is concluded or sent back by the dispatcher", () => {
+    const submitted = snapshot({ state: "submitted", assignedToId: 10 });
+    expect(allowedActions(dispatcher, submitted)).toEqual(["note", "sendBack", "conclude"]);
+    expect(allowedActions(gunanStaff, submitted)).toEqual(["note"]);
+  });
+
+  it("concluded cases are closed or reopened; closed ones reopened", () => {
+    expect(allowedActions(dispatcher, snapshot({ state: "concluded", assignedToId: 10 }))).toEqual(["close", "reopen"]);
+    expect(allowedActions(dispatcher, snapshot({ state: "closed", assignedToId: 10 }))).toEqual(["reopen"]);
+  });
+
+  it("rejected and merged cases are final", () => {
+    for (const state of ["rejected", "merged"] as const) {
+      for (const actor of [operator, dispatcher, gunanStaff, leader, admin]) {
+        expect(allowedActions(actor, snapshot({ state }))).toEqual([]);
+      }
+    }
+  });
+});
+
+describe("transitions", () => {
+  it("follow the lifecycle of DOMAIN.md", () => {
+    expect(nextState(snapshot(), "accept")).toBe("accepted");
+    expect(nextState(snapshot(), "reject")).toBe("rejected");
+    expect(nextState(snapshot(), "merge")).toBe("merged");
+    expect(nextState(snapshot({ state: "accepted" }), "assign")).toBe("assigned");
+    expect(nextState(snapshot({ state: "assigned" }), "return")).toBe("accepted");
+    expect(nextState(snapshot({ state: "assigned" }), "submit")).toBe("submitted");
+    expect(nextState(snapshot({ state: "submitted" }), "sendBack")).toBe("assigned");
+    expect(nextState(snapshot({ state: "submitted" }), "conclude")).toBe("concluded");
+    expect(nextState(snapshot({ state: "concluded" }), "close")).toBe("closed");
+    expect(nextState(snapshot({ state: "closed" }), "reopen")).toBe("assigned");
+    expect(nextState(snapshot({ state: "assigned" }), "note")).toBe("assigned");
+  });
+});
+
+describe("visibility", () => {
+  it("township staff see only cases assigned to their township", () => {
+    expect(canViewCase(gunanStaff, { assignedToId: 10 })).toBe(true);
+    expect(canViewCase(gunanStaff, { assignedToId: 11 })).toBe(false);
+    expect(canViewCase(gunanStaff, { assignedToId: null })).toBe(false);
+    expect(canViewCase({ ...gunanStaff, townshipId: null }, { assignedToId: null })).toBe(false);
+    for (const actor of [operator, dispatcher, leader, admin]) expect(canViewCase(actor, { assignedToId: 11 })).toBe(true);
+  });
+
+  it("only township staff see identities masked", () => {
+    expect(mustMaskIdentity(gunanStaff)).toBe(true);
+    expect([operator, dispatcher, leader, admin].some(mustMaskIdentity)).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { registerCase } from "~/models/cases.server";
+import { at, intakeFields, setUpWorld } from "../support/fixtures";
+
+const bin = path.resolve(__dirname, "../../bin/greenline.cjs");
+let world: Awaited<ReturnType<typeof setUpWorld>>;
+
+function greenline(args: string[], input?: string) {
+  return spawnSync(process.execPath, [bin, ...args], { env: process.env, input, encoding: "utf8" });
+}
+
+beforeAll(async () => {
+  world = await setUpWorld();
+});
+
+describe("the greenline command", () => {
+  it("case show --json prints the fields, each milestone's due instant and the audit trail", async () => {
+    const created = await registerCase(world.operator, await intakeFields(), { now: at("2026-03-02 09:05"), scheduleJobs: false });
+    const output = execFileSync(process.execPath, [bin, "case", "show", created.caseNo, "--json"], { env: process.env, encoding: "utf8" });
+    const report = JSON.parse(output);
+    expect(report).toMatchObject({ caseNo: created.caseNo, state: "registered", township: "古南街道" });
+    expect(report.milestones.map((m: { milestone: string; dueAt: string }) => [m.milestone, m.dueAt])).toEqual([
+      ["accept", "2026-03-03T15:59:59.999Z"],
+      ["conclude", "2026-03-23T15:59:59.999Z"],
+    ]);
+    expect(report.auditEvents[0]).toMatchObject({ action: "register" });
+  });
+
+  it("case show of an unknown number exits 1 with a message", () => {
+    const result = greenline(["case", "show", "TS-1999-00001", "--json"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("No case TS-1999-00001");
+  });
+
+  it("user add takes the password from standard input", async () => {
+    const result = greenline(["user", "add", "--username", "cli-township", "--role", "township", "--township", "文龙街道", "--password-stdin"], "a-long-password\n");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const user = await prisma.user.findUniqueOrThrow({ where: { username: "cli-township" }, include: { township: true } });
+    expect(user.township?.name).toBe("文龙街道");
+  });
+
+  it("user add explains a bad role and a short password", () => {
+    const result = greenline(["user", "add", "--username", "cli-bad", "--role", "boss", "--password-stdin"], "short\n");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("role: unknownRole");
+    expect(result.stderr).toContain("password: passwordTooShort");
+  });
+
+  it("an unknown command prints the usage and exits 2", () => {
+    const result = greenline(["frobnicate"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("Usage:");
+  });
+
+  it("a bad environment value stops with the variable named", () => {
+    const result = spawnSync(process.execPath, [bin, "migrate"], { env: { ...process.env, PORT: "http" }, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("PORT");
+  });
+});
