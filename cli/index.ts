@@ -47,7 +47,11 @@ async function run(argv: string[]): Promise<number> {
       return addUser(rest);
     case "case": {
       if (subcommand !== "show") throw new UsageError(`unknown case command "${subcommand ?? ""}"`);
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: "boolean", default: false } } });
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: "boolean", default: false } },
+      });
       if (positionals.length !== 1) throw new UsageError("case show needs one case number");
       const report = await caseReport(positionals[0]);
       if (!report) {
@@ -85,7 +89,13 @@ async function addUser(args: string[]) {
   }
   const password = await readPassword(values["password-stdin"]);
   try {
-    const user = await createUser({ username: values.username, role: values.role, townshipId, displayName: values["display-name"], password });
+    const user = await createUser({
+      username: values.username,
+      role: values.role,
+      townshipId,
+      displayName: values["display-name"],
+      password,
+    });
     console.log(`User ${user.username} (${user.role}) created.`);
     return 0;
   } catch (error) {
@@ -107,9 +117,13 @@ function formatReport(report: NonNullable<Awaited<ReturnType<typeof caseReport>>
     `${report.caseNo}  ${report.state}${report.overdue ? "  OVERDUE" : ""}`,
     `received ${report.receivedAt}  township ${report.township}  category ${report.category}  channel ${report.channel}`,
     "milestones:",
-    ...report.milestones.map((m) => `  round ${m.round} ${m.milestone.padEnd(8)} due ${m.dueAt}  ${m.status}${m.overdue ? " overdue" : ""}`),
+    ...report.milestones.map(
+      (m) => `  round ${m.round} ${m.milestone.padEnd(8)} due ${m.dueAt}  ${m.status}${m.overdue ? " overdue" : ""}`,
+    ),
     "audit:",
-    ...report.auditEvents.map((e) => `  ${e.at}  ${e.action}${e.actor ? ` by ${e.actor}` : ""}${e.reason ? ` — ${e.reason}` : ""}`),
+    ...report.auditEvents.map(
+      (e) => `  ${e.at}  ${e.action}${e.actor ? ` by ${e.actor}` : ""}${e.reason ? ` — ${e.reason}` : ""}`,
+    ),
   ];
   return lines.join("\n");
 }

@@ -35,9 +35,13 @@ async function ensureRedis(children: ChildProcess[]): Promise<boolean> {
   }
   const dir = path.resolve(DATA_DIR, "redis");
   mkdirSync(dir, { recursive: true });
-  const redis = spawn("redis-server", ["--port", "6379", "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--save", ""], {
-    stdio: "ignore",
-  });
+  const redis = spawn(
+    "redis-server",
+    ["--port", "6379", "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--save", ""],
+    {
+      stdio: "ignore",
+    },
+  );
   children.push(redis);
   for (let attempt = 0; attempt < 20; attempt += 1) {
     if (await redisAnswers(REDIS_URL)) {

@@ -33,7 +33,9 @@ export async function startDeadlineWorker(options: { concurrency?: number } = {}
   worker.on("error", (error) => logger.error({ err: error.message }, "deadline worker error"));
 
   const beat = () =>
-    connection.set(redisKey(WORKER_HEARTBEAT_KEY), `${workerId}:${Date.now()}`, "EX", WORKER_HEARTBEAT_TTL_SECONDS).catch(() => undefined);
+    connection
+      .set(redisKey(WORKER_HEARTBEAT_KEY), `${workerId}:${Date.now()}`, "EX", WORKER_HEARTBEAT_TTL_SECONDS)
+      .catch(() => undefined);
   await beat();
   const heartbeat = setInterval(beat, 30_000);
 

@@ -42,7 +42,17 @@ function ActionForm({ view, action, actionData, children, danger }: FormProps) {
   );
 }
 
-function TextArea({ action, name, label, actionData }: { action: CaseAction; name: string; label: MessageKey; actionData: ActionData | null }) {
+function TextArea({
+  action,
+  name,
+  label,
+  actionData,
+}: {
+  action: CaseAction;
+  name: string;
+  label: MessageKey;
+  actionData: ActionData | null;
+}) {
   const mine = actionData?.intent === action;
   const id = `${action}-${name}`;
   return (
@@ -88,7 +98,13 @@ export function CaseActionForms({
         <ActionForm {...common} action="merge">
           <div className="field">
             <label htmlFor="merge-target">{t("field.mergedInto")}</label>
-            <input id="merge-target" name="targetCaseNo" type="text" placeholder="TS-2026-00001" defaultValue={valuesOf("merge").targetCaseNo} />
+            <input
+              id="merge-target"
+              name="targetCaseNo"
+              type="text"
+              placeholder="TS-2026-00001"
+              defaultValue={valuesOf("merge").targetCaseNo}
+            />
             <FieldError id="merge-target-error" message={errorsOf("merge").targetCaseNo ?? errorsOf("merge").mergeInto} />
           </div>
         </ActionForm>
@@ -97,7 +113,11 @@ export function CaseActionForms({
         <ActionForm {...common} action="assign">
           <div className="field">
             <label htmlFor="assign-to">{t("field.assignedTo")}</label>
-            <select id="assign-to" name="assigneeId" defaultValue={valuesOf("assign").assigneeId ?? String(view.assignedToId ?? view.townshipId)}>
+            <select
+              id="assign-to"
+              name="assigneeId"
+              defaultValue={valuesOf("assign").assigneeId ?? String(view.assignedToId ?? view.townshipId)}
+            >
               {vocabulary.assignees.map((assignee) => (
                 <option key={assignee.id} value={assignee.id}>
                   {assignee.name}
@@ -127,7 +147,14 @@ export function CaseActionForms({
         <ActionForm {...common} action="requestExtension">
           <div className="field">
             <label htmlFor="extension-amount">{t("field.amount")}</label>
-            <input id="extension-amount" name="amount" type="number" min={1} max={60} defaultValue={valuesOf("requestExtension").amount} />
+            <input
+              id="extension-amount"
+              name="amount"
+              type="number"
+              min={1}
+              max={60}
+              defaultValue={valuesOf("requestExtension").amount}
+            />
             <FieldError id="extension-amount-error" message={errorsOf("requestExtension").amount} />
           </div>
           <TextArea action="requestExtension" name="reason" label="field.reason" actionData={actionData} />
@@ -186,7 +213,7 @@ export function CaseActionForms({
 /** Intake fields, editable until acceptance. */
 function EditForm({ view, vocabulary, actionData }: { view: CaseView; vocabulary: Vocabulary; actionData: ActionData | null }) {
   const mine = actionData?.intent === "edit";
-  const value = (name: string, current: string) => (mine ? actionData.values[name] ?? "" : current);
+  const value = (name: string, current: string) => (mine ? (actionData.values[name] ?? "") : current);
   const error = (name: string) => (mine ? actionData.errors[name] : null);
   return (
     <details open={mine}>
@@ -204,7 +231,12 @@ function EditForm({ view, vocabulary, actionData }: { view: CaseView; vocabulary
         </div>
         <div className="field">
           <label htmlFor="edit-receivedAt">{t("field.receivedAt")}</label>
-          <input id="edit-receivedAt" name="receivedAt" type="datetime-local" defaultValue={value("receivedAt", toDateTimeLocalValue(new Date(view.receivedAt)))} />
+          <input
+            id="edit-receivedAt"
+            name="receivedAt"
+            type="datetime-local"
+            defaultValue={value("receivedAt", toDateTimeLocalValue(new Date(view.receivedAt)))}
+          />
           <FieldError id="edit-receivedAt-error" message={error("receivedAt")} />
         </div>
         <div className="field">
@@ -216,20 +248,38 @@ function EditForm({ view, vocabulary, actionData }: { view: CaseView; vocabulary
         </div>
         <div className="field">
           <label htmlFor="edit-name">{t("field.complainantName")}</label>
-          <input id="edit-name" name="complainantName" type="text" defaultValue={value("complainantName", view.complainantName ?? "")} />
+          <input
+            id="edit-name"
+            name="complainantName"
+            type="text"
+            defaultValue={value("complainantName", view.complainantName ?? "")}
+          />
           <FieldError id="edit-name-error" message={error("complainantName")} />
         </div>
         <div className="field">
           <label htmlFor="edit-phone">{t("field.complainantPhone")}</label>
-          <input id="edit-phone" name="complainantPhone" type="tel" defaultValue={value("complainantPhone", view.complainantPhone ?? "")} />
+          <input
+            id="edit-phone"
+            name="complainantPhone"
+            type="tel"
+            defaultValue={value("complainantPhone", view.complainantPhone ?? "")}
+          />
           <FieldError id="edit-phone-error" message={error("complainantPhone")} />
         </div>
         <label className="checkbox">
-          <input type="checkbox" name="anonymous" defaultChecked={mine ? actionData.values.anonymous === "on" : !view.complainantName} />
+          <input
+            type="checkbox"
+            name="anonymous"
+            defaultChecked={mine ? actionData.values.anonymous === "on" : !view.complainantName}
+          />
           {t("field.anonymous")}
         </label>
         <label className="checkbox">
-          <input type="checkbox" name="consentToDisclose" defaultChecked={mine ? actionData.values.consentToDisclose === "on" : view.consentToDisclose} />
+          <input
+            type="checkbox"
+            name="consentToDisclose"
+            defaultChecked={mine ? actionData.values.consentToDisclose === "on" : view.consentToDisclose}
+          />
           {t("field.consentToDisclose")}
         </label>
         <div className="field">

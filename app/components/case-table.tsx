@@ -39,14 +39,18 @@ export function CaseTable({ cases, categoryNames }: { cases: ListedCase[]; categ
           <tr key={item.caseNo} data-case-no={item.caseNo}>
             <td className="nowrap">
               <Link to={`/cases/${item.caseNo}`}>{item.caseNo}</Link>
-              {item.urgency === "urgent" ? <span className="state state-overdue"> {tKey("urgency", "urgent").slice(0, 2)}</span> : null}
+              {item.urgency === "urgent" ? (
+                <span className="state state-overdue"> {tKey("urgency", "urgent").slice(0, 2)}</span>
+              ) : null}
             </td>
             <td>
               <StateBadge state={item.state} overdue={item.overdue} />
             </td>
             <td>
               {item.township.name}
-              {item.assignedTo && item.assignedTo.name !== item.township.name ? <div className="muted">→ {item.assignedTo.name}</div> : null}
+              {item.assignedTo && item.assignedTo.name !== item.township.name ? (
+                <div className="muted">→ {item.assignedTo.name}</div>
+              ) : null}
             </td>
             <td>{categoryNames[item.category] ?? item.category}</td>
             <td>

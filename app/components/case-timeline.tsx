@@ -5,7 +5,13 @@ import { showDateTime } from "~/utils/format";
 type TimelineEvent = CaseView["timeline"][number];
 
 const HIDDEN_DETAIL_KEYS = new Set(["version", "assignedToId", "mergedIntoId", "policyId", "townshipId", "nextDueAt"]);
-const VALUE_PREFIXES: Record<string, string> = { state: "state", milestone: "milestone", unit: "unit", step: "action", urgency: "urgency" };
+const VALUE_PREFIXES: Record<string, string> = {
+  state: "state",
+  milestone: "milestone",
+  unit: "unit",
+  step: "action",
+  urgency: "urgency",
+};
 
 function showValue(value: unknown, key = ""): string {
   if (typeof value === "string" && VALUE_PREFIXES[key]) return tKey(VALUE_PREFIXES[key], value);
@@ -47,7 +53,11 @@ export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
             {showDateTime(event.at, true)} · {event.actorName ?? t("case.system")}
           </div>
           <strong>{tKey("action", event.action)}</strong>
-          {event.reason ? <div>{t("field.reason")}：{event.reason}</div> : null}
+          {event.reason ? (
+            <div>
+              {t("field.reason")}：{event.reason}
+            </div>
+          ) : null}
           <Details event={event} />
         </li>
       ))}

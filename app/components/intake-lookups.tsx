@@ -37,7 +37,11 @@ export function IntakeLookupPanel({ lookups }: { lookups: IntakeLookups | undefi
   return (
     <aside className="panel lookup" aria-live="polite">
       <h3>{t("intake.callerHistory")}</h3>
-      {lookups.callerHistory.length > 0 ? <LookupTable cases={lookups.callerHistory} /> : <p className="muted">{t("intake.noCallerHistory")}</p>}
+      {lookups.callerHistory.length > 0 ? (
+        <LookupTable cases={lookups.callerHistory} />
+      ) : (
+        <p className="muted">{t("intake.noCallerHistory")}</p>
+      )}
       {lookups.duplicates.length > 0 ? (
         <>
           <h3>{t("intake.duplicates")}</h3>

@@ -2,15 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { officialCalendar } from "../../tests/support/holidays";
 import { createWorkCalendar } from "./calendar";
-import {
-  DEFAULT_LADDER,
-  computeDueAt,
-  dueMarker,
-  extendDueAt,
-  isOverdueAt,
-  ladderInstants,
-  timeLeft,
-} from "./deadlines";
+import { DEFAULT_LADDER, computeDueAt, dueMarker, extendDueAt, isOverdueAt, ladderInstants, timeLeft } from "./deadlines";
 import { formatLocalDateTime, instantFromLocal, localDateOf, parseLocalDateTime } from "./local-time";
 
 const calendar = officialCalendar();
@@ -158,17 +150,39 @@ describe("escalation ladder", () => {
 
 describe("time left and markers", () => {
   const dueAt = at("2020-10-22 23:59:59");
-  it("counts working days left, today included", () => {
-    expect(timeLeft(calendar, at("2020-10-20 09:00"), dueAt, "working_days")).toEqual({ kind: "working_days", overdue: false, days: 3 });
+  it("counts the working days left after today", () => {
+    expect(timeLeft(calendar, at("2020-10-20 09:00"), dueAt, "working_days")).toEqual({
+      kind: "working_days",
+      overdue: false,
+      days: 2,
+    });
+    expect(timeLeft(calendar, at("2020-10-22 09:00"), dueAt, "working_days")).toEqual({
+      kind: "working_days",
+      overdue: false,
+      days: 0,
+    });
   });
   it("counts working days late", () => {
-    expect(timeLeft(calendar, at("2020-10-26 09:00"), dueAt, "working_days")).toEqual({ kind: "working_days", overdue: true, days: 2 });
+    expect(timeLeft(calendar, at("2020-10-26 09:00"), dueAt, "working_days")).toEqual({
+      kind: "working_days",
+      overdue: true,
+      days: 2,
+    });
   });
   it("counts calendar days", () => {
-    expect(timeLeft(calendar, at("2020-10-20 09:00"), dueAt, "calendar_days")).toEqual({ kind: "calendar_days", overdue: false, days: 2 });
+    expect(timeLeft(calendar, at("2020-10-20 09:00"), dueAt, "calendar_days")).toEqual({
+      kind: "calendar_days",
+      overdue: false,
+      days: 2,
+    });
   });
   it("counts hours and minutes", () => {
-    expect(timeLeft(calendar, at("2020-10-22 21:29"), dueAt, "hours")).toEqual({ kind: "hours", overdue: false, hours: 2, minutes: 30 });
+    expect(timeLeft(calendar, at("2020-10-22 21:29"), dueAt, "hours")).toEqual({
+      kind: "hours",
+      overdue: false,
+      hours: 2,
+      minutes: 30,
+    });
   });
   it("is green, then yellow from the warning, then red after due", () => {
     const warningAt = at("2020-10-20 23:59:59");
@@ -208,13 +222,18 @@ describe("properties", () => {
 
   it("the ladder's steps are in order: warning ≤ due < supervision", () => {
     fc.assert(
-      fc.property(startInstant, fc.integer({ min: 1, max: 60 }), fc.constantFrom("working_days", "calendar_days", "hours" as const), (startAt, amount, unit) => {
-        const { dueAt } = computeDueAt(calendar, startAt, amount, unit);
-        const steps = ladderInstants(calendar, { startAt, dueAt, amount, unit }, DEFAULT_LADDER);
-        expect(steps.warning.getTime()).toBeGreaterThan(startAt.getTime());
-        expect(steps.warning.getTime()).toBeLessThanOrEqual(dueAt.getTime());
-        expect(steps.supervision.getTime()).toBeGreaterThan(dueAt.getTime());
-      }),
+      fc.property(
+        startInstant,
+        fc.integer({ min: 1, max: 60 }),
+        fc.constantFrom("working_days", "calendar_days", "hours" as const),
+        (startAt, amount, unit) => {
+          const { dueAt } = computeDueAt(calendar, startAt, amount, unit);
+          const steps = ladderInstants(calendar, { startAt, dueAt, amount, unit }, DEFAULT_LADDER);
+          expect(steps.warning.getTime()).toBeGreaterThan(startAt.getTime());
+          expect(steps.warning.getTime()).toBeLessThanOrEqual(dueAt.getTime());
+          expect(steps.supervision.getTime()).toBeGreaterThan(dueAt.getTime());
+        },
+      ),
       { numRuns: 500 },
     );
   });

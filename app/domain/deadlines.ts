@@ -6,13 +6,7 @@ import {
   subtractWorkingDays,
   workingDaysInRange,
 } from "./calendar";
-import {
-  MS_PER_HOUR,
-  addLocalDays,
-  endOfLocalDay,
-  localDateOf,
-  localDaysBetween,
-} from "./local-time";
+import { MS_PER_HOUR, addLocalDays, endOfLocalDay, localDateOf, localDaysBetween } from "./local-time";
 
 /**
  * Deadline arithmetic of DOMAIN.md "Counting days" (民法典 arts. 201–203): the start day is not
@@ -98,7 +92,11 @@ function halfWay(startAt: Date, dueAt: Date): Date {
  * When each step of the ladder falls due. The warning comes the lead before the deadline, or half-way
  * through a day-based milestone of two days or less (or when the lead would reach back before the start).
  */
-export function ladderInstants(calendar: WorkCalendar, timing: MilestoneTiming, ladder: EscalationLadder): Record<LadderStep, Date> {
+export function ladderInstants(
+  calendar: WorkCalendar,
+  timing: MilestoneTiming,
+  ladder: EscalationLadder,
+): Record<LadderStep, Date> {
   const { startAt, dueAt, amount, unit } = timing;
   let warningAt: Date;
   if (unit === "hours") {
@@ -133,9 +131,9 @@ export type TimeLeft =
   | { kind: "hours"; overdue: boolean; hours: number; minutes: number };
 
 /**
- * Time left until (or past) a due instant in the milestone's own terms: working days for a
- * working-day milestone (today counted while it lasts), calendar days otherwise, hours and minutes
- * for an hour milestone.
+ * Time left until (or past) a due instant in the milestone's own terms: whole working days after
+ * today for a working-day milestone (0 on the due day itself), calendar days otherwise, hours and
+ * minutes for an hour milestone.
  */
 export function timeLeft(calendar: WorkCalendar, now: Date, dueAt: Date, unit: DeadlineUnit): TimeLeft {
   const overdue = isOverdueAt(dueAt, now);
@@ -148,7 +146,7 @@ export function timeLeft(calendar: WorkCalendar, now: Date, dueAt: Date, unit: D
   if (unit === "working_days") {
     const days = overdue
       ? workingDaysInRange(calendar, addLocalDays(dueDay, 1), today)
-      : workingDaysInRange(calendar, today, dueDay);
+      : workingDaysInRange(calendar, addLocalDays(today, 1), dueDay);
     return { kind: "working_days", overdue, days };
   }
   return { kind: "calendar_days", overdue, days: Math.abs(localDaysBetween(today, dueDay)) };

@@ -31,7 +31,10 @@ describe("masking", () => {
   it("leaves the identity visible when the complainant agreed to disclosure", () => {
     const record = { complainantName: "张三", complainantPhone: "13812345678", consentToDisclose: true };
     expect(identityForViewer(record, true)).toEqual(record);
-    expect(identityForViewer({ ...record, consentToDisclose: false }, true)).toMatchObject({ complainantName: "张*", complainantPhone: "138****5678" });
+    expect(identityForViewer({ ...record, consentToDisclose: false }, true)).toMatchObject({
+      complainantName: "张*",
+      complainantPhone: "138****5678",
+    });
     expect(identityForViewer({ ...record, consentToDisclose: false }, false)).toMatchObject({ complainantName: "张三" });
   });
   it("normalizes phones to digits", () => {
@@ -56,7 +59,9 @@ describe("local time", () => {
 
 describe("the holiday calendar", () => {
   it("parses the official CSV and reports bad rows by number", () => {
-    const { entries, errors } = parseHolidayCsv("date,type,name,schedule_year\n2027-01-01,holiday,元旦,2027\n2027-02-30,holiday,x,2027\n2027-02-06,rest,x,2027\n");
+    const { entries, errors } = parseHolidayCsv(
+      "date,type,name,schedule_year\n2027-01-01,holiday,元旦,2027\n2027-02-30,holiday,x,2027\n2027-02-06,rest,x,2027\n",
+    );
     expect(entries).toEqual([{ date: "2027-01-01", type: "holiday", name: "元旦", scheduleYear: 2027 }]);
     expect(errors).toHaveLength(2);
     expect(errors[0]).toMatch(/^row 3:/);
@@ -76,27 +81,56 @@ describe("the holiday calendar", () => {
 });
 
 describe("deadline policies", () => {
-  const policies: DeadlinePolicy[] = DEFAULT_POLICIES.map((policy, index) => ({ ...policy, id: index + 1, effectiveFrom: new Date("2000-01-01") }));
-  const criteria = { kind: "complaint" as const, channel: "letter", category: "noise", urgency: "normal" as const, receivedAt: new Date("2026-03-01") };
+  const policies: DeadlinePolicy[] = DEFAULT_POLICIES.map((policy, index) => ({
+    ...policy,
+    id: index + 1,
+    effectiveFrom: new Date("2000-01-01"),
+  }));
+  const criteria = {
+    kind: "complaint" as const,
+    channel: "letter",
+    category: "noise",
+    urgency: "normal" as const,
+    receivedAt: new Date("2026-03-01"),
+  };
 
   it("the most specific policy in force wins", () => {
     expect(selectPolicy(policies, criteria)!.name).toBe("投诉举报（一般）");
-    expect(selectPolicy(policies, { ...criteria, urgency: "urgent" })!.rules.milestones.map((m) => m.milestone)).toEqual(["accept", "respond", "conclude"]);
-    expect(selectPolicy(policies, { ...criteria, kind: "petition" })!.rules.milestones[1]).toEqual({ milestone: "conclude", from: "accepted", amount: 60, unit: "calendar_days" });
+    expect(selectPolicy(policies, { ...criteria, urgency: "urgent" })!.rules.milestones.map((m) => m.milestone)).toEqual([
+      "accept",
+      "respond",
+      "conclude",
+    ]);
+    expect(selectPolicy(policies, { ...criteria, kind: "petition" })!.rules.milestones[1]).toEqual({
+      milestone: "conclude",
+      from: "accepted",
+      amount: 60,
+      unit: "calendar_days",
+    });
   });
 
   it("a new version applies only to cases received after it takes effect", () => {
-    const newer: DeadlinePolicy = { ...policies[0], id: 99, effectiveFrom: new Date("2026-06-01"), rules: { ...policies[0].rules, milestones: [{ milestone: "conclude", from: "received", amount: 10, unit: "working_days" }] } };
+    const newer: DeadlinePolicy = {
+      ...policies[0],
+      id: 99,
+      effectiveFrom: new Date("2026-06-01"),
+      rules: {
+        ...policies[0].rules,
+        milestones: [{ milestone: "conclude", from: "received", amount: 10, unit: "working_days" }],
+      },
+    };
     expect(selectPolicy([...policies, newer], criteria)!.id).toBe(1);
     expect(selectPolicy([...policies, newer], { ...criteria, receivedAt: new Date("2026-06-02") })!.id).toBe(99);
   });
 
   it("validation names each problem", () => {
     expect(validatePolicyRules(policies[0].rules)).toEqual([]);
-    expect(validatePolicyRules({ ...policies[0].rules, milestones: [{ milestone: "accept", from: "received", amount: 0, unit: "working_days" }] })).toEqual([
-      "accept: amount must be a whole number ≥ 1",
-      "a policy needs a conclude milestone",
-    ]);
+    expect(
+      validatePolicyRules({
+        ...policies[0].rules,
+        milestones: [{ milestone: "accept", from: "received", amount: 0, unit: "working_days" }],
+      }),
+    ).toEqual(["accept: amount must be a whole number ≥ 1", "a policy needs a conclude milestone"]);
   });
 });
 

@@ -71,7 +71,13 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
   merge: { from: ["registered"], to: "merged", roles: ["dispatcher"], requiresReason: false },
   assign: { from: ["accepted", "assigned"], to: "assigned", roles: ["dispatcher"], requiresReason: false },
   return: { from: ["assigned"], to: "accepted", roles: ["township"], requiresReason: true, assigneeOnly: true },
-  note: { from: ["assigned", "submitted"], to: null, roles: ["township", "dispatcher"], requiresReason: false, assigneeOnly: true },
+  note: {
+    from: ["assigned", "submitted"],
+    to: null,
+    roles: ["township", "dispatcher"],
+    requiresReason: false,
+    assigneeOnly: true,
+  },
   onSite: {
     from: ["accepted", "assigned"],
     to: null,

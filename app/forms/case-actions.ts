@@ -21,7 +21,11 @@ export const caseActionSchemas = {
   submit: z.object({ text: requiredText }),
   sendBack: z.object({ reason: requiredText }),
   requestExtension: z.object({
-    amount: z.coerce.number({ invalid_type_error: "extensionAmount" }).int("extensionAmount").min(1, "extensionAmount").max(60, "extensionAmount"),
+    amount: z.coerce
+      .number({ invalid_type_error: "extensionAmount" })
+      .int("extensionAmount")
+      .min(1, "extensionAmount")
+      .max(60, "extensionAmount"),
     reason: requiredText,
   }),
   approveExtension: z.object({ note: optionalText }),
@@ -55,8 +59,8 @@ export function toCaseChange(action: CaseAction, value: Record<string, unknown>)
         fields: {
           channel: v.channel,
           receivedAt: parseLocalDateTime(v.receivedAt)!,
-          complainantName: v.anonymous ? null : v.complainantName ?? null,
-          complainantPhone: v.anonymous ? null : v.complainantPhone ?? null,
+          complainantName: v.anonymous ? null : (v.complainantName ?? null),
+          complainantPhone: v.anonymous ? null : (v.complainantPhone ?? null),
           consentToDisclose: !v.anonymous && Boolean(v.consentToDisclose),
           townshipId: v.townshipId,
           category: v.category,

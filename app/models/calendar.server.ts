@@ -34,11 +34,7 @@ export async function missingCalendarYears(now = new Date()): Promise<number[]> 
 }
 
 /** Adds, changes or removes days, then moves every open deadline that depends on them. */
-export async function changeCalendar(
-  actorId: number,
-  change: { upsert?: CalendarEntry[]; remove?: string[] },
-  now = new Date(),
-) {
+export async function changeCalendar(actorId: number, change: { upsert?: CalendarEntry[]; remove?: string[] }, now = new Date()) {
   const upsert = change.upsert ?? [];
   const remove = change.remove ?? [];
   const problems = upsert
@@ -112,7 +108,9 @@ async function recomputeDeadlinesAfterCalendarChange(actorId: number, changedDat
       await rearmMovedSteps(tx, milestone, steps, now);
       await refreshNextDue(tx, milestone.caseId);
       if (steps.overdue.getTime() > now.getTime()) {
-        const stillOverdue = await tx.caseMilestone.count({ where: { caseId: milestone.caseId, status: "open", dueAt: { lt: now } } });
+        const stillOverdue = await tx.caseMilestone.count({
+          where: { caseId: milestone.caseId, status: "open", dueAt: { lt: now } },
+        });
         if (stillOverdue === 0) await tx.case.update({ where: { id: milestone.caseId }, data: { overdue: false } });
       }
       if (dueAt.getTime() !== milestone.dueAt.getTime()) {

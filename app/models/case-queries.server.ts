@@ -134,7 +134,13 @@ export async function caseReport(caseNo: string, now = new Date()) {
       metAt: iso(m.metAt),
       overdue: isOverdueAt(m.dueAt, m.metAt ?? now),
     })),
-    extensions: record.extensions.map((e) => ({ amount: e.amount, reason: e.reason, status: e.status, requestedAt: iso(e.requestedAt), decidedAt: iso(e.decidedAt) })),
+    extensions: record.extensions.map((e) => ({
+      amount: e.amount,
+      reason: e.reason,
+      status: e.status,
+      requestedAt: iso(e.requestedAt),
+      decidedAt: iso(e.decidedAt),
+    })),
     auditEvents: record.auditEvents.map((e) => ({
       at: iso(e.at),
       action: e.action,
@@ -286,7 +292,9 @@ export async function townshipInbox(actor: Actor, now = new Date()) {
 /** The dispatcher's queues: to accept, to assign (incl. returned), to review, extensions to decide, to close. */
 export async function dispatcherWorkspace(now = new Date()) {
   const list = (where: Prisma.CaseWhereInput, orderBy = LIST_ORDER.due_asc) =>
-    prisma.case.findMany({ where, select: LIST_SELECT, orderBy, take: 100 }).then((rows) => rows.map((row) => withMarker(row, now)));
+    prisma.case
+      .findMany({ where, select: LIST_SELECT, orderBy, take: 100 })
+      .then((rows) => rows.map((row) => withMarker(row, now)));
   const [toAccept, toAssign, toReview, extensions, toClose] = await Promise.all([
     list({ state: "registered" }),
     list({ state: "accepted" }),
@@ -313,7 +321,10 @@ const DUPLICATE_WINDOW_DAYS = 30;
  * What the intake form shows while a report is typed: the caller's earlier cases, and open cases of
  * the same township and category from the last 30 days with a similar subject or address.
  */
-export async function intakeLookups(input: { phone?: string; townshipId?: number; category?: string; subject?: string; address?: string }, now = new Date()) {
+export async function intakeLookups(
+  input: { phone?: string; townshipId?: number; category?: string; subject?: string; address?: string },
+  now = new Date(),
+) {
   const phone = input.phone ? normalizePhone(input.phone) : "";
   const callerHistory =
     phone.length >= 7

@@ -170,8 +170,20 @@ export async function registerCase(
       after: { ...fields, state: record.state, policy: policy.name },
     });
     if (target) {
-      await recordAuditEvent(tx, { caseId: record.id, actorId: actor.id, at: now, action: "merge", after: { mergedInto: target.caseNo } });
-      await recordAuditEvent(tx, { caseId: target.id, actorId: actor.id, at: now, action: "repeatMerged", after: { repeat: record.caseNo } });
+      await recordAuditEvent(tx, {
+        caseId: record.id,
+        actorId: actor.id,
+        at: now,
+        action: "merge",
+        after: { mergedInto: target.caseNo },
+      });
+      await recordAuditEvent(tx, {
+        caseId: target.id,
+        actorId: actor.id,
+        at: now,
+        action: "repeatMerged",
+        after: { repeat: record.caseNo },
+      });
     }
     return record;
   });
@@ -342,7 +354,13 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       const target = await findMergeTarget(tx, record.kind, change.targetCaseNo);
       if (target.id === record.id) throw new CaseInputError({ mergeInto: "mergeTargetNotOpen" });
       await closeOpenMilestones(context, "cancelled");
-      await recordAuditEvent(tx, { caseId: target.id, actorId: actor.id, at: now, action: "repeatMerged", after: { repeat: record.caseNo } });
+      await recordAuditEvent(tx, {
+        caseId: target.id,
+        actorId: actor.id,
+        at: now,
+        action: "repeatMerged",
+        after: { repeat: record.caseNo },
+      });
       return { caseUpdate: { mergedIntoId: target.id }, auditDetails: { mergedInto: target.caseNo } };
     }
     case "assign": {
@@ -445,16 +463,20 @@ async function approveExtension(context: ChangeContext, note: string | undefined
   warnAboutMissingCalendar(plan);
   await tx.caseMilestone.update({
     where: { id: milestone.id },
-    data: { dueAt: plan.dueAt, warningAt: plan.warningAt, supervisionAt: plan.supervisionAt, extendedBy: { increment: pending.amount } },
+    data: {
+      dueAt: plan.dueAt,
+      warningAt: plan.warningAt,
+      supervisionAt: plan.supervisionAt,
+      extendedBy: { increment: pending.amount },
+    },
   });
   await tx.extension.update({
     where: { id: pending.id },
     data: { status: "approved", decidedById: actor.id, decidedAt: now, decisionNote: note?.trim() || null },
   });
   await rearmMovedSteps(tx, milestone, { warning: plan.warningAt, overdue: plan.dueAt, supervision: plan.supervisionAt }, now);
-  const stillOverdue = record.milestones.some(
-    (m) => m.id !== milestone.id && isOverdueAt(m.dueAt, now),
-  ) || isOverdueAt(plan.dueAt, now);
+  const stillOverdue =
+    record.milestones.some((m) => m.id !== milestone.id && isOverdueAt(m.dueAt, now)) || isOverdueAt(plan.dueAt, now);
   return {
     caseUpdate: { overdue: stillOverdue },
     auditDetails: {

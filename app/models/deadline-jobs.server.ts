@@ -120,7 +120,9 @@ export async function fireDeadlineStep(ref: StepRef, now = new Date()): Promise<
       const dueAt = milestone[STEP_COLUMN[ref.step]];
       if (dueAt.getTime() > now.getTime()) return "not-due";
       const already = await tx.deadlineStep.findUnique({
-        where: { caseId_round_milestone_step: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step } },
+        where: {
+          caseId_round_milestone_step: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step },
+        },
       });
       if (already) return "already-fired";
       await tx.deadlineStep.create({ data: { ...ref, dueAt, firedAt: now } });
@@ -133,7 +135,14 @@ export async function fireDeadlineStep(ref: StepRef, now = new Date()): Promise<
         after: { milestone: ref.milestone, round: ref.round, dueAt },
       });
       logger.info(
-        { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step, dueAt, latenessMs: now.getTime() - dueAt.getTime() },
+        {
+          caseId: ref.caseId,
+          round: ref.round,
+          milestone: ref.milestone,
+          step: ref.step,
+          dueAt,
+          latenessMs: now.getTime() - dueAt.getTime(),
+        },
         "deadline step fired",
       );
       return "fired";

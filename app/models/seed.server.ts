@@ -43,9 +43,7 @@ export async function seedReferenceData() {
 
   const { entries, errors } = parseHolidayCsv(readFileSync(HOLIDAY_CSV, "utf8"));
   if (errors.length > 0) throw new Error(`prisma/data/cn-holidays.csv: ${errors.join("; ")}`);
-  const scheduled = new Set(
-    (await prisma.holidayDate.groupBy({ by: ["scheduleYear"] })).map((row) => row.scheduleYear),
-  );
+  const scheduled = new Set((await prisma.holidayDate.groupBy({ by: ["scheduleYear"] })).map((row) => row.scheduleYear));
   const missing = entries.filter((entry) => !scheduled.has(entry.scheduleYear));
   if (missing.length > 0) await prisma.holidayDate.createMany({ data: missing });
   return { townships: townships.length, channels: channels.length, categories: categories.length, holidays: missing.length };
@@ -62,7 +60,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; to
   { username: "admin", displayName: "系统管理员", role: "admin" },
 ];
 
-async function ensureDemoUsers() {
+/** One account per role (password DEMO_PASSWORD), created when missing. */
+export async function seedDemoUsers() {
   const townships = new Map((await prisma.township.findMany()).map((t) => [t.name, t.id]));
   const users = new Map<string, Actor>();
   for (const demo of DEMO_USERS) {
@@ -110,15 +109,27 @@ function randomSource(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)],
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
   };
 }
 
 const SURNAMES = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "罗", "邓", "谢", "唐"];
 const GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "霞"];
 const SUBJECTS = [
-  "永盛石材加工厂", "鑫达汽修厂", "老街火锅店", "宏发建材有限公司", "川渝砂石场", "顺通物流园", "金桥化工有限公司",
-  "绿源养殖场", "兴旺机械加工厂", "天成混凝土搅拌站", "好味烧烤店", "恒通洗车场", "新城建筑工地", "富民印刷厂",
+  "永盛石材加工厂",
+  "鑫达汽修厂",
+  "老街火锅店",
+  "宏发建材有限公司",
+  "川渝砂石场",
+  "顺通物流园",
+  "金桥化工有限公司",
+  "绿源养殖场",
+  "兴旺机械加工厂",
+  "天成混凝土搅拌站",
+  "好味烧烤店",
+  "恒通洗车场",
+  "新城建筑工地",
+  "富民印刷厂",
 ];
 const PROBLEMS: Record<string, string[]> = {
   air: ["夜间排放刺鼻废气，附近居民无法开窗", "烟囱冒黑烟，周边有明显粉尘", "露天焚烧垃圾，烟雾很大"],
@@ -135,25 +146,51 @@ const PROBLEMS: Record<string, string[]> = {
 const ROADS = ["沱湾路", "文龙大道", "通惠路", "九龙大道", "新街", "河滨路", "工业园路", "老街"];
 
 type DemoFate =
-  | "registered" | "accepted" | "assigned" | "assignedLate" | "assignedDueSoon" | "extensionPending"
-  | "submitted" | "concluded" | "closed" | "rejected" | "merged" | "reopened";
+  | "registered"
+  | "accepted"
+  | "assigned"
+  | "assignedLate"
+  | "assignedDueSoon"
+  | "extensionPending"
+  | "submitted"
+  | "concluded"
+  | "closed"
+  | "rejected"
+  | "merged"
+  | "reopened";
 
 /** How many demo cases end in each state: every state present, some due soon, some overdue. */
 const DEMO_FATES: [DemoFate, number][] = [
-  ["registered", 16], ["accepted", 10], ["assigned", 40], ["assignedLate", 14], ["assignedDueSoon", 14],
-  ["extensionPending", 6], ["submitted", 18], ["concluded", 16], ["closed", 48], ["rejected", 8], ["merged", 6],
+  ["registered", 16],
+  ["accepted", 10],
+  ["assigned", 40],
+  ["assignedLate", 14],
+  ["assignedDueSoon", 14],
+  ["extensionPending", 6],
+  ["submitted", 18],
+  ["concluded", 16],
+  ["closed", 48],
+  ["rejected", 8],
+  ["merged", 6],
   ["reopened", 4],
 ];
 
 function receivedDaysAgo(fate: DemoFate, random: ReturnType<typeof randomSource>): number {
   switch (fate) {
-    case "registered": return random.int(0, 1);
-    case "accepted": return random.int(0, 2);
-    case "assignedLate": return random.int(24, 40);
-    case "assignedDueSoon": return random.int(17, 19);
-    case "closed": return random.int(25, 90);
-    case "concluded": return random.int(15, 30);
-    default: return random.int(2, 14);
+    case "registered":
+      return random.int(0, 1);
+    case "accepted":
+      return random.int(0, 2);
+    case "assignedLate":
+      return random.int(24, 40);
+    case "assignedDueSoon":
+      return random.int(17, 19);
+    case "closed":
+      return random.int(25, 90);
+    case "concluded":
+      return random.int(15, 30);
+    default:
+      return random.int(2, 14);
   }
 }
 
@@ -162,7 +199,7 @@ function receivedDaysAgo(fate: DemoFate, random: ReturnType<typeof randomSource>
  * through the same functions the application uses, so that each has its milestones and audit trail.
  */
 export async function seedDemoData(now = new Date()) {
-  const users = await ensureDemoUsers();
+  const users = await seedDemoUsers();
   if ((await prisma.case.count()) > 0) return { users: users.size, cases: 0 };
   const operator = users.get("operator")!;
   const dispatcher = users.get("dispatcher")!;
@@ -173,7 +210,9 @@ export async function seedDemoData(now = new Date()) {
   const plans = DEMO_FATES.flatMap(([fate, count]) => Array.from({ length: count }, () => fate)).map((fate) => {
     const daysAgo = receivedDaysAgo(fate, random);
     const day = addLocalDays(localDateOf(now), -daysAgo);
-    const receivedAt = new Date(Math.min(instantFromLocal(day, random.int(8, 21), random.int(0, 59)).getTime(), now.getTime() - 30 * 60_000));
+    const receivedAt = new Date(
+      Math.min(instantFromLocal(day, random.int(8, 21), random.int(0, 59)).getTime(), now.getTime() - 30 * 60_000),
+    );
     // Half of the demo cases fall in the two townships with demo accounts, so both inboxes have work.
     const township = random.next() < 0.5 ? townships[random.int(0, 1)] : random.pick(townships);
     return { fate, receivedAt, township };
@@ -192,7 +231,9 @@ export async function seedDemoData(now = new Date()) {
         kind: "complaint",
         channel: random.pick(CHANNELS).code,
         receivedAt: plan.receivedAt,
-        complainantName: anonymous ? null : random.pick(SURNAMES) + random.pick(GIVEN) + (random.next() < 0.5 ? random.pick(GIVEN) : ""),
+        complainantName: anonymous
+          ? null
+          : random.pick(SURNAMES) + random.pick(GIVEN) + (random.next() < 0.5 ? random.pick(GIVEN) : ""),
         complainantPhone: anonymous ? null : `13${random.int(0, 9)}${String(random.int(0, 99_999_999)).padStart(8, "0")}`,
         consentToDisclose: random.next() < 0.3,
         townshipId: plan.township.id,
@@ -226,10 +267,19 @@ interface DemoStep {
   change: CaseChange;
 }
 
-function demoSteps(fate: DemoFate, townshipId: number, openCaseNos: string[], random: ReturnType<typeof randomSource>): DemoStep[] {
+function demoSteps(
+  fate: DemoFate,
+  townshipId: number,
+  openCaseNos: string[],
+  random: ReturnType<typeof randomSource>,
+): DemoStep[] {
   const accept: DemoStep = { by: "dispatcher", afterHours: random.int(1, 6), change: { action: "accept" } };
   const assign: DemoStep = { by: "dispatcher", afterHours: 1, change: { action: "assign", assigneeId: townshipId } };
-  const note: DemoStep = { by: "township", afterHours: random.int(4, 30), change: { action: "note", text: "已到现场核查，正在调查取证。" } };
+  const note: DemoStep = {
+    by: "township",
+    afterHours: random.int(4, 30),
+    change: { action: "note", text: "已到现场核查，正在调查取证。" },
+  };
   const submit: DemoStep = {
     by: "township",
     afterHours: random.int(24, 120),
@@ -256,7 +306,14 @@ function demoSteps(fate: DemoFate, townshipId: number, openCaseNos: string[], ra
     case "assignedDueSoon":
       return assigned;
     case "extensionPending":
-      return [...assigned, { by: "township", afterHours: 24, change: { action: "requestExtension", amount: 5, reason: "涉及多个排污单位，需联合执法调查。" } }];
+      return [
+        ...assigned,
+        {
+          by: "township",
+          afterHours: 24,
+          change: { action: "requestExtension", amount: 5, reason: "涉及多个排污单位，需联合执法调查。" },
+        },
+      ];
     case "submitted":
       return [...assigned, submit];
     case "concluded":
@@ -264,9 +321,20 @@ function demoSteps(fate: DemoFate, townshipId: number, openCaseNos: string[], ra
     case "closed":
       return [...assigned, submit, conclude, close];
     case "reopened":
-      return [...assigned, submit, conclude, { by: "dispatcher", afterHours: 48, change: { action: "reopen", reason: "回访时投诉人反映问题反弹，重新办理。" } }];
+      return [
+        ...assigned,
+        submit,
+        conclude,
+        { by: "dispatcher", afterHours: 48, change: { action: "reopen", reason: "回访时投诉人反映问题反弹，重新办理。" } },
+      ];
     case "rejected":
-      return [{ by: "dispatcher", afterHours: 2, change: { action: "reject", reason: "不属于生态环境部门职责范围，已告知向住建部门反映。" } }];
+      return [
+        {
+          by: "dispatcher",
+          afterHours: 2,
+          change: { action: "reject", reason: "不属于生态环境部门职责范围，已告知向住建部门反映。" },
+        },
+      ];
     case "merged":
       return openCaseNos.length > 0
         ? [{ by: "dispatcher", afterHours: 1, change: { action: "merge", targetCaseNo: random.pick(openCaseNos) } }]

@@ -71,8 +71,7 @@ export function listUsers() {
 }
 
 export type SignInResult =
-  | { ok: true; user: { id: number; role: Role } }
-  | { ok: false; reason: "invalid" | "locked"; lockedUntil?: Date };
+  { ok: true; user: { id: number; role: Role } } | { ok: false; reason: "invalid" | "locked"; lockedUntil?: Date };
 
 /**
  * Checks a username and password. Five wrong passwords in a row lock the account for 15 minutes;
@@ -99,5 +98,4 @@ export async function signIn(username: string, password: string, now = new Date(
 }
 
 // An argon2id hash of a random string, verified against when the username is unknown.
-const DUMMY_HASH =
-  "$argon2id$v=19$m=19456,t=2,p=1$DH3ofw+94vFlBDNmNr71GA$OBAgi8H7UCC8iwJ+hI1rGOjJdnG4JNao1cphdusJRoc";
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$DH3ofw+94vFlBDNmNr71GA$OBAgi8H7UCC8iwJ+hI1rGOjJdnG4JNao1cphdusJRoc";

@@ -37,7 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
     } else {
       const date = String(form.get("date") ?? "");
       if (!isLocalDate(date)) return data({ message: t("error.dateTime") }, { status: 400 });
-      result = await changeCalendar(user.id, { upsert: [calendarEntry(date, String(form.get("type")), String(form.get("name") ?? "") || null)] });
+      result = await changeCalendar(user.id, {
+        upsert: [calendarEntry(date, String(form.get("type")), String(form.get("name") ?? "") || null)],
+      });
     }
     const year = String(form.get("year") ?? "");
     return redirect(`/admin/calendar?year=${year}&changed=${result.changedDays}&moved=${result.movedDeadlines}`);

@@ -71,8 +71,8 @@ export default function AdminPolicies() {
           </h2>
           <p className="muted">
             {t("admin.policies.scope")}：{tKey("kind", policy.kind)}
-            {policy.urgency ? ` · ${tKey("urgency", policy.urgency)}` : ""} · {t("admin.policies.effectiveFrom")} {showDateTime(policy.effectiveFrom)} ·{" "}
-            {policy.caseCount} 件
+            {policy.urgency ? ` · ${tKey("urgency", policy.urgency)}` : ""} · {t("admin.policies.effectiveFrom")}{" "}
+            {showDateTime(policy.effectiveFrom)} · {policy.caseCount} 件
           </p>
           {actionData?.baseId === policy.id ? (
             <p className="flash flash-error" role="alert">
@@ -93,7 +93,8 @@ export default function AdminPolicies() {
                 {policy.rules.milestones.map((rule) => (
                   <tr key={rule.milestone}>
                     <td>
-                      {tKey("milestone", rule.milestone)}（{rule.from === "received" ? t("field.receivedAt") : t("field.acceptedAt")}起算）
+                      {tKey("milestone", rule.milestone)}（
+                      {rule.from === "received" ? t("field.receivedAt") : t("field.acceptedAt")}起算）
                       <input type="hidden" name="milestone" value={rule.milestone} />
                       <input type="hidden" name="from" value={rule.from} />
                     </td>
@@ -124,9 +125,27 @@ export default function AdminPolicies() {
                   })}
                 </span>
                 <div style={{ display: "flex", gap: 8 }}>
-                  <input name="warningLeadWorkingDays" type="number" min={0} defaultValue={policy.rules.ladder.warningLeadWorkingDays} aria-label="warning lead (working days)" />
-                  <input name="warningLeadHours" type="number" min={0} defaultValue={policy.rules.ladder.warningLeadHours} aria-label="warning lead (hours)" />
-                  <input name="supervisionAfterWorkingDays" type="number" min={0} defaultValue={policy.rules.ladder.supervisionAfterWorkingDays} aria-label="supervision after (working days)" />
+                  <input
+                    name="warningLeadWorkingDays"
+                    type="number"
+                    min={0}
+                    defaultValue={policy.rules.ladder.warningLeadWorkingDays}
+                    aria-label="warning lead (working days)"
+                  />
+                  <input
+                    name="warningLeadHours"
+                    type="number"
+                    min={0}
+                    defaultValue={policy.rules.ladder.warningLeadHours}
+                    aria-label="warning lead (hours)"
+                  />
+                  <input
+                    name="supervisionAfterWorkingDays"
+                    type="number"
+                    min={0}
+                    defaultValue={policy.rules.ladder.supervisionAfterWorkingDays}
+                    aria-label="supervision after (working days)"
+                  />
                 </div>
               </div>
               <div className="field">

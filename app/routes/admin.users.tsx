@@ -46,7 +46,17 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function RoleAndTownship({ role, townshipId, townships, prefix }: { role: string; townshipId: number | null; townships: { id: number; name: string }[]; prefix: string }) {
+function RoleAndTownship({
+  role,
+  townshipId,
+  townships,
+  prefix,
+}: {
+  role: string;
+  townshipId: number | null;
+  townships: { id: number; name: string }[];
+  prefix: string;
+}) {
   return (
     <>
       <select name="role" defaultValue={role} aria-label={t("field.role")} id={`${prefix}-role`}>
@@ -89,14 +99,24 @@ export default function AdminUsers() {
         </div>
         <div className="field">
           <label htmlFor="new-displayName">{t("field.displayName")}</label>
-          <input id="new-displayName" name="displayName" type="text" defaultValue={creating ? actionData.values.displayName : ""} />
+          <input
+            id="new-displayName"
+            name="displayName"
+            type="text"
+            defaultValue={creating ? actionData.values.displayName : ""}
+          />
         </div>
         <div className="field">
           <label htmlFor="new-role">
             {t("field.role")} / {t("field.township")}
           </label>
-          <RoleAndTownship prefix="new" role={creating ? actionData.values.role ?? "" : ""} townshipId={creating ? Number(actionData.values.townshipId) || null : null} townships={townships} />
-          <FieldError id="new-role-error" message={creating ? errors.role ?? errors.townshipId : null} />
+          <RoleAndTownship
+            prefix="new"
+            role={creating ? (actionData.values.role ?? "") : ""}
+            townshipId={creating ? Number(actionData.values.townshipId) || null : null}
+            townships={townships}
+          />
+          <FieldError id="new-role-error" message={creating ? (errors.role ?? errors.townshipId) : null} />
         </div>
         <div className="field">
           <label htmlFor="new-password">{t("field.password")}</label>
@@ -132,17 +152,30 @@ export default function AdminUsers() {
                   ) : null}
                 </td>
                 <td colSpan={5}>
-                  <Form method="post" style={{ display: "grid", gridTemplateColumns: "1fr 2fr auto 1fr auto", gap: 8, alignItems: "start" }}>
+                  <Form
+                    method="post"
+                    style={{ display: "grid", gridTemplateColumns: "1fr 2fr auto 1fr auto", gap: 8, alignItems: "start" }}
+                  >
                     <input type="hidden" name="intent" value="update" />
                     <input type="hidden" name="userId" value={user.id} />
                     <input name="displayName" type="text" defaultValue={user.displayName} aria-label={t("field.displayName")} />
                     <div>
-                      <RoleAndTownship prefix={`user-${user.id}`} role={user.role} townshipId={user.townshipId} townships={townships} />
-                      <FieldError id={`user-${user.id}-role-error`} message={mine ? errors.role ?? errors.townshipId : null} />
+                      <RoleAndTownship
+                        prefix={`user-${user.id}`}
+                        role={user.role}
+                        townshipId={user.townshipId}
+                        townships={townships}
+                      />
+                      <FieldError id={`user-${user.id}-role-error`} message={mine ? (errors.role ?? errors.townshipId) : null} />
                     </div>
                     <input type="checkbox" name="active" defaultChecked={user.active} aria-label={t("field.active")} />
                     <div>
-                      <input name="password" type="password" autoComplete="new-password" aria-label={t("admin.users.newPassword")} />
+                      <input
+                        name="password"
+                        type="password"
+                        autoComplete="new-password"
+                        aria-label={t("admin.users.newPassword")}
+                      />
                       <FieldError id={`user-${user.id}-password-error`} message={mine ? errors.password : null} />
                     </div>
                     <button type="submit" className="secondary">

@@ -71,7 +71,7 @@ export default function CasePage() {
         <span className="muted">{tKey("kind", view.kind)}</span>
       </h1>
       {done && !actionData ? (
-        <p className="flash flash-success" role="status">
+        <p className="flash flash-success" role="status" data-done={done}>
           {t("case.done", { action: tKey("action", done) })}
         </p>
       ) : null}
@@ -180,7 +180,10 @@ export default function CasePage() {
                     <td>{milestone.round}</td>
                     <td>
                       {tKey("milestone", milestone.milestone)}（{milestone.amount} {tKey("unit", milestone.unit)}
-                      {milestone.extendedBy > 0 ? `，${t("case.extendedBy", { amount: milestone.extendedBy, unit: tKey("unit", milestone.unit) })}` : ""}）
+                      {milestone.extendedBy > 0
+                        ? `，${t("case.extendedBy", { amount: milestone.extendedBy, unit: tKey("unit", milestone.unit) })}`
+                        : ""}
+                      ）
                     </td>
                     <td className="nowrap">{showDateTime(milestone.dueAt, true)}</td>
                     <td>

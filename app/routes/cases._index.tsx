@@ -119,7 +119,11 @@ export default function CaseList() {
         </div>
       </Form>
       <p>{t("cases.count", { total: result.total })}</p>
-      {result.cases.length === 0 ? <p className="muted">{t("cases.empty")}</p> : <CaseTable cases={result.cases} categoryNames={categoryNames} />}
+      {result.cases.length === 0 ? (
+        <p className="muted">{t("cases.empty")}</p>
+      ) : (
+        <CaseTable cases={result.cases} categoryNames={categoryNames} />
+      )}
       <nav className="pagination" aria-label="pagination">
         {result.page > 1 ? <Link to={pageLink(result.page - 1)}>{t("cases.previous")}</Link> : null}
         <span>{t("cases.page", { page: result.page, pageCount: result.pageCount })}</span>

@@ -29,7 +29,11 @@ export default function DispatcherWorkspace() {
           <h2>
             {t(title)}（{cases.length}）
           </h2>
-          {cases.length === 0 ? <p className="muted">{t("dispatch.empty")}</p> : <CaseTable cases={cases} categoryNames={categoryNames} />}
+          {cases.length === 0 ? (
+            <p className="muted">{t("dispatch.empty")}</p>
+          ) : (
+            <CaseTable cases={cases} categoryNames={categoryNames} />
+          )}
         </section>
       ))}
       <section className="panel" data-queue="dispatch.extensions">
@@ -74,7 +78,11 @@ export default function DispatcherWorkspace() {
         <h2>
           {t("dispatch.toClose")}（{workspace.toClose.length}）
         </h2>
-        {workspace.toClose.length === 0 ? <p className="muted">{t("dispatch.empty")}</p> : <CaseTable cases={workspace.toClose} categoryNames={categoryNames} />}
+        {workspace.toClose.length === 0 ? (
+          <p className="muted">{t("dispatch.empty")}</p>
+        ) : (
+          <CaseTable cases={workspace.toClose} categoryNames={categoryNames} />
+        )}
       </section>
     </>
   );

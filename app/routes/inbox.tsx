@@ -9,7 +9,11 @@ import { requireUser } from "~/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["township"]);
   const [cases, categories] = await Promise.all([townshipInbox(user), listCategories()]);
-  return { cases, townshipName: user.townshipName ?? "", categoryNames: Object.fromEntries(categories.map((c) => [c.code, c.name])) };
+  return {
+    cases,
+    townshipName: user.townshipName ?? "",
+    categoryNames: Object.fromEntries(categories.map((c) => [c.code, c.name])),
+  };
 }
 
 export default function TownshipInbox() {
@@ -17,7 +21,11 @@ export default function TownshipInbox() {
   return (
     <>
       <h1>{t("inbox.title", { township: townshipName })}</h1>
-      {cases.length === 0 ? <p className="muted">{t("inbox.empty")}</p> : <CaseTable cases={cases} categoryNames={categoryNames} />}
+      {cases.length === 0 ? (
+        <p className="muted">{t("inbox.empty")}</p>
+      ) : (
+        <CaseTable cases={cases} categoryNames={categoryNames} />
+      )}
     </>
   );
 }

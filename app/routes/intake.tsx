@@ -46,8 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
         kind: "complaint",
         channel: value.channel,
         receivedAt: parseLocalDateTime(value.receivedAt)!,
-        complainantName: value.anonymous ? null : value.complainantName ?? null,
-        complainantPhone: value.anonymous ? null : value.complainantPhone ?? null,
+        complainantName: value.anonymous ? null : (value.complainantName ?? null),
+        complainantPhone: value.anonymous ? null : (value.complainantPhone ?? null),
         consentToDisclose: !value.anonymous && Boolean(value.consentToDisclose),
         townshipId: value.townshipId,
         category: value.category,
@@ -115,7 +115,9 @@ export default function Intake() {
       <h1>{t("intake.title")}</h1>
       {registered ? (
         <p className="flash flash-success" role="status">
-          {mergedInto ? t("intake.merged", { caseNo: registered, target: mergedInto }) : t("intake.success", { caseNo: registered })}{" "}
+          {mergedInto
+            ? t("intake.merged", { caseNo: registered, target: mergedInto })
+            : t("intake.success", { caseNo: registered })}{" "}
           <Link to={`/cases/${registered}`}>{t("common.view")}</Link>
         </p>
       ) : null}
@@ -146,7 +148,10 @@ export default function Intake() {
             </div>
             <div className="field">
               <label htmlFor={fields.receivedAt.id}>{t("field.receivedAt")}</label>
-              <input {...getInputProps(fields.receivedAt, { type: "datetime-local" })} aria-describedby={fields.receivedAt.errorId} />
+              <input
+                {...getInputProps(fields.receivedAt, { type: "datetime-local" })}
+                aria-describedby={fields.receivedAt.errorId}
+              />
               <span className="hint">{t("intake.receivedAtHint")}</span>
               <FieldError id={fields.receivedAt.errorId} message={fields.receivedAt.errors} />
             </div>

@@ -41,7 +41,15 @@ export default function Login() {
         ) : null}
         <div className="field">
           <label htmlFor="username">{t("field.username")}</label>
-          <input id="username" name="username" type="text" autoComplete="username" autoFocus required defaultValue={actionData?.username} />
+          <input
+            id="username"
+            name="username"
+            type="text"
+            autoComplete="username"
+            autoFocus
+            required
+            defaultValue={actionData?.username}
+          />
         </div>
         <div className="field">
           <label htmlFor="password">{t("field.password")}</label>

@@ -9,7 +9,8 @@ export function showDateTime(value: Date | string | null | undefined, withSecond
 }
 
 export function showTimeLeft(left: TimeLeft): string {
-  if (left.kind === "hours") return t(left.overdue ? "timeLeft.hours.overdue" : "timeLeft.hours", { hours: left.hours, minutes: left.minutes });
+  if (left.kind === "hours")
+    return t(left.overdue ? "timeLeft.hours.overdue" : "timeLeft.hours", { hours: left.hours, minutes: left.minutes });
   if (!left.overdue && left.days === 0) return t("timeLeft.dueToday");
   const key = left.kind === "working_days" ? "timeLeft.working_days" : "timeLeft.calendar_days";
   return t(left.overdue ? `${key}.overdue` : key, { days: left.days });

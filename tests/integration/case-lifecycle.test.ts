@@ -29,7 +29,12 @@ describe("the complaint lifecycle", () => {
     expect(created.state).toBe("registered");
 
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+    await step(
+      world.dispatcher,
+      created.caseNo,
+      { action: "assign", assigneeId: await townshipId("古南街道") },
+      "2026-03-02 10:05",
+    );
     await step(world.gunan, created.caseNo, { action: "note", text: "已到现场。" }, "2026-03-03 09:00");
     await step(world.gunan, created.caseNo, { action: "submit", text: "已责令整改。" }, "2026-03-05 16:00");
     await step(world.dispatcher, created.caseNo, { action: "conclude", text: "已处理，感谢监督。" }, "2026-03-06 10:00");
@@ -39,7 +44,13 @@ describe("the complaint lifecycle", () => {
     expect(report.state).toBe("closed");
     expect(report.overdue).toBe(false);
     expect(report.auditEvents.map((event) => event.action)).toEqual([
-      "register", "accept", "assign", "note", "submit", "conclude", "close",
+      "register",
+      "accept",
+      "assign",
+      "note",
+      "submit",
+      "conclude",
+      "close",
     ]);
     const assign = report.auditEvents[2];
     expect(assign.before).toMatchObject({ state: "accepted", assignedToId: null });
@@ -55,7 +66,9 @@ describe("the complaint lifecycle", () => {
 
   it("rejects with a reason and stops every clock", async () => {
     const created = await registered();
-    await expect(step(world.dispatcher, created.caseNo, { action: "reject", reason: " " }, "2026-03-02 10:00")).rejects.toBeInstanceOf(CaseInputError);
+    await expect(
+      step(world.dispatcher, created.caseNo, { action: "reject", reason: " " }, "2026-03-02 10:00"),
+    ).rejects.toBeInstanceOf(CaseInputError);
     await step(world.dispatcher, created.caseNo, { action: "reject", reason: "不属于本部门职责。" }, "2026-03-02 10:00");
     const report = (await caseReport(created.caseNo))!;
     expect(report.state).toBe("rejected");
@@ -66,7 +79,12 @@ describe("the complaint lifecycle", () => {
   it("a township returns a wrong assignment, which goes back to the dispatcher", async () => {
     const created = await registered();
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+    await step(
+      world.dispatcher,
+      created.caseNo,
+      { action: "assign", assigneeId: await townshipId("古南街道") },
+      "2026-03-02 10:05",
+    );
     await step(world.gunan, created.caseNo, { action: "return", reason: "地址属于文龙街道。" }, "2026-03-02 14:00");
     const record = await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } });
     expect(record.state).toBe("accepted");
@@ -77,7 +95,12 @@ describe("the complaint lifecycle", () => {
   it("send back returns a result to the township", async () => {
     const created = await registered();
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+    await step(
+      world.dispatcher,
+      created.caseNo,
+      { action: "assign", assigneeId: await townshipId("古南街道") },
+      "2026-03-02 10:05",
+    );
     await step(world.gunan, created.caseNo, { action: "submit", text: "已处理。" }, "2026-03-03 10:00");
     await step(world.dispatcher, created.caseNo, { action: "sendBack", reason: "缺少现场照片。" }, "2026-03-03 15:00");
     expect((await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } })).state).toBe("assigned");
@@ -87,7 +110,9 @@ describe("the complaint lifecycle", () => {
     const original = await registered();
     await step(world.dispatcher, original.caseNo, { action: "accept" }, "2026-03-02 10:00");
     const repeat = await registered();
-    await expect(step(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: "TS-1999-00001" }, "2026-03-02 11:00")).rejects.toBeInstanceOf(CaseInputError);
+    await expect(
+      step(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: "TS-1999-00001" }, "2026-03-02 11:00"),
+    ).rejects.toBeInstanceOf(CaseInputError);
     await step(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: original.caseNo }, "2026-03-02 11:00");
     const repeatReport = (await caseReport(repeat.caseNo))!;
     expect(repeatReport.state).toBe("merged");
@@ -98,7 +123,11 @@ describe("the complaint lifecycle", () => {
 
   it("an operator can merge at intake", async () => {
     const original = await registered();
-    const repeat = await registerCase(world.operator, await intakeFields(), { now: at("2026-03-02 12:00"), mergeIntoCaseNo: original.caseNo, ...noJobs });
+    const repeat = await registerCase(world.operator, await intakeFields(), {
+      now: at("2026-03-02 12:00"),
+      mergeIntoCaseNo: original.caseNo,
+      ...noJobs,
+    });
     expect(repeat.state).toBe("merged");
     expect(repeat.mergedIntoId).toBe(original.id);
   });
@@ -107,18 +136,31 @@ describe("the complaint lifecycle", () => {
 describe("permissions", () => {
   it("only a dispatcher accepts, and only a registered case", async () => {
     const created = await registered();
-    await expect(step(world.operator, created.caseNo, { action: "accept" }, "2026-03-02 10:00")).rejects.toBeInstanceOf(ActionNotAllowedError);
-    await expect(step(world.leader, created.caseNo, { action: "accept" }, "2026-03-02 10:00")).rejects.toBeInstanceOf(ActionNotAllowedError);
+    await expect(step(world.operator, created.caseNo, { action: "accept" }, "2026-03-02 10:00")).rejects.toBeInstanceOf(
+      ActionNotAllowedError,
+    );
+    await expect(step(world.leader, created.caseNo, { action: "accept" }, "2026-03-02 10:00")).rejects.toBeInstanceOf(
+      ActionNotAllowedError,
+    );
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await expect(step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:01")).rejects.toBeInstanceOf(ActionNotAllowedError);
+    await expect(step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:01")).rejects.toBeInstanceOf(
+      ActionNotAllowedError,
+    );
   });
 
   it("township staff cannot see or act on another township's case", async () => {
     const created = await registered();
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+    await step(
+      world.dispatcher,
+      created.caseNo,
+      { action: "assign", assigneeId: await townshipId("古南街道") },
+      "2026-03-02 10:05",
+    );
     await expect(getCaseForViewer(world.wenlong, created.caseNo)).rejects.toBeInstanceOf(CaseNotFoundError);
-    await expect(step(world.wenlong, created.caseNo, { action: "submit", text: "x" }, "2026-03-02 11:00")).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(step(world.wenlong, created.caseNo, { action: "submit", text: "x" }, "2026-03-02 11:00")).rejects.toBeInstanceOf(
+      CaseNotFoundError,
+    );
     const listed = await listCases(world.wenlong, parseCaseListQuery(new URLSearchParams()));
     expect(listed.cases.map((c) => c.caseNo)).not.toContain(created.caseNo);
     const own = await listCases(world.gunan, parseCaseListQuery(new URLSearchParams()));
@@ -128,7 +170,12 @@ describe("permissions", () => {
   it("township staff see the complainant masked, also in the timeline, unless consent was given", async () => {
     const created = await registered({ complainantName: "欧阳小明", complainantPhone: "13912345678" });
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+    await step(
+      world.dispatcher,
+      created.caseNo,
+      { action: "assign", assigneeId: await townshipId("古南街道") },
+      "2026-03-02 10:05",
+    );
     const view = await getCaseForViewer(world.gunan, created.caseNo);
     expect(view.complainantName).toBe("欧***");
     expect(view.complainantPhone).toBe("139****5678");
@@ -141,7 +188,12 @@ describe("permissions", () => {
   it("a township user cannot search by a complainant's phone", async () => {
     const created = await registered({ complainantPhone: "13700007777" });
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+    await step(
+      world.dispatcher,
+      created.caseNo,
+      { action: "assign", assigneeId: await townshipId("古南街道") },
+      "2026-03-02 10:05",
+    );
     const byPhone = (actor: Actor) => listCases(actor, parseCaseListQuery(new URLSearchParams({ q: "13700007777" })));
     expect((await byPhone(world.dispatcher)).cases.map((c) => c.caseNo)).toEqual([created.caseNo]);
     expect((await byPhone(world.gunan)).total).toBe(0);
@@ -176,7 +228,12 @@ describe("optimistic concurrency", () => {
 describe("editing, extensions and reopening", () => {
   it("editing the received time before acceptance recomputes the deadlines and records before and after", async () => {
     const created = await registered();
-    await step(world.operator, created.caseNo, { action: "edit", fields: { receivedAt: at("2026-02-27 16:00") } }, "2026-03-02 09:30");
+    await step(
+      world.operator,
+      created.caseNo,
+      { action: "edit", fields: { receivedAt: at("2026-02-27 16:00") } },
+      "2026-03-02 09:30",
+    );
     const report = (await caseReport(created.caseNo))!;
     // Saturday 28 February 2026 is a make-up working day (调休上班).
     expect(report.milestones.find((m) => m.milestone === "accept")!.dueAtLocal).toBe("2026-02-28 23:59:59");
@@ -186,13 +243,28 @@ describe("editing, extensions and reopening", () => {
   });
 
   it("an approved extension counts on from the due day, across the National Day holiday", async () => {
-    const created = await registerCase(world.operator, await intakeFields({ receivedAt: at("2026-09-08 09:00") }), { now: at("2026-09-08 09:00"), ...noJobs });
+    const created = await registerCase(world.operator, await intakeFields({ receivedAt: at("2026-09-08 09:00") }), {
+      now: at("2026-09-08 09:00"),
+      ...noJobs,
+    });
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-09-08 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-09-08 10:05");
+    await step(
+      world.dispatcher,
+      created.caseNo,
+      { action: "assign", assigneeId: await townshipId("古南街道") },
+      "2026-09-08 10:05",
+    );
     const before = (await caseReport(created.caseNo))!.milestones.find((m) => m.milestone === "conclude")!;
     expect(before.dueAtLocal).toBe("2026-09-29 23:59:59");
-    await step(world.gunan, created.caseNo, { action: "requestExtension", amount: 3, reason: "需要监测数据。" }, "2026-09-25 10:00");
-    await expect(step(world.gunan, created.caseNo, { action: "requestExtension", amount: 3, reason: "再次申请" }, "2026-09-25 11:00")).rejects.toBeInstanceOf(ActionNotAllowedError);
+    await step(
+      world.gunan,
+      created.caseNo,
+      { action: "requestExtension", amount: 3, reason: "需要监测数据。" },
+      "2026-09-25 10:00",
+    );
+    await expect(
+      step(world.gunan, created.caseNo, { action: "requestExtension", amount: 3, reason: "再次申请" }, "2026-09-25 11:00"),
+    ).rejects.toBeInstanceOf(ActionNotAllowedError);
     await step(world.dispatcher, created.caseNo, { action: "approveExtension" }, "2026-09-25 15:00");
     const after = (await caseReport(created.caseNo))!.milestones.find((m) => m.milestone === "conclude")!;
     // From 29 Sep: 30 Sep, then the holiday 1–7 Oct, then 8 and 9 Oct.
@@ -205,7 +277,12 @@ describe("editing, extensions and reopening", () => {
   it("reopening starts a new round with its own conclusion deadline", async () => {
     const created = await registered();
     await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+    await step(
+      world.dispatcher,
+      created.caseNo,
+      { action: "assign", assigneeId: await townshipId("古南街道") },
+      "2026-03-02 10:05",
+    );
     await step(world.gunan, created.caseNo, { action: "submit", text: "已处理。" }, "2026-03-03 10:00");
     await step(world.dispatcher, created.caseNo, { action: "conclude", text: "已答复。" }, "2026-03-04 10:00");
     await step(world.dispatcher, created.caseNo, { action: "reopen", reason: "问题反弹。" }, "2026-04-01 10:00");

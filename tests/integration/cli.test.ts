@@ -18,8 +18,14 @@ beforeAll(async () => {
 
 describe("the greenline command", () => {
   it("case show --json prints the fields, each milestone's due instant and the audit trail", async () => {
-    const created = await registerCase(world.operator, await intakeFields(), { now: at("2026-03-02 09:05"), scheduleJobs: false });
-    const output = execFileSync(process.execPath, [bin, "case", "show", created.caseNo, "--json"], { env: process.env, encoding: "utf8" });
+    const created = await registerCase(world.operator, await intakeFields(), {
+      now: at("2026-03-02 09:05"),
+      scheduleJobs: false,
+    });
+    const output = execFileSync(process.execPath, [bin, "case", "show", created.caseNo, "--json"], {
+      env: process.env,
+      encoding: "utf8",
+    });
     const report = JSON.parse(output);
     expect(report).toMatchObject({ caseNo: created.caseNo, state: "registered", township: "古南街道" });
     expect(report.milestones.map((m: { milestone: string; dueAt: string }) => [m.milestone, m.dueAt])).toEqual([
@@ -36,7 +42,10 @@ describe("the greenline command", () => {
   });
 
   it("user add takes the password from standard input", async () => {
-    const result = greenline(["user", "add", "--username", "cli-township", "--role", "township", "--township", "文龙街道", "--password-stdin"], "a-long-password\n");
+    const result = greenline(
+      ["user", "add", "--username", "cli-township", "--role", "township", "--township", "文龙街道", "--password-stdin"],
+      "a-long-password\n",
+    );
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const user = await prisma.user.findUniqueOrThrow({ where: { username: "cli-township" }, include: { township: true } });

@@ -21,10 +21,21 @@ beforeAll(async () => {
 });
 
 async function assignedCase(receivedAt: string) {
-  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), { now: at(receivedAt), ...noJobs });
+  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), {
+    now: at(receivedAt),
+    ...noJobs,
+  });
   let version = created.version;
-  version = (await changeCase(world.dispatcher, created.caseNo, version, { action: "accept" }, { now: at(receivedAt), ...noJobs })).version;
-  await changeCase(world.dispatcher, created.caseNo, version, { action: "assign", assigneeId: await townshipId("古南街道") }, { now: at(receivedAt), ...noJobs });
+  version = (
+    await changeCase(world.dispatcher, created.caseNo, version, { action: "accept" }, { now: at(receivedAt), ...noJobs })
+  ).version;
+  await changeCase(
+    world.dispatcher,
+    created.caseNo,
+    version,
+    { action: "assign", assigneeId: await townshipId("古南街道") },
+    { now: at(receivedAt), ...noJobs },
+  );
   return created;
 }
 
@@ -50,8 +61,22 @@ describe("a ladder step", () => {
   it("does not fire for a case concluded before due", async () => {
     const created = await assignedCase("2026-03-02 09:00");
     let version = (await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).version;
-    version = (await changeCase(world.gunan, created.caseNo, version, { action: "submit", text: "已处理" }, { now: at("2026-03-10 10:00"), ...noJobs })).version;
-    await changeCase(world.dispatcher, created.caseNo, version, { action: "conclude", text: "已答复" }, { now: at("2026-03-11 10:00"), ...noJobs });
+    version = (
+      await changeCase(
+        world.gunan,
+        created.caseNo,
+        version,
+        { action: "submit", text: "已处理" },
+        { now: at("2026-03-10 10:00"), ...noJobs },
+      )
+    ).version;
+    await changeCase(
+      world.dispatcher,
+      created.caseNo,
+      version,
+      { action: "conclude", text: "已答复" },
+      { now: at("2026-03-11 10:00"), ...noJobs },
+    );
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-04-01 00:00"))).toBe("milestone-closed");
     await sweepDueSteps(at("2026-04-01 00:00"));
     expect(await prisma.deadlineStep.count({ where: { caseId: created.id } })).toBe(0);
@@ -62,8 +87,22 @@ describe("a ladder step", () => {
     const created = await assignedCase("2026-03-02 09:00");
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-03-24 08:00"))).toBe("fired");
     let version = (await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).version;
-    version = (await changeCase(world.gunan, created.caseNo, version, { action: "requestExtension", amount: 5, reason: "需要检测" }, { now: at("2026-03-24 09:00"), ...noJobs })).version;
-    await changeCase(world.dispatcher, created.caseNo, version, { action: "approveExtension" }, { now: at("2026-03-24 10:00"), ...noJobs });
+    version = (
+      await changeCase(
+        world.gunan,
+        created.caseNo,
+        version,
+        { action: "requestExtension", amount: 5, reason: "需要检测" },
+        { now: at("2026-03-24 09:00"), ...noJobs },
+      )
+    ).version;
+    await changeCase(
+      world.dispatcher,
+      created.caseNo,
+      version,
+      { action: "approveExtension" },
+      { now: at("2026-03-24 10:00"), ...noJobs },
+    );
     expect((await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).overdue).toBe(false);
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-03-30 12:00"))).toBe("not-due");
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-03-31 00:00:01"))).toBe("fired");
@@ -76,7 +115,11 @@ describe("the sweep", () => {
     const first = await sweepDueSteps(at("2025-12-31 12:00"));
     expect(first.fired).toBeGreaterThanOrEqual(3);
     const steps = await prisma.deadlineStep.findMany({ where: { caseId: created.id }, orderBy: { dueAt: "asc" } });
-    expect(steps.map((s) => `${s.milestone}:${s.step}`)).toEqual(["conclude:warning", "conclude:overdue", "conclude:supervision"]);
+    expect(steps.map((s) => `${s.milestone}:${s.step}`)).toEqual([
+      "conclude:warning",
+      "conclude:overdue",
+      "conclude:supervision",
+    ]);
     const again = await sweepDueSteps(at("2025-12-31 12:00"));
     expect(again.fired).toBe(0);
   });
@@ -86,7 +129,11 @@ describe("a calendar change", () => {
   it("moves an open deadline that counts over the changed day and records the move", async () => {
     const created = await assignedCase("2026-05-11 09:00");
     const before = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
-    await changeCalendar(world.dispatcher.id, { upsert: [{ date: "2026-05-20", type: "holiday", name: "测试假日", scheduleYear: 2026 }] }, at("2026-05-12 09:00"));
+    await changeCalendar(
+      world.dispatcher.id,
+      { upsert: [{ date: "2026-05-20", type: "holiday", name: "测试假日", scheduleYear: 2026 }] },
+      at("2026-05-12 09:00"),
+    );
     const after = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
     expect(after.dueAt.getTime() - before.dueAt.getTime()).toBe(24 * 3600 * 1000);
     const event = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: created.id, action: "dueMovedByCalendar" } });
@@ -106,16 +153,23 @@ describe("the queue (real Redis)", () => {
     await scheduleCaseDeadlines(created.id);
     await scheduleCaseDeadlines(created.id);
     const milestone = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
-    const job = await deadlineQueue().getJob(stepJobId({ caseId: created.id, round: 1, milestone: "conclude", step: "overdue" }, milestone.dueAt));
+    const job = await deadlineQueue().getJob(
+      stepJobId({ caseId: created.id, round: 1, milestone: "conclude", step: "overdue" }, milestone.dueAt),
+    );
     expect(job?.data).toEqual({ caseId: created.id, round: 1, milestone: "conclude", step: "overdue" });
-    const ids = (await deadlineQueue().getJobs(["delayed", "waiting", "completed", "active"])).map((j) => j.id).filter((id) => id?.startsWith(`step-${created.id}-`));
+    const ids = (await deadlineQueue().getJobs(["delayed", "waiting", "completed", "active"]))
+      .map((j) => j.id)
+      .filter((id) => id?.startsWith(`step-${created.id}-`));
     expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("a worker fires a step that falls due a few seconds ahead within two seconds of due, once", async () => {
     stopWorker = await startDeadlineWorker({ concurrency: 4 });
     const receivedAt = new Date(Date.now() - 60_000);
-    const created = await registerCase(world.operator, await intakeFields({ receivedAt, urgency: "urgent" }), { now: receivedAt, ...noJobs });
+    const created = await registerCase(world.operator, await intakeFields({ receivedAt, urgency: "urgent" }), {
+      now: receivedAt,
+      ...noJobs,
+    });
     // Bring the 2-hour response deadline to three seconds from now, as an extension or edit would.
     const dueAt = new Date(Date.now() + 3000);
     await prisma.caseMilestone.update({
