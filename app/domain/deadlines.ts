@@ -1,3 +1,4 @@
+import { addHours, subHours } from "date-fns";
 import {
   type WorkCalendar,
   addWorkingDays,
@@ -6,7 +7,7 @@ import {
   subtractWorkingDays,
   workingDaysInRange,
 } from "./calendar";
-import { MS_PER_HOUR, addLocalDays, endOfLocalDay, localDateOf, localDaysBetween } from "./local-time";
+import { addLocalDays, endOfLocalDay, localDateOf, localDaysBetween } from "./local-time";
 
 /**
  * Deadline arithmetic of DOMAIN.md "Counting days" (民法典 arts. 201–203): the start day is not
@@ -44,7 +45,7 @@ function assertAmount(amount: number) {
 export function computeDueAt(calendar: WorkCalendar, startAt: Date, amount: number, unit: DeadlineUnit): DueComputation {
   assertAmount(amount);
   if (unit === "hours") {
-    return { dueAt: new Date(startAt.getTime() + amount * MS_PER_HOUR), missingCalendarYears: [] };
+    return { dueAt: addHours(startAt, amount), missingCalendarYears: [] };
   }
   return countFromDay(calendar, localDateOf(startAt), amount, unit);
 }
@@ -53,7 +54,7 @@ export function computeDueAt(calendar: WorkCalendar, startAt: Date, amount: numb
 export function extendDueAt(calendar: WorkCalendar, currentDueAt: Date, amount: number, unit: DeadlineUnit): DueComputation {
   assertAmount(amount);
   if (unit === "hours") {
-    return { dueAt: new Date(currentDueAt.getTime() + amount * MS_PER_HOUR), missingCalendarYears: [] };
+    return { dueAt: addHours(currentDueAt, amount), missingCalendarYears: [] };
   }
   return countFromDay(calendar, localDateOf(currentDueAt), amount, unit);
 }
@@ -100,7 +101,7 @@ export function ladderInstants(
   const { startAt, dueAt, amount, unit } = timing;
   let warningAt: Date;
   if (unit === "hours") {
-    warningAt = new Date(dueAt.getTime() - ladder.warningLeadHours * MS_PER_HOUR);
+    warningAt = subHours(dueAt, ladder.warningLeadHours);
     if (warningAt <= startAt) warningAt = halfWay(startAt, dueAt);
   } else if (amount <= 2) {
     warningAt = halfWay(startAt, dueAt);
