@@ -1,5 +1,5 @@
 /**
- * The web server: express serving the Remix build (and, later, the queue dashboard and the API).
+ * The web server: express serving the Remix build and the queue dashboard (and, later, the API).
  * `npm start` runs it beside the worker; `npm run web` runs it alone.
  */
 import path from "node:path";
@@ -7,8 +7,30 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { createBullBoard } from "@bull-board/api";
+import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
+import { ExpressAdapter } from "@bull-board/express";
 import { config } from "~/config.server";
 import { logger } from "~/logger.server";
+import { deadlineQueue, webhookQueue } from "~/redis.server";
+import { getSignedInUser } from "~/session.server";
+
+const QUEUE_DASHBOARD_PATH = "/admin/queues";
+
+/** The BullMQ dashboard, for signed-in administrators only. */
+function queueDashboard() {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({ queues: [new BullMQAdapter(deadlineQueue()), new BullMQAdapter(webhookQueue())], serverAdapter });
+  const requireAdmin: express.RequestHandler = async (req, res, next) => {
+    const request = new Request(`http://localhost${req.originalUrl}`, { headers: { cookie: req.headers.cookie ?? "" } });
+    const user = await getSignedInUser(request).catch(() => null);
+    if (!user) return res.redirect(`/login?redirectTo=${encodeURIComponent(req.originalUrl)}`);
+    if (user.role !== "admin") return res.status(403).send("Forbidden");
+    next();
+  };
+  return [requireAdmin, serverAdapter.getRouter()];
+}
 
 export async function startWebServer(port = config().PORT) {
   const build = (await import(path.resolve(__dirname, "build/index.js"))) as ServerBuild;
@@ -17,10 +39,13 @@ export async function startWebServer(port = config().PORT) {
   app.use(compression());
   app.use("/build", express.static(path.join(__dirname, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(__dirname, "public"), { maxAge: "1h" }));
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard());
   app.all("*", createRequestHandler({ build, mode: config().NODE_ENV }));
   return new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const server = app.listen(port, () => {
-      logger.info({ port }, `Greenline web server on http://localhost:${port}`);
+      const actualPort = (server.address() as { port: number }).port;
+      logger.info({ port: actualPort }, `Greenline web server on http://localhost:${actualPort}`);
       resolve(server);
     });
   });

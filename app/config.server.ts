@@ -24,15 +24,16 @@ const environmentSchema = z.object({
     .default("greenline")
     .refine((value) => /^[A-Za-z0-9_.:-]+$/.test(value), { message: "letters, digits, _ . : - only" }),
   PORT: z.coerce
-    .number({ invalid_type_error: "must be a port number (1–65535)" })
-    .int("must be a port number (1–65535)")
-    .min(1, "must be a port number (1–65535)")
-    .max(65535, "must be a port number (1–65535)")
+    .number({ invalid_type_error: "must be a port number (1–65535, or 0 for any free port)" })
+    .int("must be a port number (1–65535, or 0 for any free port)")
+    .min(0, "must be a port number (1–65535, or 0 for any free port)")
+    .max(65535, "must be a port number (1–65535, or 0 for any free port)")
     .default(3000),
   DATA_DIR: z.string().default("./data"),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(2000),
 });
 
 export type AppConfig = Omit<z.infer<typeof environmentSchema>, "SESSION_SECRET"> & {

@@ -4,6 +4,7 @@ import { config } from "~/config.server";
 import { logger } from "~/logger.server";
 
 export const DEADLINE_QUEUE = "deadlines";
+export const WEBHOOK_QUEUE = "webhooks";
 
 /** A connection for a BullMQ worker: it must wait for Redis rather than fail commands. */
 export function createWorkerConnection(): IORedis {
@@ -24,6 +25,7 @@ const producerOptions: RedisOptions = {
 interface RedisResources {
   connection?: IORedis;
   deadlineQueue?: Queue;
+  webhookQueue?: Queue;
 }
 const globals = globalThis as { greenlineRedis?: RedisResources };
 const resources: RedisResources = (globals.greenlineRedis ??= {});
@@ -49,6 +51,22 @@ export function deadlineQueue(): Queue {
   });
   return resources.deadlineQueue;
 }
+
+export function webhookQueue(): Queue {
+  resources.webhookQueue ??= new Queue(WEBHOOK_QUEUE, {
+    connection: producerConnection(),
+    prefix: config().REDIS_PREFIX,
+    defaultJobOptions: {
+      attempts: WEBHOOK_ATTEMPTS,
+      backoff: { type: "exponential", delay: config().WEBHOOK_RETRY_DELAY_MS },
+      removeOnComplete: { age: 7 * 24 * 3600 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    },
+  });
+  return resources.webhookQueue;
+}
+
+export const WEBHOOK_ATTEMPTS = 8;
 
 /** Key for a value that lives beside the queues under this installation's prefix. */
 export function redisKey(name: string): string {
@@ -95,6 +113,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export async function closeRedisResources() {
   await resources.deadlineQueue?.close().catch(() => undefined);
+  await resources.webhookQueue?.close().catch(() => undefined);
+  resources.webhookQueue = undefined;
   resources.connection?.disconnect();
   resources.deadlineQueue = undefined;
   resources.connection = undefined;

@@ -4,11 +4,15 @@ import { RouteErrorBoundary } from "~/components/route-error";
 import { type Role } from "~/domain/roles";
 import { type MessageKey, t } from "~/i18n";
 import { missingCalendarYears } from "~/models/calendar.server";
+import { unreadNotificationCount } from "~/models/notifications.server";
 import { deadlineProcessingStatus } from "~/redis.server";
 import { getSignedInUser } from "~/session.server";
 import styles from "~/styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: t("app.name") }];
 
@@ -16,17 +20,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSignedInUser(request);
   const deadlineStatus = user ? await deadlineProcessingStatus() : "running";
   const calendarMissing = user?.role === "admin" ? await missingCalendarYears() : [];
-  return { user, deadlineStatus, calendarMissing };
+  const unread = user ? await unreadNotificationCount(user.id) : 0;
+  return { user, deadlineStatus, calendarMissing, unread };
 }
 
-const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
+/** `document`: served by express outside Remix, so the link loads a whole page. */
+const NAV: { to: string; label: MessageKey; roles: Role[]; document?: boolean }[] = [
   { to: "/intake", label: "nav.intake", roles: ["operator", "dispatcher"] },
   { to: "/dispatch", label: "nav.dispatch", roles: ["dispatcher"] },
   { to: "/inbox", label: "nav.inbox", roles: ["township"] },
   { to: "/cases", label: "nav.cases", roles: ["operator", "dispatcher", "township", "leader", "admin"] },
+  { to: "/supervision", label: "nav.supervision", roles: ["dispatcher", "leader"] },
   { to: "/admin/users", label: "nav.adminUsers", roles: ["admin"] },
   { to: "/admin/policies", label: "nav.adminPolicies", roles: ["admin"] },
   { to: "/admin/calendar", label: "nav.adminCalendar", roles: ["admin"] },
+  { to: "/admin/webhook", label: "nav.adminWebhook", roles: ["admin"] },
+  { to: "/admin/queues", label: "nav.adminQueues", roles: ["admin"], document: true },
 ];
 
 function Document({ children }: { children: React.ReactNode }) {
@@ -48,7 +57,7 @@ function Document({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { user, deadlineStatus, calendarMissing } = useLoaderData<typeof loader>();
+  const { user, deadlineStatus, calendarMissing, unread } = useLoaderData<typeof loader>();
   return (
     <Document>
       {user ? (
@@ -58,12 +67,16 @@ export default function App() {
           </a>
           <nav aria-label="main">
             {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
-              <NavLink key={item.to} to={item.to}>
+              <NavLink key={item.to} to={item.to} reloadDocument={item.document}>
                 {t(item.label)}
               </NavLink>
             ))}
           </nav>
           <div className="who">
+            <NavLink to="/notifications" data-unread={unread}>
+              {t("nav.notifications")}
+              {unread > 0 ? <span className="badge">{unread}</span> : null}
+            </NavLink>
             <span>
               {user.displayName} · {t(`role.${user.role}`)}
               {user.townshipName ? ` · ${user.townshipName}` : ""}

@@ -8,8 +8,10 @@ import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { logger } from "~/logger.server";
 import { processDeadlineJob, requeueAllDeadlines, sweepDueSteps, type StepRef } from "~/models/deadline-jobs.server";
+import { deliverWebhook, requeuePendingWebhooks } from "~/models/webhooks.server";
 import {
   DEADLINE_QUEUE,
+  WEBHOOK_QUEUE,
   WORKER_HEARTBEAT_KEY,
   WORKER_HEARTBEAT_TTL_SECONDS,
   closeRedisResources,
@@ -32,6 +34,14 @@ export async function startDeadlineWorker(options: { concurrency?: number } = {}
   worker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, "deadline job failed"));
   worker.on("error", (error) => logger.error({ err: error.message }, "deadline worker error"));
 
+  // Webhook deliveries have their own queue and worker, so a failing receiver never delays deadlines.
+  const webhookWorker = new Worker<{ eventId: string }>(
+    WEBHOOK_QUEUE,
+    (job) => deliverWebhook(job.data.eventId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) }),
+    { connection, prefix: REDIS_PREFIX, concurrency: 4, autorun: false },
+  );
+  webhookWorker.on("error", (error) => logger.error({ err: error.message }, "webhook worker error"));
+
   const beat = () =>
     connection
       .set(redisKey(WORKER_HEARTBEAT_KEY), `${workerId}:${Date.now()}`, "EX", WORKER_HEARTBEAT_TTL_SECONDS)
@@ -43,12 +53,14 @@ export async function startDeadlineWorker(options: { concurrency?: number } = {}
   const swept = await sweepDueSteps();
   const queued = await requeueAllDeadlines();
   await deadlineQueue().upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_INTERVAL_MS }, { name: "sweep", data: {} });
+  await requeuePendingWebhooks();
   void worker.run();
+  void webhookWorker.run();
   logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline worker started");
 
   return async function stop() {
     clearInterval(heartbeat);
-    await worker.close();
+    await Promise.all([worker.close(), webhookWorker.close()]);
     await closeRedisResources();
     connection.disconnect();
   };

@@ -88,6 +88,12 @@ export function CaseActionForms({
 
   return (
     <>
+      {allowed.has("acknowledge") ? <ActionForm {...common} action="acknowledge" /> : null}
+      {allowed.has("instruct") ? (
+        <ActionForm {...common} action="instruct">
+          <TextArea action="instruct" name="text" label="field.instruction" actionData={actionData} />
+        </ActionForm>
+      ) : null}
       {allowed.has("accept") ? <ActionForm {...common} action="accept" /> : null}
       {allowed.has("reject") ? (
         <ActionForm {...common} action="reject" danger>

@@ -10,14 +10,21 @@ const leader: Actor = { id: 5, role: "leader", townshipId: null };
 const admin: Actor = { id: 6, role: "admin", townshipId: null };
 
 function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
-  return { state: "registered", assignedToId: null, hasPendingExtension: false, hasOpenRespondMilestone: false, ...overrides };
+  return {
+    state: "registered",
+    assignedToId: null,
+    hasPendingExtension: false,
+    hasOpenRespondMilestone: false,
+    hasUnacknowledgedInstruction: false,
+    ...overrides,
+  };
 }
 
 describe("who may do what", () => {
   it("a registered case: the dispatcher accepts, rejects, merges or edits; the operator edits; nobody else acts", () => {
     expect(allowedActions(dispatcher, snapshot())).toEqual(["edit", "accept", "reject", "merge"]);
     expect(allowedActions(operator, snapshot())).toEqual(["edit"]);
-    expect(allowedActions(leader, snapshot())).toEqual([]);
+    expect(allowedActions(leader, snapshot())).toEqual(["instruct"]);
     expect(allowedActions(admin, snapshot())).toEqual([]);
   });
 
@@ -64,6 +71,19 @@ describe("who may do what", () => {
         expect(allowedActions(actor, snapshot({ state }))).toEqual([]);
       }
     }
+  });
+});
+
+describe("supervision instructions", () => {
+  it("a leader instructs on any case still being handled; the assigned township acknowledges", () => {
+    const assigned = snapshot({ state: "assigned", assignedToId: 10 });
+    expect(mayTakeAction(leader, assigned, "instruct")).toBe(true);
+    expect(mayTakeAction(leader, { ...assigned, state: "closed" }, "instruct")).toBe(false);
+    expect(mayTakeAction(dispatcher, assigned, "instruct")).toBe(false);
+    expect(mayTakeAction(gunanStaff, assigned, "acknowledge")).toBe(false);
+    const instructed = { ...assigned, hasUnacknowledgedInstruction: true };
+    expect(mayTakeAction(gunanStaff, instructed, "acknowledge")).toBe(true);
+    expect(mayTakeAction(wenlongStaff, instructed, "acknowledge")).toBe(false);
   });
 });
 

@@ -37,6 +37,8 @@ export const CASE_ACTIONS = [
   "conclude",
   "close",
   "reopen",
+  "instruct",
+  "acknowledge",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -50,6 +52,7 @@ export interface CaseSnapshot {
   assignedToId: number | null;
   hasPendingExtension: boolean;
   hasOpenRespondMilestone: boolean;
+  hasUnacknowledgedInstruction: boolean;
 }
 
 interface ActionRule {
@@ -113,6 +116,16 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
   conclude: { from: ["submitted"], to: "concluded", roles: ["dispatcher"], requiresReason: false },
   close: { from: ["concluded"], to: "closed", roles: ["dispatcher"], requiresReason: false },
   reopen: { from: ["concluded", "closed"], to: "assigned", roles: ["dispatcher"], requiresReason: true },
+  /** A leader's supervision instruction (督办意见) on a case still being handled. */
+  instruct: { from: HANDLING_STATES, to: null, roles: ["leader"], requiresReason: false },
+  acknowledge: {
+    from: HANDLING_STATES,
+    to: null,
+    roles: ["township"],
+    requiresReason: false,
+    assigneeOnly: true,
+    guard: (snapshot) => snapshot.hasUnacknowledgedInstruction,
+  },
 };
 
 /** Township staff see only the cases assigned to their township or unit; everyone else sees all. */

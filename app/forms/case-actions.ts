@@ -33,6 +33,8 @@ export const caseActionSchemas = {
   conclude: z.object({ text: requiredText }),
   close: z.object({ satisfaction: z.enum(SATISFACTION_LEVELS).optional() }),
   reopen: z.object({ reason: requiredText }),
+  instruct: z.object({ text: requiredText }),
+  acknowledge: z.object({}),
 } satisfies Record<CaseAction, z.ZodTypeAny>;
 
 /** Form fields as zod reads them: checkboxes "on", empty strings absent, numbers for ids. */
@@ -84,6 +86,7 @@ export function toCaseChange(action: CaseAction, value: Record<string, unknown>)
     case "close":
       return { action, satisfaction: (value as Parsed<"close">).satisfaction ?? null };
     case "accept":
+    case "acknowledge":
       return { action };
     case "reject":
     case "return":
@@ -95,6 +98,7 @@ export function toCaseChange(action: CaseAction, value: Record<string, unknown>)
     case "onSite":
     case "submit":
     case "conclude":
+    case "instruct":
       return { action, text: String(value.text) };
   }
 }

@@ -14,6 +14,8 @@ export const zhCN = {
   "nav.adminUsers": "用户管理",
   "nav.adminPolicies": "办理时限",
   "nav.adminCalendar": "节假日",
+  "nav.adminWebhook": "消息推送",
+  "nav.adminQueues": "任务队列",
   "nav.signOut": "退出",
 
   "banner.redisUnavailable": "时限处理已暂停：任务队列（Redis）无法连接。案件可正常登记和办理，预警和超期标记将在恢复后补发。",
@@ -87,6 +89,8 @@ export const zhCN = {
   "action.warning": "预警（黄灯）",
   "action.overdue": "超期（红灯）",
   "action.supervision": "督办",
+  "action.instruct": "督办意见",
+  "action.acknowledge": "签收督办意见",
   "action.dueMovedByCalendar": "节假日安排调整，时限顺延",
 
   "field.caseNo": "编号",
@@ -137,6 +141,19 @@ export const zhCN = {
   "field.closedAt": "归档时间",
   "field.repeat": "重复件",
   "field.assignedToName": "承办单位",
+  "field.instruction": "督办意见",
+
+  "notify.warning": "{caseNo} 的{milestone}时限即将到期（{due}），请抓紧办理。",
+  "notify.overdue": "{caseNo} 的{milestone}时限已超期（应于 {due} 前完成）。",
+  "notify.supervision": "{caseNo} 的{milestone}时限超期未办结（应于 {due} 前完成），已列入督办。",
+  "notify.instruction": "局领导对 {caseNo} 作出督办意见：{text}",
+  "notify.acknowledged": "{township}已签收 {caseNo} 的督办意见。",
+  "nav.notifications": "通知",
+  "nav.supervision": "督办",
+  "notifications.title": "通知",
+  "notifications.empty": "没有通知。",
+  "notifications.markRead": "全部标为已读",
+  "notifications.unread": "未读",
 
   "login.title": "登录",
   "login.submit": "登录",
@@ -194,6 +211,8 @@ export const zhCN = {
   "case.policyNote": "本案适用受理时的时限规定：{policy}",
   "case.system": "系统",
   "case.round": "第 {round} 轮",
+  "case.acknowledgedAt": "已签收",
+  "case.notAcknowledged": "待签收",
   "case.before": "原",
   "case.after": "新",
 
@@ -207,6 +226,28 @@ export const zhCN = {
 
   "inbox.title": "{township}待办案件",
   "inbox.empty": "暂无待办案件。",
+
+  "supervision.title": "督办",
+  "supervision.intro": "仍在办理中、已超过时限或已列入督办的案件。局领导可在案件页面作出督办意见，承办单位须签收。",
+  "supervision.byTownship": "按承办单位和超期天数",
+  "supervision.daysLate": "超期 {days} 天",
+  "supervision.total": "合计",
+  "supervision.none": "目前没有超期案件。",
+  "supervision.cases": "超期和督办案件（{count} 件）",
+  "supervision.late": "超期",
+
+  "admin.webhook.title": "消息推送（工作群机器人）",
+  "admin.webhook.intro":
+    "预警、超期、督办等通知会以 JSON 推送到此地址，请求头 x-greenline-signature 为 HMAC-SHA256 签名（sha256=…）。失败会按指数退避重试，不影响其他工作。留空则不推送。",
+  "admin.webhook.url": "推送地址",
+  "admin.webhook.secret": "签名密钥（至少 16 位）",
+  "admin.webhook.saved": "已保存。",
+  "admin.webhook.deliveries": "最近推送记录",
+  "admin.webhook.status.pending": "待推送",
+  "admin.webhook.status.delivered": "已送达",
+  "admin.webhook.status.failed": "失败",
+  "error.webhookUrl": "请填写 http:// 或 https:// 开头的地址。",
+  "error.webhookSecret": "签名密钥至少 16 位。",
 
   "admin.users.title": "用户管理",
   "admin.users.add": "新增用户",

@@ -1,12 +1,12 @@
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
 import { type DeadlineUnit, dueMarker, isOverdueAt, timeLeft } from "~/domain/deadlines";
-import { addLocalDays, formatLocalDateTime, isLocalDate, startOfLocalDay } from "~/domain/local-time";
+import { addLocalDays, formatLocalDateTime, startOfLocalDay } from "~/domain/local-time";
 import { identityForViewer, maskName, maskPhone, normalizePhone } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { looksLikeSameReport } from "~/domain/similarity";
-import { CASE_STATES, type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
+import { type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
+import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/forms/case-list";
 import { snapshotOf } from "./cases.server";
 import { CaseNotFoundError } from "./errors";
 import { loadWorkCalendar } from "./reference.server";
@@ -37,6 +37,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       repeats: { select: { caseNo: true, receivedAt: true }, orderBy: { id: "asc" } },
       milestones: { orderBy: [{ round: "asc" }, { id: "asc" }] },
       extensions: { orderBy: { id: "asc" } },
+      instructions: { orderBy: { id: "asc" }, include: { author: { select: { displayName: true } } } },
       auditEvents: { orderBy: { id: "asc" }, include: { actor: { select: { displayName: true, role: true } } } },
     },
   });
@@ -149,49 +150,6 @@ export async function caseReport(caseNo: string, now = new Date()) {
       before: e.before ? JSON.parse(e.before) : null,
       after: e.after ? JSON.parse(e.after) : null,
     })),
-  };
-}
-
-export const CASE_LIST_SORTS = ["received_desc", "received_asc", "due_asc", "updated_desc"] as const;
-export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
-export const CASE_LIST_PAGE_SIZE = 30;
-
-export interface CaseListQuery {
-  state?: CaseState;
-  kind?: CaseKind;
-  townshipId?: number;
-  category?: string;
-  channel?: string;
-  receivedFrom?: string;
-  receivedTo?: string;
-  overdue?: boolean;
-  q?: string;
-  sort: CaseListSort;
-  page: number;
-}
-
-/** Reads the list's filters from the URL; anything unreadable is ignored rather than failing the page. */
-export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
-  const text = (name: string) => params.get(name)?.trim() || undefined;
-  const state = text("state");
-  const kind = text("kind");
-  const sort = text("sort");
-  const townshipId = Number(text("township"));
-  const page = Number(text("page"));
-  const receivedFrom = text("from");
-  const receivedTo = text("to");
-  return {
-    state: CASE_STATES.includes(state as CaseState) ? (state as CaseState) : undefined,
-    kind: CASE_KINDS.includes(kind as CaseKind) ? (kind as CaseKind) : undefined,
-    townshipId: Number.isInteger(townshipId) && townshipId > 0 ? townshipId : undefined,
-    category: text("category"),
-    channel: text("channel"),
-    receivedFrom: receivedFrom && isLocalDate(receivedFrom) ? receivedFrom : undefined,
-    receivedTo: receivedTo && isLocalDate(receivedTo) ? receivedTo : undefined,
-    overdue: params.get("overdue") === "1" ? true : undefined,
-    q: text("q"),
-    sort: CASE_LIST_SORTS.includes(sort as CaseListSort) ? (sort as CaseListSort) : "received_desc",
-    page: Number.isInteger(page) && page > 0 ? page : 1,
   };
 }
 

@@ -15,10 +15,12 @@ import {
   mayTakeAction,
   nextState,
 } from "~/domain/workflow";
+import { t } from "~/i18n";
 import { logger } from "~/logger.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
 import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "./errors";
+import { afterNotificationCommit, notifyUsers } from "./notifications.server";
 import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "./reference.server";
 
 /** The fields an operator records at intake (and may edit until acceptance). */
@@ -216,7 +218,9 @@ export type CaseChange =
   | { action: "refuseExtension"; reason: string }
   | { action: "conclude"; text: string }
   | { action: "close"; satisfaction?: string | null }
-  | { action: "reopen"; reason: string };
+  | { action: "reopen"; reason: string }
+  | { action: "instruct"; text: string }
+  | { action: "acknowledge" };
 
 type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCaseForChange>>>;
 
@@ -226,6 +230,7 @@ async function loadCaseForChange(db: typeof prisma | Transaction, caseNo: string
     include: {
       milestones: { where: { status: "open" } },
       extensions: { where: { status: "pending" } },
+      instructions: { where: { acknowledgedAt: null } },
       policy: true,
     },
   });
@@ -237,6 +242,7 @@ export function snapshotOf(record: {
   round: number;
   milestones: { milestone: string; status: string; round: number }[];
   extensions: { status: string }[];
+  instructions: { acknowledgedAt: Date | null }[];
 }): CaseSnapshot {
   return {
     state: record.state as CaseState,
@@ -245,11 +251,12 @@ export function snapshotOf(record: {
     hasOpenRespondMilestone: record.milestones.some(
       (milestone) => milestone.milestone === "respond" && milestone.status === "open" && milestone.round === record.round,
     ),
+    hasUnacknowledgedInstruction: record.instructions.some((instruction) => instruction.acknowledgedAt === null),
   };
 }
 
-/** Actions that only add to the record (a note); they cannot conflict with another edit. */
-const NON_CONFLICTING: readonly CaseAction[] = ["note"];
+/** Actions that only add to the record; they cannot conflict with another edit. */
+const NON_CONFLICTING: readonly CaseAction[] = ["note", "instruct", "acknowledge"];
 
 /**
  * The one way to change a case. Checks that the actor may see the case and take the action now,
@@ -272,7 +279,7 @@ export async function changeCase(
   const calendar = await loadWorkCalendar();
 
   const version = checksVersion ? record.version + 1 : record.version;
-  await prisma.$transaction(async (tx) => {
+  const webhookEventId = await prisma.$transaction(async (tx) => {
     const context: ChangeContext = { tx, actor, record, now, calendar, policy: toDomainPolicy(record.policy) };
     const effect = await applyChange(context, change);
     const state = nextState(snapshotOf(record), change.action);
@@ -295,7 +302,9 @@ export async function changeCase(
       before: audit.changed ? audit.before : null,
       after: { ...audit.after, ...effect.auditDetails },
     });
+    return effect.webhookEventId ?? null;
   });
+  await afterNotificationCommit(webhookEventId);
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(record.id);
   return { caseNo, version };
 }
@@ -313,6 +322,8 @@ interface ChangeEffect {
   caseUpdate: Record<string, unknown>;
   /** Details for the audit event beyond the case's changed fields. */
   auditDetails?: Record<string, unknown>;
+  /** A notification's webhook event to queue after commit. */
+  webhookEventId?: string | null;
 }
 
 function requireText(field: string, value: string | undefined) {
@@ -429,6 +440,10 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
     }
     case "close":
       return { caseUpdate: { closedAt: now, satisfaction: change.satisfaction ?? null } };
+    case "instruct":
+      return instruct(context, change.text);
+    case "acknowledge":
+      return acknowledge(context);
     case "reopen": {
       requireText("reason", change.reason);
       const round = record.round + 1;
@@ -447,6 +462,47 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       };
     }
   }
+}
+
+async function instruct(context: ChangeContext, text: string): Promise<ChangeEffect> {
+  const { tx, record, now, actor } = context;
+  const instruction = await tx.supervisionInstruction.create({
+    data: { caseId: record.id, authorId: actor.id, text: requireText("text", text), createdAt: now },
+  });
+  const staff = record.assignedToId
+    ? await tx.user.findMany({ where: { role: "township", townshipId: record.assignedToId, active: true }, select: { id: true } })
+    : [];
+  const dispatchers = await tx.user.findMany({ where: { role: "dispatcher", active: true }, select: { id: true } });
+  const webhookEventId = await notifyUsers(
+    tx,
+    [...staff, ...dispatchers].map((user) => user.id),
+    {
+      eventId: `instruction-${instruction.id}`,
+      caseRef: record,
+      kind: "instruction",
+      message: t("notify.instruction", { caseNo: record.caseNo, text: instruction.text }),
+      at: now,
+    },
+  );
+  return { caseUpdate: {}, auditDetails: { instruction: instruction.text }, webhookEventId };
+}
+
+async function acknowledge(context: ChangeContext): Promise<ChangeEffect> {
+  const { tx, record, now, actor } = context;
+  await tx.supervisionInstruction.updateMany({
+    where: { caseId: record.id, acknowledgedAt: null },
+    data: { acknowledgedAt: now, acknowledgedById: actor.id },
+  });
+  const township = record.assignedToId ? await tx.township.findUnique({ where: { id: record.assignedToId } }) : null;
+  const authors = [...new Set(record.instructions.map((instruction) => instruction.authorId))];
+  const webhookEventId = await notifyUsers(tx, authors, {
+    eventId: `acknowledged-${record.id}-${now.getTime()}`,
+    caseRef: record,
+    kind: "acknowledged",
+    message: t("notify.acknowledged", { caseNo: record.caseNo, township: township?.name ?? "" }),
+    at: now,
+  });
+  return { caseUpdate: {}, webhookEventId };
 }
 
 async function approveExtension(context: ChangeContext, note: string | undefined): Promise<ChangeEffect> {

@@ -4,6 +4,8 @@ import { LADDER_STEPS, type LadderStep } from "~/domain/deadlines";
 import { logger } from "~/logger.server";
 import { deadlineQueue } from "~/redis.server";
 import { recordAuditEvent } from "./audit.server";
+import { afterNotificationCommit, notifyUsers, recipientsOfStep, stepMessage } from "./notifications.server";
+import { requeuePendingWebhooks } from "./webhooks.server";
 
 /**
  * Deadline enforcement. The database holds the truth (each milestone's ladder instants, and which
@@ -111,8 +113,9 @@ function isUniqueViolation(error: unknown) {
  * effect exactly once whatever retries, duplicate jobs or concurrent workers do.
  */
 export async function fireDeadlineStep(ref: StepRef, now = new Date()): Promise<FireOutcome> {
+  let webhookEventId: string | null = null;
   try {
-    return await prisma.$transaction(async (tx) => {
+    const outcome = await prisma.$transaction(async (tx): Promise<FireOutcome> => {
       const milestone = await tx.caseMilestone.findUnique({
         where: { caseId_round_milestone: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone } },
       });
@@ -126,7 +129,18 @@ export async function fireDeadlineStep(ref: StepRef, now = new Date()): Promise<
       });
       if (already) return "already-fired";
       await tx.deadlineStep.create({ data: { ...ref, dueAt, firedAt: now } });
+      const record = await tx.case.findUniqueOrThrow({
+        where: { id: ref.caseId },
+        select: { id: true, caseNo: true, assignedToId: true },
+      });
       if (ref.step === "overdue") await tx.case.update({ where: { id: ref.caseId }, data: { overdue: true } });
+      webhookEventId = await notifyUsers(tx, await recipientsOfStep(tx, record, ref.milestone, ref.step), {
+        eventId: `step-${ref.caseId}-${ref.round}-${ref.milestone}-${ref.step}-${dueAt.getTime()}`,
+        caseRef: record,
+        kind: ref.step,
+        message: stepMessage(record.caseNo, ref.milestone, ref.step, dueAt),
+        at: now,
+      });
       await recordAuditEvent(tx, {
         caseId: ref.caseId,
         actorId: null,
@@ -147,6 +161,8 @@ export async function fireDeadlineStep(ref: StepRef, now = new Date()): Promise<
       );
       return "fired";
     });
+    await afterNotificationCommit(webhookEventId);
+    return outcome;
   } catch (error) {
     if (isUniqueViolation(error)) return "already-fired";
     throw error;
@@ -173,11 +189,12 @@ export async function findDueUnfiredSteps(now: Date, limit = 5000): Promise<Step
   return refs;
 }
 
-/** The sweep: fires every due step the queue missed. */
+/** The sweep: fires every due step the queue missed, and queues webhook deliveries still pending. */
 export async function sweepDueSteps(now = new Date()) {
   const due = await findDueUnfiredSteps(now);
   let fired = 0;
   for (const ref of due) if ((await fireDeadlineStep(ref, now)) === "fired") fired += 1;
+  await requeuePendingWebhooks();
   return { found: due.length, fired };
 }
 

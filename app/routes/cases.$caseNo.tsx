@@ -213,6 +213,25 @@ export default function CasePage() {
               </p>
             ) : null}
           </section>
+          {view.instructions.length > 0 ? (
+            <section className="panel" data-section="instructions">
+              <h2>{t("field.instruction")}</h2>
+              <ul>
+                {view.instructions.map((instruction) => (
+                  <li key={instruction.id}>
+                    {showDateTime(instruction.createdAt)} · {instruction.author.displayName}：{instruction.text}
+                    <span className="muted">
+                      {" "}
+                      ·{" "}
+                      {instruction.acknowledgedAt
+                        ? `${t("case.acknowledgedAt")} ${showDateTime(instruction.acknowledgedAt)}`
+                        : t("case.notAcknowledged")}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section className="panel">
             <h2>{t("case.timeline")}</h2>
             <CaseTimeline events={view.timeline} />

@@ -4,7 +4,8 @@ import { CaseTable } from "~/components/case-table";
 import { CASE_KINDS } from "~/domain/case-kinds";
 import { CASE_STATES } from "~/domain/workflow";
 import { t, tKey } from "~/i18n";
-import { CASE_LIST_SORTS, listCases, parseCaseListQuery } from "~/models/case-queries.server";
+import { CASE_LIST_SORTS, parseCaseListQuery } from "~/forms/case-list";
+import { listCases } from "~/models/case-queries.server";
 import { loadCaseVocabulary } from "~/models/reference.server";
 import { requireUser } from "~/session.server";
 

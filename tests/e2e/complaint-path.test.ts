@@ -17,6 +17,11 @@ afterAll(async () => {
 
 async function logComplaint(subject: string) {
   const page = await signedInPage(browser, app.baseUrl, "operator");
+  const pageLog: string[] = [];
+  page.on("console", (message) => pageLog.push(message.text().slice(0, 300)));
+  page.on("response", (response) => {
+    if (!response.url().includes("/build/")) pageLog.push(`${response.status()} ${response.url()}`);
+  });
   expect(new URL(page.url()).pathname).toBe("/intake");
   await page.selectOption("select[name=channel]", { label: "12369热线" });
   await page.fill("input[name=complainantPhone]", "13900001234");
@@ -28,7 +33,11 @@ async function logComplaint(subject: string) {
   await page.fill("textarea[name=description]", "夜间施工噪声扰民，持续到凌晨两点。");
   await page.click("button[name=intent][value=register]");
   const flash = page.locator(".flash-success");
-  await flash.waitFor();
+  await flash.waitFor().catch(async (error) => {
+    throw new Error(`no case number shown; the page says: ${await page.locator("main").textContent()}; log: ${pageLog.join(" | ")}`, {
+      cause: error,
+    });
+  });
   const caseNo = (await flash.textContent())!.match(/TS-\d{4}-\d{5}/)![0];
   await page.context().close();
   return caseNo;
@@ -45,12 +54,13 @@ async function act(page: Awaited<ReturnType<typeof signedInPage>>, action: strin
   await page.locator(`[data-done=${action}]`).waitFor();
 }
 
-describe("a complaint's whole life in the browser", () => {
+// Generous: browser tests share two cores with the rest of the suite.
+describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => {
   it("operator → dispatcher → township → dispatcher", async () => {
     const caseNo = await logComplaint("夜间施工工地");
 
     const dispatcher = await signedInPage(browser, app.baseUrl, "dispatcher");
-    expect(await dispatcher.locator(`[data-queue="dispatch.toAccept"] [data-case-no="${caseNo}"]`).count()).toBe(1);
+    await dispatcher.locator(`[data-queue="dispatch.toAccept"] [data-case-no="${caseNo}"]`).waitFor();
     await dispatcher.goto(`/cases/${caseNo}`);
     await act(dispatcher, "accept");
     await act(dispatcher, "assign", { assigneeId: "古南街道" });
@@ -68,7 +78,7 @@ describe("a complaint's whole life in the browser", () => {
     expect(await township.locator("h1 .state").textContent()).toContain("待审核");
 
     await dispatcher.goto("/dispatch");
-    expect(await dispatcher.locator(`[data-queue="dispatch.toReview"] [data-case-no="${caseNo}"]`).count()).toBe(1);
+    await dispatcher.locator(`[data-queue="dispatch.toReview"] [data-case-no="${caseNo}"]`).waitFor();
     await dispatcher.goto(`/cases/${caseNo}`);
     await act(dispatcher, "conclude", { text: "经核查，已责令工地停止夜间施工。感谢您的监督。" });
     await act(dispatcher, "close", { satisfaction: "满意" });

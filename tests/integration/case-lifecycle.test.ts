@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/domain/roles";
-import { caseReport, getCaseForViewer, listCases, parseCaseListQuery } from "~/models/case-queries.server";
+import { parseCaseListQuery } from "~/forms/case-list";
+import { caseReport, getCaseForViewer, listCases } from "~/models/case-queries.server";
 import { changeCase, registerCase } from "~/models/cases.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
@@ -197,6 +198,40 @@ describe("permissions", () => {
     const byPhone = (actor: Actor) => listCases(actor, parseCaseListQuery(new URLSearchParams({ q: "13700007777" })));
     expect((await byPhone(world.dispatcher)).cases.map((c) => c.caseNo)).toEqual([created.caseNo]);
     expect((await byPhone(world.gunan)).total).toBe(0);
+  });
+});
+
+describe("the case list", () => {
+  it("finds cases by Chinese words of the description, by case number and by phone, with filters", async () => {
+    const fumes = await registered({
+      description: "餐馆油烟直排，熏黑了楼上住户的窗户。",
+      category: "cookingFumes",
+      complainantPhone: "13655550000",
+    });
+    const noise = await registered({ description: "工地夜间打桩。" });
+    const search = (params: Record<string, string>) =>
+      listCases(world.dispatcher, parseCaseListQuery(new URLSearchParams(params))).then((r) => r.cases.map((c) => c.caseNo));
+    expect(await search({ q: "油烟直排" })).toEqual([fumes.caseNo]);
+    expect(await search({ q: fumes.caseNo.toLowerCase() })).toEqual([fumes.caseNo]);
+    expect(await search({ q: "136-5555-0000" })).toEqual([fumes.caseNo]);
+    expect(await search({ q: "打桩", category: "cookingFumes" })).toEqual([]);
+    expect(await search({ q: "打桩", category: "noise", state: "registered" })).toEqual([noise.caseNo]);
+  });
+
+  it("pages in a stable order, ties broken by id", async () => {
+    for (let i = 0; i < 35; i += 1) await registered({ subject: "分页测试单位" });
+    const page = (n: number) =>
+      listCases(
+        world.dispatcher,
+        parseCaseListQuery(new URLSearchParams({ q: "分页测试单位", page: String(n), sort: "received_asc" })),
+      );
+    const [first, second] = [await page(1), await page(2)];
+    expect(first.total).toBe(35);
+    expect(first.pageCount).toBe(2);
+    expect(first.cases).toHaveLength(30);
+    expect(second.cases).toHaveLength(5);
+    const all = [...first.cases, ...second.cases].map((c) => c.id);
+    expect(all).toEqual([...all].sort((a, b) => a - b));
   });
 });
 

@@ -1,21 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { DEMO_PASSWORD, seedDemoUsers, seedReferenceData } from "~/models/seed.server";
 
 const ROOT = path.resolve(__dirname, "../..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 /**
  * The real web server (the built app, as `npm start` runs it) on a free port, against this test
@@ -24,24 +12,27 @@ function freePort(): Promise<number> {
 export async function startApp() {
   await seedReferenceData();
   await seedDemoUsers();
-  const port = await freePort();
+  // Port 0: the server takes a free port itself and logs it, so parallel test files never share one.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, PORT: "0", NODE_ENV: "production", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => (stderr += chunk));
+  let output = "";
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web server did not start: ${output}`)), 30_000);
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      const match = /"port":(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.stderr!.on("data", (chunk) => (output += chunk));
+    child.once("exit", (code) => reject(new Error(`web server exited (${code}): ${output}`)));
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (attempt > 100 || child.exitCode !== null) throw new Error(`web server did not start: ${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
   return {
     baseUrl,
     stop: () =>

@@ -15,6 +15,7 @@ process.env.REDIS_PREFIX = `greenline-test-${id}`;
 process.env.DATA_DIR = tmpDir;
 process.env.SESSION_SECRET = "test-session-secret-of-at-least-32-characters";
 process.env.LOG_LEVEL = "silent";
+process.env.WEBHOOK_RETRY_DELAY_MS = "50";
 
 afterAll(async () => {
   const { cleanUpTestResources } = await import("./cleanup");

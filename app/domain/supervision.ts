@@ -1,0 +1,12 @@
+/** Days-late buckets of the supervision board, in calendar days past the earliest missed due date. */
+export const LATENESS_BUCKETS = [
+  { key: "1", min: 0, max: 1 },
+  { key: "2-3", min: 2, max: 3 },
+  { key: "4-7", min: 4, max: 7 },
+  { key: "8-15", min: 8, max: 15 },
+  { key: "16+", min: 16, max: Number.POSITIVE_INFINITY },
+] as const;
+
+export function latenessBucket(daysLate: number): string {
+  return LATENESS_BUCKETS.find((bucket) => daysLate >= bucket.min && daysLate <= bucket.max)!.key;
+}

@@ -1,0 +1,46 @@
+import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
+import { isLocalDate } from "~/domain/local-time";
+import { CASE_STATES, type CaseState } from "~/domain/workflow";
+
+export const CASE_LIST_SORTS = ["received_desc", "received_asc", "due_asc", "updated_desc"] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+export const CASE_LIST_PAGE_SIZE = 30;
+
+export interface CaseListQuery {
+  state?: CaseState;
+  kind?: CaseKind;
+  townshipId?: number;
+  category?: string;
+  channel?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  overdue?: boolean;
+  q?: string;
+  sort: CaseListSort;
+  page: number;
+}
+
+/** Reads the list's filters from the URL; anything unreadable is ignored rather than failing the page. */
+export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
+  const text = (name: string) => params.get(name)?.trim() || undefined;
+  const state = text("state");
+  const kind = text("kind");
+  const sort = text("sort");
+  const townshipId = Number(text("township"));
+  const page = Number(text("page"));
+  const receivedFrom = text("from");
+  const receivedTo = text("to");
+  return {
+    state: CASE_STATES.includes(state as CaseState) ? (state as CaseState) : undefined,
+    kind: CASE_KINDS.includes(kind as CaseKind) ? (kind as CaseKind) : undefined,
+    townshipId: Number.isInteger(townshipId) && townshipId > 0 ? townshipId : undefined,
+    category: text("category"),
+    channel: text("channel"),
+    receivedFrom: receivedFrom && isLocalDate(receivedFrom) ? receivedFrom : undefined,
+    receivedTo: receivedTo && isLocalDate(receivedTo) ? receivedTo : undefined,
+    overdue: params.get("overdue") === "1" ? true : undefined,
+    q: text("q"),
+    sort: CASE_LIST_SORTS.includes(sort as CaseListSort) ? (sort as CaseListSort) : "received_desc",
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}

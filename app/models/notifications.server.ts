@@ -1,0 +1,100 @@
+import { prisma, type Transaction } from "~/db.server";
+import type { LadderStep } from "~/domain/deadlines";
+import { formatLocalDateTime } from "~/domain/local-time";
+import { t, tKey } from "~/i18n";
+import { queueWebhookDelivery } from "./webhooks.server";
+
+export type NotificationKind = LadderStep | "instruction" | "acknowledged";
+
+interface CaseRef {
+  id: number;
+  caseNo: string;
+  assignedToId: number | null;
+}
+
+async function userIds(tx: Transaction, where: { role: string; townshipId?: number }) {
+  const users = await tx.user.findMany({ where: { ...where, active: true }, select: { id: true } });
+  return users.map((user) => user.id);
+}
+
+/**
+ * Who a ladder step is for (DOMAIN.md "Escalation ladder"): a warning goes to whoever must act (the
+ * assigned township's staff, or the dispatchers for an accept milestone or an unassigned case); overdue
+ * also tells the dispatchers; supervision also tells the bureau's leaders.
+ */
+export async function recipientsOfStep(tx: Transaction, record: CaseRef, milestone: string, step: LadderStep) {
+  const township =
+    record.assignedToId && milestone !== "accept" ? await userIds(tx, { role: "township", townshipId: record.assignedToId }) : [];
+  const dispatchers = await userIds(tx, { role: "dispatcher" });
+  if (step === "warning") return township.length > 0 ? township : dispatchers;
+  const leaders = step === "supervision" ? await userIds(tx, { role: "leader" }) : [];
+  return [...new Set([...township, ...dispatchers, ...leaders])];
+}
+
+/** The message of a ladder step. Case numbers and deadlines only: never a complainant's identity. */
+export function stepMessage(caseNo: string, milestone: string, step: LadderStep, dueAt: Date) {
+  return t(`notify.${step}`, { caseNo, milestone: tKey("milestone", milestone), due: formatLocalDateTime(dueAt) });
+}
+
+/**
+ * Writes the notifications inside the caller's transaction (so they exist exactly when the change
+ * does) and, when an outgoing webhook is configured, its pending delivery. Returns the delivery's
+ * event id for `afterCommit` to queue.
+ */
+export async function notifyUsers(
+  tx: Transaction,
+  recipients: number[],
+  event: { eventId: string; caseRef: CaseRef | null; kind: NotificationKind; message: string; at: Date },
+): Promise<string | null> {
+  if (recipients.length === 0) return null;
+  await tx.notification.createMany({
+    data: recipients.map((userId) => ({
+      userId,
+      caseId: event.caseRef?.id ?? null,
+      kind: event.kind,
+      message: event.message,
+      createdAt: event.at,
+    })),
+  });
+  const webhook = await tx.setting.findUnique({ where: { key: "webhook.url" } });
+  if (!webhook?.value) return null;
+  await tx.webhookDelivery.upsert({
+    where: { eventId: event.eventId },
+    create: {
+      eventId: event.eventId,
+      status: "pending",
+      createdAt: event.at,
+      payload: JSON.stringify({
+        event: event.kind,
+        eventId: event.eventId,
+        caseNo: event.caseRef?.caseNo ?? null,
+        message: event.message,
+        at: event.at.toISOString(),
+      }),
+    },
+    update: {},
+  });
+  return event.eventId;
+}
+
+/** Queues the webhook delivery of a committed notification; a failure is left to the sweep. */
+export async function afterNotificationCommit(eventId: string | null) {
+  if (eventId) await queueWebhookDelivery(eventId);
+}
+
+export async function unreadNotificationCount(userId: number) {
+  return prisma.notification.count({ where: { userId, readAt: null } });
+}
+
+export async function listNotifications(userId: number, options: { take?: number } = {}) {
+  return prisma.notification.findMany({
+    where: { userId },
+    orderBy: { id: "desc" },
+    take: options.take ?? 100,
+    include: { case: { select: { caseNo: true } } },
+  });
+}
+
+export async function markNotificationsRead(userId: number, now = new Date()) {
+  await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+}

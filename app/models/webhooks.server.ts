@@ -1,0 +1,96 @@
+import { createHmac } from "node:crypto";
+import { prisma } from "~/db.server";
+import { logger } from "~/logger.server";
+import { webhookQueue } from "~/redis.server";
+
+/**
+ * The outgoing webhook (for a work-chat robot): each notification event is POSTed once as JSON,
+ * signed with HMAC-SHA256 of the body under the configured secret, retried with exponential backoff
+ * by its own queue so that a failing receiver never holds up deadline work. Every attempt is recorded.
+ */
+export const SIGNATURE_HEADER = "x-greenline-signature";
+
+export async function getWebhookSettings() {
+  const rows = await prisma.setting.findMany({ where: { key: { in: ["webhook.url", "webhook.secret"] } } });
+  const value = (key: string) => rows.find((row) => row.key === key)?.value ?? "";
+  return { url: value("webhook.url"), secret: value("webhook.secret") };
+}
+
+export class WebhookSettingsError extends Error {}
+
+export async function saveWebhookSettings(url: string, secret: string) {
+  const trimmed = url.trim();
+  if (trimmed && !/^https?:\/\/\S+$/.test(trimmed)) throw new WebhookSettingsError("url");
+  if (trimmed && secret.length < 16) throw new WebhookSettingsError("secret");
+  await prisma.$transaction([
+    prisma.setting.upsert({
+      where: { key: "webhook.url" },
+      create: { key: "webhook.url", value: trimmed },
+      update: { value: trimmed },
+    }),
+    prisma.setting.upsert({
+      where: { key: "webhook.secret" },
+      create: { key: "webhook.secret", value: secret },
+      update: { value: secret },
+    }),
+  ]);
+}
+
+export function signPayload(secret: string, body: string) {
+  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+export async function queueWebhookDelivery(eventId: string) {
+  try {
+    await webhookQueue().add("deliver", { eventId }, { jobId: `webhook-${eventId}` });
+  } catch (error) {
+    logger.warn({ eventId, err: (error as Error).message }, "webhook delivery not queued; the sweep will catch up");
+  }
+}
+
+/** Queues every delivery still pending (after a lost queue); duplicates are ignored by job id. */
+export async function requeuePendingWebhooks() {
+  const pending = await prisma.webhookDelivery.findMany({ where: { status: "pending" }, select: { eventId: true }, take: 1000 });
+  for (const delivery of pending) await queueWebhookDelivery(delivery.eventId);
+  return pending.length;
+}
+
+/**
+ * One attempt. Throws on failure so that the queue retries; `finalAttempt` marks the delivery failed.
+ */
+export async function deliverWebhook(eventId: string, options: { finalAttempt?: boolean; now?: Date } = {}) {
+  const delivery = await prisma.webhookDelivery.findUnique({ where: { eventId } });
+  if (!delivery || delivery.status === "delivered") return "nothing-to-do";
+  const { url, secret } = await getWebhookSettings();
+  if (!url) return "not-configured";
+  let failure: string | null = null;
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        [SIGNATURE_HEADER]: signPayload(secret, delivery.payload),
+        "x-greenline-event": eventId,
+      },
+      body: delivery.payload,
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) failure = `HTTP ${response.status}`;
+  } catch (error) {
+    failure = (error as Error).message;
+  }
+  const now = options.now ?? new Date();
+  await prisma.webhookDelivery.update({
+    where: { eventId },
+    data: failure
+      ? { attempts: { increment: 1 }, lastError: failure, status: options.finalAttempt ? "failed" : "pending" }
+      : { attempts: { increment: 1 }, lastError: null, status: "delivered", deliveredAt: now },
+  });
+  logger.info({ eventId, delivered: !failure, error: failure }, "webhook attempt");
+  if (failure) throw new Error(`webhook ${eventId}: ${failure}`);
+  return "delivered";
+}
+
+export function recentWebhookDeliveries() {
+  return prisma.webhookDelivery.findMany({ orderBy: { id: "desc" }, take: 50 });
+}

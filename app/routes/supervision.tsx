@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StateBadge } from "~/components/case-markers";
+import { t } from "~/i18n";
+import { LATENESS_BUCKETS } from "~/domain/supervision";
+import { supervisionBoard } from "~/models/supervision.server";
+import { requireUser } from "~/session.server";
+import { showDateTime } from "~/utils/format";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, ["leader", "dispatcher"]);
+  return supervisionBoard();
+}
+
+export default function SupervisionBoard() {
+  const { rows, byHandler } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("supervision.title")}</h1>
+      <p className="muted">{t("supervision.intro")}</p>
+      <section className="panel">
+        <h2>{t("supervision.byTownship")}</h2>
+        {byHandler.length === 0 ? (
+          <p className="muted">{t("supervision.none")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t("field.assignedTo")}</th>
+                {LATENESS_BUCKETS.map((bucket) => (
+                  <th key={bucket.key}>{t("supervision.daysLate", { days: bucket.key })}</th>
+                ))}
+                <th>{t("supervision.total")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byHandler.map((row) => (
+                <tr key={row.name}>
+                  <td>{row.name}</td>
+                  {LATENESS_BUCKETS.map((bucket) => (
+                    <td key={bucket.key}>{row.counts[bucket.key] || ""}</td>
+                  ))}
+                  <td>
+                    <strong>{row.total}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel">
+        <h2>{t("supervision.cases", { count: rows.length })}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{t("field.caseNo")}</th>
+              <th>{t("field.state")}</th>
+              <th>{t("field.assignedTo")}</th>
+              <th>{t("field.subject")}</th>
+              <th>{t("field.due")}</th>
+              <th>{t("supervision.late")}</th>
+              <th>{t("field.instruction")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.caseNo} data-case-no={row.caseNo}>
+                <td>
+                  <Link to={`/cases/${row.caseNo}`}>{row.caseNo}</Link>
+                  {row.supervised ? <span className="state state-overdue"> {t("action.supervision")}</span> : null}
+                </td>
+                <td>
+                  <StateBadge state={row.state} overdue />
+                </td>
+                <td>{row.handler ?? row.township}</td>
+                <td>{row.subject}</td>
+                <td className="nowrap">{showDateTime(row.nextDueAt)}</td>
+                <td>{t("supervision.daysLate", { days: row.daysLate })}</td>
+                <td>
+                  {row.instructions > 0 ? `${row.instructions}` : ""}
+                  {row.unacknowledged > 0 ? ` (${t("case.notAcknowledged")} ${row.unacknowledged})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";

@@ -1,0 +1,75 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signedInPage, startApp } from "../support/browser";
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const PAGES: Record<string, string[]> = {
+  operator: ["/intake", "/cases", "/notifications"],
+  dispatcher: ["/dispatch", "/intake", "/cases?overdue=1&sort=due_asc", "/supervision", "/notifications"],
+  township: ["/inbox", "/cases", "/notifications"],
+  leader: ["/cases?overdue=1", "/supervision"],
+  admin: ["/admin/users", "/admin/policies", "/admin/calendar", "/admin/webhook", "/cases"],
+};
+
+const FORBIDDEN: Record<string, string[]> = {
+  operator: ["/dispatch", "/admin/users", "/supervision"],
+  township: ["/dispatch", "/intake", "/admin/calendar", "/supervision"],
+  leader: ["/intake", "/admin/policies"],
+  dispatcher: ["/admin/users", "/inbox"],
+};
+
+// Generous: browser tests share two cores with the rest of the suite.
+describe("every role's pages", { timeout: 120_000 }, () => {
+  for (const [username, paths] of Object.entries(PAGES)) {
+    it(`render and hydrate without errors for ${username}`, async () => {
+      const page = await signedInPage(browser, app.baseUrl, username);
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error" && !message.text().includes("favicon")) errors.push(message.text());
+      });
+      for (const path of paths) {
+        const response = await page.goto(path);
+        expect(response!.status(), path).toBe(200);
+        await page.waitForLoadState("networkidle");
+        expect(await page.locator("h1").count(), path).toBeGreaterThan(0);
+        expect(await page.locator("main").textContent(), path).not.toContain("系统出现错误");
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  for (const [username, paths] of Object.entries(FORBIDDEN)) {
+    it(`refuse ${username} the pages of other roles`, async () => {
+      const page = await signedInPage(browser, app.baseUrl, username);
+      for (const path of paths) {
+        const response = await page.goto(path);
+        expect(response!.status(), path).toBe(403);
+      }
+      await page.context().close();
+    });
+  }
+
+  it("the queue dashboard is for administrators only", async () => {
+    const admin = await signedInPage(browser, app.baseUrl, "admin");
+    expect((await admin.goto("/admin/queues"))!.status()).toBe(200);
+    const dispatcher = await signedInPage(browser, app.baseUrl, "dispatcher");
+    expect((await dispatcher.goto("/admin/queues"))!.status()).toBe(403);
+    const anonymous = await (await browser.newContext({ baseURL: app.baseUrl })).newPage();
+    await anonymous.goto("/admin/queues");
+    expect(new URL(anonymous.url()).pathname).toBe("/login");
+  });
+});
