@@ -21,6 +21,8 @@ import {
 } from "~/redis.server";
 
 export const SWEEP_SCHEDULER_ID = "deadline-sweep";
+/** Present while Redis holds what the workers put there; its absence means the queues must be restored. */
+const QUEUES_RESTORED_KEY = "workers:queues-restored";
 
 export async function startDeadlineWorker(options: { concurrency?: number } = {}) {
   const { REDIS_PREFIX, SWEEP_INTERVAL_MS } = config();
@@ -42,21 +44,33 @@ export async function startDeadlineWorker(options: { concurrency?: number } = {}
   );
   webhookWorker.on("error", (error) => logger.error({ err: error.message }, "webhook worker error"));
 
-  const beat = () =>
-    connection
-      .set(redisKey(WORKER_HEARTBEAT_KEY), `${workerId}:${Date.now()}`, "EX", WORKER_HEARTBEAT_TTL_SECONDS)
-      .catch(() => undefined);
+  /**
+   * The database is the truth: fire what is already due, queue every future step again, and make sure
+   * the sweep's scheduler exists. Run at start and whenever Redis turns out to have lost its data
+   * (restarted without persistence, or emptied), which the missing marker key reveals.
+   */
+  const restoreQueues = async () => {
+    // Marked first: if Redis is emptied while this runs, the marker goes too and the next beat restores again.
+    await connection.set(redisKey(QUEUES_RESTORED_KEY), workerId);
+    const swept = await sweepDueSteps();
+    const queued = await requeueAllDeadlines();
+    await deadlineQueue().upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_INTERVAL_MS }, { name: "sweep", data: {} });
+    await requeuePendingWebhooks();
+    logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline queues restored from the database");
+  };
+  const beat = async () => {
+    try {
+      await connection.set(redisKey(WORKER_HEARTBEAT_KEY), `${workerId}:${Date.now()}`, "EX", WORKER_HEARTBEAT_TTL_SECONDS);
+      if (!(await connection.exists(redisKey(QUEUES_RESTORED_KEY)))) await restoreQueues();
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, "worker heartbeat failed");
+    }
+  };
+  await restoreQueues();
   await beat();
-  const heartbeat = setInterval(beat, 30_000);
-
-  // The database is the truth: fire what is already due, then queue every future step again.
-  const swept = await sweepDueSteps();
-  const queued = await requeueAllDeadlines();
-  await deadlineQueue().upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_INTERVAL_MS }, { name: "sweep", data: {} });
-  await requeuePendingWebhooks();
+  const heartbeat = setInterval(() => void beat(), Math.min(30_000, SWEEP_INTERVAL_MS));
   void worker.run();
   void webhookWorker.run();
-  logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline worker started");
 
   return async function stop() {
     clearInterval(heartbeat);

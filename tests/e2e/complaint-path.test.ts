@@ -34,9 +34,12 @@ async function logComplaint(subject: string) {
   await page.click("button[name=intent][value=register]");
   const flash = page.locator(".flash-success");
   await flash.waitFor().catch(async (error) => {
-    throw new Error(`no case number shown; the page says: ${await page.locator("main").textContent()}; log: ${pageLog.join(" | ")}`, {
-      cause: error,
-    });
+    throw new Error(
+      `no case number shown; the page says: ${await page.locator("main").textContent()}; log: ${pageLog.join(" | ")}`,
+      {
+        cause: error,
+      },
+    );
   });
   const caseNo = (await flash.textContent())!.match(/TS-\d{4}-\d{5}/)![0];
   await page.context().close();

@@ -58,7 +58,7 @@ describe("a ladder step", () => {
     expect(await prisma.auditEvent.count({ where: { caseId: created.id, action: "overdue" } })).toBe(1);
   });
 
-  it("does not fire for a case concluded before due", async () => {
+  it("does not fire, nor notify anyone, for a case concluded before due", async () => {
     const created = await assignedCase("2026-03-02 09:00");
     let version = (await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).version;
     version = (
@@ -80,6 +80,7 @@ describe("a ladder step", () => {
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-04-01 00:00"))).toBe("milestone-closed");
     await sweepDueSteps(at("2026-04-01 00:00"));
     expect(await prisma.deadlineStep.count({ where: { caseId: created.id } })).toBe(0);
+    expect(await prisma.notification.count({ where: { caseId: created.id } })).toBe(0);
     expect((await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).overdue).toBe(false);
   });
 

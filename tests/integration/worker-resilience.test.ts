@@ -1,0 +1,187 @@
+import IORedis from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { changeCase, registerCase } from "~/models/cases.server";
+import { stepJobId } from "~/models/deadline-jobs.server";
+import { seedReferenceData } from "~/models/seed.server";
+import { closeRedisResources, deadlineQueue } from "~/redis.server";
+import { startDeadlineWorker } from "../../workers/index";
+import { insertOpenCases, spawnWorker, waitFor } from "../support/bulk-cases";
+import { intakeFields, makeActor, townshipId } from "../support/fixtures";
+
+const FAR = new Date("2099-01-01T00:00:00Z");
+const countSteps = (where: object = {}) => prisma.deadlineStep.count({ where });
+
+beforeAll(async () => {
+  await seedReferenceData();
+  await makeActor("dispatcher");
+});
+
+// Generous: these start worker processes on two shared cores.
+describe("deadline workers", { timeout: 120_000 }, () => {
+  it("a worker killed with SIGKILL in the middle of 500 due steps: after another starts, each fired exactly once", async () => {
+    const past = new Date(Date.now() - 60_000);
+    await insertOpenCases(500, () => ({ warningAt: FAR, dueAt: past, supervisionAt: FAR }), { year: 2031 });
+    const first = spawnWorker();
+    await waitFor(
+      () => countSteps({ step: "overdue" }),
+      (n) => n >= 20,
+    );
+    first.kill("SIGKILL");
+    await new Promise((resolve) => first.once("exit", resolve));
+    const firedBeforeKill = await countSteps({ step: "overdue" });
+    expect(firedBeforeKill).toBeLessThan(500);
+    const second = spawnWorker();
+    try {
+      await waitFor(
+        () => countSteps({ step: "overdue" }),
+        (n) => n >= 500,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await countSteps({ step: "overdue" })).toBe(500);
+      expect(await prisma.auditEvent.count({ where: { action: "overdue" } })).toBe(500);
+      expect(await prisma.case.count({ where: { overdue: true } })).toBe(500);
+      const notificationsPerCase = await prisma.notification.groupBy({
+        by: ["caseId"],
+        where: { kind: "overdue" },
+        _count: true,
+      });
+      expect(notificationsPerCase).toHaveLength(500);
+      expect(new Set(notificationsPerCase.map((row) => row._count))).toEqual(new Set([1]));
+    } finally {
+      second.kill("SIGTERM");
+      await new Promise((resolve) => second.once("exit", resolve));
+    }
+  });
+
+  it("the same job added five times, and two workers running: one effect", async () => {
+    const dueAt = new Date(Date.now() + 1500);
+    await insertOpenCases(1, () => ({ warningAt: FAR, dueAt, supervisionAt: FAR }), { year: 2032 });
+    const record = await prisma.case.findFirstOrThrow({ where: { year: 2032 } });
+    const ref = { caseId: record.id, round: 1, milestone: "conclude", step: "overdue" as const };
+    const stops = [await startDeadlineWorker({ concurrency: 4 }), await startDeadlineWorker({ concurrency: 4 })];
+    try {
+      const delay = dueAt.getTime() - Date.now();
+      for (let i = 0; i < 5; i += 1) await deadlineQueue().add("step", ref, { jobId: stepJobId(ref, dueAt), delay });
+      for (let i = 0; i < 5; i += 1) await deadlineQueue().add("step", ref, { jobId: `duplicate-${i}`, delay });
+      await waitFor(
+        () => countSteps({ caseId: record.id }),
+        (n) => n >= 1,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await countSteps({ caseId: record.id })).toBe(1);
+      expect(await prisma.auditEvent.count({ where: { caseId: record.id, action: "overdue" } })).toBe(1);
+    } finally {
+      for (const stop of stops) await stop();
+    }
+  });
+
+  it("an extension moves the queued steps; reopening queues a new round with its own steps", async () => {
+    const [operator, dispatcher, staff] = await Promise.all([
+      makeActor("operator"),
+      makeActor("dispatcher"),
+      makeActor("township", "古南街道"),
+    ]);
+    const now = new Date();
+    const created = await registerCase(operator, await intakeFields({ receivedAt: now }), { now });
+    let { version } = await changeCase(dispatcher, created.caseNo, created.version, { action: "accept" });
+    ({ version } = await changeCase(dispatcher, created.caseNo, version, {
+      action: "assign",
+      assigneeId: await townshipId("古南街道"),
+    }));
+    const before = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
+    ({ version } = await changeCase(staff, created.caseNo, version, {
+      action: "requestExtension",
+      amount: 5,
+      reason: "需要监测",
+    }));
+    ({ version } = await changeCase(dispatcher, created.caseNo, version, { action: "approveExtension" }));
+    const after = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
+    expect(after.dueAt.getTime()).toBeGreaterThan(before.dueAt.getTime());
+    const overdue = (m: typeof after) => ({
+      caseId: created.id,
+      round: m.round,
+      milestone: "conclude",
+      step: "overdue" as const,
+    });
+    expect(await deadlineQueue().getJob(stepJobId(overdue(after), after.dueAt))).toBeDefined();
+
+    ({ version } = await changeCase(staff, created.caseNo, version, { action: "submit", text: "已处理" }));
+    ({ version } = await changeCase(dispatcher, created.caseNo, version, { action: "conclude", text: "已答复" }));
+    await changeCase(dispatcher, created.caseNo, version, { action: "reopen", reason: "反弹" });
+    const roundTwo = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, round: 2 } });
+    expect(roundTwo.status).toBe("open");
+    const job = await deadlineQueue().getJob(stepJobId(overdue(roundTwo), roundTwo.dueAt));
+    expect(job?.data).toEqual({ caseId: created.id, round: 2, milestone: "conclude", step: "overdue" });
+  });
+
+  it("Redis emptied (FLUSHDB) with 200 open cases: after the next sweep every due step has fired and every future step is queued again", async () => {
+    // Its own Redis database, so that emptying it touches nothing else.
+    const redisUrl = "redis://127.0.0.1:6379/9";
+    const admin = new IORedis(redisUrl);
+    await admin.flushdb();
+    const past = new Date(Date.now() - 60_000);
+    const future = new Date(Date.now() + 3_600_000);
+    await insertOpenCases(
+      200,
+      (i) =>
+        i < 100 ? { warningAt: past, dueAt: future, supervisionAt: FAR } : { warningAt: FAR, dueAt: FAR, supervisionAt: FAR },
+      {
+        year: 2033,
+      },
+    );
+    const caseIds = (await prisma.case.findMany({ where: { year: 2033 }, select: { id: true } })).map((c) => c.id);
+    const worker = spawnWorker({ REDIS_URL: redisUrl, SWEEP_INTERVAL_MS: "2000" });
+    try {
+      await waitFor(
+        () => countSteps({ caseId: { in: caseIds }, step: "warning" }),
+        (n) => n >= 100,
+      );
+      // 50 more steps become due (the database says so; the queue holds them for 2099), then Redis is emptied.
+      const nowDue = new Date(Date.now() - 1000);
+      await prisma.caseMilestone.updateMany({ where: { caseId: { in: caseIds.slice(100, 150) } }, data: { warningAt: nowDue } });
+      await admin.flushdb();
+      await waitFor(
+        () => countSteps({ caseId: { in: caseIds }, step: "warning" }),
+        (n) => n >= 150,
+        30_000,
+      );
+      // Every step the database holds as future and unfired is queued again under its own job id.
+      const milestones = await prisma.caseMilestone.findMany({ where: { caseId: { in: caseIds } } });
+      const fired = new Set(
+        (await prisma.deadlineStep.findMany({ where: { caseId: { in: caseIds } } })).map((s) => `${s.caseId}:${s.step}`),
+      );
+      const expected = milestones.flatMap((m) =>
+        (["warning", "overdue", "supervision"] as const)
+          .filter((step) => !fired.has(`${m.caseId}:${step}`))
+          .map((step) =>
+            stepJobId(
+              { caseId: m.caseId, round: 1, milestone: "conclude", step },
+              { warning: m.warningAt, overdue: m.dueAt, supervision: m.supervisionAt }[step],
+            ),
+          ),
+      );
+      expect(expected).toHaveLength(150 * 2 + 50 * 3);
+      const missing = await waitFor(
+        async () => {
+          const keys = await admin.keys("*:deadlines:delayed");
+          const queued = new Set(keys.length === 0 ? [] : await admin.zrange(keys[0], 0, -1));
+          return expected.filter((id) => !queued.has(id)).length;
+        },
+        (n) => n === 0,
+        30_000,
+      );
+      expect(missing).toBe(0);
+      expect(await countSteps({ caseId: { in: caseIds }, step: "warning" })).toBe(150);
+    } finally {
+      worker.kill("SIGTERM");
+      await new Promise((resolve) => worker.once("exit", resolve));
+      await admin.flushdb();
+      admin.disconnect();
+    }
+  });
+});
+
+afterAll(async () => {
+  await closeRedisResources();
+});

@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { prisma } from "~/db.server";
+
+/**
+ * Open, assigned complaints with one conclusion milestone whose ladder instants are given, written
+ * straight into the tables (thousands in a second) for worker tests and benchmarks.
+ */
+export async function insertOpenCases(
+  count: number,
+  instants: (index: number) => { warningAt: Date; dueAt: Date; supervisionAt: Date },
+  options: { year?: number; batchSize?: number } = {},
+) {
+  const year = options.year ?? 2030;
+  const batchSize = options.batchSize ?? 2000;
+  const [township, policy] = await Promise.all([
+    prisma.township.findFirstOrThrow({ where: { kind: "township" }, orderBy: { id: "asc" } }),
+    prisma.deadlinePolicy.findFirstOrThrow({ where: { kind: "complaint", urgency: null } }),
+  ]);
+  const sequence = await prisma.caseSequence.upsert({
+    where: { kind_year: { kind: "complaint", year } },
+    create: { kind: "complaint", year, lastSeq: count },
+    update: { lastSeq: { increment: count } },
+  });
+  const firstSeq = sequence.lastSeq - count + 1;
+  const receivedAt = new Date(Date.UTC(year, 0, 2));
+  for (let start = 0; start < count; start += batchSize) {
+    const size = Math.min(batchSize, count - start);
+    const rows = Array.from({ length: size }, (_, offset) => {
+      const seq = firstSeq + start + offset;
+      const times = instants(start + offset);
+      return { seq, times, caseNo: `TS-${year}-${String(seq).padStart(5, "0")}` };
+    });
+    await prisma.case.createMany({
+      data: rows.map((row) => ({
+        caseNo: row.caseNo,
+        kind: "complaint",
+        year,
+        seq: row.seq,
+        state: "assigned",
+        channel: "hotline12369",
+        category: "noise",
+        townshipId: township.id,
+        assignedToId: township.id,
+        receivedAt,
+        description: "批量测试案件",
+        policyId: policy.id,
+        nextDueAt: row.times.dueAt,
+      })),
+    });
+    const cases = await prisma.case.findMany({
+      where: { caseNo: { in: rows.map((row) => row.caseNo) } },
+      select: { id: true, caseNo: true },
+    });
+    const idByNo = new Map(cases.map((c) => [c.caseNo, c.id]));
+    await prisma.caseMilestone.createMany({
+      data: rows.map((row) => ({
+        caseId: idByNo.get(row.caseNo)!,
+        round: 1,
+        milestone: "conclude",
+        startAt: receivedAt,
+        amount: 15,
+        unit: "working_days",
+        ...row.times,
+      })),
+    });
+  }
+}
+
+/** A worker process (`workers/index.ts`) on this test's database and Redis prefix. */
+export function spawnWorker(env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
+    cwd: path.resolve(__dirname, "../.."),
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`gave up waiting after ${timeoutMs} ms; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
