@@ -44,20 +44,18 @@ export function stepJobId(ref: StepRef, at: Date): string {
 
 type OpenMilestone = { caseId: number; round: number; milestone: string; warningAt: Date; dueAt: Date; supervisionAt: Date };
 
+/**
+ * One job per open milestone: its next unfired step (the ladder's instants are in order). When that
+ * step fires, the processor queues the one after; the sweep covers anything missed in between.
+ */
 function jobsFor(milestones: OpenMilestone[], fired: Set<string>, now: Date) {
-  return milestones.flatMap((milestone) =>
-    LADDER_STEPS.filter((step) => !fired.has(`${milestone.caseId}:${milestone.round}:${milestone.milestone}:${step}`)).map(
-      (step) => {
-        const ref: StepRef = { caseId: milestone.caseId, round: milestone.round, milestone: milestone.milestone, step };
-        const at = milestone[STEP_COLUMN[step]];
-        return {
-          name: "step",
-          data: ref,
-          opts: { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - now.getTime()) },
-        };
-      },
-    ),
-  );
+  return milestones.flatMap((milestone) => {
+    const step = LADDER_STEPS.find((s) => !fired.has(`${milestone.caseId}:${milestone.round}:${milestone.milestone}:${s}`));
+    if (!step) return [];
+    const ref: StepRef = { caseId: milestone.caseId, round: milestone.round, milestone: milestone.milestone, step };
+    const at = milestone[STEP_COLUMN[step]];
+    return [{ name: "step", data: ref, opts: { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - now.getTime()) } }];
+  });
 }
 
 async function firedKeys(caseIds: number[]) {
@@ -82,23 +80,66 @@ export async function scheduleCaseDeadlines(caseId: number, now = new Date()) {
   }
 }
 
-/** Re-enqueues every unfired step of every open milestone, in batches (worker start-up, after Redis loss). */
+/**
+ * Re-enqueues the next unfired step of every open milestone (worker start-up, after Redis lost its
+ * data). One query per batch reads the milestones with the steps they have fired; up to four batches
+ * are written to Redis at once.
+ */
 export async function requeueAllDeadlines(now = new Date(), batchSize = 2000) {
   let lastId = 0;
   let queued = 0;
+  const inFlight = new Set<Promise<unknown>>();
   for (;;) {
-    const milestones = await prisma.caseMilestone.findMany({
-      where: { status: "open", id: { gt: lastId } },
-      orderBy: { id: "asc" },
-      take: batchSize,
-    });
-    if (milestones.length === 0) break;
-    lastId = milestones[milestones.length - 1].id;
-    const jobs = jobsFor(milestones, await firedKeys([...new Set(milestones.map((m) => m.caseId))]), now);
-    if (jobs.length > 0) await deadlineQueue().addBulk(jobs);
+    const rows = await prisma.$queryRawUnsafe<(OpenMilestoneRow & { id: number; fired: string | null })[]>(
+      `SELECT m."id", m."caseId", m."round", m."milestone", m."warningAt", m."dueAt", m."supervisionAt",
+              (SELECT group_concat(s."step") FROM "DeadlineStep" s
+                WHERE s."caseId" = m."caseId" AND s."round" = m."round" AND s."milestone" = m."milestone") AS "fired"
+         FROM "CaseMilestone" m
+        WHERE m."status" = 'open' AND m."id" > ?
+        ORDER BY m."id" LIMIT ?`,
+      lastId,
+      batchSize,
+    );
+    if (rows.length === 0) break;
+    lastId = Number(rows[rows.length - 1].id);
+    const fired = new Set(
+      rows.flatMap((row) =>
+        row.fired ? row.fired.split(",").map((step) => `${row.caseId}:${row.round}:${row.milestone}:${step}`) : [],
+      ),
+    );
+    const jobs = jobsFor(rows.map(toOpenMilestone), fired, now);
     queued += jobs.length;
+    if (jobs.length === 0) continue;
+    const write = deadlineQueue()
+      .addBulk(jobs)
+      .finally(() => inFlight.delete(write));
+    inFlight.add(write);
+    if (inFlight.size >= 4) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   return queued;
+}
+
+/** A milestone row as raw SQL returns it (instants as Unix milliseconds, docs/decisions/0002). */
+interface OpenMilestoneRow {
+  caseId: number | bigint;
+  round: number | bigint;
+  milestone: string;
+  warningAt: number | bigint | Date;
+  dueAt: number | bigint | Date;
+  supervisionAt: number | bigint | Date;
+}
+
+function toOpenMilestone(row: OpenMilestoneRow): OpenMilestone {
+  const instant = (value: number | bigint | Date) => (value instanceof Date ? value : new Date(Number(value)));
+  return {
+    caseId: Number(row.caseId),
+    round: Number(row.round),
+    milestone: row.milestone,
+    warningAt: instant(row.warningAt),
+    dueAt: instant(row.dueAt),
+    supervisionAt: instant(row.supervisionAt),
+  };
 }
 
 export type FireOutcome = "fired" | "already-fired" | "not-due" | "milestone-closed";
@@ -192,15 +233,24 @@ export async function findDueUnfiredSteps(now: Date, limit = 5000): Promise<Step
 /** The sweep: fires every due step the queue missed, and queues webhook deliveries still pending. */
 export async function sweepDueSteps(now = new Date()) {
   const due = await findDueUnfiredSteps(now);
+  const firedCases = new Set<number>();
   let fired = 0;
-  for (const ref of due) if ((await fireDeadlineStep(ref, now)) === "fired") fired += 1;
+  for (const ref of due) {
+    if ((await fireDeadlineStep(ref, now)) !== "fired") continue;
+    fired += 1;
+    firedCases.add(ref.caseId);
+  }
+  for (const caseId of firedCases) await scheduleCaseDeadlines(caseId, now);
   await requeuePendingWebhooks();
   return { found: due.length, fired };
 }
 
-/** The processor of the deadline queue. A step that is not yet due (a moved deadline) is queued again. */
+/**
+ * The processor of the deadline queue. After a step fires, the milestone's next step is queued; a step
+ * that is not yet due (a moved deadline) is queued again for its new instant.
+ */
 export async function processDeadlineJob(job: Job<StepRef>) {
   const outcome = await fireDeadlineStep(job.data);
-  if (outcome === "not-due") await scheduleCaseDeadlines(job.data.caseId);
+  if (outcome === "fired" || outcome === "not-due") await scheduleCaseDeadlines(job.data.caseId);
   return outcome;
 }

@@ -98,21 +98,22 @@ describe("deadline workers", { timeout: 120_000 }, () => {
     ({ version } = await changeCase(dispatcher, created.caseNo, version, { action: "approveExtension" }));
     const after = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
     expect(after.dueAt.getTime()).toBeGreaterThan(before.dueAt.getTime());
-    const overdue = (m: typeof after) => ({
+    const warning = (m: typeof after) => ({
       caseId: created.id,
       round: m.round,
       milestone: "conclude",
-      step: "overdue" as const,
+      step: "warning" as const,
     });
-    expect(await deadlineQueue().getJob(stepJobId(overdue(after), after.dueAt))).toBeDefined();
+    expect(after.warningAt.getTime()).toBeGreaterThan(before.warningAt.getTime());
+    expect(await deadlineQueue().getJob(stepJobId(warning(after), after.warningAt))).toBeDefined();
 
     ({ version } = await changeCase(staff, created.caseNo, version, { action: "submit", text: "已处理" }));
     ({ version } = await changeCase(dispatcher, created.caseNo, version, { action: "conclude", text: "已答复" }));
     await changeCase(dispatcher, created.caseNo, version, { action: "reopen", reason: "反弹" });
     const roundTwo = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, round: 2 } });
     expect(roundTwo.status).toBe("open");
-    const job = await deadlineQueue().getJob(stepJobId(overdue(roundTwo), roundTwo.dueAt));
-    expect(job?.data).toEqual({ caseId: created.id, round: 2, milestone: "conclude", step: "overdue" });
+    const job = await deadlineQueue().getJob(stepJobId(warning(roundTwo), roundTwo.warningAt));
+    expect(job?.data).toEqual({ caseId: created.id, round: 2, milestone: "conclude", step: "warning" });
   });
 
   it("Redis emptied (FLUSHDB) with 200 open cases: after the next sweep every due step has fired and every future step is queued again", async () => {
@@ -146,22 +147,14 @@ describe("deadline workers", { timeout: 120_000 }, () => {
         (n) => n >= 150,
         30_000,
       );
-      // Every step the database holds as future and unfired is queued again under its own job id.
-      const milestones = await prisma.caseMilestone.findMany({ where: { caseId: { in: caseIds } } });
-      const fired = new Set(
-        (await prisma.deadlineStep.findMany({ where: { caseId: { in: caseIds } } })).map((s) => `${s.caseId}:${s.step}`),
+      // Each milestone's next unfired step is queued again under its own job id: overdue for the first
+      // 150 cases (their warnings fired), warning for the last 50.
+      const milestones = await prisma.caseMilestone.findMany({ where: { caseId: { in: caseIds } }, orderBy: { caseId: "asc" } });
+      const expected = milestones.map((m, index) =>
+        index < 150
+          ? stepJobId({ caseId: m.caseId, round: 1, milestone: "conclude", step: "overdue" }, m.dueAt)
+          : stepJobId({ caseId: m.caseId, round: 1, milestone: "conclude", step: "warning" }, m.warningAt),
       );
-      const expected = milestones.flatMap((m) =>
-        (["warning", "overdue", "supervision"] as const)
-          .filter((step) => !fired.has(`${m.caseId}:${step}`))
-          .map((step) =>
-            stepJobId(
-              { caseId: m.caseId, round: 1, milestone: "conclude", step },
-              { warning: m.warningAt, overdue: m.dueAt, supervision: m.supervisionAt }[step],
-            ),
-          ),
-      );
-      expect(expected).toHaveLength(150 * 2 + 50 * 3);
       const missing = await waitFor(
         async () => {
           const keys = await admin.keys("*:deadlines:delayed");

@@ -1,0 +1,45 @@
+/**
+ * A fresh, migrated database file and Redis prefix for a benchmark, set in the environment before
+ * any application module reads its configuration.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+export function prepareBenchEnvironment(name: string) {
+  const dir = path.resolve(__dirname, ".tmp");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}-${process.pid}.db`);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  process.env.DATABASE_URL = `file:${file}`;
+  process.env.REDIS_PREFIX = `greenline-bench-${name}-${process.pid}`;
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? "warn";
+  process.env.DATA_DIR = dir;
+  execFileSync(process.execPath, [require.resolve("prisma/build/index.js"), "migrate", "deploy"], {
+    env: process.env,
+    stdio: "ignore",
+  });
+  return {
+    file,
+    remove: () => {
+      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export async function removeRedisKeys(prefix: string) {
+  const { default: IORedis } = await import("ioredis");
+  const redis = new IORedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
+  redis.disconnect();
+}
