@@ -13,10 +13,14 @@ function createClient(): PrismaClient {
   // Several processes (web, workers, CLI) share the file: wait for a lock instead of failing at once.
   const adapter = new PrismaBetterSQLite3({ url: DATABASE_URL, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
   const client = new PrismaClient({ adapter });
-  // Queries on the one connection run in order, so these apply before any other statement.
-  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  void client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  void client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  // Prisma's queries are lazy: each runs only once `then` is called. Called here at creation, they are
+  // the first statements on the one connection, so they apply before any other.
+  for (const pragma of ["journal_mode = WAL", "synchronous = NORMAL", "foreign_keys = ON"]) {
+    client.$queryRawUnsafe(`PRAGMA ${pragma}`).then(
+      () => undefined,
+      (error: Error) => console.error(`PRAGMA ${pragma} failed: ${error.message}`),
+    );
+  }
   return client;
 }
 

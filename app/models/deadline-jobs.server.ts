@@ -153,60 +153,68 @@ function isUniqueViolation(error: unknown) {
  * and applies its effect (the overdue flag; the audit event) in the same transaction, so it takes
  * effect exactly once whatever retries, duplicate jobs or concurrent workers do.
  */
-export async function fireDeadlineStep(ref: StepRef, now = new Date()): Promise<FireOutcome> {
-  let webhookEventId: string | null = null;
+export async function fireDeadlineStep(ref: StepRef, now?: Date): Promise<FireOutcome> {
+  let fired: { webhookEventId: string | null; next: StepRef | null; nextAt: Date | null } | null = null;
+  let outcome: FireOutcome;
   try {
-    const outcome = await prisma.$transaction(async (tx): Promise<FireOutcome> => {
+    outcome = await prisma.$transaction(async (tx): Promise<FireOutcome> => {
+      // The time the step takes effect: when this transaction runs, not when the job was picked up.
+      const firedAt = now ?? new Date();
       const milestone = await tx.caseMilestone.findUnique({
         where: { caseId_round_milestone: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone } },
+        include: { case: { select: { id: true, caseNo: true, assignedToId: true } } },
       });
       if (!milestone || milestone.status !== "open") return "milestone-closed";
       const dueAt = milestone[STEP_COLUMN[ref.step]];
-      if (dueAt.getTime() > now.getTime()) return "not-due";
-      const already = await tx.deadlineStep.findUnique({
-        where: {
-          caseId_round_milestone_step: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step },
-        },
-      });
-      if (already) return "already-fired";
-      await tx.deadlineStep.create({ data: { ...ref, dueAt, firedAt: now } });
-      const record = await tx.case.findUniqueOrThrow({
-        where: { id: ref.caseId },
-        select: { id: true, caseNo: true, assignedToId: true },
-      });
+      if (dueAt.getTime() > firedAt.getTime()) return "not-due";
+      // A second firing is refused by the unique key, which rolls back everything below.
+      await tx.deadlineStep.create({ data: { ...ref, dueAt, firedAt } });
+      const record = milestone.case;
       if (ref.step === "overdue") await tx.case.update({ where: { id: ref.caseId }, data: { overdue: true } });
-      webhookEventId = await notifyUsers(tx, await recipientsOfStep(tx, record, ref.milestone, ref.step), {
+      const webhookEventId = await notifyUsers(tx, await recipientsOfStep(tx, record, ref.milestone, ref.step), {
         eventId: `step-${ref.caseId}-${ref.round}-${ref.milestone}-${ref.step}-${dueAt.getTime()}`,
         caseRef: record,
         kind: ref.step,
         message: stepMessage(record.caseNo, ref.milestone, ref.step, dueAt),
-        at: now,
+        at: firedAt,
       });
       await recordAuditEvent(tx, {
         caseId: ref.caseId,
         actorId: null,
-        at: now,
+        at: firedAt,
         action: ref.step,
         after: { milestone: ref.milestone, round: ref.round, dueAt },
       });
+      const nextStep = LADDER_STEPS[LADDER_STEPS.indexOf(ref.step) + 1];
+      fired = {
+        webhookEventId,
+        next: nextStep ? { ...ref, step: nextStep } : null,
+        nextAt: nextStep ? milestone[STEP_COLUMN[nextStep]] : null,
+      };
       logger.info(
-        {
-          caseId: ref.caseId,
-          round: ref.round,
-          milestone: ref.milestone,
-          step: ref.step,
-          dueAt,
-          latenessMs: now.getTime() - dueAt.getTime(),
-        },
+        { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step, dueAt, latenessMs: firedAt.getTime() - dueAt.getTime() },
         "deadline step fired",
       );
       return "fired";
     });
-    await afterNotificationCommit(webhookEventId);
-    return outcome;
   } catch (error) {
     if (isUniqueViolation(error)) return "already-fired";
     throw error;
+  }
+  if (fired) {
+    const { webhookEventId, next, nextAt } = fired as { webhookEventId: string | null; next: StepRef | null; nextAt: Date | null };
+    await afterNotificationCommit(webhookEventId);
+    if (next && nextAt) await queueStep(next, nextAt);
+  }
+  return outcome;
+}
+
+/** Queues one step for its instant; a failure is left to the sweep. */
+async function queueStep(ref: StepRef, at: Date) {
+  try {
+    await deadlineQueue().add("step", ref, { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - Date.now()) });
+  } catch (error) {
+    logger.warn({ caseId: ref.caseId, err: (error as Error).message }, "next deadline step not queued; the sweep will catch up");
   }
 }
 
@@ -233,24 +241,18 @@ export async function findDueUnfiredSteps(now: Date, limit = 5000): Promise<Step
 /** The sweep: fires every due step the queue missed, and queues webhook deliveries still pending. */
 export async function sweepDueSteps(now = new Date()) {
   const due = await findDueUnfiredSteps(now);
-  const firedCases = new Set<number>();
   let fired = 0;
-  for (const ref of due) {
-    if ((await fireDeadlineStep(ref, now)) !== "fired") continue;
-    fired += 1;
-    firedCases.add(ref.caseId);
-  }
-  for (const caseId of firedCases) await scheduleCaseDeadlines(caseId, now);
+  for (const ref of due) if ((await fireDeadlineStep(ref, now)) === "fired") fired += 1;
   await requeuePendingWebhooks();
   return { found: due.length, fired };
 }
 
 /**
- * The processor of the deadline queue. After a step fires, the milestone's next step is queued; a step
- * that is not yet due (a moved deadline) is queued again for its new instant.
+ * The processor of the deadline queue. A fired step has queued the milestone's next one; a step that
+ * is not yet due (a moved deadline) is queued again for its new instant.
  */
 export async function processDeadlineJob(job: Job<StepRef>) {
   const outcome = await fireDeadlineStep(job.data);
-  if (outcome === "fired" || outcome === "not-due") await scheduleCaseDeadlines(job.data.caseId);
+  if (outcome === "not-due") await scheduleCaseDeadlines(job.data.caseId);
   return outcome;
 }

@@ -2,7 +2,7 @@ import { prisma, type Transaction } from "~/db.server";
 import type { LadderStep } from "~/domain/deadlines";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { t, tKey } from "~/i18n";
-import { queueWebhookDelivery } from "./webhooks.server";
+import { queueWebhookDelivery, webhookConfigured } from "./webhooks.server";
 
 export type NotificationKind = LadderStep | "instruction" | "acknowledged";
 
@@ -12,9 +12,22 @@ interface CaseRef {
   assignedToId: number | null;
 }
 
+// Who holds which role changes rarely, and every fired step asks: kept for ten seconds per process.
+const RECIPIENT_CACHE_MS = 10_000;
+const recipientCache = new Map<string, { loadedAt: number; ids: number[] }>();
+
 async function userIds(tx: Transaction, where: { role: string; townshipId?: number }) {
+  const key = `${where.role}:${where.townshipId ?? ""}`;
+  const cached = recipientCache.get(key);
+  if (cached && Date.now() - cached.loadedAt < RECIPIENT_CACHE_MS) return cached.ids;
   const users = await tx.user.findMany({ where: { ...where, active: true }, select: { id: true } });
-  return users.map((user) => user.id);
+  const ids = users.map((user) => user.id);
+  recipientCache.set(key, { loadedAt: Date.now(), ids });
+  return ids;
+}
+
+export function forgetCachedRecipients() {
+  recipientCache.clear();
 }
 
 /**
@@ -56,8 +69,7 @@ export async function notifyUsers(
       createdAt: event.at,
     })),
   });
-  const webhook = await tx.setting.findUnique({ where: { key: "webhook.url" } });
-  if (!webhook?.value) return null;
+  if (!(await webhookConfigured(tx))) return null;
   await tx.webhookDelivery.upsert({
     where: { eventId: event.eventId },
     create: {

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { prisma } from "~/db.server";
+import { prisma, type Transaction } from "~/db.server";
 import { logger } from "~/logger.server";
 import { webhookQueue } from "~/redis.server";
 
@@ -14,6 +14,16 @@ export async function getWebhookSettings() {
   const rows = await prisma.setting.findMany({ where: { key: { in: ["webhook.url", "webhook.secret"] } } });
   const value = (key: string) => rows.find((row) => row.key === key)?.value ?? "";
   return { url: value("webhook.url"), secret: value("webhook.secret") };
+}
+
+let configuredCache: { loadedAt: number; configured: boolean } | undefined;
+
+/** Whether a webhook URL is set; asked by every notification, so kept for ten seconds per process. */
+export async function webhookConfigured(tx: Transaction): Promise<boolean> {
+  if (configuredCache && Date.now() - configuredCache.loadedAt < 10_000) return configuredCache.configured;
+  const setting = await tx.setting.findUnique({ where: { key: "webhook.url" } });
+  configuredCache = { loadedAt: Date.now(), configured: Boolean(setting?.value) };
+  return configuredCache.configured;
 }
 
 export class WebhookSettingsError extends Error {}
@@ -34,6 +44,7 @@ export async function saveWebhookSettings(url: string, secret: string) {
       update: { value: secret },
     }),
   ]);
+  configuredCache = undefined;
 }
 
 export function signPayload(secret: string, body: string) {
