@@ -33,6 +33,8 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** How many due steps of one ladder step kind one transaction fires at most. */
+  DEADLINE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(2000),
 });
 

@@ -1,10 +1,10 @@
 import type { Job } from "bullmq";
+import { config } from "~/config.server";
 import { prisma, type Transaction } from "~/db.server";
 import { LADDER_STEPS, type LadderStep } from "~/domain/deadlines";
 import { logger } from "~/logger.server";
 import { deadlineQueue } from "~/redis.server";
-import { recordAuditEvent } from "./audit.server";
-import { afterNotificationCommit, notifyUsers, recipientsOfStep, stepMessage } from "./notifications.server";
+import { afterNotificationCommit, recipientsOfStep, recordNotifications, stepMessage } from "./notifications.server";
 import { requeuePendingWebhooks } from "./webhooks.server";
 
 /**
@@ -144,115 +144,180 @@ function toOpenMilestone(row: OpenMilestoneRow): OpenMilestone {
 
 export type FireOutcome = "fired" | "already-fired" | "not-due" | "milestone-closed";
 
-function isUniqueViolation(error: unknown) {
-  return (error as { code?: string }).code === "P2002" || /UNIQUE constraint failed/.test(String((error as Error).message));
+interface FiredStep extends StepRef {
+  dueAt: Date;
 }
 
 /**
- * Fires one step if, by the database, it is due and has not fired: records it under its unique key
- * and applies its effect (the overdue flag; the audit event) in the same transaction, so it takes
- * effect exactly once whatever retries, duplicate jobs or concurrent workers do.
+ * Fires, in one transaction, every step that is due by the database and has not fired (or only the
+ * given one): each is recorded under its unique key by `INSERT OR IGNORE … SELECT … RETURNING`, which
+ * picks and records in one statement so that concurrent workers can never both take a step; then
+ * the overdue flags, audit events and notifications of all of them are written in a few statements.
+ * After commit the next steps and webhook deliveries are queued. SQLite dialect (docs/decisions/0004).
  */
-export async function fireDeadlineStep(ref: StepRef, now?: Date): Promise<FireOutcome> {
-  let fired: { webhookEventId: string | null; next: StepRef | null; nextAt: Date | null } | null = null;
-  let outcome: FireOutcome;
-  try {
-    outcome = await prisma.$transaction(async (tx): Promise<FireOutcome> => {
-      // The time the step takes effect: when this transaction runs, not when the job was picked up.
-      const firedAt = now ?? new Date();
-      const milestone = await tx.caseMilestone.findUnique({
-        where: { caseId_round_milestone: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone } },
-        include: { case: { select: { id: true, caseNo: true, assignedToId: true } } },
+async function fireSteps(now: Date | undefined, only: StepRef | null, limit: number): Promise<FiredStep[]> {
+  const after: { next: { ref: StepRef; at: Date }[]; webhookEventIds: string[] } = { next: [], webhookEventIds: [] };
+  const fired = await prisma.$transaction(async (tx) => {
+    // The time the steps take effect: when this transaction runs, not when the job was picked up.
+    const firedAt = now ?? new Date();
+    const steps: FiredStep[] = [];
+    for (const step of only ? [only.step] : LADDER_STEPS) {
+      const column = STEP_COLUMN[step];
+      const rows = await tx.$queryRawUnsafe<
+        { caseId: number | bigint; round: number | bigint; milestone: string; dueAt: number | bigint }[]
+      >(
+        `INSERT OR IGNORE INTO "DeadlineStep" ("caseId", "round", "milestone", "step", "dueAt", "firedAt")
+         SELECT m."caseId", m."round", m."milestone", ?, m."${column}", ? FROM "CaseMilestone" m
+          WHERE m."status" = 'open' AND m."${column}" <= ?
+            ${only ? `AND m."caseId" = ? AND m."round" = ? AND m."milestone" = ?` : ""}
+            AND NOT EXISTS (SELECT 1 FROM "DeadlineStep" s WHERE s."caseId" = m."caseId" AND s."round" = m."round"
+                             AND s."milestone" = m."milestone" AND s."step" = ?)
+          LIMIT ?
+         RETURNING "caseId", "round", "milestone", "dueAt"`,
+        step,
+        firedAt.getTime(),
+        firedAt.getTime(),
+        ...(only ? [only.caseId, only.round, only.milestone] : []),
+        step,
+        limit,
+      );
+      for (const row of rows) {
+        steps.push({
+          caseId: Number(row.caseId),
+          round: Number(row.round),
+          milestone: row.milestone,
+          step,
+          dueAt: new Date(Number(row.dueAt)),
+        });
+      }
+    }
+    if (steps.length === 0) return steps;
+    const caseIds = [...new Set(steps.map((s) => s.caseId))];
+    const overdueIds = [...new Set(steps.filter((s) => s.step === "overdue").map((s) => s.caseId))];
+    if (overdueIds.length > 0) await tx.case.updateMany({ where: { id: { in: overdueIds } }, data: { overdue: true } });
+    const [cases, milestones] = await Promise.all([
+      tx.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, caseNo: true, assignedToId: true } }),
+      tx.caseMilestone.findMany({ where: { caseId: { in: caseIds }, status: "open" } }),
+    ]);
+    const caseById = new Map(cases.map((c) => [c.id, c]));
+    const notifications = [];
+    for (const step of steps) {
+      const record = caseById.get(step.caseId)!;
+      notifications.push({
+        recipients: await recipientsOfStep(tx, record, step.milestone, step.step),
+        event: {
+          eventId: `step-${step.caseId}-${step.round}-${step.milestone}-${step.step}-${step.dueAt.getTime()}`,
+          caseRef: record,
+          kind: step.step,
+          message: stepMessage(record.caseNo, step.milestone, step.step, step.dueAt),
+          at: firedAt,
+        },
       });
-      if (!milestone || milestone.status !== "open") return "milestone-closed";
-      const dueAt = milestone[STEP_COLUMN[ref.step]];
-      if (dueAt.getTime() > firedAt.getTime()) return "not-due";
-      // A second firing is refused by the unique key, which rolls back everything below.
-      await tx.deadlineStep.create({ data: { ...ref, dueAt, firedAt } });
-      const record = milestone.case;
-      if (ref.step === "overdue") await tx.case.update({ where: { id: ref.caseId }, data: { overdue: true } });
-      const webhookEventId = await notifyUsers(tx, await recipientsOfStep(tx, record, ref.milestone, ref.step), {
-        eventId: `step-${ref.caseId}-${ref.round}-${ref.milestone}-${ref.step}-${dueAt.getTime()}`,
-        caseRef: record,
-        kind: ref.step,
-        message: stepMessage(record.caseNo, ref.milestone, ref.step, dueAt),
-        at: firedAt,
-      });
-      await recordAuditEvent(tx, {
-        caseId: ref.caseId,
+      const milestone = milestones.find(
+        (m) => m.caseId === step.caseId && m.round === step.round && m.milestone === step.milestone,
+      );
+      const nextStep = LADDER_STEPS[LADDER_STEPS.indexOf(step.step) + 1];
+      if (milestone && nextStep) {
+        after.next.push({
+          ref: { caseId: step.caseId, round: step.round, milestone: step.milestone, step: nextStep },
+          at: milestone[STEP_COLUMN[nextStep]],
+        });
+      }
+    }
+    after.webhookEventIds = await recordNotifications(tx, notifications);
+    await tx.auditEvent.createMany({
+      data: steps.map((step) => ({
+        caseId: step.caseId,
         actorId: null,
         at: firedAt,
-        action: ref.step,
-        after: { milestone: ref.milestone, round: ref.round, dueAt },
-      });
-      const nextStep = LADDER_STEPS[LADDER_STEPS.indexOf(ref.step) + 1];
-      fired = {
-        webhookEventId,
-        next: nextStep ? { ...ref, step: nextStep } : null,
-        nextAt: nextStep ? milestone[STEP_COLUMN[nextStep]] : null,
-      };
+        action: step.step,
+        after: JSON.stringify({ milestone: step.milestone, round: step.round, dueAt: step.dueAt }),
+      })),
+    });
+    for (const step of steps) {
       logger.info(
-        { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step, dueAt, latenessMs: firedAt.getTime() - dueAt.getTime() },
+        {
+          caseId: step.caseId,
+          round: step.round,
+          milestone: step.milestone,
+          step: step.step,
+          dueAt: step.dueAt,
+          latenessMs: firedAt.getTime() - step.dueAt.getTime(),
+        },
         "deadline step fired",
       );
-      return "fired";
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return "already-fired";
-    throw error;
+    }
+    return steps;
+  });
+  if (fired.length > 0) {
+    await queueSteps(after.next.filter(({ ref }) => !fired.some((f) => sameStep(f, ref))));
+    for (const eventId of after.webhookEventIds) await afterNotificationCommit(eventId);
   }
-  if (fired) {
-    const { webhookEventId, next, nextAt } = fired as { webhookEventId: string | null; next: StepRef | null; nextAt: Date | null };
-    await afterNotificationCommit(webhookEventId);
-    if (next && nextAt) await queueStep(next, nextAt);
-  }
-  return outcome;
+  return fired;
 }
 
-/** Queues one step for its instant; a failure is left to the sweep. */
-async function queueStep(ref: StepRef, at: Date) {
+function sameStep(a: StepRef, b: StepRef) {
+  return a.caseId === b.caseId && a.round === b.round && a.milestone === b.milestone && a.step === b.step;
+}
+
+/** Queues steps for their instants; a failure is left to the sweep. */
+async function queueSteps(steps: { ref: StepRef; at: Date }[]) {
+  if (steps.length === 0) return;
   try {
-    await deadlineQueue().add("step", ref, { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - Date.now()) });
-  } catch (error) {
-    logger.warn({ caseId: ref.caseId, err: (error as Error).message }, "next deadline step not queued; the sweep will catch up");
-  }
-}
-
-/** Every step that is due by `now` and has not fired: one indexed query per ladder step. */
-export async function findDueUnfiredSteps(now: Date, limit = 5000): Promise<StepRef[]> {
-  const refs: StepRef[] = [];
-  for (const step of LADDER_STEPS) {
-    const column = STEP_COLUMN[step];
-    const rows = await prisma.$queryRawUnsafe<{ caseId: number; round: number; milestone: string }[]>(
-      `SELECT m."caseId", m."round", m."milestone" FROM "CaseMilestone" m
-       WHERE m."status" = 'open' AND m."${column}" <= ?
-         AND NOT EXISTS (SELECT 1 FROM "DeadlineStep" s WHERE s."caseId" = m."caseId" AND s."round" = m."round"
-                         AND s."milestone" = m."milestone" AND s."step" = ?)
-       LIMIT ?`,
-      now.getTime(),
-      step,
-      limit,
+    await deadlineQueue().addBulk(
+      steps.map(({ ref, at }) => ({
+        name: "step",
+        data: ref,
+        opts: { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - Date.now()) },
+      })),
     );
-    for (const row of rows) refs.push({ caseId: Number(row.caseId), round: Number(row.round), milestone: row.milestone, step });
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, "next deadline steps not queued; the sweep will catch up");
   }
-  return refs;
 }
 
-/** The sweep: fires every due step the queue missed, and queues webhook deliveries still pending. */
-export async function sweepDueSteps(now = new Date()) {
-  const due = await findDueUnfiredSteps(now);
+/** Why a given step did not fire now. */
+async function outcomeOfUnfired(ref: StepRef, now: Date): Promise<FireOutcome> {
+  const milestone = await prisma.caseMilestone.findUnique({
+    where: { caseId_round_milestone: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone } },
+  });
+  if (!milestone || milestone.status !== "open") return "milestone-closed";
+  return milestone[STEP_COLUMN[ref.step]].getTime() > now.getTime() ? "not-due" : "already-fired";
+}
+
+/** Fires one step if, by the database, it is due and has not fired. */
+export async function fireDeadlineStep(ref: StepRef, now?: Date): Promise<FireOutcome> {
+  const fired = await fireSteps(now, ref, 1);
+  return fired.length > 0 ? "fired" : outcomeOfUnfired(ref, now ?? new Date());
+}
+
+/** The sweep: fires every due step the queue missed, in batches, and queues webhook deliveries still pending. */
+export async function sweepDueSteps(now?: Date) {
   let fired = 0;
-  for (const ref of due) if ((await fireDeadlineStep(ref, now)) === "fired") fired += 1;
+  for (;;) {
+    const batch = await fireSteps(now, null, config().DEADLINE_BATCH_SIZE);
+    fired += batch.length;
+    if (batch.length < config().DEADLINE_BATCH_SIZE) break;
+  }
   await requeuePendingWebhooks();
-  return { found: due.length, fired };
+  return { fired };
 }
 
 /**
- * The processor of the deadline queue. A fired step has queued the milestone's next one; a step that
- * is not yet due (a moved deadline) is queued again for its new instant.
+ * The processor of the deadline queue. A job whose step already fired ends with one read. Otherwise it
+ * fires every step due by now (its own among them) in one batch, so that many steps falling due
+ * together cost a few transactions, not one each; a step not yet due (a moved deadline) is queued again.
  */
 export async function processDeadlineJob(job: Job<StepRef>) {
-  const outcome = await fireDeadlineStep(job.data);
-  if (outcome === "not-due") await scheduleCaseDeadlines(job.data.caseId);
+  const ref = job.data;
+  const recorded = await prisma.deadlineStep.findUnique({
+    where: { caseId_round_milestone_step: { caseId: ref.caseId, round: ref.round, milestone: ref.milestone, step: ref.step } },
+    select: { id: true },
+  });
+  if (recorded) return "already-fired";
+  const fired = await fireSteps(undefined, null, config().DEADLINE_BATCH_SIZE);
+  if (fired.some((step) => sameStep(step, ref))) return "fired";
+  const outcome = await outcomeOfUnfired(ref, new Date());
+  if (outcome === "not-due") await scheduleCaseDeadlines(ref.caseId);
   return outcome;
 }

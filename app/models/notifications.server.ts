@@ -49,30 +49,46 @@ export function stepMessage(caseNo: string, milestone: string, step: LadderStep,
   return t(`notify.${step}`, { caseNo, milestone: tKey("milestone", milestone), due: formatLocalDateTime(dueAt) });
 }
 
+interface NotificationEvent {
+  eventId: string;
+  caseRef: CaseRef | null;
+  kind: NotificationKind;
+  message: string;
+  at: Date;
+}
+
 /**
- * Writes the notifications inside the caller's transaction (so they exist exactly when the change
- * does) and, when an outgoing webhook is configured, its pending delivery. Returns the delivery's
- * event id for `afterCommit` to queue.
+ * Writes notifications inside the caller's transaction (so they exist exactly when the change does)
+ * and, when an outgoing webhook is configured, each event's pending delivery. Returns the events'
+ * delivery ids for `afterNotificationCommit` to queue.
  */
-export async function notifyUsers(
+export async function recordNotifications(
   tx: Transaction,
-  recipients: number[],
-  event: { eventId: string; caseRef: CaseRef | null; kind: NotificationKind; message: string; at: Date },
-): Promise<string | null> {
-  if (recipients.length === 0) return null;
+  entries: { recipients: number[]; event: NotificationEvent }[],
+): Promise<string[]> {
+  const withRecipients = entries.filter((entry) => entry.recipients.length > 0);
+  if (withRecipients.length === 0) return [];
   await tx.notification.createMany({
-    data: recipients.map((userId) => ({
-      userId,
-      caseId: event.caseRef?.id ?? null,
-      kind: event.kind,
-      message: event.message,
-      createdAt: event.at,
-    })),
+    data: withRecipients.flatMap(({ recipients, event }) =>
+      recipients.map((userId) => ({
+        userId,
+        caseId: event.caseRef?.id ?? null,
+        kind: event.kind,
+        message: event.message,
+        createdAt: event.at,
+      })),
+    ),
   });
-  if (!(await webhookConfigured(tx))) return null;
-  await tx.webhookDelivery.upsert({
-    where: { eventId: event.eventId },
-    create: {
+  if (!(await webhookConfigured(tx))) return [];
+  const eventIds = withRecipients.map(({ event }) => event.eventId);
+  const existing = new Set(
+    (await tx.webhookDelivery.findMany({ where: { eventId: { in: eventIds } }, select: { eventId: true } })).map(
+      (d) => d.eventId,
+    ),
+  );
+  const fresh = withRecipients.filter(({ event }) => !existing.has(event.eventId));
+  await tx.webhookDelivery.createMany({
+    data: fresh.map(({ event }) => ({
       eventId: event.eventId,
       status: "pending",
       createdAt: event.at,
@@ -83,10 +99,15 @@ export async function notifyUsers(
         message: event.message,
         at: event.at.toISOString(),
       }),
-    },
-    update: {},
+    })),
   });
-  return event.eventId;
+  return fresh.map(({ event }) => event.eventId);
+}
+
+/** One event to its recipients; see recordNotifications. */
+export async function notifyUsers(tx: Transaction, recipients: number[], event: NotificationEvent): Promise<string | null> {
+  const [eventId] = await recordNotifications(tx, [{ recipients, event }]);
+  return eventId ?? null;
 }
 
 /** Queues the webhook delivery of a committed notification; a failure is left to the sweep. */

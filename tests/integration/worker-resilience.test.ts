@@ -22,7 +22,8 @@ describe("deadline workers", { timeout: 120_000 }, () => {
   it("a worker killed with SIGKILL in the middle of 500 due steps: after another starts, each fired exactly once", async () => {
     const past = new Date(Date.now() - 60_000);
     await insertOpenCases(500, () => ({ warningAt: FAR, dueAt: past, supervisionAt: FAR }), { year: 2031 });
-    const first = spawnWorker();
+    // Small batches, so that the kill lands between some committed and some not.
+    const first = spawnWorker({ DEADLINE_BATCH_SIZE: "5" });
     await waitFor(
       () => countSteps({ step: "overdue" }),
       (n) => n >= 20,
@@ -31,7 +32,7 @@ describe("deadline workers", { timeout: 120_000 }, () => {
     await new Promise((resolve) => first.once("exit", resolve));
     const firedBeforeKill = await countSteps({ step: "overdue" });
     expect(firedBeforeKill).toBeLessThan(500);
-    const second = spawnWorker();
+    const second = spawnWorker({ DEADLINE_BATCH_SIZE: "5" });
     try {
       await waitFor(
         () => countSteps({ step: "overdue" }),
