@@ -6,7 +6,7 @@
  * 2. The sweep over 100,000 open cases with nothing to fire, and re-enqueueing all their steps after
  *    the queue was emptied.
  */
-import type { ChildProcess } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { percentile, prepareBenchEnvironment, removeRedisKeys } from "./setup";
 
 const LATE_CASES = Number(process.env.BENCH_LATE_CASES ?? 10_000);
@@ -45,7 +45,6 @@ async function lateness(workers: number) {
     await closeRedisResources();
     await prisma.$disconnect();
     await removeRedisKeys(process.env.REDIS_PREFIX!);
-    (globalThis as { greenlinePrisma?: unknown }).greenlinePrisma = undefined;
     db.remove();
   }
 }
@@ -84,9 +83,19 @@ async function sweepAndRequeue() {
   };
 }
 
+/** Each part runs in a process of its own: the application's modules read their configuration once. */
+function runPart(args: string[]) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", __filename, ...args], { stdio: "inherit", env: process.env });
+  if (result.status !== 0) throw new Error(`bench part ${args.join(" ")} failed`);
+}
+
 async function main() {
-  const mode = process.argv[2] ?? "all";
-  if (mode === "all" || mode === "sweep") {
+  const [mode = "all", workers = "1"] = process.argv.slice(2);
+  if (mode === "all") {
+    runPart(["sweep"]);
+    runPart(["late", "1"]);
+    runPart(["late", "2"]);
+  } else if (mode === "sweep") {
     const result = await sweepAndRequeue();
     console.log(
       `sweep over ${result.cases} open cases with nothing to fire: median ${result.sweepMedianMs} ms, max ${result.sweepMaxMs} ms (goal < 200 ms)`,
@@ -94,14 +103,13 @@ async function main() {
     console.log(
       `re-enqueue after the queue was emptied: ${result.requeuedJobs} jobs in ${result.requeueMs} ms (goal < 10000 ms)`,
     );
-  }
-  if (mode === "all" || mode === "late") {
-    for (const workers of [1, 2]) {
-      const result = await lateness(workers);
-      console.log(
-        `${result.steps} overdue steps due within one minute, ${workers} worker process(es): lateness p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (goal p99 < 1000 ms)`,
-      );
-    }
+  } else if (mode === "late") {
+    const result = await lateness(Number(workers));
+    console.log(
+      `${result.steps} overdue steps due within one minute, ${result.workers} worker process(es): lateness p50 ${result.p50} ms, p99 ${result.p99} ms, max ${result.max} ms (goal p99 < 1000 ms)`,
+    );
+  } else {
+    throw new Error("usage: bench/deadlines.ts [all | sweep | late WORKERS]");
   }
 }
 

@@ -89,6 +89,8 @@ function storedPlan(plan: MilestonePlan) {
     dueAt: plan.dueAt,
     warningAt: plan.warningAt,
     supervisionAt: plan.supervisionAt,
+    nextStep: "warning",
+    nextStepAt: plan.warningAt,
   };
 }
 

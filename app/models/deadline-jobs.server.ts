@@ -23,17 +23,23 @@ const STEP_COLUMN = { warning: "warningAt", overdue: "dueAt", supervision: "supe
 
 /**
  * After a milestone's instants moved (an extension, a calendar change), steps that fired for the old
- * instants and now lie in the future are armed again, so that they fire once more at the new time.
+ * instants and now lie in the future are armed again, so that they fire once more at the new time, and
+ * the milestone's next step is the first one not fired.
  */
 export async function rearmMovedSteps(
   tx: Transaction,
-  milestone: { caseId: number; round: number; milestone: string },
+  milestone: { id: number; caseId: number; round: number; milestone: string },
   instants: Record<LadderStep, Date>,
   now: Date,
 ) {
+  const key = { caseId: milestone.caseId, round: milestone.round, milestone: milestone.milestone };
   const future = LADDER_STEPS.filter((step) => instants[step].getTime() > now.getTime());
-  await tx.deadlineStep.deleteMany({
-    where: { caseId: milestone.caseId, round: milestone.round, milestone: milestone.milestone, step: { in: future } },
+  await tx.deadlineStep.deleteMany({ where: { ...key, step: { in: future } } });
+  const fired = new Set((await tx.deadlineStep.findMany({ where: key, select: { step: true } })).map((row) => row.step));
+  const next = LADDER_STEPS.find((step) => !fired.has(step)) ?? null;
+  await tx.caseMilestone.update({
+    where: { id: milestone.id },
+    data: { nextStep: next, nextStepAt: next ? instants[next] : null },
   });
 }
 
@@ -42,38 +48,42 @@ export function stepJobId(ref: StepRef, at: Date): string {
   return `step-${ref.caseId}-${ref.round}-${ref.milestone}-${ref.step}-${at.getTime()}`;
 }
 
-type OpenMilestone = { caseId: number; round: number; milestone: string; warningAt: Date; dueAt: Date; supervisionAt: Date };
+interface PendingStep {
+  caseId: number;
+  round: number;
+  milestone: string;
+  nextStep: string | null;
+  nextStepAt: Date | null;
+}
 
 /**
- * One job per open milestone: its next unfired step (the ladder's instants are in order). When that
- * step fires, the processor queues the one after; the sweep covers anything missed in between.
+ * One job per open milestone: its next step (the ladder's instants are in order). When that step
+ * fires, the one after is queued; the sweep covers anything missed in between.
  */
-function jobsFor(milestones: OpenMilestone[], fired: Set<string>, now: Date) {
+function jobsFor(milestones: PendingStep[], now: Date) {
   return milestones.flatMap((milestone) => {
-    const step = LADDER_STEPS.find((s) => !fired.has(`${milestone.caseId}:${milestone.round}:${milestone.milestone}:${s}`));
-    if (!step) return [];
-    const ref: StepRef = { caseId: milestone.caseId, round: milestone.round, milestone: milestone.milestone, step };
-    const at = milestone[STEP_COLUMN[step]];
+    if (!milestone.nextStep || !milestone.nextStepAt) return [];
+    const ref: StepRef = {
+      caseId: milestone.caseId,
+      round: milestone.round,
+      milestone: milestone.milestone,
+      step: milestone.nextStep as LadderStep,
+    };
+    const at = milestone.nextStepAt;
     return [{ name: "step", data: ref, opts: { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - now.getTime()) } }];
   });
 }
 
-async function firedKeys(caseIds: number[]) {
-  const rows = await prisma.deadlineStep.findMany({
-    where: { caseId: { in: caseIds } },
-    select: { caseId: true, round: true, milestone: true, step: true },
-  });
-  return new Set(rows.map((row) => `${row.caseId}:${row.round}:${row.milestone}:${row.step}`));
-}
+const PENDING_SELECT = { id: true, caseId: true, round: true, milestone: true, nextStep: true, nextStepAt: true } as const;
 
 /**
- * Queues the steps of the case's open milestones that have not fired. Called after the transaction
- * that changed them commits; a failure (Redis away) is logged and left to the sweep.
+ * Queues the next step of the case's open milestones. Called after the transaction that changed them
+ * commits; a failure (Redis away) is logged and left to the sweep.
  */
 export async function scheduleCaseDeadlines(caseId: number, now = new Date()) {
   try {
-    const milestones = await prisma.caseMilestone.findMany({ where: { caseId, status: "open" } });
-    const jobs = jobsFor(milestones, await firedKeys([caseId]), now);
+    const milestones = await prisma.caseMilestone.findMany({ where: { caseId, status: "open" }, select: PENDING_SELECT });
+    const jobs = jobsFor(milestones, now);
     if (jobs.length > 0) await deadlineQueue().addBulk(jobs);
   } catch (error) {
     logger.warn({ caseId, err: (error as Error).message }, "deadline jobs not queued; the sweep will catch up");
@@ -81,33 +91,23 @@ export async function scheduleCaseDeadlines(caseId: number, now = new Date()) {
 }
 
 /**
- * Re-enqueues the next unfired step of every open milestone (worker start-up, after Redis lost its
- * data). One query per batch reads the milestones with the steps they have fired; up to four batches
- * are written to Redis at once.
+ * Re-enqueues the next step of every open milestone (worker start-up, after Redis lost its data), in
+ * batches read by id; up to four batches are written to Redis at once.
  */
 export async function requeueAllDeadlines(now = new Date(), batchSize = 2000) {
   let lastId = 0;
   let queued = 0;
   const inFlight = new Set<Promise<unknown>>();
   for (;;) {
-    const rows = await prisma.$queryRawUnsafe<(OpenMilestoneRow & { id: number; fired: string | null })[]>(
-      `SELECT m."id", m."caseId", m."round", m."milestone", m."warningAt", m."dueAt", m."supervisionAt",
-              (SELECT group_concat(s."step") FROM "DeadlineStep" s
-                WHERE s."caseId" = m."caseId" AND s."round" = m."round" AND s."milestone" = m."milestone") AS "fired"
-         FROM "CaseMilestone" m
-        WHERE m."status" = 'open' AND m."id" > ?
-        ORDER BY m."id" LIMIT ?`,
-      lastId,
-      batchSize,
-    );
-    if (rows.length === 0) break;
-    lastId = Number(rows[rows.length - 1].id);
-    const fired = new Set(
-      rows.flatMap((row) =>
-        row.fired ? row.fired.split(",").map((step) => `${row.caseId}:${row.round}:${row.milestone}:${step}`) : [],
-      ),
-    );
-    const jobs = jobsFor(rows.map(toOpenMilestone), fired, now);
+    const milestones = await prisma.caseMilestone.findMany({
+      where: { status: "open", nextStep: { not: null }, id: { gt: lastId } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: PENDING_SELECT,
+    });
+    if (milestones.length === 0) break;
+    lastId = milestones[milestones.length - 1].id;
+    const jobs = jobsFor(milestones, now);
     queued += jobs.length;
     if (jobs.length === 0) continue;
     const write = deadlineQueue()
@@ -120,28 +120,6 @@ export async function requeueAllDeadlines(now = new Date(), batchSize = 2000) {
   return queued;
 }
 
-/** A milestone row as raw SQL returns it (instants as Unix milliseconds, docs/decisions/0002). */
-interface OpenMilestoneRow {
-  caseId: number | bigint;
-  round: number | bigint;
-  milestone: string;
-  warningAt: number | bigint | Date;
-  dueAt: number | bigint | Date;
-  supervisionAt: number | bigint | Date;
-}
-
-function toOpenMilestone(row: OpenMilestoneRow): OpenMilestone {
-  const instant = (value: number | bigint | Date) => (value instanceof Date ? value : new Date(Number(value)));
-  return {
-    caseId: Number(row.caseId),
-    round: Number(row.round),
-    milestone: row.milestone,
-    warningAt: instant(row.warningAt),
-    dueAt: instant(row.dueAt),
-    supervisionAt: instant(row.supervisionAt),
-  };
-}
-
 export type FireOutcome = "fired" | "already-fired" | "not-due" | "milestone-closed";
 
 interface FiredStep extends StepRef {
@@ -149,56 +127,70 @@ interface FiredStep extends StepRef {
 }
 
 /**
- * Fires, in one transaction, every step that is due by the database and has not fired (or only the
- * given one): each is recorded under its unique key by `INSERT OR IGNORE … SELECT … RETURNING`, which
- * picks and records in one statement so that concurrent workers can never both take a step; then
- * the overdue flags, audit events and notifications of all of them are written in a few statements.
- * After commit the next steps and webhook deliveries are queued. SQLite dialect (docs/decisions/0004).
+ * Fires, in one transaction, the next step of every open milestone whose step is due (or of one
+ * milestone). One `UPDATE … RETURNING` both picks those milestones and moves them to their following
+ * step, so that concurrent workers can never take the same step (and, being a write, it takes SQLite's
+ * write lock at once); each fired step is then recorded under its unique key, and the overdue flags,
+ * audit events and notifications of all of them are written in a few statements. After commit the next
+ * steps and webhook deliveries are queued. SQLite dialect (docs/decisions/0004).
  */
-async function fireSteps(now: Date | undefined, only: StepRef | null, limit: number): Promise<FiredStep[]> {
+async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | null, limit: number): Promise<FiredStep[]> {
   const after: { next: { ref: StepRef; at: Date }[]; webhookEventIds: string[] } = { next: [], webhookEventIds: [] };
   const fired = await prisma.$transaction(async (tx) => {
     // The time the steps take effect: when this transaction runs, not when the job was picked up.
     const firedAt = now ?? new Date();
+    const at = firedAt.getTime();
+    const rows = await tx.$queryRawUnsafe<
+      {
+        caseId: number | bigint;
+        round: number | bigint;
+        milestone: string;
+        nextStep: string | null;
+        nextStepAt: number | bigint | null;
+        warningAt: number | bigint;
+        dueAt: number | bigint;
+        supervisionAt: number | bigint;
+      }[]
+    >(
+      `UPDATE "CaseMilestone"
+          SET "nextStep" = CASE "nextStep" WHEN 'warning' THEN 'overdue' WHEN 'overdue' THEN 'supervision' ELSE NULL END,
+              "nextStepAt" = CASE "nextStep" WHEN 'warning' THEN "dueAt" WHEN 'overdue' THEN "supervisionAt" ELSE NULL END
+        WHERE "id" IN (SELECT "id" FROM "CaseMilestone"
+                        WHERE "status" = 'open' AND "nextStepAt" <= ?
+                          ${only ? `AND "caseId" = ? AND "round" = ? AND "milestone" = ?` : ""}
+                        ORDER BY "nextStepAt" LIMIT ?)
+        RETURNING "caseId", "round", "milestone", "nextStep", "nextStepAt", "warningAt", "dueAt", "supervisionAt"`,
+      at,
+      ...(only ? [only.caseId, only.round, only.milestone] : []),
+      limit,
+    );
     const steps: FiredStep[] = [];
-    for (const step of only ? [only.step] : LADDER_STEPS) {
-      const column = STEP_COLUMN[step];
-      const rows = await tx.$queryRawUnsafe<
-        { caseId: number | bigint; round: number | bigint; milestone: string; dueAt: number | bigint }[]
-      >(
-        `INSERT OR IGNORE INTO "DeadlineStep" ("caseId", "round", "milestone", "step", "dueAt", "firedAt")
-         SELECT m."caseId", m."round", m."milestone", ?, m."${column}", ? FROM "CaseMilestone" m
-          WHERE m."status" = 'open' AND m."${column}" <= ?
-            ${only ? `AND m."caseId" = ? AND m."round" = ? AND m."milestone" = ?` : ""}
-            AND NOT EXISTS (SELECT 1 FROM "DeadlineStep" s WHERE s."caseId" = m."caseId" AND s."round" = m."round"
-                             AND s."milestone" = m."milestone" AND s."step" = ?)
-          LIMIT ?
-         RETURNING "caseId", "round", "milestone", "dueAt"`,
-        step,
-        firedAt.getTime(),
-        firedAt.getTime(),
-        ...(only ? [only.caseId, only.round, only.milestone] : []),
-        step,
-        limit,
-      );
-      for (const row of rows) {
-        steps.push({
-          caseId: Number(row.caseId),
-          round: Number(row.round),
-          milestone: row.milestone,
-          step,
-          dueAt: new Date(Number(row.dueAt)),
-        });
+    for (const row of rows) {
+      // RETURNING gives the values after the update: the fired step is the one before the new next step.
+      const step: LadderStep =
+        row.nextStep === "overdue" ? "warning" : row.nextStep === "supervision" ? "overdue" : "supervision";
+      const ref = { caseId: Number(row.caseId), round: Number(row.round), milestone: row.milestone };
+      const instants = { warning: row.warningAt, overdue: row.dueAt, supervision: row.supervisionAt };
+      steps.push({ ...ref, step, dueAt: new Date(Number(instants[step])) });
+      if (row.nextStep && row.nextStepAt !== null) {
+        after.next.push({ ref: { ...ref, step: row.nextStep as LadderStep }, at: new Date(Number(row.nextStepAt)) });
       }
     }
+    if (steps.length === 0) return steps;
+    // The record of each step under its unique key; a row already there (it cannot be, unless data was
+    // repaired by hand) is kept rather than failing the batch.
+    await tx.$executeRawUnsafe(
+      `INSERT OR IGNORE INTO "DeadlineStep" ("caseId", "round", "milestone", "step", "dueAt", "firedAt") VALUES ${steps.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}`,
+      ...steps.flatMap((step) => [step.caseId, step.round, step.milestone, step.step, step.dueAt.getTime(), at]),
+    );
     if (steps.length === 0) return steps;
     const caseIds = [...new Set(steps.map((s) => s.caseId))];
     const overdueIds = [...new Set(steps.filter((s) => s.step === "overdue").map((s) => s.caseId))];
     if (overdueIds.length > 0) await tx.case.updateMany({ where: { id: { in: overdueIds } }, data: { overdue: true } });
-    const [cases, milestones] = await Promise.all([
-      tx.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, caseNo: true, assignedToId: true } }),
-      tx.caseMilestone.findMany({ where: { caseId: { in: caseIds }, status: "open" } }),
-    ]);
+    const cases = await tx.case.findMany({
+      where: { id: { in: caseIds } },
+      select: { id: true, caseNo: true, assignedToId: true },
+    });
     const caseById = new Map(cases.map((c) => [c.id, c]));
     const notifications = [];
     for (const step of steps) {
@@ -213,16 +205,6 @@ async function fireSteps(now: Date | undefined, only: StepRef | null, limit: num
           at: firedAt,
         },
       });
-      const milestone = milestones.find(
-        (m) => m.caseId === step.caseId && m.round === step.round && m.milestone === step.milestone,
-      );
-      const nextStep = LADDER_STEPS[LADDER_STEPS.indexOf(step.step) + 1];
-      if (milestone && nextStep) {
-        after.next.push({
-          ref: { caseId: step.caseId, round: step.round, milestone: step.milestone, step: nextStep },
-          at: milestone[STEP_COLUMN[nextStep]],
-        });
-      }
     }
     after.webhookEventIds = await recordNotifications(tx, notifications);
     await tx.auditEvent.createMany({
@@ -250,7 +232,7 @@ async function fireSteps(now: Date | undefined, only: StepRef | null, limit: num
     return steps;
   });
   if (fired.length > 0) {
-    await queueSteps(after.next.filter(({ ref }) => !fired.some((f) => sameStep(f, ref))));
+    await queueSteps(after.next);
     for (const eventId of after.webhookEventIds) await afterNotificationCommit(eventId);
   }
   return fired;
@@ -285,10 +267,17 @@ async function outcomeOfUnfired(ref: StepRef, now: Date): Promise<FireOutcome> {
   return milestone[STEP_COLUMN[ref.step]].getTime() > now.getTime() ? "not-due" : "already-fired";
 }
 
-/** Fires one step if, by the database, it is due and has not fired. */
+/**
+ * Fires the given step if, by the database, it is due and has not fired — together with the earlier
+ * steps of its milestone, which are due by then too.
+ */
 export async function fireDeadlineStep(ref: StepRef, now?: Date): Promise<FireOutcome> {
-  const fired = await fireSteps(now, ref, 1);
-  return fired.length > 0 ? "fired" : outcomeOfUnfired(ref, now ?? new Date());
+  for (let pass = 0; pass < LADDER_STEPS.length; pass += 1) {
+    const fired = await fireSteps(now, ref, 1);
+    if (fired.some((step) => sameStep(step, ref))) return "fired";
+    if (fired.length === 0) break;
+  }
+  return outcomeOfUnfired(ref, now ?? new Date());
 }
 
 /** The sweep: fires every due step the queue missed, in batches, and queues webhook deliveries still pending. */
@@ -297,7 +286,7 @@ export async function sweepDueSteps(now?: Date) {
   for (;;) {
     const batch = await fireSteps(now, null, config().DEADLINE_BATCH_SIZE);
     fired += batch.length;
-    if (batch.length < config().DEADLINE_BATCH_SIZE) break;
+    if (batch.length === 0) break;
   }
   await requeuePendingWebhooks();
   return { fired };
@@ -315,8 +304,11 @@ export async function processDeadlineJob(job: Job<StepRef>) {
     select: { id: true },
   });
   if (recorded) return "already-fired";
-  const fired = await fireSteps(undefined, null, config().DEADLINE_BATCH_SIZE);
-  if (fired.some((step) => sameStep(step, ref))) return "fired";
+  for (let pass = 0; pass < LADDER_STEPS.length; pass += 1) {
+    const fired = await fireSteps(undefined, null, config().DEADLINE_BATCH_SIZE);
+    if (fired.some((step) => sameStep(step, ref))) return "fired";
+    if (fired.length === 0) break;
+  }
   const outcome = await outcomeOfUnfired(ref, new Date());
   if (outcome === "not-due") await scheduleCaseDeadlines(ref.caseId);
   return outcome;

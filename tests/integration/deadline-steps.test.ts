@@ -176,7 +176,7 @@ describe("the queue (real Redis)", () => {
     const dueAt = new Date(Date.now() + 3000);
     await prisma.caseMilestone.update({
       where: { caseId_round_milestone: { caseId: created.id, round: 1, milestone: "respond" } },
-      data: { dueAt, warningAt: new Date(Date.now() + 1000) },
+      data: { dueAt, warningAt: new Date(Date.now() + 1000), nextStepAt: new Date(Date.now() + 1000) },
     });
     await scheduleCaseDeadlines(created.id);
     await scheduleCaseDeadlines(created.id);

@@ -21,7 +21,7 @@ beforeAll(async () => {
 describe("deadline workers", { timeout: 120_000 }, () => {
   it("a worker killed with SIGKILL in the middle of 500 due steps: after another starts, each fired exactly once", async () => {
     const past = new Date(Date.now() - 60_000);
-    await insertOpenCases(500, () => ({ warningAt: FAR, dueAt: past, supervisionAt: FAR }), { year: 2031 });
+    await insertOpenCases(500, () => ({ warningAt: past, dueAt: past, supervisionAt: FAR, nextStep: "overdue" }), { year: 2031 });
     // Small batches, so that the kill lands between some committed and some not.
     const first = spawnWorker({ DEADLINE_BATCH_SIZE: "5" });
     await waitFor(
@@ -57,7 +57,7 @@ describe("deadline workers", { timeout: 120_000 }, () => {
 
   it("the same job added five times, and two workers running: one effect", async () => {
     const dueAt = new Date(Date.now() + 1500);
-    await insertOpenCases(1, () => ({ warningAt: FAR, dueAt, supervisionAt: FAR }), { year: 2032 });
+    await insertOpenCases(1, () => ({ warningAt: dueAt, dueAt, supervisionAt: FAR, nextStep: "overdue" }), { year: 2032 });
     const record = await prisma.case.findFirstOrThrow({ where: { year: 2032 } });
     const ref = { caseId: record.id, round: 1, milestone: "conclude", step: "overdue" as const };
     const stops = [await startDeadlineWorker({ concurrency: 4 }), await startDeadlineWorker({ concurrency: 4 })];
@@ -141,7 +141,10 @@ describe("deadline workers", { timeout: 120_000 }, () => {
       );
       // 50 more steps become due (the database says so; the queue holds them for 2099), then Redis is emptied.
       const nowDue = new Date(Date.now() - 1000);
-      await prisma.caseMilestone.updateMany({ where: { caseId: { in: caseIds.slice(100, 150) } }, data: { warningAt: nowDue } });
+      await prisma.caseMilestone.updateMany({
+        where: { caseId: { in: caseIds.slice(100, 150) } },
+        data: { warningAt: nowDue, nextStepAt: nowDue },
+      });
       await admin.flushdb();
       await waitFor(
         () => countSteps({ caseId: { in: caseIds }, step: "warning" }),

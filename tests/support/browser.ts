@@ -9,13 +9,13 @@ const ROOT = path.resolve(__dirname, "../..");
  * The real web server (the built app, as `npm start` runs it) on a free port, against this test
  * file's own database and Redis prefix, with reference data and the demo accounts.
  */
-export async function startApp() {
+export async function startApp(env: Record<string, string> = {}) {
   await seedReferenceData();
   await seedDemoUsers();
   // Port 0: the server takes a free port itself and logs it, so parallel test files never share one.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: "0", NODE_ENV: "production", LOG_LEVEL: "info" },
+    env: { ...process.env, PORT: "0", NODE_ENV: "production", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

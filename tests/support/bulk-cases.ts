@@ -3,12 +3,12 @@ import path from "node:path";
 import { prisma } from "~/db.server";
 
 /**
- * Open, assigned complaints with one conclusion milestone whose ladder instants are given, written
+ * Open, assigned complaints with one conclusion milestone whose ladder instants (in ladder order) are given, written
  * straight into the tables (thousands in a second) for worker tests and benchmarks.
  */
 export async function insertOpenCases(
   count: number,
-  instants: (index: number) => { warningAt: Date; dueAt: Date; supervisionAt: Date },
+  instants: (index: number) => { warningAt: Date; dueAt: Date; supervisionAt: Date; nextStep?: "warning" | "overdue" },
   options: { year?: number; batchSize?: number } = {},
 ) {
   const year = options.year ?? 2030;
@@ -61,7 +61,12 @@ export async function insertOpenCases(
         startAt: receivedAt,
         amount: 15,
         unit: "working_days",
-        ...row.times,
+        warningAt: row.times.warningAt,
+        dueAt: row.times.dueAt,
+        supervisionAt: row.times.supervisionAt,
+        // "overdue" stands for a warning that fired before the test began.
+        nextStep: row.times.nextStep ?? "warning",
+        nextStepAt: row.times.nextStep === "overdue" ? row.times.dueAt : row.times.warningAt,
       })),
     });
   }
