@@ -22,11 +22,11 @@ async function lateness(workers: number) {
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
   const start = Date.now() + 30_000;
-  await insertOpenCases(LATE_CASES, (i) => ({
-    warningAt: FAR,
-    dueAt: new Date(start + Math.floor((i * 60_000) / LATE_CASES)),
-    supervisionAt: FAR,
-  }));
+  await insertOpenCases(LATE_CASES, (i) => {
+    const dueAt = new Date(start + Math.floor((i * 60_000) / LATE_CASES));
+    // The warnings fired two days earlier; the overdue steps are what is measured.
+    return { warningAt: new Date(dueAt.getTime() - 2 * 86_400_000), dueAt, supervisionAt: FAR, nextStep: "overdue" };
+  });
   await requeueAllDeadlines();
   const children: ChildProcess[] = Array.from({ length: workers }, () => spawnWorker({ SWEEP_INTERVAL_MS: "60000" }));
   try {
