@@ -38,6 +38,26 @@ function producerConnection(): IORedis {
   return resources.connection;
 }
 
+/**
+ * Whether Redis answers now (waiting up to `timeoutMs` for a connection being made). Queue writes ask
+ * first: BullMQ would otherwise wait for Redis indefinitely, holding up the request that changed a case.
+ */
+export async function redisReady(timeoutMs = 1000): Promise<boolean> {
+  const connection = producerConnection();
+  if (connection.status === "ready") return true;
+  return new Promise<boolean>((resolve) => {
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    const timer = setTimeout(() => {
+      connection.off("ready", onReady);
+      resolve(false);
+    }, timeoutMs);
+    connection.once("ready", onReady);
+  });
+}
+
 export function deadlineQueue(): Queue {
   resources.deadlineQueue ??= new Queue(DEADLINE_QUEUE, {
     connection: producerConnection(),
@@ -86,13 +106,8 @@ export async function deadlineProcessingStatus(): Promise<DeadlineProcessingStat
   let value: DeadlineProcessingStatus;
   try {
     const connection = producerConnection();
-    const heartbeat = await withTimeout(
-      (async () => {
-        if (connection.status !== "ready") await new Promise((resolve) => connection.once("ready", resolve));
-        return connection.get(redisKey(WORKER_HEARTBEAT_KEY));
-      })(),
-      1000,
-    );
+    if (!(await redisReady())) throw new Error("redis unavailable");
+    const heartbeat = await withTimeout(connection.get(redisKey(WORKER_HEARTBEAT_KEY)), 1000);
     value = heartbeat ? "running" : "no-worker";
   } catch {
     value = "redis-unavailable";

@@ -3,7 +3,7 @@ import { config } from "~/config.server";
 import { prisma, type Transaction } from "~/db.server";
 import { LADDER_STEPS, type LadderStep } from "~/domain/deadlines";
 import { logger } from "~/logger.server";
-import { deadlineQueue } from "~/redis.server";
+import { deadlineQueue, redisReady } from "~/redis.server";
 import { afterNotificationCommit, recipientsOfStep, recordNotifications, stepMessage } from "./notifications.server";
 import { requeuePendingWebhooks } from "./webhooks.server";
 
@@ -84,7 +84,9 @@ export async function scheduleCaseDeadlines(caseId: number, now = new Date()) {
   try {
     const milestones = await prisma.caseMilestone.findMany({ where: { caseId, status: "open" }, select: PENDING_SELECT });
     const jobs = jobsFor(milestones, now);
-    if (jobs.length > 0) await deadlineQueue().addBulk(jobs);
+    if (jobs.length === 0) return;
+    if (!(await redisReady())) throw new Error("redis unavailable");
+    await deadlineQueue().addBulk(jobs);
   } catch (error) {
     logger.warn({ caseId, err: (error as Error).message }, "deadline jobs not queued; the sweep will catch up");
   }
@@ -246,6 +248,7 @@ function sameStep(a: StepRef, b: StepRef) {
 async function queueSteps(steps: { ref: StepRef; at: Date }[]) {
   if (steps.length === 0) return;
   try {
+    if (!(await redisReady())) throw new Error("redis unavailable");
     await deadlineQueue().addBulk(
       steps.map(({ ref, at }) => ({
         name: "step",

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { prisma, type Transaction } from "~/db.server";
 import { logger } from "~/logger.server";
-import { webhookQueue } from "~/redis.server";
+import { redisReady, webhookQueue } from "~/redis.server";
 
 /**
  * The outgoing webhook (for a work-chat robot): each notification event is POSTed once as JSON,
@@ -53,6 +53,7 @@ export function signPayload(secret: string, body: string) {
 
 export async function queueWebhookDelivery(eventId: string) {
   try {
+    if (!(await redisReady())) throw new Error("redis unavailable");
     await webhookQueue().add("deliver", { eventId }, { jobId: `webhook-${eventId}` });
   } catch (error) {
     logger.warn({ eventId, err: (error as Error).message }, "webhook delivery not queued; the sweep will catch up");
