@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { SATISFACTION_LEVELS } from "~/domain/case-kinds";
-import { parseLocalDateTime } from "~/domain/local-time";
 import type { CaseAction } from "~/domain/workflow";
 import type { CaseChange } from "~/models/cases.server";
-import { intakeSchema } from "./intake";
+import { intakeFieldsFrom, intakeSchema } from "./intake";
 
 const requiredText = z.string({ required_error: "required" }).trim().min(1, "required").max(4000, "tooLong");
 const optionalText = z.string().trim().max(4000, "tooLong").optional();
@@ -54,25 +53,8 @@ type Parsed<A extends CaseAction> = z.infer<(typeof caseActionSchemas)[A]>;
 /** The change the case service takes, from a validated form. */
 export function toCaseChange(action: CaseAction, value: Record<string, unknown>): CaseChange {
   switch (action) {
-    case "edit": {
-      const v = value as Parsed<"edit">;
-      return {
-        action,
-        fields: {
-          channel: v.channel,
-          receivedAt: parseLocalDateTime(v.receivedAt)!,
-          complainantName: v.anonymous ? null : (v.complainantName ?? null),
-          complainantPhone: v.anonymous ? null : (v.complainantPhone ?? null),
-          consentToDisclose: !v.anonymous && Boolean(v.consentToDisclose),
-          townshipId: v.townshipId,
-          category: v.category,
-          subject: v.subject ?? "",
-          address: v.address ?? "",
-          description: v.description,
-          urgency: v.urgency,
-        },
-      };
-    }
+    case "edit":
+      return { action, fields: intakeFieldsFrom(value as Parsed<"edit">) };
     case "merge":
       return { action, targetCaseNo: (value as Parsed<"merge">).targetCaseNo };
     case "assign":

@@ -39,3 +39,20 @@ const identitySchema = z
 export const intakeSchema = fieldsSchema.and(identitySchema);
 
 export type IntakeSubmission = z.infer<typeof intakeSchema>;
+
+/** The case service's intake fields from a valid intake (or edit) form: an anonymous report keeps no identity. */
+export function intakeFieldsFrom(value: IntakeSubmission) {
+  return {
+    channel: value.channel,
+    receivedAt: parseLocalDateTime(value.receivedAt)!,
+    complainantName: value.anonymous ? null : (value.complainantName ?? null),
+    complainantPhone: value.anonymous ? null : (value.complainantPhone ?? null),
+    consentToDisclose: !value.anonymous && Boolean(value.consentToDisclose),
+    townshipId: value.townshipId,
+    category: value.category,
+    subject: value.subject ?? "",
+    address: value.address ?? "",
+    description: value.description,
+    urgency: value.urgency,
+  };
+}

@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams }
 import { useEffect, useRef } from "react";
 import { FieldError } from "~/components/field-error";
 import { IntakeLookupPanel } from "~/components/intake-lookups";
-import { parseLocalDateTime, toDateTimeLocalValue } from "~/domain/local-time";
-import { intakeSchema } from "~/forms/intake";
+import { toDateTimeLocalValue } from "~/domain/local-time";
+import { intakeFieldsFrom, intakeSchema } from "~/forms/intake";
 import { t, tKey } from "~/i18n";
 import { type IntakeLookups, intakeLookups } from "~/models/case-queries.server";
 import { registerCase } from "~/models/cases.server";
@@ -42,20 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const created = await registerCase(
       user,
-      {
-        kind: "complaint",
-        channel: value.channel,
-        receivedAt: parseLocalDateTime(value.receivedAt)!,
-        complainantName: value.anonymous ? null : (value.complainantName ?? null),
-        complainantPhone: value.anonymous ? null : (value.complainantPhone ?? null),
-        consentToDisclose: !value.anonymous && Boolean(value.consentToDisclose),
-        townshipId: value.townshipId,
-        category: value.category,
-        subject: value.subject ?? "",
-        address: value.address ?? "",
-        description: value.description,
-        urgency: value.urgency,
-      },
+      { kind: "complaint", ...intakeFieldsFrom(value) },
       { mergeIntoCaseNo: value.mergeInto || null },
     );
     const params = new URLSearchParams({ registered: created.caseNo });

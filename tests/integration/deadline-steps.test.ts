@@ -11,7 +11,7 @@ import { changeCase, registerCase } from "~/models/cases.server";
 import { changeCalendar } from "~/models/calendar.server";
 import { deadlineQueue } from "~/redis.server";
 import { startDeadlineWorker } from "../../workers/index";
-import { at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
+import { at, intakeFields, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
 const noJobs = { scheduleJobs: false };
@@ -20,24 +20,7 @@ beforeAll(async () => {
   world = await setUpWorld();
 });
 
-async function assignedCase(receivedAt: string) {
-  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), {
-    now: at(receivedAt),
-    ...noJobs,
-  });
-  let version = created.version;
-  version = (
-    await changeCase(world.dispatcher, created.caseNo, version, { action: "accept" }, { now: at(receivedAt), ...noJobs })
-  ).version;
-  await changeCase(
-    world.dispatcher,
-    created.caseNo,
-    version,
-    { action: "assign", assigneeId: await townshipId("古南街道") },
-    { now: at(receivedAt), ...noJobs },
-  );
-  return created;
-}
+const assignedCase = (receivedAt: string) => assignedFixture(world, receivedAt);
 
 const overdueRef = (caseId: number) => ({ caseId, round: 1, milestone: "conclude", step: "overdue" as const });
 

@@ -2,12 +2,12 @@ import { createHmac } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { changeCase, registerCase } from "~/models/cases.server";
+import { changeCase } from "~/models/cases.server";
 import { fireDeadlineStep } from "~/models/deadline-jobs.server";
 import { unreadNotificationCount } from "~/models/notifications.server";
 import { saveWebhookSettings, SIGNATURE_HEADER } from "~/models/webhooks.server";
 import { startDeadlineWorker } from "../../workers/index";
-import { at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
+import { at, makeActor, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
 const noJobs = { scheduleJobs: false };
@@ -16,27 +16,7 @@ beforeAll(async () => {
   world = await setUpWorld();
 });
 
-async function assignedCase(receivedAt: string) {
-  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), {
-    now: at(receivedAt),
-    ...noJobs,
-  });
-  let { version } = await changeCase(
-    world.dispatcher,
-    created.caseNo,
-    created.version,
-    { action: "accept" },
-    { now: at(receivedAt), ...noJobs },
-  );
-  ({ version } = await changeCase(
-    world.dispatcher,
-    created.caseNo,
-    version,
-    { action: "assign", assigneeId: await townshipId("古南街道") },
-    { now: at(receivedAt), ...noJobs },
-  ));
-  return { ...created, version };
-}
+const assignedCase = (receivedAt: string) => assignedFixture(world, receivedAt);
 
 const ref = (caseId: number, step: "warning" | "overdue" | "supervision") => ({ caseId, round: 1, milestone: "conclude", step });
 

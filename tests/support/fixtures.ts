@@ -1,4 +1,4 @@
-import type { IntakeFields } from "~/models/cases.server";
+import { changeCase, registerCase, type IntakeFields } from "~/models/cases.server";
 import { prisma } from "~/db.server";
 import type { Actor, Role } from "~/domain/roles";
 import { parseLocalDateTime } from "~/domain/local-time";
@@ -61,4 +61,19 @@ export async function intakeFields(overrides: Partial<IntakeFields> = {}): Promi
     urgency: "normal",
     ...overrides,
   };
+}
+
+/** A complaint received at `receivedAt`, accepted and assigned to 古南街道 at once, without queueing jobs. */
+export async function assignedCase(world: { operator: Actor; dispatcher: Actor }, receivedAt: string) {
+  const options = { now: at(receivedAt), scheduleJobs: false };
+  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), options);
+  let { version } = await changeCase(world.dispatcher, created.caseNo, created.version, { action: "accept" }, options);
+  ({ version } = await changeCase(
+    world.dispatcher,
+    created.caseNo,
+    version,
+    { action: "assign", assigneeId: await townshipId("古南街道") },
+    options,
+  ));
+  return { ...created, version };
 }
