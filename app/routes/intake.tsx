@@ -72,7 +72,8 @@ export default function Intake() {
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     constraint: undefined,
-    shouldValidate: "onBlur",
+    // Errors appear after the first attempt to register, then update as the operator types.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     defaultValue: { receivedAt: now, urgency: "normal" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: intakeSchema }),
