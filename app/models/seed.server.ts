@@ -10,7 +10,7 @@ import type { Actor, Role } from "~/domain/roles";
 import { type CaseChange, changeCase, registerCase } from "./cases.server";
 import { createUser } from "./users.server";
 
-const HOLIDAY_CSV = path.join(__dirname, "../../prisma/data/cn-holidays.csv");
+const HOLIDAY_CSV = path.join(__dirname, "../../prisma/reference/cn-holidays.csv");
 /** Default policies apply to every case, however old (ledgers of earlier years are imported too). */
 const POLICIES_EFFECTIVE_FROM = new Date("2000-01-01T00:00:00+08:00");
 
@@ -42,7 +42,7 @@ export async function seedReferenceData() {
   }
 
   const { entries, errors } = parseHolidayCsv(readFileSync(HOLIDAY_CSV, "utf8"));
-  if (errors.length > 0) throw new Error(`prisma/data/cn-holidays.csv: ${errors.join("; ")}`);
+  if (errors.length > 0) throw new Error(`prisma/reference/cn-holidays.csv: ${errors.join("; ")}`);
   const scheduled = new Set((await prisma.holidayDate.groupBy({ by: ["scheduleYear"] })).map((row) => row.scheduleYear));
   const missing = entries.filter((entry) => !scheduled.has(entry.scheduleYear));
   if (missing.length > 0) await prisma.holidayDate.createMany({ data: missing });
