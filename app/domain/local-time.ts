@@ -109,4 +109,3 @@ export function parseLocalDateTime(text: string): Date | null {
 }
 
 export const MS_PER_HOUR = 60 * 60 * 1000;
-export const MS_PER_DAY = DAY_MS;

@@ -12,6 +12,3 @@ export interface Actor {
   /** The township or unit a township user belongs to. */
   townshipId: number | null;
 }
-
-/** The system itself (deadline workers, imports). */
-export const SYSTEM_ACTOR_ID = null;

@@ -26,9 +26,6 @@ async function userIds(tx: Transaction, where: { role: string; townshipId?: numb
   return ids;
 }
 
-export function forgetCachedRecipients() {
-  recipientCache.clear();
-}
 
 /**
  * Who a ladder step is for (DOMAIN.md "Escalation ladder"): a warning goes to whoever must act (the
