@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { complaintSentence, yearPeriod } from "~/domain/statistics";
+import { changeCase, registerCase } from "~/models/cases.server";
+import { headlineFigures } from "~/models/statistics.server";
+import { at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
+
+let world: Awaited<ReturnType<typeof setUpWorld>>;
+const noJobs = { scheduleJobs: false };
+
+beforeAll(async () => {
+  world = await setUpWorld();
+});
+
+/** A complaint taken through its life at the given times; `concludeAt` null leaves it open. */
+async function complaint(receivedAt: string, steps: { concludeAt?: string | null; extendBy?: number; reject?: string }) {
+  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), {
+    now: at(receivedAt),
+    ...noJobs,
+  });
+  let version = created.version;
+  const step = async (actor: typeof world.dispatcher, change: Parameters<typeof changeCase>[3], when: string) => {
+    ({ version } = await changeCase(actor, created.caseNo, version, change, { now: at(when), ...noJobs }));
+  };
+  if (steps.reject) {
+    await step(world.dispatcher, { action: "reject", reason: "不属于职责范围" }, steps.reject);
+    return created;
+  }
+  await step(world.dispatcher, { action: "accept" }, receivedAt);
+  await step(world.dispatcher, { action: "assign", assigneeId: await townshipId("古南街道") }, receivedAt);
+  if (steps.extendBy) {
+    await step(world.gunan, { action: "requestExtension", amount: steps.extendBy, reason: "需要监测" }, receivedAt);
+    await step(world.dispatcher, { action: "approveExtension" }, receivedAt);
+  }
+  if (steps.concludeAt) {
+    await step(world.gunan, { action: "submit", text: "已处理" }, receivedAt);
+    await step(world.dispatcher, { action: "conclude", text: "已答复" }, steps.concludeAt);
+  }
+  return created;
+}
+
+describe("headline figures on a hand-built year", () => {
+  it("counts each case as DOMAIN.md defines, with the year's boundaries in Shanghai time", async () => {
+    await makeActor("township", "古南街道");
+    // Received Mon 2 Mar 2020: 15 working days → due Mon 23 Mar 2020 23:59:59.
+    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-23 23:59:59" }); // on time, on the last second
+    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-24 00:00:00" }); // one second later: overdue
+    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-30 10:00", extendBy: 10 }); // late without, on time with the extension
+    await complaint("2020-12-28 09:00", { concludeAt: "2021-01-05 10:00" }); // received in 2020, concluded in 2021
+    await complaint("2019-12-30 09:00", { concludeAt: "2020-01-03 10:00" }); // received in 2019, concluded in 2020
+    await complaint("2020-11-02 09:00", { concludeAt: null }); // open at the year's end, overdue by then (due 20 Nov)
+    await complaint("2020-12-30 09:00", { concludeAt: null }); // open at the year's end, not yet due
+    await complaint("2020-05-06 09:00", { reject: "2020-05-06 15:00" }); // rejected
+    const original = await complaint("2020-06-01 09:00", { concludeAt: null });
+    await registerCase(world.operator, await intakeFields({ receivedAt: at("2020-06-02 09:00") }), {
+      now: at("2020-06-02 09:00"),
+      mergeIntoCaseNo: original.caseNo, // a repeat, merged into the open case
+      ...noJobs,
+    });
+    let { version } = await prisma.case.findUniqueOrThrow({ where: { id: original.id } });
+    ({ version } = await changeCase(
+      world.gunan,
+      original.caseNo,
+      version,
+      { action: "submit", text: "已处理" },
+      { now: at("2020-06-04 10:00"), ...noJobs },
+    ));
+    await changeCase(
+      world.dispatcher,
+      original.caseNo,
+      version,
+      { action: "conclude", text: "已答复" },
+      { now: at("2020-06-05 10:00"), ...noJobs },
+    );
+
+    const y2020 = await headlineFigures("complaint", yearPeriod(2020));
+    expect(y2020).toMatchObject({
+      received: 9, // all but the one received in 2019, the repeat included
+      rejected: 1,
+      merged: 1,
+      concluded: 5, // three in March, the 2019 one in January, June's original
+      onTime: 4,
+      overdue: 1,
+      openAtEnd: 3, // the December 2020 case concluded in 2021, and the two still open
+      overdueAtEnd: 1,
+      onTimeRate: 80,
+      handledWithoutOverdue: false,
+    });
+    expect(y2020.accepted).toBe(7);
+    expect(complaintSentence(y2020)).toBe("全年共受理各类环保投诉9件，办结5件，其中按期办结4件，超期1件，按期办结率80.0%。");
+
+    const y2021 = await headlineFigures("complaint", yearPeriod(2021));
+    expect(y2021).toMatchObject({ received: 0, concluded: 1, onTime: 1, overdue: 0 });
+    const y2019 = await headlineFigures("complaint", yearPeriod(2019));
+    expect(y2019).toMatchObject({ received: 1, concluded: 0, openAtEnd: 1, overdueAtEnd: 0, onTimeRate: null });
+    expect(await prisma.case.count()).toBe(10);
+  });
+});
