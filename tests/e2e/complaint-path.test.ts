@@ -124,11 +124,12 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
       await page.fill("input[name=complainantPhone]", "12ab");
       await page.fill("input[name=address]", "通惠路99号");
       await page.click("button[name=intent][value=register]");
-      await page.locator(".field-error").first().waitFor();
-      const text = await page.locator("main form").first().textContent();
-      expect(text).toContain("请填写投诉人姓名，或勾选匿名投诉。");
-      expect(text).toContain("电话号码应为 7–20 位数字");
-      expect(text).toContain("必填。");
+      // Each message beside its field (waiting, as the page may still be streaming in).
+      const form = page.locator("main form").first();
+      for (const message of ["请填写投诉人姓名，或勾选匿名投诉。", "电话号码应为 7–20 位数字", "必填。"]) {
+        await form.locator(".field-error", { hasText: message }).first().waitFor();
+      }
+      await page.waitForLoadState("load");
       expect(await page.inputValue("input[name=subject]")).toBe("鑫达汽修厂");
       expect(await page.inputValue("input[name=address]")).toBe("通惠路99号");
       expect(await page.inputValue("input[name=complainantPhone]")).toBe("12ab");
