@@ -20,7 +20,7 @@ import { logger } from "~/logger.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
 import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "./errors";
-import { afterNotificationCommit, notifyUsers } from "./notifications.server";
+import { afterNotificationCommit, notifyUsers, recipientsOfInstruction } from "./notifications.server";
 import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "./reference.server";
 
 /** The fields an operator records at intake (and may edit until acceptance). */
@@ -471,21 +471,13 @@ async function instruct(context: ChangeContext, text: string): Promise<ChangeEff
   const instruction = await tx.supervisionInstruction.create({
     data: { caseId: record.id, authorId: actor.id, text: requireText("text", text), createdAt: now },
   });
-  const staff = record.assignedToId
-    ? await tx.user.findMany({ where: { role: "township", townshipId: record.assignedToId, active: true }, select: { id: true } })
-    : [];
-  const dispatchers = await tx.user.findMany({ where: { role: "dispatcher", active: true }, select: { id: true } });
-  const webhookEventId = await notifyUsers(
-    tx,
-    [...staff, ...dispatchers].map((user) => user.id),
-    {
-      eventId: `instruction-${instruction.id}`,
-      caseRef: record,
-      kind: "instruction",
-      message: t("notify.instruction", { caseNo: record.caseNo, text: instruction.text }),
-      at: now,
-    },
-  );
+  const webhookEventId = await notifyUsers(tx, await recipientsOfInstruction(tx, record), {
+    eventId: `instruction-${instruction.id}`,
+    caseRef: record,
+    kind: "instruction",
+    message: t("notify.instruction", { caseNo: record.caseNo, text: instruction.text }),
+    at: now,
+  });
   return { caseUpdate: {}, auditDetails: { instruction: instruction.text }, webhookEventId };
 }
 

@@ -26,6 +26,11 @@ async function userIds(tx: Transaction, where: { role: string; townshipId?: numb
   return ids;
 }
 
+/** Who is told of a supervision instruction: the assigned township's staff and the dispatchers. */
+export async function recipientsOfInstruction(tx: Transaction, record: CaseRef) {
+  const township = record.assignedToId ? await userIds(tx, { role: "township", townshipId: record.assignedToId }) : [];
+  return [...new Set([...township, ...(await userIds(tx, { role: "dispatcher" }))])];
+}
 
 /**
  * Who a ladder step is for (DOMAIN.md "Escalation ladder"): a warning goes to whoever must act (the
