@@ -18,6 +18,12 @@ async function registered(overrides = {}) {
   return registerCase(world.operator, await intakeFields(overrides), { now: at("2026-03-02 09:05"), ...noJobs });
 }
 
+/** Accepted at 10:00 and assigned to 古南街道 at 10:05 on the day of receipt. */
+async function acceptAndAssign(caseNo: string) {
+  await step(world.dispatcher, caseNo, { action: "accept" }, "2026-03-02 10:00");
+  await step(world.dispatcher, caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+}
+
 async function step(actor: Actor, caseNo: string, change: Parameters<typeof changeCase>[3], now: string) {
   const current = await prisma.case.findUniqueOrThrow({ where: { caseNo } });
   return changeCase(actor, caseNo, current.version, change, { now: at(now), ...noJobs });
@@ -29,13 +35,7 @@ describe("the complaint lifecycle", () => {
     expect(created.caseNo).toMatch(/^TS-2026-\d{5}$/);
     expect(created.state).toBe("registered");
 
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(
-      world.dispatcher,
-      created.caseNo,
-      { action: "assign", assigneeId: await townshipId("古南街道") },
-      "2026-03-02 10:05",
-    );
+    await acceptAndAssign(created.caseNo);
     await step(world.gunan, created.caseNo, { action: "note", text: "已到现场。" }, "2026-03-03 09:00");
     await step(world.gunan, created.caseNo, { action: "submit", text: "已责令整改。" }, "2026-03-05 16:00");
     await step(world.dispatcher, created.caseNo, { action: "conclude", text: "已处理，感谢监督。" }, "2026-03-06 10:00");
@@ -79,13 +79,7 @@ describe("the complaint lifecycle", () => {
 
   it("a township returns a wrong assignment, which goes back to the dispatcher", async () => {
     const created = await registered();
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(
-      world.dispatcher,
-      created.caseNo,
-      { action: "assign", assigneeId: await townshipId("古南街道") },
-      "2026-03-02 10:05",
-    );
+    await acceptAndAssign(created.caseNo);
     await step(world.gunan, created.caseNo, { action: "return", reason: "地址属于文龙街道。" }, "2026-03-02 14:00");
     const record = await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } });
     expect(record.state).toBe("accepted");
@@ -95,13 +89,7 @@ describe("the complaint lifecycle", () => {
 
   it("send back returns a result to the township", async () => {
     const created = await registered();
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(
-      world.dispatcher,
-      created.caseNo,
-      { action: "assign", assigneeId: await townshipId("古南街道") },
-      "2026-03-02 10:05",
-    );
+    await acceptAndAssign(created.caseNo);
     await step(world.gunan, created.caseNo, { action: "submit", text: "已处理。" }, "2026-03-03 10:00");
     await step(world.dispatcher, created.caseNo, { action: "sendBack", reason: "缺少现场照片。" }, "2026-03-03 15:00");
     expect((await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } })).state).toBe("assigned");
@@ -151,13 +139,7 @@ describe("permissions", () => {
 
   it("township staff cannot see or act on another township's case", async () => {
     const created = await registered();
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(
-      world.dispatcher,
-      created.caseNo,
-      { action: "assign", assigneeId: await townshipId("古南街道") },
-      "2026-03-02 10:05",
-    );
+    await acceptAndAssign(created.caseNo);
     await expect(getCaseForViewer(world.wenlong, created.caseNo)).rejects.toBeInstanceOf(CaseNotFoundError);
     await expect(step(world.wenlong, created.caseNo, { action: "submit", text: "x" }, "2026-03-02 11:00")).rejects.toBeInstanceOf(
       CaseNotFoundError,
@@ -170,13 +152,7 @@ describe("permissions", () => {
 
   it("township staff see the complainant masked, also in the timeline, unless consent was given", async () => {
     const created = await registered({ complainantName: "欧阳小明", complainantPhone: "13912345678" });
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(
-      world.dispatcher,
-      created.caseNo,
-      { action: "assign", assigneeId: await townshipId("古南街道") },
-      "2026-03-02 10:05",
-    );
+    await acceptAndAssign(created.caseNo);
     const view = await getCaseForViewer(world.gunan, created.caseNo);
     expect(view.complainantName).toBe("欧***");
     expect(view.complainantPhone).toBe("139****5678");
@@ -188,13 +164,7 @@ describe("permissions", () => {
 
   it("a township user cannot search by a complainant's phone", async () => {
     const created = await registered({ complainantPhone: "13700007777" });
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(
-      world.dispatcher,
-      created.caseNo,
-      { action: "assign", assigneeId: await townshipId("古南街道") },
-      "2026-03-02 10:05",
-    );
+    await acceptAndAssign(created.caseNo);
     const byPhone = (actor: Actor) => listCases(actor, parseCaseListQuery(new URLSearchParams({ q: "13700007777" })));
     expect((await byPhone(world.dispatcher)).cases.map((c) => c.caseNo)).toEqual([created.caseNo]);
     expect((await byPhone(world.gunan)).total).toBe(0);
@@ -311,13 +281,7 @@ describe("editing, extensions and reopening", () => {
 
   it("reopening starts a new round with its own conclusion deadline", async () => {
     const created = await registered();
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await step(
-      world.dispatcher,
-      created.caseNo,
-      { action: "assign", assigneeId: await townshipId("古南街道") },
-      "2026-03-02 10:05",
-    );
+    await acceptAndAssign(created.caseNo);
     await step(world.gunan, created.caseNo, { action: "submit", text: "已处理。" }, "2026-03-03 10:00");
     await step(world.dispatcher, created.caseNo, { action: "conclude", text: "已答复。" }, "2026-03-04 10:00");
     await step(world.dispatcher, created.caseNo, { action: "reopen", reason: "问题反弹。" }, "2026-04-01 10:00");
