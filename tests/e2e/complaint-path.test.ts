@@ -1,22 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signedInPage, startApp } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useBrowserApp } from "../support/browser";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBrowserApp();
 
 async function logComplaint(subject: string) {
-  const page = await signedInPage(browser, app.baseUrl, "operator");
+  const page = await session.signIn("operator");
   const pageLog: string[] = [];
   page.on("console", (message) => pageLog.push(message.text().slice(0, 300)));
   page.on("response", (response) => {
@@ -46,7 +35,7 @@ async function logComplaint(subject: string) {
   return caseNo;
 }
 
-async function act(page: Awaited<ReturnType<typeof signedInPage>>, action: string, fields: Record<string, string> = {}) {
+async function act(page: Page, action: string, fields: Record<string, string> = {}) {
   const form = page.locator(`form[data-action=${action}]`);
   for (const [name, value] of Object.entries(fields)) {
     const field = form.locator(`[name=${name}]`);
@@ -62,14 +51,14 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
   it("operator → dispatcher → township → dispatcher", async () => {
     const caseNo = await logComplaint("夜间施工工地");
 
-    const dispatcher = await signedInPage(browser, app.baseUrl, "dispatcher");
+    const dispatcher = await session.signIn("dispatcher");
     await dispatcher.locator(`[data-queue="dispatch.toAccept"] [data-case-no="${caseNo}"]`).waitFor();
     await dispatcher.goto(`/cases/${caseNo}`);
     await act(dispatcher, "accept");
     await act(dispatcher, "assign", { assigneeId: "古南街道" });
     expect(await dispatcher.locator("h1 .state").textContent()).toContain("办理中");
 
-    const township = await signedInPage(browser, app.baseUrl, "township");
+    const township = await session.signIn("township");
     expect(new URL(township.url()).pathname).toBe("/inbox");
     await township.click(`[data-case-no="${caseNo}"] a`);
     await township.waitForURL(`**/cases/${caseNo}`);
@@ -93,11 +82,11 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
 
   it("a township user who opens another township's case gets not found", async () => {
     const caseNo = await logComplaint("石材加工厂");
-    const dispatcher = await signedInPage(browser, app.baseUrl, "dispatcher");
+    const dispatcher = await session.signIn("dispatcher");
     await dispatcher.goto(`/cases/${caseNo}`);
     await act(dispatcher, "accept");
     await act(dispatcher, "assign", { assigneeId: "古南街道" });
-    const otherTownship = await signedInPage(browser, app.baseUrl, "township2");
+    const otherTownship = await session.signIn("township2");
     const response = await otherTownship.goto(`/cases/${caseNo}`);
     expect(response!.status()).toBe(404);
     expect(await otherTownship.locator("main").textContent()).toContain("页面不存在或您无权查看");
@@ -105,20 +94,19 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
   });
 
   it("a wrong password shows a message", async () => {
-    const context = await browser.newContext({ baseURL: app.baseUrl });
-    const page = await context.newPage();
+    const page = await session.anonymousPage();
     await page.goto("/login");
     await page.fill("#username", "operator");
     await page.fill("#password", "not-the-password");
     await page.click("button[type=submit]");
     await expect(page.locator(".flash-error").textContent()).resolves.toContain("用户名或密码错误");
     expect(new URL(page.url()).pathname).toBe("/login");
-    await context.close();
+    await page.context().close();
   });
 
   for (const javaScriptEnabled of [true, false]) {
     it(`the intake form shows field errors and keeps the typed text (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const page = await signedInPage(browser, app.baseUrl, "operator", { javaScriptEnabled });
+      const page = await session.signIn("operator", { javaScriptEnabled });
       await page.goto("/intake");
       await page.fill("input[name=subject]", "鑫达汽修厂");
       await page.fill("input[name=complainantPhone]", "12ab");

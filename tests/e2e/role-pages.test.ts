@@ -1,19 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signedInPage, startApp } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { useBrowserApp } from "../support/browser";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBrowserApp();
 
 const PAGES: Record<string, string[]> = {
   operator: ["/intake", "/cases", "/notifications"],
@@ -34,7 +22,7 @@ const FORBIDDEN: Record<string, string[]> = {
 describe("every role's pages", { timeout: 120_000 }, () => {
   for (const [username, paths] of Object.entries(PAGES)) {
     it(`render and hydrate without errors for ${username}`, async () => {
-      const page = await signedInPage(browser, app.baseUrl, username);
+      const page = await session.signIn(username);
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       page.on("console", (message) => {
@@ -54,7 +42,7 @@ describe("every role's pages", { timeout: 120_000 }, () => {
 
   for (const [username, paths] of Object.entries(FORBIDDEN)) {
     it(`refuse ${username} the pages of other roles`, async () => {
-      const page = await signedInPage(browser, app.baseUrl, username);
+      const page = await session.signIn(username);
       for (const path of paths) {
         const response = await page.goto(path);
         expect(response!.status(), path).toBe(403);
@@ -64,11 +52,11 @@ describe("every role's pages", { timeout: 120_000 }, () => {
   }
 
   it("the queue dashboard is for administrators only", async () => {
-    const admin = await signedInPage(browser, app.baseUrl, "admin");
+    const admin = await session.signIn("admin");
     expect((await admin.goto("/admin/queues"))!.status()).toBe(200);
-    const dispatcher = await signedInPage(browser, app.baseUrl, "dispatcher");
+    const dispatcher = await session.signIn("dispatcher");
     expect((await dispatcher.goto("/admin/queues"))!.status()).toBe(403);
-    const anonymous = await (await browser.newContext({ baseURL: app.baseUrl })).newPage();
+    const anonymous = await session.anonymousPage();
     await anonymous.goto("/admin/queues");
     expect(new URL(anonymous.url()).pathname).toBe("/login");
   });

@@ -1,22 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { registerCase, changeCase } from "~/models/cases.server";
-import { launchBrowser, signedInPage, startApp } from "../support/browser";
+import { useBrowserApp } from "../support/browser";
 import { at, intakeFields, townshipId } from "../support/fixtures";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const session = useBrowserApp();
 
 /** An overdue case assigned to 古南街道, made through the case service as the demo accounts. */
 async function overdueCase() {
@@ -39,7 +27,7 @@ async function overdueCase() {
 describe("supervision in the browser", { timeout: 120_000 }, () => {
   it("a leader finds an overdue case on the board and instructs; the township acknowledges; the leader is told", async () => {
     const caseNo = await overdueCase();
-    const leader = await signedInPage(browser, app.baseUrl, "leader");
+    const leader = await session.signIn("leader");
     await leader.goto("/supervision");
     await leader.locator(`[data-case-no="${caseNo}"] a`).click();
     await leader.waitForURL(`**/cases/${caseNo}`);
@@ -48,7 +36,7 @@ describe("supervision in the browser", { timeout: 120_000 }, () => {
     await leader.locator("[data-done=instruct]").waitFor();
     expect(await leader.locator("[data-section=instructions]").textContent()).toContain("待签收");
 
-    const township = await signedInPage(browser, app.baseUrl, "township");
+    const township = await session.signIn("township");
     expect(Number(await township.locator("a[href='/notifications']").getAttribute("data-unread"))).toBeGreaterThan(0);
     await township.goto("/notifications");
     expect(await township.locator("main").textContent()).toContain("请三日内办结并书面报告。");

@@ -1,26 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, signedInPage, startApp } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { useBrowserApp } from "../support/browser";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  // Nothing listens on port 1: the web server must run on without Redis.
-  app = await startApp({ REDIS_URL: "redis://127.0.0.1:1" });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+// Nothing listens on port 1: the web server must run on without Redis.
+const session = useBrowserApp({ REDIS_URL: "redis://127.0.0.1:1" });
 
 describe("without Redis", { timeout: 120_000 }, () => {
   it("the web app still logs complaints, and every page says deadline processing is paused", async () => {
-    const health = await (await fetch(`${app.baseUrl}/healthz`)).json();
+    const health = await (await fetch(`${session.baseUrl}/healthz`)).json();
     expect(health).toEqual({ database: "ok", deadlines: "redis-unavailable" });
-    const page = await signedInPage(browser, app.baseUrl, "operator");
+    const page = await session.signIn("operator");
     expect(await page.locator(".banner-warning").textContent()).toContain("时限处理已暂停");
     await page.selectOption("select[name=channel]", { label: "来信" });
     await page.check("input[name=anonymous]");

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { DEMO_PASSWORD, seedDemoUsers, seedReferenceData } from "~/models/seed.server";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -64,4 +65,29 @@ export async function signedInPage(
   await page.fill("#password", DEMO_PASSWORD);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("button[type=submit]")]);
   return page;
+}
+
+/**
+ * The web server and Chromium for one test file, started before its tests and stopped after them.
+ * `signIn` opens a fresh context as a demo account; `anonymousPage` one signed in as nobody.
+ */
+export function useBrowserApp(env: Record<string, string> = {}) {
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp(env);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    get baseUrl() {
+      return app!.baseUrl;
+    },
+    signIn: (username: string, options: { javaScriptEnabled?: boolean } = {}) =>
+      signedInPage(browser!, app!.baseUrl, username, options),
+    anonymousPage: async () => (await browser!.newContext({ baseURL: app!.baseUrl })).newPage(),
+  };
 }
