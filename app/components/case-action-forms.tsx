@@ -7,6 +7,7 @@ import { type MessageKey, t, tKey } from "~/i18n";
 import type { CaseView } from "~/models/case-queries.server";
 import type { loadCaseVocabulary } from "~/models/reference.server";
 import { FieldError } from "./field-error";
+import { NamedOptions } from "~/components/named-options";
 
 type Vocabulary = Awaited<ReturnType<typeof loadCaseVocabulary>>;
 
@@ -124,11 +125,7 @@ export function CaseActionForms({
               name="assigneeId"
               defaultValue={valuesOf("assign").assigneeId ?? String(view.assignedToId ?? view.townshipId)}
             >
-              {vocabulary.assignees.map((assignee) => (
-                <option key={assignee.id} value={assignee.id}>
-                  {assignee.name}
-                </option>
-              ))}
+              <NamedOptions items={vocabulary.assignees} />
             </select>
             <FieldError id="assign-to-error" message={errorsOf("assign").assigneeId} />
           </div>
@@ -228,11 +225,7 @@ function EditForm({ view, vocabulary, actionData }: { view: CaseView; vocabulary
         <div className="field">
           <label htmlFor="edit-channel">{t("field.channel")}</label>
           <select id="edit-channel" name="channel" defaultValue={value("channel", view.channel)}>
-            {vocabulary.channels.map((channel) => (
-              <option key={channel.code} value={channel.code}>
-                {channel.name}
-              </option>
-            ))}
+            <NamedOptions items={vocabulary.channels} />
           </select>
         </div>
         <div className="field">
@@ -291,22 +284,14 @@ function EditForm({ view, vocabulary, actionData }: { view: CaseView; vocabulary
         <div className="field">
           <label htmlFor="edit-township">{t("field.township")}</label>
           <select id="edit-township" name="townshipId" defaultValue={value("townshipId", String(view.townshipId))}>
-            {vocabulary.townships.map((township) => (
-              <option key={township.id} value={township.id}>
-                {township.name}
-              </option>
-            ))}
+            <NamedOptions items={vocabulary.townships} />
           </select>
           <FieldError id="edit-township-error" message={error("townshipId")} />
         </div>
         <div className="field">
           <label htmlFor="edit-category">{t("field.category")}</label>
           <select id="edit-category" name="category" defaultValue={value("category", view.category)}>
-            {vocabulary.categories.map((category) => (
-              <option key={category.code} value={category.code}>
-                {category.name}
-              </option>
-            ))}
+            <NamedOptions items={vocabulary.categories} />
           </select>
         </div>
         <div className="field">

@@ -181,18 +181,17 @@ export async function registerCase(
         action: "merge",
         after: { mergedInto: target.caseNo },
       });
-      await recordAuditEvent(tx, {
-        caseId: target.id,
-        actorId: actor.id,
-        at: now,
-        action: "repeatMerged",
-        after: { repeat: record.caseNo },
-      });
+      await recordRepeatOnTarget(tx, target.id, record.caseNo, actor.id, now);
     }
     return record;
   });
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.id);
   return created;
+}
+
+/** The open case a repeat was merged into records the repeat in its own trail. */
+function recordRepeatOnTarget(tx: Transaction, targetId: number, repeatCaseNo: string, actorId: number, at: Date) {
+  return recordAuditEvent(tx, { caseId: targetId, actorId, at, action: "repeatMerged", after: { repeat: repeatCaseNo } });
 }
 
 async function findMergeTarget(tx: Transaction, kind: string, caseNo: string) {
@@ -367,13 +366,7 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       const target = await findMergeTarget(tx, record.kind, change.targetCaseNo);
       if (target.id === record.id) throw new CaseInputError({ mergeInto: "mergeTargetNotOpen" });
       await closeOpenMilestones(context, "cancelled");
-      await recordAuditEvent(tx, {
-        caseId: target.id,
-        actorId: actor.id,
-        at: now,
-        action: "repeatMerged",
-        after: { repeat: record.caseNo },
-      });
+      await recordRepeatOnTarget(tx, target.id, record.caseNo, actor.id, now);
       return { caseUpdate: { mergedIntoId: target.id }, auditDetails: { mergedInto: target.caseNo } };
     }
     case "assign": {

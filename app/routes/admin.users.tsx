@@ -9,6 +9,7 @@ import { UserInputError, createUser, listUsers, updateUser } from "~/models/user
 import { requireUser } from "~/session.server";
 import { submittedValues } from "~/utils/forms";
 import { showDateTime } from "~/utils/format";
+import { NamedOptions } from "~/components/named-options";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
@@ -69,11 +70,7 @@ function RoleAndTownship({
       </select>
       <select name="townshipId" defaultValue={townshipId ?? ""} aria-label={t("field.township")} id={`${prefix}-township`}>
         <option value="">{t("common.none")}</option>
-        {townships.map((township) => (
-          <option key={township.id} value={township.id}>
-            {township.name}
-          </option>
-        ))}
+        <NamedOptions items={townships} />
       </select>
     </>
   );

@@ -8,6 +8,7 @@ import { CASE_LIST_SORTS, parseCaseListQuery } from "~/forms/case-list";
 import { listCases } from "~/models/case-queries.server";
 import { loadCaseVocabulary } from "~/models/reference.server";
 import { requireUser } from "~/session.server";
+import { NamedOptions } from "~/components/named-options";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -60,11 +61,7 @@ export default function CaseList() {
             <label htmlFor="township">{t("field.township")}</label>
             <select id="township" name="township" defaultValue={query.townshipId ?? ""}>
               <option value="">{t("cases.all")}</option>
-              {vocabulary.townships.map((township) => (
-                <option key={township.id} value={township.id}>
-                  {township.name}
-                </option>
-              ))}
+              <NamedOptions items={vocabulary.townships} />
             </select>
           </div>
         ) : null}
@@ -72,22 +69,14 @@ export default function CaseList() {
           <label htmlFor="category">{t("field.category")}</label>
           <select id="category" name="category" defaultValue={query.category ?? ""}>
             <option value="">{t("cases.all")}</option>
-            {vocabulary.categories.map((category) => (
-              <option key={category.code} value={category.code}>
-                {category.name}
-              </option>
-            ))}
+            <NamedOptions items={vocabulary.categories} />
           </select>
         </div>
         <div className="field">
           <label htmlFor="channel">{t("field.channel")}</label>
           <select id="channel" name="channel" defaultValue={query.channel ?? ""}>
             <option value="">{t("cases.all")}</option>
-            {vocabulary.channels.map((channel) => (
-              <option key={channel.code} value={channel.code}>
-                {channel.name}
-              </option>
-            ))}
+            <NamedOptions items={vocabulary.channels} />
           </select>
         </div>
         <div className="field">

@@ -14,6 +14,7 @@ import { registerCase } from "~/models/cases.server";
 import { CaseInputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference.server";
 import { requireUser } from "~/session.server";
+import { NamedOptions } from "~/components/named-options";
 
 const INTAKE_ROLES = ["operator", "dispatcher"] as const;
 
@@ -126,11 +127,7 @@ export default function Intake() {
               <label htmlFor={fields.channel.id}>{t("field.channel")}</label>
               <select {...getSelectProps(fields.channel)} autoFocus aria-describedby={fields.channel.errorId}>
                 <option value="">{t("common.select")}</option>
-                {channels.map((channel) => (
-                  <option key={channel.code} value={channel.code}>
-                    {channel.name}
-                  </option>
-                ))}
+                <NamedOptions items={channels} />
               </select>
               <FieldError id={fields.channel.errorId} message={fields.channel.errors} />
             </div>
@@ -180,11 +177,7 @@ export default function Intake() {
               <label htmlFor={fields.townshipId.id}>{t("field.township")}</label>
               <select {...getSelectProps(fields.townshipId)}>
                 <option value="">{t("common.select")}</option>
-                {townships.map((township) => (
-                  <option key={township.id} value={township.id}>
-                    {township.name}
-                  </option>
-                ))}
+                <NamedOptions items={townships} />
               </select>
               <FieldError id={fields.townshipId.errorId} message={fields.townshipId.errors} />
             </div>
@@ -192,11 +185,7 @@ export default function Intake() {
               <label htmlFor={fields.category.id}>{t("field.category")}</label>
               <select {...getSelectProps(fields.category)}>
                 <option value="">{t("common.select")}</option>
-                {categories.map((category) => (
-                  <option key={category.code} value={category.code}>
-                    {category.name}
-                  </option>
-                ))}
+                <NamedOptions items={categories} />
               </select>
               <FieldError id={fields.category.errorId} message={fields.category.errors} />
             </div>
