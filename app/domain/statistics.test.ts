@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { formatLocalDateTime } from "./local-time";
-import { complaintSentence, handledWithoutOverdue, onTimeRate, rangePeriod, yearPeriod } from "./statistics";
+import {
+  annualSentence,
+  complaintSentence,
+  handledWithoutOverdue,
+  handlingDays,
+  medianOfSorted,
+  mediationFigures,
+  monthsOf,
+  onTimeRate,
+  rangePeriod,
+  satisfactionRate,
+  yearPeriod,
+} from "./statistics";
 
 describe("statistics definitions", () => {
   it("a year runs from 1 January 00:00 to 31 December 24:00 in Shanghai time", () => {
@@ -34,6 +46,49 @@ describe("statistics definitions", () => {
     );
     expect(complaintSentence({ received: 120, concluded: 100, onTime: 97, overdue: 3, overdueAtEnd: 0 })).toBe(
       "全年共受理各类环保投诉120件，办结100件，其中按期办结97件，超期3件，按期办结率97.0%。",
+    );
+  });
+
+  it("a year has twelve months; a range has the months it touches, clipped to its start", () => {
+    expect(monthsOf(yearPeriod(2020)).map((m) => m.month)).toEqual([
+      "2020-01", "2020-02", "2020-03", "2020-04", "2020-05", "2020-06",
+      "2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12",
+    ]);
+    const range = monthsOf(rangePeriod("2020-11-15", "2021-01-31"));
+    expect(range.map((m) => m.month)).toEqual(["2020-11", "2020-12", "2021-01"]);
+    expect(formatLocalDateTime(range[0].start)).toBe("2020-11-15 00:00:00");
+    expect(formatLocalDateTime(range[1].start)).toBe("2020-12-01 00:00:00");
+    expect(monthsOf(rangePeriod("2020-03-31", "2020-03-31")).map((m) => m.month)).toEqual(["2020-03"]);
+  });
+
+  it("handling days have one decimal; the median of an even count is the mean of the middle two", () => {
+    expect(handlingDays(86_400_000 * 2.5)).toBe(2.5);
+    expect(handlingDays(86_400_000 * 1.04)).toBe(1);
+    expect(handlingDays(86_400_000 * 1.05)).toBe(1.1);
+    expect(handlingDays(null)).toBeNull();
+    expect(medianOfSorted([1, 2, 10])).toBe(2);
+    expect(medianOfSorted([1, 2, 4, 10])).toBe(3);
+    expect(medianOfSorted([])).toBeNull();
+  });
+
+  it("satisfaction and mediation success rates divide by what was followed up or decided", () => {
+    expect(satisfactionRate(9, 12)).toBe(75);
+    expect(satisfactionRate(0, 0)).toBeNull();
+    const mediation = mediationFigures({ applied: 10, accepted: 8, succeeded: 5, failed: 2, withdrawn: 1 });
+    expect(mediation.successRate).toBe(71.4);
+    expect(mediationFigures({ applied: 1, accepted: 1, succeeded: 0, failed: 0, withdrawn: 1 }).successRate).toBeNull();
+  });
+
+  it("petitions and mediations have sentences of the same shape", () => {
+    const clean = { received: 12, concluded: 10, onTime: 10, overdue: 0, overdueAtEnd: 0 };
+    expect(annualSentence("complaint", clean)).toBe(complaintSentence(clean));
+    expect(annualSentence("petition", clean)).toBe("全年共受理信访事项12件，办结10件，均无超期情况。");
+    expect(annualSentence("petition", { ...clean, onTime: 9, overdue: 1 })).toBe(
+      "全年共受理信访事项12件，办结10件，其中按期办结9件，超期1件，按期办结率90.0%。",
+    );
+    const mediation = mediationFigures({ applied: 6, accepted: 5, succeeded: 3, failed: 1, withdrawn: 1 });
+    expect(annualSentence("mediation", clean, mediation)).toBe(
+      "全年共受理环境污染纠纷调解申请6件，调解成功3件，调解不成1件，撤回1件，调解成功率75.0%。",
     );
   });
 });

@@ -1,4 +1,5 @@
-import { type LocalDate, addLocalDays, startOfLocalDay } from "./local-time";
+import type { CaseKind } from "./case-kinds";
+import { type LocalDate, addLocalDays, localDateOf, startOfLocalDay } from "./local-time";
 
 /**
  * The statistics definitions of DOMAIN.md "Statistics (统计口径)", the parts that need no database:
@@ -22,10 +23,78 @@ export function rangePeriod(from: LocalDate, to: LocalDate): StatisticsPeriod {
   return { start: startOfLocalDay(from), end: startOfLocalDay(addLocalDays(to, 1)) };
 }
 
+/** A month of a period: its label (`2020-03`) and its first instant, clipped to the period. */
+export interface PeriodMonth {
+  month: string;
+  start: Date;
+}
+
+/** The calendar months (Shanghai time) that a period touches, in order. */
+export function monthsOf(period: StatisticsPeriod): PeriodMonth[] {
+  const months: PeriodMonth[] = [];
+  const last = localDateOf(new Date(period.end.getTime() - 1));
+  let [year, month] = localDateOf(period.start).split("-").map(Number);
+  const [lastYear, lastMonth] = last.split("-").map(Number);
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    const label = `${year}-${String(month).padStart(2, "0")}`;
+    const first = startOfLocalDay(`${label}-01`);
+    months.push({ month: label, start: first < period.start ? period.start : first });
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
+/** A ratio as a percentage with one decimal; null when there is nothing to divide by. */
+export function percentage(part: number, whole: number): number | null {
+  if (whole === 0) return null;
+  return Math.round((part / whole) * 1000) / 10;
+}
+
 /** On time ÷ concluded as a percentage with one decimal; null when nothing was concluded. */
 export function onTimeRate(onTime: number, concluded: number): number | null {
-  if (concluded === 0) return null;
-  return Math.round((onTime / concluded) * 1000) / 10;
+  return percentage(onTime, concluded);
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** A handling time in days with one decimal; null when nothing was concluded. */
+export function handlingDays(milliseconds: number | null): number | null {
+  if (milliseconds === null || Number.isNaN(milliseconds)) return null;
+  return Math.round((milliseconds / MS_PER_DAY) * 10) / 10;
+}
+
+/** The median of sorted values: the middle one, or the mean of the two middle ones. */
+export function medianOfSorted(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const middle = Math.floor(values.length / 2);
+  return values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+/** Answers of the follow-up call that count as satisfied. */
+export const SATISFIED_LEVELS = ["满意", "基本满意"] as const;
+
+/** (满意 + 基本满意) ÷ followed-up cases, one decimal; null when no case was followed up. */
+export function satisfactionRate(satisfied: number, followedUp: number): number | null {
+  return percentage(satisfied, followedUp);
+}
+
+/** Outcomes of a mediation (DOMAIN.md "Mediation lifecycle"). */
+export const MEDIATION_OUTCOMES = ["agreement", "failure", "withdrawn"] as const;
+export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number];
+
+export interface MediationFigures {
+  applied: number;
+  accepted: number;
+  succeeded: number;
+  failed: number;
+  withdrawn: number;
+  /** succeeded ÷ (succeeded + failed), one decimal. */
+  successRate: number | null;
+}
+
+export function mediationFigures(counts: Omit<MediationFigures, "successRate">): MediationFigures {
+  return { ...counts, successRate: percentage(counts.succeeded, counts.succeeded + counts.failed) };
 }
 
 export interface HeadlineFigures {
@@ -39,6 +108,19 @@ export interface HeadlineFigures {
 /** Handled without overdue: nothing concluded late and nothing overdue still open at the end. */
 export function handledWithoutOverdue(figures: Pick<HeadlineFigures, "overdue" | "overdueAtEnd">): boolean {
   return figures.overdue === 0 && figures.overdueAtEnd === 0;
+}
+
+/** The annual report's sentence for a kind: DOMAIN.md's exact words for complaints, the same shape for the others. */
+export function annualSentence(kind: CaseKind, figures: HeadlineFigures, mediation?: MediationFigures): string {
+  if (kind === "complaint") return complaintSentence(figures);
+  if (kind === "mediation" && mediation) {
+    const rate = mediation.successRate === null ? "—" : mediation.successRate.toFixed(1);
+    return `全年共受理环境污染纠纷调解申请${mediation.applied}件，调解成功${mediation.succeeded}件，调解不成${mediation.failed}件，撤回${mediation.withdrawn}件，调解成功率${rate}%。`;
+  }
+  const base = `全年共受理信访事项${figures.received}件，办结${figures.concluded}件`;
+  if (handledWithoutOverdue(figures)) return `${base}，均无超期情况。`;
+  const rate = onTimeRate(figures.onTime, figures.concluded);
+  return `${base}，其中按期办结${figures.onTime}件，超期${figures.overdue}件，按期办结率${rate === null ? "—" : rate.toFixed(1)}%。`;
 }
 
 /** The annual report's sentence for complaints, in DOMAIN.md's exact words. */

@@ -3,7 +3,7 @@ import { type CalendarEntry, type CalendarDayType, parseHolidayCsv } from "~/dom
 import { type DeadlineUnit, extendDueAt, computeDueAt, ladderInstants } from "~/domain/deadlines";
 import { endOfLocalDay, isLocalDate, localDateOf, startOfLocalDay, yearOf } from "~/domain/local-time";
 import { recordAuditEvent } from "./audit.server";
-import { refreshNextDue } from "./cases.server";
+import { refreshDueCache } from "./cases.server";
 import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { forgetCachedCalendar, loadWorkCalendar, toDomainPolicy } from "./reference.server";
 
@@ -106,7 +106,7 @@ async function recomputeDeadlinesAfterCalendarChange(actorId: number, changedDat
         data: { dueAt, warningAt: steps.warning, supervisionAt: steps.supervision },
       });
       await rearmMovedSteps(tx, milestone, steps, now);
-      await refreshNextDue(tx, milestone.caseId);
+      await refreshDueCache(tx, milestone.caseId);
       if (steps.overdue.getTime() > now.getTime()) {
         const stillOverdue = await tx.caseMilestone.count({
           where: { caseId: milestone.caseId, status: "open", dueAt: { lt: now } },

@@ -105,10 +105,21 @@ function earliestDue(milestones: { dueAt: Date }[]): Date | null {
   return new Date(Math.min(...milestones.map((m) => m.dueAt.getTime())));
 }
 
-/** Keeps the case's cached earliest open due instant in step with its milestones. */
-export async function refreshNextDue(tx: Transaction, caseId: number) {
-  const open = await tx.caseMilestone.findMany({ where: { caseId, status: "open" }, select: { dueAt: true } });
-  await tx.case.update({ where: { id: caseId }, data: { nextDueAt: earliestDue(open) } });
+/**
+ * Keeps the case's cached due instants in step with its milestones: the earliest open one (inboxes
+ * sort by it) and the current round's conclusion due (statistics judge conclusions against it).
+ */
+export async function refreshDueCache(tx: Transaction, caseId: number) {
+  const { round } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { round: true } });
+  const milestones = await tx.caseMilestone.findMany({
+    where: { caseId, OR: [{ status: "open" }, { round, milestone: "conclude" }] },
+    select: { dueAt: true, status: true, round: true, milestone: true },
+  });
+  const conclude = milestones.find((m) => m.round === round && m.milestone === "conclude");
+  await tx.case.update({
+    where: { id: caseId },
+    data: { nextDueAt: earliestDue(milestones.filter((m) => m.status === "open")), dueAt: conclude?.dueAt ?? null },
+  });
 }
 
 /** Reserves the next number of the kind and year inside the intake transaction (never reused). */
@@ -163,6 +174,7 @@ export async function registerCase(
         createdById: actor.id,
         createdAt: now,
         nextDueAt: earliestDue(milestones),
+        dueAt: milestones.find((m) => m.milestone === "conclude")?.dueAt ?? null,
         milestones: { create: milestones },
       },
     });
@@ -292,7 +304,7 @@ export async function changeCase(
       });
       if (updated.count === 0) throw new StaleVersionError();
     }
-    await refreshNextDue(tx, record.id);
+    await refreshDueCache(tx, record.id);
     const audit = diffFields(record as unknown as Record<string, unknown>, caseUpdate);
     await recordAuditEvent(tx, {
       caseId: record.id,

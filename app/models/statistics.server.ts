@@ -1,47 +1,245 @@
 import { prisma } from "~/db.server";
 import type { CaseKind } from "~/domain/case-kinds";
-import { type StatisticsPeriod, handledWithoutOverdue, onTimeRate } from "~/domain/statistics";
+import {
+  type MediationFigures,
+  type StatisticsPeriod,
+  SATISFIED_LEVELS,
+  annualSentence,
+  handledWithoutOverdue,
+  handlingDays,
+  medianOfSorted,
+  mediationFigures,
+  monthsOf,
+  onTimeRate,
+  satisfactionRate,
+} from "~/domain/statistics";
 
 /**
- * The headline figures of DOMAIN.md "Statistics (统计口径)" for one kind and period, in one aggregate
- * query (never by loading cases). Instants are Unix milliseconds (docs/decisions/0002). A case's
- * conclusion is judged against the final due instant (after approved extensions) of its current
- * handling round. SQLite dialect.
+ * The statistics of DOMAIN.md "Statistics (统计口径)", each figure defined once here and computed with
+ * aggregate SQL over the covering indexes of the Case table (never by loading cases). Pages, exports,
+ * the CLI and the API all read `caseStatistics`. Instants are Unix milliseconds (docs/decisions/0002);
+ * a conclusion is judged against `Case.dueAt`, the final due instant of the current round's conclusion
+ * milestone (docs/decisions/0007). SQLite dialect.
  */
-export async function headlineFigures(kind: CaseKind, period: StatisticsPeriod) {
-  const start = period.start.getTime();
-  const end = period.end.getTime();
-  const inPeriod = (column: string) => `c."${column}" >= ${start} AND c."${column}" < ${end}`;
-  const openAtEnd = `c."receivedAt" < ${end} AND (c."concludedAt" IS NULL OR c."concludedAt" >= ${end})
-    AND (c."rejectedAt" IS NULL OR c."rejectedAt" >= ${end}) AND c."state" <> 'merged'`;
-  const [row] = await prisma.$queryRawUnsafe<Record<string, bigint | number | null>[]>(
-    `SELECT
-       SUM(CASE WHEN ${inPeriod("receivedAt")} THEN 1 ELSE 0 END) AS "received",
-       SUM(CASE WHEN ${inPeriod("acceptedAt")} THEN 1 ELSE 0 END) AS "accepted",
-       SUM(CASE WHEN ${inPeriod("rejectedAt")} THEN 1 ELSE 0 END) AS "rejected",
-       SUM(CASE WHEN c."state" = 'merged' AND ${inPeriod("receivedAt")} THEN 1 ELSE 0 END) AS "merged",
-       SUM(CASE WHEN ${inPeriod("concludedAt")} THEN 1 ELSE 0 END) AS "concluded",
-       SUM(CASE WHEN ${inPeriod("concludedAt")} AND c."concludedAt" <= m."dueAt" THEN 1 ELSE 0 END) AS "onTime",
-       SUM(CASE WHEN ${openAtEnd} THEN 1 ELSE 0 END) AS "openAtEnd",
-       SUM(CASE WHEN ${openAtEnd} AND m."dueAt" < ${end} THEN 1 ELSE 0 END) AS "overdueAtEnd"
-     FROM "Case" c
-     LEFT JOIN "CaseMilestone" m ON m."caseId" = c."id" AND m."round" = c."round" AND m."milestone" = 'conclude'
-     WHERE c."kind" = ? AND c."receivedAt" < ${end}`,
+
+/** One row of a breakdown: intake and conclusions of one channel, category, township or month. */
+export interface BreakdownRow {
+  key: string;
+  name: string;
+  received: number;
+  concluded: number;
+  onTime: number;
+  overdue: number;
+  onTimeRate: number | null;
+}
+
+export interface CaseStatistics {
+  kind: CaseKind;
+  from: Date;
+  to: Date;
+  received: number;
+  accepted: number;
+  rejected: number;
+  merged: number;
+  concluded: number;
+  onTime: number;
+  overdue: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+  onTimeRate: number | null;
+  handledWithoutOverdue: boolean;
+  sentence: string;
+  byChannel: BreakdownRow[];
+  byCategory: BreakdownRow[];
+  byTownship: BreakdownRow[];
+  /** Intake by month received; conclusions by month concluded. */
+  byMonth: BreakdownRow[];
+  medianHandlingDays: number | null;
+  meanHandlingDays: number | null;
+  followedUp: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+  /** Mediation cases only. */
+  mediation: MediationFigures | null;
+}
+
+type Row = Record<string, bigint | number | string | null>;
+const num = (value: Row[string] | undefined) => Number(value ?? 0);
+
+/** `CASE` mapping an instant column to its month label; months are Shanghai months clipped to the period. */
+function monthOf(column: string, period: StatisticsPeriod) {
+  const months = monthsOf(period);
+  const arms = months
+    .slice(1)
+    .map((month, index) => `WHEN ${column} < ${month.start.getTime()} THEN '${months[index].month}'`)
+    .join(" ");
+  return `CASE ${arms} ELSE '${months[months.length - 1].month}' END`;
+}
+
+async function intakeGroups(kind: CaseKind, start: number, end: number, period: StatisticsPeriod) {
+  return prisma.$queryRawUnsafe<Row[]>(
+    `SELECT "channel", "category", "townshipId", ${monthOf('"receivedAt"', period)} AS "month",
+       COUNT(*) AS "received", SUM(CASE WHEN "state" = 'merged' THEN 1 ELSE 0 END) AS "merged"
+     FROM "Case" INDEXED BY "Case_statistics_received"
+     WHERE "kind" = ? AND "receivedAt" >= ${start} AND "receivedAt" < ${end}
+     GROUP BY 1, 2, 3, 4`,
     kind,
   );
-  const count = (name: string) => Number(row?.[name] ?? 0);
-  const concluded = count("concluded");
-  const onTime = count("onTime");
+}
+
+async function conclusionGroups(kind: CaseKind, start: number, end: number, period: StatisticsPeriod) {
+  const satisfied = SATISFIED_LEVELS.map((level) => `'${level}'`).join(", ");
+  return prisma.$queryRawUnsafe<Row[]>(
+    `SELECT "channel", "category", "townshipId", ${monthOf('"concludedAt"', period)} AS "month",
+       COUNT(*) AS "concluded",
+       SUM(CASE WHEN "dueAt" IS NULL OR "concludedAt" <= "dueAt" THEN 1 ELSE 0 END) AS "onTime",
+       SUM("concludedAt" - "receivedAt") AS "handlingMs",
+       SUM(CASE WHEN "satisfaction" IS NOT NULL THEN 1 ELSE 0 END) AS "followedUp",
+       SUM(CASE WHEN "satisfaction" IN (${satisfied}) THEN 1 ELSE 0 END) AS "satisfied",
+       SUM(CASE WHEN "mediationOutcome" = 'agreement' THEN 1 ELSE 0 END) AS "succeeded",
+       SUM(CASE WHEN "mediationOutcome" = 'failure' THEN 1 ELSE 0 END) AS "failed",
+       SUM(CASE WHEN "mediationOutcome" = 'withdrawn' THEN 1 ELSE 0 END) AS "withdrawn"
+     FROM "Case" INDEXED BY "Case_statistics_concluded"
+     WHERE "kind" = ? AND "concludedAt" >= ${start} AND "concludedAt" < ${end}
+     GROUP BY 1, 2, 3, 4`,
+    kind,
+  );
+}
+
+/** Decisions in the period, and what was open (and overdue) at its end. */
+async function decisionsAndOpenAtEnd(kind: CaseKind, start: number, end: number) {
+  const [row] = await prisma.$queryRawUnsafe<Row[]>(
+    `SELECT
+       (SELECT COUNT(*) FROM "Case" INDEXED BY "Case_statistics_accepted"
+         WHERE "kind" = ? AND "acceptedAt" >= ${start} AND "acceptedAt" < ${end}) AS "accepted",
+       (SELECT COUNT(*) FROM "Case" INDEXED BY "Case_statistics_rejected"
+         WHERE "kind" = ? AND "rejectedAt" >= ${start} AND "rejectedAt" < ${end}) AS "rejected",
+       COUNT(*) AS "openAtEnd",
+       SUM(CASE WHEN "dueAt" < ${end} THEN 1 ELSE 0 END) AS "overdueAtEnd"
+     FROM "Case" INDEXED BY "Case_statistics_received"
+     WHERE "kind" = ? AND "receivedAt" < ${end} AND "state" <> 'merged'
+       AND ("concludedAt" IS NULL OR "concludedAt" >= ${end}) AND ("rejectedAt" IS NULL OR "rejectedAt" >= ${end})`,
+    kind,
+    kind,
+    kind,
+  );
+  return { accepted: num(row?.accepted), rejected: num(row?.rejected), openAtEnd: num(row?.openAtEnd), overdueAtEnd: num(row?.overdueAtEnd) };
+}
+
+/** The middle handling time(s) of the conclusions, read in index order without loading the rest. */
+async function medianHandlingMs(kind: CaseKind, start: number, end: number, concluded: number) {
+  if (concluded === 0) return null;
+  const rows = await prisma.$queryRawUnsafe<Row[]>(
+    `SELECT "concludedAt" - "receivedAt" AS "ms" FROM "Case" INDEXED BY "Case_statistics_concluded"
+     WHERE "kind" = ? AND "concludedAt" >= ${start} AND "concludedAt" < ${end}
+     ORDER BY 1 LIMIT ${concluded % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((concluded - 1) / 2)}`,
+    kind,
+  );
+  return medianOfSorted(rows.map((row) => num(row.ms)));
+}
+
+interface Tally {
+  received: number;
+  concluded: number;
+  onTime: number;
+}
+
+/** Adds the grouped rows up along one dimension, named from reference data, in the reference order. */
+function breakdown(
+  intake: Row[],
+  conclusions: Row[],
+  dimension: "channel" | "category" | "townshipId" | "month",
+  names: Map<string, string>,
+): BreakdownRow[] {
+  const tallies = new Map<string, Tally>([...names.keys()].map((key) => [key, { received: 0, concluded: 0, onTime: 0 }]));
+  const tallyOf = (key: string) => {
+    let tally = tallies.get(key);
+    if (!tally) tallies.set(key, (tally = { received: 0, concluded: 0, onTime: 0 }));
+    return tally;
+  };
+  for (const row of intake) tallyOf(String(row[dimension])).received += num(row.received);
+  for (const row of conclusions) {
+    const tally = tallyOf(String(row[dimension]));
+    tally.concluded += num(row.concluded);
+    tally.onTime += num(row.onTime);
+  }
+  return [...tallies].map(([key, tally]) => ({
+    key,
+    name: names.get(key) ?? key,
+    ...tally,
+    overdue: tally.concluded - tally.onTime,
+    onTimeRate: onTimeRate(tally.onTime, tally.concluded),
+  }));
+}
+
+const sum = (rows: Row[], column: string) => rows.reduce((total, row) => total + num(row[column]), 0);
+
+async function referenceNames() {
+  const [channels, categories, townships] = await Promise.all([
+    prisma.channel.findMany({ orderBy: { sortOrder: "asc" } }),
+    prisma.category.findMany({ orderBy: { sortOrder: "asc" } }),
+    prisma.township.findMany({ where: { kind: "township" }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  return {
+    channel: new Map(channels.map((c) => [c.code, c.name])),
+    category: new Map(categories.map((c) => [c.code, c.name])),
+    townshipId: new Map(townships.map((t) => [String(t.id), t.name])),
+  };
+}
+
+/** Every figure of DOMAIN.md's 统计口径 for one kind of case and one period. */
+export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod): Promise<CaseStatistics> {
+  const start = period.start.getTime();
+  const end = period.end.getTime();
+  const [intake, conclusions, decisions, names] = await Promise.all([
+    intakeGroups(kind, start, end, period),
+    conclusionGroups(kind, start, end, period),
+    decisionsAndOpenAtEnd(kind, start, end),
+    referenceNames(),
+  ]);
+  const concluded = sum(conclusions, "concluded");
+  const onTime = sum(conclusions, "onTime");
   const figures = {
-    received: count("received"),
-    accepted: count("accepted"),
-    rejected: count("rejected"),
-    merged: count("merged"),
+    received: sum(intake, "received"),
+    accepted: decisions.accepted,
+    rejected: decisions.rejected,
+    merged: sum(intake, "merged"),
     concluded,
     onTime,
     overdue: concluded - onTime,
-    openAtEnd: count("openAtEnd"),
-    overdueAtEnd: count("overdueAtEnd"),
+    openAtEnd: decisions.openAtEnd,
+    overdueAtEnd: decisions.overdueAtEnd,
   };
-  return { ...figures, onTimeRate: onTimeRate(onTime, concluded), handledWithoutOverdue: handledWithoutOverdue(figures) };
+  const mediation =
+    kind === "mediation"
+      ? mediationFigures({
+          applied: figures.received,
+          accepted: figures.accepted,
+          succeeded: sum(conclusions, "succeeded"),
+          failed: sum(conclusions, "failed"),
+          withdrawn: sum(conclusions, "withdrawn"),
+        })
+      : null;
+  const followedUp = sum(conclusions, "followedUp");
+  const satisfied = sum(conclusions, "satisfied");
+  const months = new Map(monthsOf(period).map((month) => [month.month, month.month]));
+  return {
+    kind,
+    from: period.start,
+    to: period.end,
+    ...figures,
+    onTimeRate: onTimeRate(onTime, concluded),
+    handledWithoutOverdue: handledWithoutOverdue(figures),
+    sentence: annualSentence(kind, figures, mediation ?? undefined),
+    byChannel: breakdown(intake, conclusions, "channel", names.channel),
+    byCategory: breakdown(intake, conclusions, "category", names.category),
+    byTownship: breakdown(intake, conclusions, "townshipId", names.townshipId),
+    byMonth: breakdown(intake, conclusions, "month", months),
+    medianHandlingDays: handlingDays(await medianHandlingMs(kind, start, end, concluded)),
+    meanHandlingDays: handlingDays(concluded === 0 ? null : sum(conclusions, "handlingMs") / concluded),
+    followedUp,
+    satisfied,
+    satisfactionRate: satisfactionRate(satisfied, followedUp),
+    mediation,
+  };
 }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { complaintSentence, yearPeriod } from "~/domain/statistics";
-import { changeCase, registerCase } from "~/models/cases.server";
-import { headlineFigures } from "~/models/statistics.server";
+import { type IntakeFields, changeCase, registerCase } from "~/models/cases.server";
+import { caseStatistics } from "~/models/statistics.server";
 import { at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
@@ -13,8 +13,11 @@ beforeAll(async () => {
 });
 
 /** A complaint taken through its life at the given times; `concludeAt` null leaves it open. */
-async function complaint(receivedAt: string, steps: { concludeAt?: string | null; extendBy?: number; reject?: string }) {
-  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), {
+async function complaint(
+  receivedAt: string,
+  steps: { concludeAt?: string | null; extendBy?: number; reject?: string; satisfaction?: string; fields?: Partial<IntakeFields> },
+) {
+  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt), ...steps.fields }), {
     now: at(receivedAt),
     ...noJobs,
   });
@@ -35,6 +38,7 @@ async function complaint(receivedAt: string, steps: { concludeAt?: string | null
   if (steps.concludeAt) {
     await step(world.gunan, { action: "submit", text: "已处理" }, receivedAt);
     await step(world.dispatcher, { action: "conclude", text: "已答复" }, steps.concludeAt);
+    if (steps.satisfaction) await step(world.dispatcher, { action: "close", satisfaction: steps.satisfaction }, steps.concludeAt);
   }
   return created;
 }
@@ -43,9 +47,13 @@ describe("headline figures on a hand-built year", () => {
   it("counts each case as DOMAIN.md defines, with the year's boundaries in Shanghai time", async () => {
     await makeActor("township", "古南街道");
     // Received Mon 2 Mar 2020: 15 working days → due Mon 23 Mar 2020 23:59:59.
-    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-23 23:59:59" }); // on time, on the last second
-    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-24 00:00:00" }); // one second later: overdue
-    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-30 10:00", extendBy: 10 }); // late without, on time with the extension
+    const wenlong = { townshipId: await townshipId("文龙街道"), channel: "online", category: "air" };
+    // on time, on the last second
+    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-23 23:59:59", satisfaction: "满意" });
+    // one second later: overdue
+    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-24 00:00:00", satisfaction: "不满意", fields: wenlong });
+    // late without, on time with the extension
+    await complaint("2020-03-02 09:00", { concludeAt: "2020-03-30 10:00", extendBy: 10, satisfaction: "基本满意" });
     await complaint("2020-12-28 09:00", { concludeAt: "2021-01-05 10:00" }); // received in 2020, concluded in 2021
     await complaint("2019-12-30 09:00", { concludeAt: "2020-01-03 10:00" }); // received in 2019, concluded in 2020
     await complaint("2020-11-02 09:00", { concludeAt: null }); // open at the year's end, overdue by then (due 20 Nov)
@@ -73,7 +81,7 @@ describe("headline figures on a hand-built year", () => {
       { now: at("2020-06-05 10:00"), ...noJobs },
     );
 
-    const y2020 = await headlineFigures("complaint", yearPeriod(2020));
+    const y2020 = await caseStatistics("complaint", yearPeriod(2020));
     expect(y2020).toMatchObject({
       received: 9, // all but the one received in 2019, the repeat included
       rejected: 1,
@@ -87,11 +95,32 @@ describe("headline figures on a hand-built year", () => {
       handledWithoutOverdue: false,
     });
     expect(y2020.accepted).toBe(7);
+    expect(y2020.sentence).toBe(complaintSentence(y2020));
+    const wenlongRow = y2020.byTownship.find((row) => row.name === "文龙街道");
+    const gunanRow = y2020.byTownship.find((row) => row.name === "古南街道");
+    expect(wenlongRow).toMatchObject({ received: 1, concluded: 1, onTime: 0, overdue: 1, onTimeRate: 0 });
+    expect(gunanRow).toMatchObject({ received: 8, concluded: 4, onTime: 4, overdue: 0, onTimeRate: 100 });
+    expect(y2020.byTownship).toHaveLength(21); // every township, with or without cases
+    expect(y2020.byChannel.find((row) => row.name === "网络")).toMatchObject({ received: 1, concluded: 1 });
+    expect(y2020.byChannel.find((row) => row.name === "12369热线")).toMatchObject({ received: 8, concluded: 4 });
+    expect(y2020.byCategory.find((row) => row.name === "大气")).toMatchObject({ received: 1, overdue: 1 });
+    expect(y2020.byCategory.find((row) => row.name === "噪声")).toMatchObject({ received: 8, onTime: 4 });
+    const month = (label: string) => y2020.byMonth.find((row) => row.key === label);
+    expect(y2020.byMonth.map((row) => row.key)).toHaveLength(12);
+    expect(month("2020-01")).toMatchObject({ received: 0, concluded: 1 }); // the 2019 case, by month concluded
+    expect(month("2020-03")).toMatchObject({ received: 3, concluded: 3, onTime: 2, overdue: 1 });
+    expect(month("2020-06")).toMatchObject({ received: 2, concluded: 1 }); // the original and its repeat
+    expect(month("2020-12")).toMatchObject({ received: 2, concluded: 0 });
+    // Handling days of the five conclusions: 21.6 (on the last second), 21.6 (one second later), 28.0,
+    // 4.0 (30 Dec 09:00 → 3 Jan 10:00) and 4.0 (1 Jun 09:00 → 5 Jun 10:00); sorted, the middle one is 21.6.
+    expect(y2020.medianHandlingDays).toBe(21.6);
+    expect(y2020.meanHandlingDays).toBe(15.9); // (21.62 + 21.62 + 28.04 + 4.04 + 4.04) / 5 = 15.87
+    expect(y2020).toMatchObject({ followedUp: 3, satisfied: 2, satisfactionRate: 66.7, mediation: null });
     expect(complaintSentence(y2020)).toBe("全年共受理各类环保投诉9件，办结5件，其中按期办结4件，超期1件，按期办结率80.0%。");
 
-    const y2021 = await headlineFigures("complaint", yearPeriod(2021));
+    const y2021 = await caseStatistics("complaint", yearPeriod(2021));
     expect(y2021).toMatchObject({ received: 0, concluded: 1, onTime: 1, overdue: 0 });
-    const y2019 = await headlineFigures("complaint", yearPeriod(2019));
+    const y2019 = await caseStatistics("complaint", yearPeriod(2019));
     expect(y2019).toMatchObject({ received: 1, concluded: 0, openAtEnd: 1, overdueAtEnd: 0, onTimeRate: null });
     expect(await prisma.case.count()).toBe(10);
   });
