@@ -4,22 +4,32 @@
  *   greenline seed [--demo]
  *   greenline user add --username U --role R [--township T] [--display-name N] [--password-stdin]
  *   greenline case show CASE_NO --json
+ *   greenline report annual --year Y [--kind complaint|petition|mediation] [--json]
+ *   greenline import FILE [--apply]
+ *   greenline export --year Y --out FILE
  */
 import { parseArgs } from "node:util";
 import { ConfigError, config } from "~/config.server";
 import { prisma } from "~/db.server";
+import { closeRedisResources } from "~/redis.server";
 import { ROLES } from "~/domain/roles";
 import { caseReport } from "~/models/case-queries.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/seed.server";
 import { UserInputError, createUser } from "~/models/users.server";
 import { migrateDatabase } from "./migrate";
 import { readPassword } from "./prompt";
+import { exportCommand, importCommand } from "./ledger";
+import { annualReport, formatAnnualReport, parseKind } from "./report";
 
 const USAGE = `Usage:
   greenline migrate                      apply pending database migrations
   greenline seed [--demo]                add missing reference data (and demo data when there are no cases)
   greenline user add --username U --role ${ROLES.join("|")} [--township NAME] [--display-name NAME] [--password-stdin]
-  greenline case show CASE_NO --json     a case's fields, milestones and audit trail`;
+  greenline case show CASE_NO --json     a case's fields, milestones and audit trail
+  greenline report annual --year Y [--kind complaint|petition|mediation] [--json]
+                                         the year's figures (统计口径 of DOMAIN.md)
+  greenline import FILE [--apply]        check a ledger (CSV or XLSX); import it whole with --apply
+  greenline export --year Y --out FILE   the year's ledger as .csv or .xlsx`;
 
 class UsageError extends Error {}
 
@@ -60,6 +70,24 @@ async function run(argv: string[]): Promise<number> {
       }
       console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
       return 0;
+    }
+    case "report":
+      if (subcommand !== "annual") throw new UsageError(`unknown report "${subcommand ?? ""}"`);
+      return reportAnnual(rest);
+    case "import": {
+      const { values, positionals } = parseArgs({
+        args: argv.slice(1),
+        allowPositionals: true,
+        options: { apply: { type: "boolean", default: false } },
+      });
+      if (positionals.length !== 1) throw new UsageError("import needs one file");
+      return importCommand(positionals[0], values.apply);
+    }
+    case "export": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { year: { type: "string" }, out: { type: "string" } } });
+      const year = Number(values.year);
+      if (!values.year || !Number.isInteger(year) || !values.out) throw new UsageError("export needs --year YYYY and --out FILE");
+      return exportCommand(year, values.out);
     }
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
@@ -107,6 +135,20 @@ async function addUser(args: string[]) {
   }
 }
 
+async function reportAnnual(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { year: { type: "string" }, kind: { type: "string" }, json: { type: "boolean", default: false } },
+  });
+  const year = Number(values.year);
+  if (!values.year || !Number.isInteger(year) || year < 1990 || year > 2200) throw new UsageError("report annual needs --year YYYY");
+  const kind = parseKind(values.kind);
+  if (!kind) throw new UsageError(`unknown kind "${values.kind}"`);
+  const report = await annualReport(year, kind);
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatAnnualReport(report));
+  return 0;
+}
+
 export function printDemoAccounts() {
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const user of DEMO_USERS) console.log(`  ${user.username.padEnd(11)} ${user.role.padEnd(10)} ${user.displayName}`);
@@ -144,4 +186,4 @@ run(process.argv.slice(2))
       process.exitCode = 1;
     }
   })
-  .finally(() => prisma.$disconnect());
+  .finally(() => Promise.all([prisma.$disconnect(), closeRedisResources()]));

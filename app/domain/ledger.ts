@@ -1,6 +1,7 @@
 import { CASE_KINDS, type CaseKind, SATISFACTION_LEVELS, parseCaseNo } from "./case-kinds";
 import { endOfLocalDay, formatLocalDateTime, instantFromLocal, isLocalDate, localDateOf } from "./local-time";
 import type { MediationOutcome } from "./statistics";
+import type { CaseState } from "./workflow";
 
 /**
  * The case ledger (台账) of LEDGER-FORMAT.md: its columns, how a row is read and checked, and how a
@@ -65,7 +66,10 @@ export type LedgerProblemCode =
   | "badPhone"
   | "receivedInFuture"
   | "conflict"
-  | "noRows";
+  | "noPolicy"
+  | "noRows"
+  | "unsupportedFile"
+  | "unreadableFile";
 
 /** One problem, at a row (the file's row number, header = 1) and a column (as headed in the file). */
 export interface LedgerProblem {
@@ -80,6 +84,8 @@ export interface HeaderMatch {
   index: Partial<Record<LedgerColumnKey, number>>;
   /** The header text used in the file, for messages. */
   headerOf: Partial<Record<LedgerColumnKey, string>>;
+  /** 当前状态 of an exported ledger: read back so that a round trip keeps each case's state. */
+  stateIndex?: number;
   unknown: string[];
   problems: LedgerProblem[];
 }
@@ -102,7 +108,10 @@ export function matchHeaders(headers: string[]): HeaderMatch {
     const header = String(raw ?? "").trim();
     if (header === "") return;
     const key = lookup.get(normalizeHeader(header));
-    if (key === "computed") return;
+    if (key === "computed") {
+      if (normalizeHeader(header) === normalizeHeader("当前状态") || normalizeHeader(header) === "state") match.stateIndex = position;
+      return;
+    }
     if (!key) {
       match.unknown.push(header);
       return;
@@ -162,6 +171,8 @@ export interface LedgerVocabulary {
   channelByName: Map<string, string>;
   categoryByName: Map<string, string>;
   townshipByName: Map<string, number>;
+  /** The Chinese names of the states (当前状态) */
+  stateByName: Map<string, CaseState>;
 }
 
 /** A checked ledger row, in the application's terms. */
@@ -185,6 +196,8 @@ export interface LedgerRow {
   outcome: string | null;
   satisfaction: string | null;
   accepted: boolean;
+  /** The state an exported ledger recorded, when it is one an import can reproduce. */
+  state: CaseState | null;
 }
 
 const text = (cell: LedgerCell) => (cell instanceof Date ? formatLocalDateTime(cell) : String(cell ?? "").trim());
@@ -295,6 +308,7 @@ export function readLedgerRow(
       outcome: text(cell("outcome")) || null,
       satisfaction,
       accepted: acceptedText !== "否",
+      state: headers.stateIndex === undefined ? null : (vocabulary.stateByName.get(text(cells[headers.stateIndex])) ?? null),
     },
     problems: [],
   };

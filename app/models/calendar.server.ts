@@ -83,6 +83,7 @@ async function recomputeDeadlinesAfterCalendarChange(actorId: number, changedDat
     where: {
       status: "open",
       unit: { not: "hours" },
+      fixedDueAt: null,
       startAt: { lte: endOfLocalDay(latest) },
       supervisionAt: { gte: startOfLocalDay(earliest) },
     },

@@ -192,9 +192,9 @@ const LIST_SELECT = {
   assignedTo: { select: { name: true } },
 } satisfies Prisma.CaseSelect;
 
-/** One page of the case list for this viewer, in a stable order (ties broken by id). */
-export async function listCases(actor: Actor, query: CaseListQuery, now = new Date()) {
-  const where: Prisma.CaseWhereInput = {
+/** The cases a list filter selects for this viewer (the list, its exports). */
+export function caseListWhere(actor: Actor, query: Omit<CaseListQuery, "sort" | "page">, now = new Date()): Prisma.CaseWhereInput {
+  return {
     AND: [
       scopeFor(actor),
       query.state ? { state: query.state } : {},
@@ -208,6 +208,11 @@ export async function listCases(actor: Actor, query: CaseListQuery, now = new Da
       query.q ? searchClause(query.q, !mustMaskIdentity(actor)) : {},
     ],
   };
+}
+
+/** One page of the case list for this viewer, in a stable order (ties broken by id). */
+export async function listCases(actor: Actor, query: CaseListQuery, now = new Date()) {
+  const where = caseListWhere(actor, query, now);
   const [total, rows] = await Promise.all([
     prisma.case.count({ where }),
     prisma.case.findMany({

@@ -81,14 +81,24 @@ const PENDING_SELECT = { id: true, caseId: true, round: true, milestone: true, n
  * commits; a failure (Redis away) is logged and left to the sweep.
  */
 export async function scheduleCaseDeadlines(caseId: number, now = new Date()) {
+  await scheduleDeadlinesOf([caseId], now);
+}
+
+/** The same for many cases at once (a ledger import), in batches. */
+export async function scheduleDeadlinesOf(caseIds: number[], now = new Date(), batchSize = 2000) {
   try {
-    const milestones = await prisma.caseMilestone.findMany({ where: { caseId, status: "open" }, select: PENDING_SELECT });
-    const jobs = jobsFor(milestones, now);
-    if (jobs.length === 0) return;
-    if (!(await redisReady())) throw new Error("redis unavailable");
-    await deadlineQueue().addBulk(jobs);
+    for (let start = 0; start < caseIds.length; start += batchSize) {
+      const milestones = await prisma.caseMilestone.findMany({
+        where: { caseId: { in: caseIds.slice(start, start + batchSize) }, status: "open" },
+        select: PENDING_SELECT,
+      });
+      const jobs = jobsFor(milestones, now);
+      if (jobs.length === 0) continue;
+      if (!(await redisReady())) throw new Error("redis unavailable");
+      await deadlineQueue().addBulk(jobs);
+    }
   } catch (error) {
-    logger.warn({ caseId, err: (error as Error).message }, "deadline jobs not queued; the sweep will catch up");
+    logger.warn({ cases: caseIds.length, err: (error as Error).message }, "deadline jobs not queued; the sweep will catch up");
   }
 }
 

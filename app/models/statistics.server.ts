@@ -107,7 +107,7 @@ async function conclusionGroups(kind: CaseKind, start: number, end: number, peri
 }
 
 /** Decisions in the period, and what was open (and overdue) at its end. */
-async function decisionsAndOpenAtEnd(kind: CaseKind, start: number, end: number) {
+async function decisionsAndOpenAtEnd(kind: CaseKind, start: number, end: number, atEnd: number) {
   const [row] = await prisma.$queryRawUnsafe<Row[]>(
     `SELECT
        (SELECT COUNT(*) FROM "Case" INDEXED BY "Case_statistics_accepted"
@@ -115,10 +115,10 @@ async function decisionsAndOpenAtEnd(kind: CaseKind, start: number, end: number)
        (SELECT COUNT(*) FROM "Case" INDEXED BY "Case_statistics_rejected"
          WHERE "kind" = ? AND "rejectedAt" >= ${start} AND "rejectedAt" < ${end}) AS "rejected",
        COUNT(*) AS "openAtEnd",
-       SUM(CASE WHEN "dueAt" < ${end} THEN 1 ELSE 0 END) AS "overdueAtEnd"
+       SUM(CASE WHEN "dueAt" < ${atEnd} THEN 1 ELSE 0 END) AS "overdueAtEnd"
      FROM "Case" INDEXED BY "Case_statistics_received"
-     WHERE "kind" = ? AND "receivedAt" < ${end} AND "state" <> 'merged'
-       AND ("concludedAt" IS NULL OR "concludedAt" >= ${end}) AND ("rejectedAt" IS NULL OR "rejectedAt" >= ${end})`,
+     WHERE "kind" = ? AND "receivedAt" < ${atEnd} AND "state" <> 'merged'
+       AND ("concludedAt" IS NULL OR "concludedAt" >= ${atEnd}) AND ("rejectedAt" IS NULL OR "rejectedAt" >= ${atEnd})`,
     kind,
     kind,
     kind,
@@ -188,13 +188,15 @@ async function referenceNames() {
 }
 
 /** Every figure of DOMAIN.md's 统计口径 for one kind of case and one period. */
-export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod): Promise<CaseStatistics> {
+export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, now = new Date()): Promise<CaseStatistics> {
   const start = period.start.getTime();
   const end = period.end.getTime();
+  // A period that has not ended yet (this year) is counted "at its end" as of now.
+  const atEnd = Math.min(end, now.getTime());
   const [intake, conclusions, decisions, names] = await Promise.all([
     intakeGroups(kind, start, end, period),
     conclusionGroups(kind, start, end, period),
-    decisionsAndOpenAtEnd(kind, start, end),
+    decisionsAndOpenAtEnd(kind, start, end, atEnd),
     referenceNames(),
   ]);
   const concluded = sum(conclusions, "concluded");
