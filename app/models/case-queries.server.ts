@@ -12,7 +12,7 @@ import { CaseNotFoundError } from "./errors";
 import { loadWorkCalendar } from "./reference.server";
 
 /** The cases a township user may see: those assigned to their township or unit. */
-function scopeFor(actor: Actor): Prisma.CaseWhereInput {
+export function scopeFor(actor: Actor): Prisma.CaseWhereInput {
   return actor.role === "township" ? { assignedToId: actor.townshipId ?? -1 } : {};
 }
 

@@ -7,6 +7,7 @@ import type { Actor } from "~/domain/roles";
 import { type StatisticsPeriod } from "~/domain/statistics";
 import { mustMaskIdentity } from "~/domain/workflow";
 import { tKey } from "~/i18n";
+import { scopeFor } from "./case-queries.server";
 import { type LedgerFormat, writeLedgerFile } from "./ledger-file.server";
 
 /** The ledger of LEDGER-FORMAT.md for the cases a filter selects, with the export's extra columns. */
@@ -96,7 +97,7 @@ async function* exportedCases(where: Prisma.CaseWhereInput) {
   }
 }
 
-export async function ledgerTable(actor: Actor, where: Prisma.CaseWhereInput, now = new Date()): Promise<string[][]> {
+async function ledgerTable(actor: Actor, where: Prisma.CaseWhereInput, now = new Date()): Promise<string[][]> {
   const [channels, categories] = await Promise.all([prisma.channel.findMany(), prisma.category.findMany()]);
   const names = { channel: new Map(channels.map((c) => [c.code, c.name])), category: new Map(categories.map((c) => [c.code, c.name])) };
   const mask = mustMaskIdentity(actor);
@@ -107,9 +108,9 @@ export async function ledgerTable(actor: Actor, where: Prisma.CaseWhereInput, no
   return rows;
 }
 
-/** The ledger file of the cases a filter selects (already scoped to what the actor may see). */
+/** The ledger file of the cases a filter selects, of those the actor may see. */
 export async function exportLedger(actor: Actor, where: Prisma.CaseWhereInput, format: LedgerFormat, now = new Date()) {
-  return writeLedgerFile(await ledgerTable(actor, where, now), format);
+  return writeLedgerFile(await ledgerTable(actor, { AND: [scopeFor(actor), where] }, now), format);
 }
 
 /** Every case received in a period (the year's ledger), of every kind. */
