@@ -31,10 +31,12 @@ const NAV: { to: string; label: MessageKey; roles: Role[]; document?: boolean }[
   { to: "/inbox", label: "nav.inbox", roles: ["township"] },
   { to: "/cases", label: "nav.cases", roles: ["operator", "dispatcher", "township", "leader", "admin"] },
   { to: "/supervision", label: "nav.supervision", roles: ["dispatcher", "leader"] },
+  { to: "/reports", label: "nav.reports", roles: ["dispatcher", "leader", "admin"] },
   { to: "/admin/users", label: "nav.adminUsers", roles: ["admin"] },
   { to: "/admin/policies", label: "nav.adminPolicies", roles: ["admin"] },
   { to: "/admin/calendar", label: "nav.adminCalendar", roles: ["admin"] },
   { to: "/admin/webhook", label: "nav.adminWebhook", roles: ["admin"] },
+  { to: "/admin/import", label: "nav.import", roles: ["admin"] },
   { to: "/admin/queues", label: "nav.adminQueues", roles: ["admin"], document: true },
 ];
 

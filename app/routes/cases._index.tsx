@@ -25,6 +25,12 @@ export default function CaseList() {
     params.set("page", String(page));
     return `?${params}`;
   };
+  const exportLink = (format: string) => {
+    const params = new URLSearchParams(searchParams);
+    params.delete("page");
+    params.set("format", format);
+    return `/cases/export?${params}`;
+  };
   const categoryNames = Object.fromEntries(vocabulary.categories.map((c) => [c.code, c.name]));
   return (
     <>
@@ -108,7 +114,15 @@ export default function CaseList() {
           </Link>
         </div>
       </Form>
-      <p>{t("cases.count", { total: result.total })}</p>
+      <p className="list-summary">
+        {t("cases.count", { total: result.total })}
+        <a href={exportLink("xlsx")} download>
+          {t("report.exportLedger")}
+        </a>
+        <a href={exportLink("csv")} download>
+          {t("report.exportLedgerCsv")}
+        </a>
+      </p>
       {result.cases.length === 0 ? (
         <p className="muted">{t("cases.empty")}</p>
       ) : (

@@ -1,0 +1,72 @@
+import * as echarts from "echarts";
+import type { BreakdownRow } from "~/models/statistics.server";
+
+/**
+ * Charts of the statistics, rendered on the server to SVG by ECharts (no script in the page, and they
+ * print). Colours follow the app's palette; text uses the page's font.
+ */
+const PALETTE = ["#2f6f4f", "#c98a1b", "#3b6ea5", "#a33b3b", "#6b5b95", "#4a8c8c", "#8c6d46", "#5d7f2f", "#9c4f82", "#607080"];
+
+function render(option: echarts.EChartsCoreOption, width = 640, height = 300): string {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  chart.setOption({
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif" },
+    ...option,
+  });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+/** Intake and conclusions per month, side by side. */
+export function monthlyChart(rows: BreakdownRow[], labels: { received: string; concluded: string }) {
+  return render({
+    legend: { top: 0 },
+    grid: { left: 40, right: 16, top: 32, bottom: 28 },
+    xAxis: { type: "category", data: rows.map((row) => row.key.slice(5) + "月") },
+    yAxis: { type: "value", minInterval: 1 },
+    series: [
+      { name: labels.received, type: "bar", data: rows.map((row) => row.received) },
+      { name: labels.concluded, type: "bar", data: rows.map((row) => row.concluded) },
+    ],
+  });
+}
+
+/** Shares of intake (categories, channels), largest first; empty slices left out. */
+export function shareChart(rows: BreakdownRow[]) {
+  const data = rows
+    .filter((row) => row.received > 0)
+    .sort((a, b) => b.received - a.received)
+    .map((row) => ({ name: row.name, value: row.received }));
+  return render(
+    {
+      series: [{ type: "pie", radius: ["35%", "65%"], data, label: { formatter: "{b} {c}件 ({d}%)" } }],
+    },
+    420,
+    300,
+  );
+}
+
+/** On-time rate per township, with the number of conclusions it rests on. */
+export function townshipRateChart(rows: BreakdownRow[], label: string) {
+  const judged = rows.filter((row) => row.concluded > 0);
+  return render(
+    {
+      grid: { left: 80, right: 40, top: 8, bottom: 24 },
+      xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+      yAxis: { type: "category", inverse: true, data: judged.map((row) => row.name) },
+      series: [
+        {
+          name: label,
+          type: "bar",
+          data: judged.map((row) => row.onTimeRate),
+          label: { show: true, position: "right", formatter: "{c}%" },
+        },
+      ],
+    },
+    640,
+    Math.max(120, 24 * judged.length + 40),
+  );
+}

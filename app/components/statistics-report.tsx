@@ -1,0 +1,148 @@
+import type { BreakdownRow, CaseStatistics } from "~/models/statistics.server";
+import { type MessageKey, t } from "~/i18n";
+
+/** The report of a period as printed: per kind, the sentence, the figures, the charts and the tables. */
+
+export interface ReportCharts {
+  monthly: string;
+  categories: string;
+  channels: string;
+  townshipRate: string;
+}
+
+const percent = (value: number | null) => (value === null ? "—" : `${value.toFixed(1)}%`);
+const days = (value: number | null) => (value === null ? "—" : value.toFixed(1));
+
+function Figures({ statistics }: { statistics: CaseStatistics }) {
+  const s = statistics;
+  const figures: [MessageKey, string | number][] = s.mediation
+    ? [
+        ["report.figure.applied", s.mediation.applied],
+        ["report.figure.accepted", s.mediation.accepted],
+        ["report.figure.succeeded", s.mediation.succeeded],
+        ["report.figure.failed", s.mediation.failed],
+        ["report.figure.withdrawn", s.mediation.withdrawn],
+        ["report.figure.successRate", percent(s.mediation.successRate)],
+        ["report.figure.onTimeRate", percent(s.onTimeRate)],
+        ["report.figure.openAtEnd", s.openAtEnd],
+        ["report.figure.overdueAtEnd", s.overdueAtEnd],
+      ]
+    : [
+        ["report.figure.received", s.received],
+        ["report.figure.accepted", s.accepted],
+        ["report.figure.rejected", s.rejected],
+        ["report.figure.merged", s.merged],
+        ["report.figure.concluded", s.concluded],
+        ["report.figure.onTime", s.onTime],
+        ["report.figure.overdue", s.overdue],
+        ["report.figure.onTimeRate", percent(s.onTimeRate)],
+        ["report.figure.openAtEnd", s.openAtEnd],
+        ["report.figure.overdueAtEnd", s.overdueAtEnd],
+        ["report.figure.medianHandlingDays", days(s.medianHandlingDays)],
+        ["report.figure.meanHandlingDays", days(s.meanHandlingDays)],
+        ["report.figure.satisfactionRate", percent(s.satisfactionRate)],
+      ];
+  return (
+    <dl className="figures">
+      {figures.map(([key, value]) => (
+        <div key={key}>
+          <dt>{t(key)}</dt>
+          <dd data-figure={key.replace("report.figure.", "")}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function BreakdownTable({ title, rows, hideEmpty }: { title: string; rows: BreakdownRow[]; hideEmpty?: boolean }) {
+  const shown = hideEmpty ? rows.filter((row) => row.received > 0 || row.concluded > 0) : rows;
+  const total = shown.reduce(
+    (sum, row) => ({ received: sum.received + row.received, concluded: sum.concluded + row.concluded, onTime: sum.onTime + row.onTime }),
+    { received: 0, concluded: 0, onTime: 0 },
+  );
+  return (
+    <table className="breakdown">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th>{t("report.column.name")}</th>
+          <th className="number">{t("report.column.received")}</th>
+          <th className="number">{t("report.column.concluded")}</th>
+          <th className="number">{t("report.column.onTime")}</th>
+          <th className="number">{t("report.column.overdue")}</th>
+          <th className="number">{t("report.column.rate")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((row) => (
+          <tr key={row.key}>
+            <td>{row.name}</td>
+            <td className="number">{row.received}</td>
+            <td className="number">{row.concluded}</td>
+            <td className="number">{row.onTime}</td>
+            <td className="number">{row.overdue}</td>
+            <td className="number">{percent(row.onTimeRate)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th>{t("supervision.total")}</th>
+          <td className="number">{total.received}</td>
+          <td className="number">{total.concluded}</td>
+          <td className="number">{total.onTime}</td>
+          <td className="number">{total.concluded - total.onTime}</td>
+          <td className="number">{percent(total.concluded === 0 ? null : Math.round((total.onTime / total.concluded) * 1000) / 10)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+function Chart({ title, svg }: { title: string; svg: string }) {
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <div dangerouslySetInnerHTML={{ __html: svg }} />
+    </figure>
+  );
+}
+
+export function KindSection({ heading, statistics, charts }: { heading: string; statistics: CaseStatistics; charts: ReportCharts | null }) {
+  const empty = statistics.received === 0 && statistics.concluded === 0 && statistics.openAtEnd === 0;
+  return (
+    <section className="report-section" data-kind={statistics.kind}>
+      <h2>{heading}</h2>
+      {empty ? (
+        <p className="muted">{t("report.empty")}</p>
+      ) : (
+        <>
+          <p className="report-sentence">{statistics.sentence}</p>
+          <Figures statistics={statistics} />
+          {charts ? (
+            <div className="charts">
+              <Chart title={t("report.chart.monthly")} svg={charts.monthly} />
+              <Chart title={t("report.chart.categories")} svg={charts.categories} />
+              <Chart title={t("report.chart.channels")} svg={charts.channels} />
+              <Chart title={t("report.chart.townshipRate")} svg={charts.townshipRate} />
+            </div>
+          ) : null}
+          <BreakdownTable title={t("report.byMonth")} rows={statistics.byMonth} />
+          <BreakdownTable title={t("report.byChannel")} rows={statistics.byChannel} />
+          <BreakdownTable title={t("report.byCategory")} rows={statistics.byCategory} />
+          <BreakdownTable title={t("report.byTownship")} rows={statistics.byTownship} hideEmpty />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function ReportDefinitions({ generatedAt }: { generatedAt: string }) {
+  return (
+    <footer className="report-definitions">
+      <h2>{t("report.definitionsTitle")}</h2>
+      <p>{t("report.definitions")}</p>
+      <p className="muted">{t("report.generatedAt", { at: generatedAt })}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,29 @@
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ReportView } from "~/components/report-view";
+import { isLocalDate, localDateOf, yearOf } from "~/domain/local-time";
+import { rangePeriod } from "~/domain/statistics";
+import { t } from "~/i18n";
+import { REPORT_READERS, reportPageData } from "~/models/report-page.server";
+import { requireUser } from "~/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? t("nav.reports") }];
+
+/** `/reports?from=YYYY-MM-DD&to=YYYY-MM-DD`: any range; without one, this year's annual report. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, REPORT_READERS);
+  const params = new URL(request.url).searchParams;
+  const from = params.get("from") ?? "";
+  const to = params.get("to") ?? "";
+  if (!from && !to) throw redirect(`/reports/annual/${yearOf(localDateOf(new Date()))}`);
+  if (!isLocalDate(from) || !isLocalDate(to) || from > to) {
+    throw new Response(t("report.badRange"), { status: 400 });
+  }
+  const data = await reportPageData(request, t("report.rangeTitle", { from, to }), rangePeriod(from, to));
+  return { ...data, from, to };
+}
+
+export default function RangeReport() {
+  const data = useLoaderData<typeof loader>();
+  return <ReportView data={data} from={data.from} to={data.to} />;
+}

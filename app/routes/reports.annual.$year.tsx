@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ReportView } from "~/components/report-view";
+import { yearPeriod } from "~/domain/statistics";
+import { t } from "~/i18n";
+import { REPORT_READERS, reportPageData } from "~/models/report-page.server";
+import { requireUser } from "~/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? t("nav.reports") }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, REPORT_READERS);
+  const year = Number(params.year);
+  if (!/^\d{4}$/.test(params.year ?? "") || year < 1990 || year > 2200) {
+    throw new Response(t("error.notFound"), { status: 404 });
+  }
+  const data = await reportPageData(request, t("report.annualTitle", { year }), yearPeriod(year));
+  return { ...data, year };
+}
+
+export default function AnnualReport() {
+  const data = useLoaderData<typeof loader>();
+  return <ReportView data={data} year={data.year} from={`${data.year}-01-01`} to={`${data.year}-12-31`} />;
+}
