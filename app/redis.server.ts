@@ -5,6 +5,7 @@ import { logger } from "~/logger.server";
 
 export const DEADLINE_QUEUE = "deadlines";
 export const WEBHOOK_QUEUE = "webhooks";
+export const LEDGER_IMPORT_QUEUE = "ledger-imports";
 
 /** A connection for a BullMQ worker: it must wait for Redis rather than fail commands. */
 export function createWorkerConnection(): IORedis {
@@ -26,6 +27,7 @@ interface RedisResources {
   connection?: IORedis;
   deadlineQueue?: Queue;
   webhookQueue?: Queue;
+  ledgerImportQueue?: Queue;
 }
 const globals = globalThis as { greenlineRedis?: RedisResources };
 const resources: RedisResources = (globals.greenlineRedis ??= {});
@@ -88,6 +90,16 @@ export function webhookQueue(): Queue {
 
 export const WEBHOOK_ATTEMPTS = 8;
 
+/** Large ledger imports run in a worker; one attempt (an import is all or nothing and reports its own problems). */
+export function ledgerImportQueue(): Queue {
+  resources.ledgerImportQueue ??= new Queue(LEDGER_IMPORT_QUEUE, {
+    connection: producerConnection(),
+    prefix: config().REDIS_PREFIX,
+    defaultJobOptions: { attempts: 1, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+  });
+  return resources.ledgerImportQueue;
+}
+
 /** Key for a value that lives beside the queues under this installation's prefix. */
 export function redisKey(name: string): string {
   return `${config().REDIS_PREFIX}:${name}`;
@@ -129,7 +141,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function closeRedisResources() {
   await resources.deadlineQueue?.close().catch(() => undefined);
   await resources.webhookQueue?.close().catch(() => undefined);
+  await resources.ledgerImportQueue?.close().catch(() => undefined);
   resources.webhookQueue = undefined;
+  resources.ledgerImportQueue = undefined;
   resources.connection?.disconnect();
   resources.deadlineQueue = undefined;
   resources.connection = undefined;

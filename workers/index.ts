@@ -8,9 +8,11 @@ import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { logger } from "~/logger.server";
 import { processDeadlineJob, requeueAllDeadlines, sweepDueSteps, type StepRef } from "~/models/deadline-jobs.server";
+import { type LedgerImportJobData, processLedgerImportJob } from "~/models/ledger-import-jobs.server";
 import { deliverWebhook, requeuePendingWebhooks } from "~/models/webhooks.server";
 import {
   DEADLINE_QUEUE,
+  LEDGER_IMPORT_QUEUE,
   WEBHOOK_QUEUE,
   WORKER_HEARTBEAT_KEY,
   WORKER_HEARTBEAT_TTL_SECONDS,
@@ -44,6 +46,17 @@ export async function startDeadlineWorker(options: { concurrency?: number } = {}
   );
   webhookWorker.on("error", (error) => logger.error({ err: error.message }, "webhook worker error"));
 
+  // Ledger imports: one at a time per worker; an import writes in one transaction.
+  const importWorker = new Worker<LedgerImportJobData>(LEDGER_IMPORT_QUEUE, processLedgerImportJob, {
+    connection,
+    prefix: REDIS_PREFIX,
+    concurrency: 1,
+    autorun: false,
+    lockDuration: 120_000,
+  });
+  importWorker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, "ledger import failed"));
+  importWorker.on("error", (error) => logger.error({ err: error.message }, "ledger import worker error"));
+
   /**
    * The database is the truth: fire what is already due, queue every future step again, and make sure
    * the sweep's scheduler exists. Run at start and whenever Redis turns out to have lost its data
@@ -71,10 +84,11 @@ export async function startDeadlineWorker(options: { concurrency?: number } = {}
   const heartbeat = setInterval(() => void beat(), Math.min(30_000, SWEEP_INTERVAL_MS));
   void worker.run();
   void webhookWorker.run();
+  void importWorker.run();
 
   return async function stop() {
     clearInterval(heartbeat);
-    await Promise.all([worker.close(), webhookWorker.close()]);
+    await Promise.all([worker.close(), webhookWorker.close(), importWorker.close()]);
     await closeRedisResources();
     connection.disconnect();
   };

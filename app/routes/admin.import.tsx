@@ -1,0 +1,139 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { t } from "~/i18n";
+import { describeLedgerProblem } from "~/i18n/ledger-problems";
+import {
+  type PageSummary,
+  ledgerImportStatus,
+  queueLedgerImport,
+  runStoredImport,
+  runsInline,
+  storeUpload,
+} from "~/models/ledger-import-jobs.server";
+import { requireUser } from "~/session.server";
+
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, ["admin"]);
+  const jobId = new URL(request.url).searchParams.get("job");
+  return { job: jobId ? { id: jobId, ...(await ledgerImportStatus(jobId)) } : null };
+}
+
+/** Checks (or, with a checked upload's token, imports) a ledger: small files at once, large ones in a worker. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["admin"]);
+  const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+  const apply = form.get("intent") === "apply";
+  let stored: { token: string; fileName: string };
+  if (apply) {
+    stored = { token: String(form.get("token") ?? ""), fileName: String(form.get("fileName") ?? "") };
+  } else {
+    const file = form.get("ledger");
+    if (!(file instanceof File) || file.size === 0) return { error: t("import.noFile"), summary: null };
+    stored = await storeUpload(Buffer.from(await file.arrayBuffer()), file.name);
+  }
+  const data = { ...stored, apply, actorId: user.id };
+  if (await runsInline(stored.token)) return { error: null, summary: await runStoredImport(data) };
+  throw redirect(`/admin/import?job=${await queueLedgerImport(data)}`);
+}
+
+function Summary({ summary }: { summary: PageSummary }) {
+  const clean = summary.problemCount === 0;
+  return (
+    <section className="panel" aria-live="polite">
+      <h2>{t(summary.applied ? "import.appliedTitle" : "import.summaryTitle", { fileName: summary.fileName })}</h2>
+      <ul>
+        <li>{t("import.rows", { rows: summary.rows })}</li>
+        <li>
+          {t("import.new", {
+            created: summary.created,
+            open: summary.open,
+            overdueOpen: summary.overdueOpen,
+            concluded: summary.concluded,
+            rejected: summary.rejected,
+          })}
+        </li>
+        <li>{t("import.unchanged", { unchanged: summary.unchanged })}</li>
+        {summary.unknownColumns.length > 0 ? <li>{t("import.unknownColumns", { columns: summary.unknownColumns.join("、") })}</li> : null}
+      </ul>
+      {clean ? null : (
+        <>
+          <p className="error" role="alert">
+            {t("import.problems", { count: summary.problemCount })}
+            {summary.problemCount > summary.problems.length ? t("import.problemsTruncated", { shown: summary.problems.length }) : null}
+          </p>
+          <ol className="problems">
+            {summary.problems.map((problem, index) => (
+              <li key={index}>{describeLedgerProblem(problem)}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {clean && !summary.applied && summary.created === 0 ? <p>{t("import.nothingNew")}</p> : null}
+      {clean && !summary.applied && summary.created > 0 ? (
+        <Form method="post" encType="multipart/form-data">
+          <input type="hidden" name="intent" value="apply" />
+          <input type="hidden" name="token" value={summary.token} />
+          <input type="hidden" name="fileName" value={summary.fileName} />
+          <button type="submit" className="primary">
+            {t("import.apply", { count: summary.created })}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export default function LedgerImport() {
+  const { job } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const running = job !== null && (job.state === "waiting" || job.state === "active");
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+  const summary = actionData?.summary ?? (navigation.state === "idle" ? job?.summary : null) ?? null;
+  const progress = job?.progress;
+  return (
+    <>
+      <h1>{t("import.title")}</h1>
+      <p className="muted">{t("import.intro")}</p>
+      <Form method="post" encType="multipart/form-data" className="panel">
+        <input type="hidden" name="intent" value="check" />
+        <div className="field">
+          <label htmlFor="ledger">{t("import.file")}</label>
+          <input id="ledger" name="ledger" type="file" accept=".csv,.xlsx" required />
+        </div>
+        {actionData?.error ? (
+          <p className="error" role="alert">
+            {actionData.error}
+          </p>
+        ) : null}
+        <button type="submit" className="primary" disabled={navigation.state !== "idle"}>
+          {t("import.check")}
+        </button>
+      </Form>
+      {running ? (
+        <section className="panel" aria-live="polite">
+          <p>{progress ? t(`import.phase.${progress.phase}`) : t("import.phase.reading")}</p>
+          <progress className="progress" max={progress?.total || 1} value={progress?.done ?? 0} />
+          <p className="muted">{progress && progress.total > 0 ? `${progress.done} / ${progress.total}` : null}</p>
+        </section>
+      ) : null}
+      {job?.state === "failed" ? <p className="error">{t("import.failed", { error: job.error ?? "" })}</p> : null}
+      {job?.state === "missing" ? <p className="error">{t("import.missingJob")}</p> : null}
+      {summary ? <Summary summary={summary} /> : null}
+    </>
+  );
+}
