@@ -141,7 +141,8 @@ async function reportAnnual(args: string[]) {
     options: { year: { type: "string" }, kind: { type: "string" }, json: { type: "boolean", default: false } },
   });
   const year = Number(values.year);
-  if (!values.year || !Number.isInteger(year) || year < 1990 || year > 2200) throw new UsageError("report annual needs --year YYYY");
+  if (!values.year || !Number.isInteger(year) || year < 1990 || year > 2200)
+    throw new UsageError("report annual needs --year YYYY");
   const kind = parseKind(values.kind);
   if (!kind) throw new UsageError(`unknown kind "${values.kind}"`);
   const report = await annualReport(year, kind);

@@ -22,7 +22,10 @@ function progressPrinter() {
 /** `greenline import FILE [--apply]`: exit 0 when the file is clean (and imported with --apply), 1 otherwise. */
 export async function importCommand(file: string, apply: boolean) {
   const content = await readFile(file);
-  const summary = await importLedger({ content, fileName: path.basename(file) }, { apply, actorId: null, onProgress: progressPrinter() });
+  const summary = await importLedger(
+    { content, fileName: path.basename(file) },
+    { apply, actorId: null, onProgress: progressPrinter() },
+  );
   if (process.stderr.isTTY) process.stderr.write("\n");
   for (const problem of summary.problems) console.error(describeLedgerProblem(problem));
   if (summary.unknownColumns.length > 0) console.log(`Ignored columns: ${summary.unknownColumns.join(", ")}`);

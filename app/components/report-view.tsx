@@ -35,7 +35,7 @@ export function ReportView({ data, from, to, year }: { data: ReportViewData; fro
           <button type="button" onClick={() => window.print()}>
             {t("report.print")}
           </button>
-          <a href="?format=xlsx" download>
+          <a href={`/reports/xlsx?from=${from}&to=${to}`} download>
             {t("report.exportXlsx")}
           </a>
           <a href={ledger("xlsx")} download>

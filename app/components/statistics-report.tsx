@@ -57,7 +57,11 @@ function Figures({ statistics }: { statistics: CaseStatistics }) {
 function BreakdownTable({ title, rows, hideEmpty }: { title: string; rows: BreakdownRow[]; hideEmpty?: boolean }) {
   const shown = hideEmpty ? rows.filter((row) => row.received > 0 || row.concluded > 0) : rows;
   const total = shown.reduce(
-    (sum, row) => ({ received: sum.received + row.received, concluded: sum.concluded + row.concluded, onTime: sum.onTime + row.onTime }),
+    (sum, row) => ({
+      received: sum.received + row.received,
+      concluded: sum.concluded + row.concluded,
+      onTime: sum.onTime + row.onTime,
+    }),
     { received: 0, concluded: 0, onTime: 0 },
   );
   return (
@@ -92,7 +96,9 @@ function BreakdownTable({ title, rows, hideEmpty }: { title: string; rows: Break
           <td className="number">{total.concluded}</td>
           <td className="number">{total.onTime}</td>
           <td className="number">{total.concluded - total.onTime}</td>
-          <td className="number">{percent(total.concluded === 0 ? null : Math.round((total.onTime / total.concluded) * 1000) / 10)}</td>
+          <td className="number">
+            {percent(total.concluded === 0 ? null : Math.round((total.onTime / total.concluded) * 1000) / 10)}
+          </td>
         </tr>
       </tfoot>
     </table>
@@ -108,7 +114,15 @@ function Chart({ title, svg }: { title: string; svg: string }) {
   );
 }
 
-export function KindSection({ heading, statistics, charts }: { heading: string; statistics: CaseStatistics; charts: ReportCharts | null }) {
+export function KindSection({
+  heading,
+  statistics,
+  charts,
+}: {
+  heading: string;
+  statistics: CaseStatistics;
+  charts: ReportCharts | null;
+}) {
   const empty = statistics.received === 0 && statistics.concluded === 0 && statistics.openAtEnd === 0;
   return (
     <section className="report-section" data-kind={statistics.kind}>

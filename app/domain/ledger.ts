@@ -90,7 +90,11 @@ export interface HeaderMatch {
   problems: LedgerProblem[];
 }
 
-const normalizeHeader = (text: string) => text.replace(/^\uFEFF/, "").trim().toLowerCase();
+const normalizeHeader = (text: string) =>
+  text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase();
 
 /** Matches the header row by Chinese name or English alias, ignoring case, spaces and order. */
 export function matchHeaders(headers: string[]): HeaderMatch {
@@ -109,7 +113,8 @@ export function matchHeaders(headers: string[]): HeaderMatch {
     if (header === "") return;
     const key = lookup.get(normalizeHeader(header));
     if (key === "computed") {
-      if (normalizeHeader(header) === normalizeHeader("当前状态") || normalizeHeader(header) === "state") match.stateIndex = position;
+      if (normalizeHeader(header) === normalizeHeader("当前状态") || normalizeHeader(header) === "state")
+        match.stateIndex = position;
       return;
     }
     if (!key) {
@@ -142,7 +147,10 @@ export function parseLedgerDateTime(cell: LedgerCell): { instant: Date; dateOnly
     if (Number.isNaN(cell.getTime())) return null;
     const date = `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`;
     const timeOfDay = cell.getUTCHours() * 3600 + cell.getUTCMinutes() * 60 + cell.getUTCSeconds();
-    return { instant: instantFromLocal(date, cell.getUTCHours(), cell.getUTCMinutes(), cell.getUTCSeconds()), dateOnly: timeOfDay === 0 };
+    return {
+      instant: instantFromLocal(date, cell.getUTCHours(), cell.getUTCMinutes(), cell.getUTCSeconds()),
+      dateOnly: timeOfDay === 0,
+    };
   }
   const match = LEDGER_DATE_TIME.exec(String(cell ?? "").trim());
   if (!match) return null;
@@ -253,7 +261,8 @@ export function readLedgerRow(
   const acceptedAt = instant("acceptedAt", false);
   const concludedAt = instant("concludedAt", false);
   if (receivedAt && receivedAt.getTime() > now.getTime()) report("receivedAt", "receivedInFuture", cell("receivedAt"));
-  if (receivedAt && concludedAt && concludedAt < receivedAt) report("concludedAt", "concludedBeforeReceived", cell("concludedAt"));
+  if (receivedAt && concludedAt && concludedAt < receivedAt)
+    report("concludedAt", "concludedBeforeReceived", cell("concludedAt"));
   if (receivedAt && acceptedAt && acceptedAt < receivedAt) report("acceptedAt", "acceptedBeforeReceived", cell("acceptedAt"));
 
   let dueAt: Date | null = null;

@@ -51,8 +51,18 @@ describe("statistics definitions", () => {
 
   it("a year has twelve months; a range has the months it touches, clipped to its start", () => {
     expect(monthsOf(yearPeriod(2020)).map((m) => m.month)).toEqual([
-      "2020-01", "2020-02", "2020-03", "2020-04", "2020-05", "2020-06",
-      "2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12",
+      "2020-01",
+      "2020-02",
+      "2020-03",
+      "2020-04",
+      "2020-05",
+      "2020-06",
+      "2020-07",
+      "2020-08",
+      "2020-09",
+      "2020-10",
+      "2020-11",
+      "2020-12",
     ]);
     const range = monthsOf(rangePeriod("2020-11-15", "2021-01-31"));
     expect(range.map((m) => m.month)).toEqual(["2020-11", "2020-12", "2021-01"]);

@@ -310,7 +310,6 @@ export const zhCN = {
   "error.generic": "系统出现错误，已记录。请稍后重试，或联系管理员。",
   "error.back": "返回首页",
 
-
   "nav.reports": "统计报表",
   "nav.import": "台账导入",
   "report.annualTitle": "{year}年度投诉信访办理情况统计",
@@ -366,11 +365,13 @@ export const zhCN = {
   "report.column.rate": "按期率",
   "report.empty": "本期间没有此类案件。",
   "report.definitionsTitle": "统计口径",
-  "report.definitions": "受理：统计期内收到的件数（含合并的重复件）；决定受理、不予受理按决定时间计；办结：统计期内办结的件数，办结时间不晚于最终办理时限（含经批准的延期）为按期，晚一秒即为超期；期末在办：期末前收到且期末尚未办结（不含不予受理和合并件），其中办理时限早于期末的为期末超期；按期办结率 = 按期办结 ÷ 办结，保留一位小数；办理用时为受理至办结的天数；回访满意率 = （满意 + 基本满意）÷ 回访件数；调解成功率 = 调解成功 ÷（调解成功 + 调解不成）。时间均为北京时间；统计期未结束时，期末指标按当前时间计算。",
+  "report.definitions":
+    "受理：统计期内收到的件数（含合并的重复件）；决定受理、不予受理按决定时间计；办结：统计期内办结的件数，办结时间不晚于最终办理时限（含经批准的延期）为按期，晚一秒即为超期；期末在办：期末前收到且期末尚未办结（不含不予受理和合并件），其中办理时限早于期末的为期末超期；按期办结率 = 按期办结 ÷ 办结，保留一位小数；办理用时为受理至办结的天数；回访满意率 = （满意 + 基本满意）÷ 回访件数；调解成功率 = 调解成功 ÷（调解成功 + 调解不成）。时间均为北京时间；统计期未结束时，期末指标按当前时间计算。",
   "report.generatedAt": "统计时间：{at}",
 
   "import.title": "台账导入",
-  "import.intro": "上传 CSV 或 Excel（.xlsx）格式的案件台账。系统先检查全部数据行并列出每一处问题；检查无误后方可导入，导入全部成功或全部不导入。已存在的编号不会重复导入。",
+  "import.intro":
+    "上传 CSV 或 Excel（.xlsx）格式的案件台账。系统先检查全部数据行并列出每一处问题；检查无误后方可导入，导入全部成功或全部不导入。已存在的编号不会重复导入。",
   "import.file": "台账文件",
   "import.check": "检查",
   "import.apply": "确认导入 {count} 件",
@@ -383,7 +384,8 @@ export const zhCN = {
   "import.summaryTitle": "检查结果：{fileName}",
   "import.appliedTitle": "已导入：{fileName}",
   "import.rows": "数据行 {rows} 行",
-  "import.new": "新案件 {created} 件（在办 {open} 件，其中已超期 {overdueOpen} 件；已办结 {concluded} 件；不予受理 {rejected} 件）",
+  "import.new":
+    "新案件 {created} 件（在办 {open} 件，其中已超期 {overdueOpen} 件；已办结 {concluded} 件；不予受理 {rejected} 件）",
   "import.unchanged": "已存在、未重复导入 {unchanged} 件",
   "import.unknownColumns": "以下列未识别，已忽略：{columns}",
   "import.problems": "发现 {count} 处问题，未导入任何数据：",

@@ -193,7 +193,11 @@ const LIST_SELECT = {
 } satisfies Prisma.CaseSelect;
 
 /** The cases a list filter selects for this viewer (the list, its exports). */
-export function caseListWhere(actor: Actor, query: Omit<CaseListQuery, "sort" | "page">, now = new Date()): Prisma.CaseWhereInput {
+export function caseListWhere(
+  actor: Actor,
+  query: Omit<CaseListQuery, "sort" | "page">,
+  now = new Date(),
+): Prisma.CaseWhereInput {
   return {
     AND: [
       scopeFor(actor),

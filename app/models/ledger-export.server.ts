@@ -45,7 +45,12 @@ type ExportedCase = Prisma.CaseGetPayload<{ select: typeof EXPORT_SELECT }>;
 export const LEDGER_EXPORT_HEADERS = [...LEDGER_COLUMNS.map((c) => c.header), ...LEDGER_EXPORT_COLUMNS.map((c) => c.header)];
 
 /** A case's ledger row. Township exports never show the complainant (DOMAIN.md "People"). */
-function ledgerRow(record: ExportedCase, names: { channel: Map<string, string>; category: Map<string, string> }, mask: boolean, now: Date) {
+function ledgerRow(
+  record: ExportedCase,
+  names: { channel: Map<string, string>; category: Map<string, string> },
+  mask: boolean,
+  now: Date,
+) {
   const conclude = record.milestones.find((m) => m.round === record.round);
   const open = record.concludedAt === null && record.rejectedAt === null && record.state !== "merged";
   const late = daysOverdue(record.dueAt, record.concludedAt, now);
@@ -99,7 +104,10 @@ async function* exportedCases(where: Prisma.CaseWhereInput) {
 
 async function ledgerTable(actor: Actor, where: Prisma.CaseWhereInput, now = new Date()): Promise<string[][]> {
   const [channels, categories] = await Promise.all([prisma.channel.findMany(), prisma.category.findMany()]);
-  const names = { channel: new Map(channels.map((c) => [c.code, c.name])), category: new Map(categories.map((c) => [c.code, c.name])) };
+  const names = {
+    channel: new Map(channels.map((c) => [c.code, c.name])),
+    category: new Map(categories.map((c) => [c.code, c.name])),
+  };
   const mask = mustMaskIdentity(actor);
   const rows: string[][] = [LEDGER_EXPORT_HEADERS];
   for await (const batch of exportedCases(where)) {

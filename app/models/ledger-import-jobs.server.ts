@@ -49,8 +49,16 @@ export async function runStoredImport(
 ): Promise<PageSummary> {
   if (!/^[0-9a-f-]{36}$/.test(data.token)) throw new Error("bad upload token");
   const content = await readFile(storedPath(data.token));
-  const summary = await importLedger({ content, fileName: data.fileName }, { apply: data.apply, actorId: data.actorId, onProgress });
-  return { ...summary, problems: summary.problems.slice(0, PROBLEMS_KEPT), problemCount: summary.problems.length, token: data.token };
+  const summary = await importLedger(
+    { content, fileName: data.fileName },
+    { apply: data.apply, actorId: data.actorId, onProgress },
+  );
+  return {
+    ...summary,
+    problems: summary.problems.slice(0, PROBLEMS_KEPT),
+    problemCount: summary.problems.length,
+    token: data.token,
+  };
 }
 
 export async function queueLedgerImport(data: LedgerImportJobData) {

@@ -87,7 +87,12 @@ const contentKey = (c: { kind: string; receivedAt: Date; townshipId: number; des
   `${c.kind}|${c.receivedAt.getTime()}|${c.townshipId}|${c.description}`;
 
 /** Splits checked rows into new ones and ones already imported; conflicts become problems. */
-async function matchExisting(rows: LedgerRow[], caseNoColumn: string, problems: LedgerProblem[], progress: (done: number) => Promise<void>) {
+async function matchExisting(
+  rows: LedgerRow[],
+  caseNoColumn: string,
+  problems: LedgerProblem[],
+  progress: (done: number) => Promise<void>,
+) {
   const fresh: LedgerRow[] = [];
   let unchanged = 0;
   const select = { caseNo: true, kind: true, receivedAt: true, townshipId: true, description: true } as const;
@@ -283,7 +288,12 @@ export async function importLedger(file: { content: Buffer; fileName: string }, 
     if (row.caseNo) {
       const first = seenNumbers.get(row.caseNo);
       if (first !== undefined) {
-        summary.problems.push({ row: row.row, column: caseNoColumn, problem: "duplicateCaseNo", value: `${row.caseNo} (${first})` });
+        summary.problems.push({
+          row: row.row,
+          column: caseNoColumn,
+          problem: "duplicateCaseNo",
+          value: `${row.caseNo} (${first})`,
+        });
         return;
       }
       seenNumbers.set(row.caseNo, row.row);

@@ -1,6 +1,6 @@
 import { monthlyChart, shareChart, townshipRateChart } from "~/charts.server";
-import type { StatisticsPeriod } from "~/domain/statistics";
-import { formatLocalDateTime } from "~/domain/local-time";
+import { type LocalDate, formatLocalDateTime } from "~/domain/local-time";
+import { rangePeriod } from "~/domain/statistics";
 import { t } from "~/i18n";
 import { statisticsWorkbook } from "./statistics-export.server";
 import { type CaseStatistics, statisticsReport } from "./statistics.server";
@@ -17,20 +17,29 @@ function chartsOf(s: CaseStatistics) {
   };
 }
 
-/**
- * A report page's data (`?format=xlsx` gives the tables as a workbook instead): the statistics of
- * every kind and, for complaints and petitions, their charts as SVG.
- */
-export async function reportPageData(request: Request, title: string, period: StatisticsPeriod, now = new Date()) {
-  const report = await statisticsReport(period, now);
-  if (new URL(request.url).searchParams.get("format") === "xlsx") {
-    throw new Response(new Uint8Array(await statisticsWorkbook(title, report)), {
-      headers: {
-        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`,
-      },
-    });
-  }
+/** The title of a report: the year's when the range is a whole year. */
+export function reportTitle(from: LocalDate, to: LocalDate) {
+  const year = from.slice(0, 4);
+  const wholeYear = from === `${year}-01-01` && to === `${year}-12-31`;
+  return wholeYear ? t("report.annualTitle", { year }) : t("report.rangeTitle", { from, to });
+}
+
+/** The report's tables as an XLSX download. */
+export async function reportWorkbookResponse(from: LocalDate, to: LocalDate, now = new Date()) {
+  const title = reportTitle(from, to);
+  const report = await statisticsReport(rangePeriod(from, to), now);
+  return new Response(new Uint8Array(await statisticsWorkbook(title, report)), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`,
+    },
+  });
+}
+
+/** A report page's data: the statistics of every kind and, for complaints and petitions, their charts as SVG. */
+export async function reportPageData(from: LocalDate, to: LocalDate, now = new Date()) {
+  const title = reportTitle(from, to);
+  const report = await statisticsReport(rangePeriod(from, to), now);
   return {
     title,
     report,

@@ -123,7 +123,12 @@ async function decisionsAndOpenAtEnd(kind: CaseKind, start: number, end: number,
     kind,
     kind,
   );
-  return { accepted: num(row?.accepted), rejected: num(row?.rejected), openAtEnd: num(row?.openAtEnd), overdueAtEnd: num(row?.overdueAtEnd) };
+  return {
+    accepted: num(row?.accepted),
+    rejected: num(row?.rejected),
+    openAtEnd: num(row?.openAtEnd),
+    overdueAtEnd: num(row?.overdueAtEnd),
+  };
 }
 
 /** The middle handling time(s) of the conclusions, read in index order without loading the rest. */

@@ -30,7 +30,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** Checks (or, with a checked upload's token, imports) a ledger: small files at once, large ones in a worker. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
-  const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }));
+  const form = await unstable_parseMultipartFormData(
+    request,
+    unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
+  );
   const apply = form.get("intent") === "apply";
   let stored: { token: string; fileName: string };
   if (apply) {
@@ -62,13 +65,17 @@ function Summary({ summary }: { summary: PageSummary }) {
           })}
         </li>
         <li>{t("import.unchanged", { unchanged: summary.unchanged })}</li>
-        {summary.unknownColumns.length > 0 ? <li>{t("import.unknownColumns", { columns: summary.unknownColumns.join("、") })}</li> : null}
+        {summary.unknownColumns.length > 0 ? (
+          <li>{t("import.unknownColumns", { columns: summary.unknownColumns.join("、") })}</li>
+        ) : null}
       </ul>
       {clean ? null : (
         <>
           <p className="error" role="alert">
             {t("import.problems", { count: summary.problemCount })}
-            {summary.problemCount > summary.problems.length ? t("import.problemsTruncated", { shown: summary.problems.length }) : null}
+            {summary.problemCount > summary.problems.length
+              ? t("import.problemsTruncated", { shown: summary.problems.length })
+              : null}
           </p>
           <ol className="problems">
             {summary.problems.map((problem, index) => (

@@ -2,7 +2,6 @@ import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { ReportView } from "~/components/report-view";
 import { isLocalDate, localDateOf, yearOf } from "~/domain/local-time";
-import { rangePeriod } from "~/domain/statistics";
 import { t } from "~/i18n";
 import { REPORT_READERS, reportPageData } from "~/models/report-page.server";
 import { requireUser } from "~/session.server";
@@ -19,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!isLocalDate(from) || !isLocalDate(to) || from > to) {
     throw new Response(t("report.badRange"), { status: 400 });
   }
-  const data = await reportPageData(request, t("report.rangeTitle", { from, to }), rangePeriod(from, to));
+  const data = await reportPageData(from, to);
   return { ...data, from, to };
 }
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ReportView } from "~/components/report-view";
-import { yearPeriod } from "~/domain/statistics";
 import { t } from "~/i18n";
 import { REPORT_READERS, reportPageData } from "~/models/report-page.server";
 import { requireUser } from "~/session.server";
@@ -14,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!/^\d{4}$/.test(params.year ?? "") || year < 1990 || year > 2200) {
     throw new Response(t("error.notFound"), { status: 404 });
   }
-  const data = await reportPageData(request, t("report.annualTitle", { year }), yearPeriod(year));
+  const data = await reportPageData(`${year}-01-01`, `${year}-12-31`);
   return { ...data, year };
 }
 

@@ -23,7 +23,8 @@ beforeAll(async () => {
   world = await setUpWorld();
 });
 
-const HEADER = "编号,类型,来源渠道,受理时间,受理决定时间,投诉人,联系电话,所属街镇,问题类型,被投诉对象,地址,投诉内容,办理时限,延期天数,办结时间,办理结果,回访满意度,是否受理";
+const HEADER =
+  "编号,类型,来源渠道,受理时间,受理决定时间,投诉人,联系电话,所属街镇,问题类型,被投诉对象,地址,投诉内容,办理时限,延期天数,办结时间,办理结果,回访满意度,是否受理";
 
 function csv(...rows: string[]) {
   return Buffer.from(`\uFEFF${[HEADER, ...rows].join("\r\n")}\r\n`, "utf8");
@@ -77,7 +78,9 @@ describe("ledger import", () => {
   });
 
   it("names a missing required column and lists the columns it does not know", async () => {
-    const content = Buffer.from("编号,类型,受理时间,所属街镇,问题类型,投诉内容,备注\n,投诉举报,2020-03-02,古南街道,噪声,内容,x\n");
+    const content = Buffer.from(
+      "编号,类型,受理时间,所属街镇,问题类型,投诉内容,备注\n,投诉举报,2020-03-02,古南街道,噪声,内容,x\n",
+    );
     const summary = await importCsv(content, true);
     expect(summary.problems).toEqual([{ row: 1, column: "来源渠道", problem: "missingColumn" }]);
     expect(summary.unknownColumns).toEqual(["备注"]);
@@ -92,7 +95,16 @@ describe("ledger import", () => {
       ",投诉举报,来信,2020/5/6 9:05,,,,古南街道,水,某厂,,不属于职责,,,,不属于环保部门职责,,否",
     );
     const dryRun = await importCsv(ledger, false);
-    expect(dryRun).toMatchObject({ applied: false, rows: 4, created: 4, open: 2, overdueOpen: 1, concluded: 1, rejected: 1, problems: [] });
+    expect(dryRun).toMatchObject({
+      applied: false,
+      rows: 4,
+      created: 4,
+      open: 2,
+      overdueOpen: 1,
+      concluded: 1,
+      rejected: 1,
+      problems: [],
+    });
     expect(await prisma.case.count({ where: { receivedAt: { gte: at("2019-12-30 09:00") } } })).toBe(0);
 
     const applied = await importCsv(ledger, true, "2020台账.csv");
@@ -129,7 +141,9 @@ describe("ledger import", () => {
     expect(await prisma.case.count({ where: { createdById: world.dispatcher.id } })).toBe(4);
 
     const changed = await importCsv(
-      csv("TS-2019-00100,投诉举报,12369热线,2019-12-30 09:00,,张三,13800001111,古南街道,噪声,某厂,某路1号,内容改过了,,,2020-01-03 10:00,已答复,满意,是"),
+      csv(
+        "TS-2019-00100,投诉举报,12369热线,2019-12-30 09:00,,张三,13800001111,古南街道,噪声,某厂,某路1号,内容改过了,,,2020-01-03 10:00,已答复,满意,是",
+      ),
       true,
     );
     expect(changed.problems).toEqual([{ row: 2, column: "编号", problem: "conflict", value: "TS-2019-00100" }]);
@@ -178,9 +192,14 @@ describe("ledger import", () => {
       }
       const reExport = path.join(tmpDir, `roundtrip-${process.pid}-again.csv`);
       expect(run(["export", "--year", "2021", "--out", reExport]).status).toBe(0);
-      const [original, again] = await Promise.all([readLedgerFile(exported, "csv"), readLedgerFile(readFileSync(reExport), "csv")]);
+      const [original, again] = await Promise.all([
+        readLedgerFile(exported, "csv"),
+        readLedgerFile(readFileSync(reExport), "csv"),
+      ]);
       // 是否超期 and 超期天数 of open cases depend on the day of the export; the rest is identical.
-      expect(again.map((row) => row.slice(0, 18).concat(row[20]))).toEqual(original.map((row) => row.slice(0, 18).concat(row[20])));
+      expect(again.map((row) => row.slice(0, 18).concat(row[20]))).toEqual(
+        original.map((row) => row.slice(0, 18).concat(row[20])),
+      );
       rmSync(reExport, { force: true });
     } finally {
       for (const file of [ledgerFile, emptyDb, `${emptyDb}-wal`, `${emptyDb}-shm`]) rmSync(file, { force: true });
@@ -196,6 +215,11 @@ describe("ledger import", () => {
     const names = body.map((row) => String(row[5] ?? "")).filter((name) => name !== "");
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((name) => name.endsWith("*") || name.includes("*"))).toBe(true);
-    expect(body.map((row) => String(row[6] ?? "")).filter(Boolean).every((phone) => phone.includes("****"))).toBe(true);
+    expect(
+      body
+        .map((row) => String(row[6] ?? ""))
+        .filter(Boolean)
+        .every((phone) => phone.includes("****")),
+    ).toBe(true);
   });
 });

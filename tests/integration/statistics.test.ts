@@ -15,7 +15,13 @@ beforeAll(async () => {
 /** A complaint taken through its life at the given times; `concludeAt` null leaves it open. */
 async function complaint(
   receivedAt: string,
-  steps: { concludeAt?: string | null; extendBy?: number; reject?: string; satisfaction?: string; fields?: Partial<IntakeFields> },
+  steps: {
+    concludeAt?: string | null;
+    extendBy?: number;
+    reject?: string;
+    satisfaction?: string;
+    fields?: Partial<IntakeFields>;
+  },
 ) {
   const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt), ...steps.fields }), {
     now: at(receivedAt),

@@ -1,0 +1,59 @@
+import path from "node:path";
+import { writeFileSync, rmSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { importLedger } from "~/models/ledger-import.server";
+import { useBrowserApp } from "../support/browser";
+
+const session = useBrowserApp();
+const HEADER = "编号,类型,来源渠道,受理时间,所属街镇,问题类型,投诉内容,办结时间";
+
+describe("reports and the ledger in the browser", { timeout: 120_000 }, () => {
+  it("a leader reads the annual report: the sentence, the figures and the charts", async () => {
+    const ledger = [
+      HEADER,
+      ",投诉举报,12369热线,2020-03-02 09:00,古南街道,噪声,夜间噪声,2020-03-10 10:00",
+      ",投诉举报,网络,2020-06-02 09:00,文龙街道,大气,异味,2020-06-05 10:00",
+    ].join("\n");
+    const summary = await importLedger({ content: Buffer.from(ledger), fileName: "2020.csv" }, { apply: true, actorId: null });
+    expect(summary.applied).toBe(true);
+
+    const leader = await session.signIn("leader");
+    await leader.goto("/reports/annual/2020");
+    expect(await leader.locator(".report-section[data-kind=complaint] .report-sentence").textContent()).toBe(
+      "全年共受理各类环保投诉2件，办结2件，均无超期情况。",
+    );
+    expect(await leader.locator("[data-kind=complaint] [data-figure=onTimeRate]").textContent()).toBe("100.0%");
+    expect(await leader.locator("[data-kind=complaint] figure.chart svg").count()).toBe(4);
+    expect(await leader.locator(".report-definitions").textContent()).toContain("统计口径");
+    const download = await Promise.all([leader.waitForEvent("download"), leader.locator("a[href^='/reports/xlsx']").click()]);
+    expect(download[0].suggestedFilename()).toBe("2020年度投诉信访办理情况统计.xlsx");
+  });
+
+  it("an administrator's import with an error shows the row and column, and imports nothing", async () => {
+    const file = path.resolve(__dirname, `../.tmp/bad-ledger-${process.pid}.csv`);
+    writeFileSync(
+      file,
+      [
+        HEADER,
+        ",投诉举报,12369热线,2021-03-02 09:00,古南街道,噪声,内容,",
+        ",投诉举报,12369热线,2021-02-30 09:00,古南街道,噪声,内容,",
+      ].join("\n"),
+    );
+    const before = await prisma.case.count();
+    try {
+      const admin = await session.signIn("admin");
+      await admin.goto("/admin/import");
+      await admin.locator("input[type=file]").setInputFiles(file);
+      await admin.locator("main button[type=submit]").click();
+      await admin.locator(".problems").waitFor();
+      expect(await admin.locator(".problems li").allTextContents()).toEqual([
+        "第 3 行，受理时间 列：无法识别的日期或时间（应为 YYYY-MM-DD HH:mm 等格式）（2021-02-30 09:00）",
+      ]);
+      expect(await admin.locator("button", { hasText: "确认导入" }).count()).toBe(0);
+      expect(await prisma.case.count()).toBe(before);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
