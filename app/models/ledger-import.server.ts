@@ -14,6 +14,7 @@ import { selectPolicy } from "~/domain/policies";
 import { CASE_STATES, type CaseState } from "~/domain/workflow";
 import { tKey } from "~/i18n";
 import { logger } from "~/logger.server";
+import { bulkInsert } from "./bulk-insert.server";
 import { scheduleDeadlinesOf } from "./deadline-jobs.server";
 import { type LedgerFormat, LedgerFileError, ledgerFormatOf, readLedgerFile } from "./ledger-file.server";
 import { loadPolicies, loadWorkCalendar } from "./reference.server";
@@ -57,7 +58,7 @@ export interface LedgerImportOptions {
 }
 
 const CHECK_CHUNK = 500;
-const WRITE_CHUNK = 500;
+const WRITE_CHUNK = 400;
 
 async function ledgerVocabulary(): Promise<LedgerVocabulary> {
   const [channels, categories, townships] = await Promise.all([
@@ -174,9 +175,10 @@ async function writeCases(
       const openCaseIds: number[] = [];
       for (let start = 0; start < planned.length; start += WRITE_CHUNK) {
         const chunk = planned.slice(start, start + WRITE_CHUNK);
-        const created = await tx.case.createManyAndReturn({
-          select: { id: true },
-          data: chunk.map(({ row, plan, policyId }, offset) => ({
+        const created = await bulkInsert<{ id: number | bigint }>(
+          tx,
+          "Case",
+          chunk.map(({ row, plan, policyId }, offset) => ({
             ...numbers[start + offset],
             kind: row.kind,
             state: plan.state,
@@ -205,22 +207,29 @@ async function writeCases(
             policyId,
             createdById: options.actorId,
             createdAt: now,
+            updatedAt: now,
           })),
-        });
-        await tx.caseMilestone.createMany({
-          data: chunk.flatMap(({ plan }, offset) => plan.milestones.map((m) => ({ ...m, caseId: created[offset].id }))),
-        });
-        await tx.auditEvent.createMany({
-          data: chunk.map(({ row }, offset) => ({
-            caseId: created[offset].id,
+          '"id"',
+        );
+        const ids = created.map((c) => Number(c.id));
+        await bulkInsert(
+          tx,
+          "CaseMilestone",
+          chunk.flatMap(({ plan }, offset) => plan.milestones.map((m) => ({ ...m, caseId: ids[offset] }))),
+        );
+        await bulkInsert(
+          tx,
+          "AuditEvent",
+          chunk.map(({ row }, offset) => ({
+            caseId: ids[offset],
             actorId: options.actorId,
             at: now,
             action: "import",
             after: JSON.stringify({ file: fileName, row: row.row }),
           })),
-        });
+        );
         chunk.forEach(({ plan }, offset) => {
-          if (plan.milestones.some((m) => m.status === "open")) openCaseIds.push(created[offset].id);
+          if (plan.milestones.some((m) => m.status === "open")) openCaseIds.push(ids[offset]);
         });
         await progress(Math.min(planned.length, start + WRITE_CHUNK));
       }

@@ -1,0 +1,272 @@
+/**
+ * npm run bench:stats — the annual report over a million cases, the case list, and a large import.
+ *
+ * 1. 1,000,000 cases over five years (2021–2025) and 21 townships, written straight into a migrated
+ *    SQLite file. The annual report for 2023 through the application's statistics module, against the
+ *    best hand-written SQL for the same figures run straight through better-sqlite3 on the same file.
+ * 2. The case list's first page with a filter (township and category), as a dispatcher sees it.
+ * 3. A 100,000-row ledger imported (checked, then written) into an empty database.
+ * Each figure is the median of several runs; BENCH_CASES and BENCH_IMPORT_ROWS scale it down.
+ */
+import Database from "better-sqlite3";
+import { prepareBenchEnvironment, removeRedisKeys } from "./setup";
+
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+const YEARS = [2021, 2022, 2023, 2024, 2025];
+const REPORT_YEAR = 2023;
+const RUNS = 5;
+const DAY = 86_400_000;
+const OFFSET = 8 * 3_600_000;
+
+/** A repeatable pseudo-random sequence (mulberry32), so every run measures the same data. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function median(run: () => Promise<unknown> | unknown) {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = process.hrtime.bigint();
+    await run();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(RUNS / 2)] * 10) / 10;
+}
+
+function fillCases(file: string) {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = OFF");
+  const townships = db.prepare(`SELECT id FROM "Township" WHERE kind = 'township'`).all() as { id: number }[];
+  const channels = (db.prepare(`SELECT code FROM "Channel"`).all() as { code: string }[]).map((c) => c.code);
+  const categories = (db.prepare(`SELECT code FROM "Category"`).all() as { code: string }[]).map((c) => c.code);
+  const policy = db.prepare(`SELECT id FROM "DeadlinePolicy" LIMIT 1`).get() as { id: number };
+  const insert =
+    db.prepare(`INSERT INTO "Case" ("caseNo","kind","year","seq","state","channel","category","townshipId","assignedToId",
+    "receivedAt","acceptedAt","rejectedAt","concludedAt","closedAt","dueAt","nextDueAt","overdue","satisfaction","mediationOutcome",
+    "description","policyId","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const next = random(42);
+  const seqs = new Map<string, number>();
+  const now = Date.UTC(2026, 0, 10);
+  const write = db.transaction((count: number) => {
+    for (let i = 0; i < count; i += 1) {
+      const year = YEARS[Math.floor(next() * YEARS.length)];
+      const kindRoll = next();
+      const kind = kindRoll < 0.9 ? "complaint" : kindRoll < 0.97 ? "petition" : "mediation";
+      const prefix = kind === "complaint" ? "TS" : kind === "petition" ? "XF" : "TJ";
+      const key = `${kind}${year}`;
+      const seq = (seqs.get(key) ?? 0) + 1;
+      seqs.set(key, seq);
+      const receivedAt = Date.UTC(year, 0, 1) - OFFSET + Math.floor(next() * 365 * DAY);
+      const dueAt = receivedAt + 21 * DAY;
+      const roll = next();
+      const township = townships[Math.floor(next() * townships.length)].id;
+      let state = "closed";
+      let concludedAt: number | null = receivedAt + Math.floor(next() * 25 * DAY);
+      let rejectedAt: number | null = null;
+      if (roll < 0.03) [state, concludedAt, rejectedAt] = ["rejected", null, receivedAt + DAY];
+      else if (roll < 0.05) [state, concludedAt] = ["merged", null];
+      else if (concludedAt > now || roll > 0.995) [state, concludedAt] = ["assigned", null];
+      const satisfaction = concludedAt && next() < 0.6 ? ["满意", "基本满意", "不满意"][Math.floor(next() * 3)] : null;
+      const outcome = kind === "mediation" && concludedAt ? ["agreement", "failure", "withdrawn"][Math.floor(next() * 3)] : null;
+      insert.run(
+        `${prefix}-${year}-${String(seq).padStart(5, "0")}`,
+        kind,
+        year,
+        seq,
+        state,
+        channels[Math.floor(next() * channels.length)],
+        categories[Math.floor(next() * categories.length)],
+        township,
+        state === "merged" ? null : township,
+        receivedAt,
+        rejectedAt ? null : receivedAt + 3_600_000,
+        rejectedAt,
+        concludedAt,
+        concludedAt,
+        state === "merged" ? null : dueAt,
+        state === "assigned" ? dueAt : null,
+        concludedAt ? (concludedAt > dueAt ? 1 : 0) : dueAt < now ? 1 : 0,
+        satisfaction,
+        outcome,
+        "基准测试案件",
+        policy.id,
+        receivedAt,
+        receivedAt,
+      );
+    }
+  });
+  for (let done = 0; done < CASES; done += 100_000) write(Math.min(100_000, CASES - done));
+  const upsert = db.prepare(`INSERT OR REPLACE INTO "CaseSequence" ("kind","year","lastSeq") VALUES (?,?,?)`);
+  for (const [key, seq] of seqs) upsert.run(key.slice(0, -4), Number(key.slice(-4)), seq);
+  db.exec("ANALYZE");
+  db.close();
+}
+
+/**
+ * The best hand-written SQL for the annual figures: each figure from the index that covers it, and
+ * the breakdowns grouped in the same passes. Month labels come from the Shanghai offset directly.
+ */
+function rawAnnualReport(db: Database.Database, kind: string, start: number, end: number) {
+  const month = (column: string) => `strftime('%m', (${column} + ${OFFSET}) / 1000, 'unixepoch')`;
+  const intake = db
+    .prepare(
+      `SELECT channel, category, townshipId, ${month("receivedAt")} AS m, COUNT(*) AS received,
+         SUM(state = 'merged') AS merged
+       FROM "Case" INDEXED BY "Case_statistics_received"
+       WHERE kind = ? AND receivedAt >= ? AND receivedAt < ? GROUP BY 1, 2, 3, 4`,
+    )
+    .all(kind, start, end);
+  const conclusions = db
+    .prepare(
+      `SELECT channel, category, townshipId, ${month("concludedAt")} AS m, COUNT(*) AS concluded,
+         SUM(dueAt IS NULL OR concludedAt <= dueAt) AS onTime, SUM(concludedAt - receivedAt) AS ms,
+         SUM(satisfaction IS NOT NULL) AS followedUp, SUM(satisfaction IN ('满意', '基本满意')) AS satisfied,
+         SUM(mediationOutcome = 'agreement') AS succeeded, SUM(mediationOutcome = 'failure') AS failed,
+         SUM(mediationOutcome = 'withdrawn') AS withdrawn
+       FROM "Case" INDEXED BY "Case_statistics_concluded"
+       WHERE kind = ? AND concludedAt >= ? AND concludedAt < ? GROUP BY 1, 2, 3, 4`,
+    )
+    .all(kind, start, end) as { concluded: number }[];
+  const atEnd = db
+    .prepare(
+      `SELECT
+         (SELECT COUNT(*) FROM "Case" INDEXED BY "Case_statistics_accepted" WHERE kind = @kind AND acceptedAt >= @start AND acceptedAt < @end) AS accepted,
+         (SELECT COUNT(*) FROM "Case" INDEXED BY "Case_statistics_rejected" WHERE kind = @kind AND rejectedAt >= @start AND rejectedAt < @end) AS rejected,
+         COUNT(*) AS openAtEnd, SUM(dueAt < @end) AS overdueAtEnd
+       FROM "Case" INDEXED BY "Case_statistics_received"
+       WHERE kind = @kind AND receivedAt < @end AND state <> 'merged'
+         AND (concludedAt IS NULL OR concludedAt >= @end) AND (rejectedAt IS NULL OR rejectedAt >= @end)`,
+    )
+    .get({ kind, start, end });
+  const concluded = conclusions.reduce((sum, row) => sum + row.concluded, 0);
+  const middle = db
+    .prepare(
+      `SELECT concludedAt - receivedAt AS ms FROM "Case" INDEXED BY "Case_statistics_concluded"
+       WHERE kind = ? AND concludedAt >= ? AND concludedAt < ? ORDER BY 1 LIMIT 2 OFFSET ?`,
+    )
+    .all(kind, start, end, Math.max(0, Math.floor((concluded - 1) / 2)));
+  return { intake, conclusions, atEnd, middle };
+}
+
+/** The obvious SQL: the same core figures with a join to the conclusion milestone and no index chosen. */
+function obviousCoreFigures(db: Database.Database, kind: string, start: number, end: number) {
+  return db
+    .prepare(
+      `SELECT t.name,
+         SUM(c.receivedAt >= @start AND c.receivedAt < @end) AS received,
+         SUM(c.concludedAt >= @start AND c.concludedAt < @end) AS concluded,
+         SUM(c.concludedAt >= @start AND c.concludedAt < @end AND c.concludedAt <= c.dueAt) AS onTime,
+         SUM(c.receivedAt < @end AND (c.concludedAt IS NULL OR c.concludedAt >= @end) AND c.state NOT IN ('merged', 'rejected')) AS openAtEnd,
+         SUM(c.receivedAt < @end AND (c.concludedAt IS NULL OR c.concludedAt >= @end) AND c.state NOT IN ('merged', 'rejected') AND c.dueAt < @end) AS overdueAtEnd
+       FROM "Case" c JOIN "Township" t ON t.id = c.townshipId
+       WHERE c.kind = @kind GROUP BY t.name`,
+    )
+    .all({ kind, start, end });
+}
+
+async function statisticsAndList() {
+  const db = prepareBenchEnvironment("stats");
+  const { seedReferenceData } = await import("~/models/seed.server");
+  const { prisma } = await import("~/db.server");
+  await seedReferenceData();
+  const fillStart = Date.now();
+  fillCases(db.file);
+  const fillSeconds = (Date.now() - fillStart) / 1000;
+  const { caseStatistics } = await import("~/models/statistics.server");
+  const { yearPeriod } = await import("~/domain/statistics");
+  const { listCases } = await import("~/models/case-queries.server");
+  const period = yearPeriod(REPORT_YEAR);
+  const now = new Date(Date.UTC(2026, 0, 10));
+  const raw = new Database(db.file, { readonly: true });
+  try {
+    await caseStatistics("complaint", period, now); // warm the page cache and the prepared statements
+    const app = await median(() => caseStatistics("complaint", period, now));
+    const best = await median(() => rawAnnualReport(raw, "complaint", period.start.getTime(), period.end.getTime()));
+    const obvious = await median(() => obviousCoreFigures(raw, "complaint", period.start.getTime(), period.end.getTime()));
+    const report = await caseStatistics("complaint", period, now);
+    const township = await prisma.township.findFirstOrThrow({ where: { kind: "township" } });
+    const dispatcher = { id: 0, role: "dispatcher" as const, townshipId: null };
+    const query = { townshipId: township.id, category: "noise", sort: "received_desc" as const, page: 1 };
+    await listCases(dispatcher, query);
+    const list = await median(() => listCases(dispatcher, query));
+    const overdueList = await median(() => listCases(dispatcher, { overdue: true, sort: "due_asc", page: 1 }));
+    return { fillSeconds, app, best, obvious, list, overdueList, received: report.received, concluded: report.concluded };
+  } finally {
+    raw.close();
+    await prisma.$disconnect();
+    db.remove();
+  }
+}
+
+async function largeImport() {
+  const db = prepareBenchEnvironment("import");
+  const { seedReferenceData } = await import("~/models/seed.server");
+  const { prisma } = await import("~/db.server");
+  const { importLedger } = await import("~/models/ledger-import.server");
+  const { closeRedisResources } = await import("~/redis.server");
+  await seedReferenceData();
+  const townships = (await prisma.township.findMany({ where: { kind: "township" } })).map((t) => t.name);
+  const next = random(7);
+  const lines = ["类型,来源渠道,受理时间,所属街镇,问题类型,投诉内容,办结时间,回访满意度"];
+  for (let i = 0; i < IMPORT_ROWS; i += 1) {
+    const received = Date.UTC(2024, 0, 1) + Math.floor(next() * 360 * DAY);
+    const fmt = (ms: number) => new Date(ms + OFFSET).toISOString().slice(0, 16).replace("T", " ");
+    const concluded = next() < 0.95 ? fmt(received + Math.floor(next() * 20 * DAY)) : "";
+    lines.push(
+      `投诉举报,12345转办,${fmt(received)},${townships[i % townships.length]},噪声,第${i}号基准投诉：夜间施工噪声,${concluded},${concluded ? "满意" : ""}`,
+    );
+  }
+  const content = Buffer.from(lines.join("\n"));
+  try {
+    const start = Date.now();
+    const summary = await importLedger({ content, fileName: "bench.csv" }, { apply: true, actorId: null });
+    const seconds = (Date.now() - start) / 1000;
+    if (!summary.applied) throw new Error(`import not applied: ${summary.problems.length} problems`);
+    return { rows: IMPORT_ROWS, seconds, created: summary.created, megabytes: Math.round(content.byteLength / 1e5) / 10 };
+  } finally {
+    await closeRedisResources();
+    await prisma.$disconnect();
+    await removeRedisKeys(process.env.REDIS_PREFIX!);
+    db.remove();
+  }
+}
+
+async function main() {
+  const part = process.argv[2];
+  if (part === "stats") {
+    const r = await statisticsAndList();
+    console.log(
+      `${CASES.toLocaleString("en")} cases written in ${r.fillSeconds.toFixed(1)} s; ${REPORT_YEAR}: ${r.received} complaints received, ${r.concluded} concluded`,
+    );
+    console.log(`annual report (every figure and breakdown), application: ${r.app} ms`);
+    console.log(
+      `same figures, best hand-written SQL via better-sqlite3:  ${r.best} ms  (application ÷ raw = ${(r.app / r.best).toFixed(2)})`,
+    );
+    console.log(`core figures by township, obvious SQL (no covering index): ${r.obvious} ms`);
+    console.log(`case list, first page, township + category filter:     ${r.list} ms`);
+    console.log(`case list, first page, overdue filter by due time:      ${r.overdueList} ms`);
+  } else if (part === "import") {
+    const r = await largeImport();
+    console.log(
+      `ledger import, ${r.rows.toLocaleString("en")} rows (${r.megabytes} MB CSV), checked and written: ${r.seconds.toFixed(1)} s`,
+    );
+  } else {
+    // Each part in its own process, so that each starts with its own database and a cold heap.
+    const { spawnSync } = await import("node:child_process");
+    for (const name of ["stats", "import"]) {
+      const result = spawnSync(process.execPath, ["--import", "tsx", __filename, name], { stdio: "inherit", env: process.env });
+      if (result.status !== 0) process.exit(result.status ?? 1);
+    }
+  }
+}
+
+void main();
