@@ -85,7 +85,7 @@ export async function scheduleCaseDeadlines(caseId: number, now = new Date()) {
 }
 
 /** The same for many cases at once (a ledger import), in batches. */
-export async function scheduleDeadlinesOf(caseIds: number[], now = new Date(), batchSize = 2000) {
+export async function scheduleDeadlinesOf(caseIds: number[], now = new Date(), batchSize = 500) {
   try {
     for (let start = 0; start < caseIds.length; start += batchSize) {
       const milestones = await prisma.caseMilestone.findMany({
