@@ -1,5 +1,6 @@
 import type { BreakdownRow, CaseStatistics } from "~/models/statistics.server";
-import { type MessageKey, t } from "~/i18n";
+import { t } from "~/i18n";
+import { figureEntries, percent } from "./statistics-figures";
 
 /** The report of a period as printed: per kind, the sentence, the figures, the charts and the tables. */
 
@@ -10,41 +11,10 @@ export interface ReportCharts {
   townshipRate: string;
 }
 
-const percent = (value: number | null) => (value === null ? "—" : `${value.toFixed(1)}%`);
-const days = (value: number | null) => (value === null ? "—" : value.toFixed(1));
-
 function Figures({ statistics }: { statistics: CaseStatistics }) {
-  const s = statistics;
-  const figures: [MessageKey, string | number][] = s.mediation
-    ? [
-        ["report.figure.applied", s.mediation.applied],
-        ["report.figure.accepted", s.mediation.accepted],
-        ["report.figure.succeeded", s.mediation.succeeded],
-        ["report.figure.failed", s.mediation.failed],
-        ["report.figure.withdrawn", s.mediation.withdrawn],
-        ["report.figure.successRate", percent(s.mediation.successRate)],
-        ["report.figure.onTimeRate", percent(s.onTimeRate)],
-        ["report.figure.openAtEnd", s.openAtEnd],
-        ["report.figure.overdueAtEnd", s.overdueAtEnd],
-      ]
-    : [
-        ["report.figure.received", s.received],
-        ["report.figure.accepted", s.accepted],
-        ["report.figure.rejected", s.rejected],
-        ["report.figure.merged", s.merged],
-        ["report.figure.concluded", s.concluded],
-        ["report.figure.onTime", s.onTime],
-        ["report.figure.overdue", s.overdue],
-        ["report.figure.onTimeRate", percent(s.onTimeRate)],
-        ["report.figure.openAtEnd", s.openAtEnd],
-        ["report.figure.overdueAtEnd", s.overdueAtEnd],
-        ["report.figure.medianHandlingDays", days(s.medianHandlingDays)],
-        ["report.figure.meanHandlingDays", days(s.meanHandlingDays)],
-        ["report.figure.satisfactionRate", percent(s.satisfactionRate)],
-      ];
   return (
     <dl className="figures">
-      {figures.map(([key, value]) => (
+      {figureEntries(statistics).map(([key, value]) => (
         <div key={key}>
           <dt>{t(key)}</dt>
           <dd data-figure={key.replace("report.figure.", "")}>{value}</dd>

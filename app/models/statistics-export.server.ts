@@ -1,38 +1,9 @@
 import ExcelJS from "exceljs";
+import { figureEntries, percent } from "~/components/statistics-figures";
 import { t } from "~/i18n";
-import type { BreakdownRow, CaseStatistics, statisticsReport } from "./statistics.server";
+import type { BreakdownRow, statisticsReport } from "./statistics.server";
 
 /** The report's tables as an XLSX workbook: one sheet of figures per kind, and its breakdowns. */
-
-function figureRows(s: CaseStatistics): [string, number | string | null][] {
-  const rows: [string, number | string | null][] = [
-    [t("report.figure.received"), s.received],
-    [t("report.figure.accepted"), s.accepted],
-    [t("report.figure.rejected"), s.rejected],
-    [t("report.figure.merged"), s.merged],
-    [t("report.figure.concluded"), s.concluded],
-    [t("report.figure.onTime"), s.onTime],
-    [t("report.figure.overdue"), s.overdue],
-    [t("report.figure.openAtEnd"), s.openAtEnd],
-    [t("report.figure.overdueAtEnd"), s.overdueAtEnd],
-    [t("report.figure.onTimeRate"), s.onTimeRate === null ? null : `${s.onTimeRate.toFixed(1)}%`],
-    [t("report.figure.medianHandlingDays"), s.medianHandlingDays],
-    [t("report.figure.meanHandlingDays"), s.meanHandlingDays],
-    [t("report.figure.followedUp"), s.followedUp],
-    [t("report.figure.satisfactionRate"), s.satisfactionRate === null ? null : `${s.satisfactionRate.toFixed(1)}%`],
-  ];
-  if (s.mediation) {
-    const m = s.mediation;
-    rows.push(
-      [t("report.figure.applied"), m.applied],
-      [t("report.figure.succeeded"), m.succeeded],
-      [t("report.figure.failed"), m.failed],
-      [t("report.figure.withdrawn"), m.withdrawn],
-      [t("report.figure.successRate"), m.successRate === null ? null : `${m.successRate.toFixed(1)}%`],
-    );
-  }
-  return rows;
-}
 
 const BREAKDOWN_HEADER = () => [
   t("report.column.name"),
@@ -49,7 +20,7 @@ const breakdownRow = (row: BreakdownRow) => [
   row.concluded,
   row.onTime,
   row.overdue,
-  row.onTimeRate === null ? "" : `${row.onTimeRate.toFixed(1)}%`,
+  percent(row.onTimeRate),
 ];
 
 export async function statisticsWorkbook(title: string, report: Awaited<ReturnType<typeof statisticsReport>>) {
@@ -59,7 +30,7 @@ export async function statisticsWorkbook(title: string, report: Awaited<ReturnTy
     sheet.addRow([title]).font = { bold: true, size: 14 };
     sheet.addRow([s.sentence]);
     sheet.addRow([]);
-    for (const row of figureRows(s)) sheet.addRow(row);
+    for (const [key, value] of figureEntries(s)) sheet.addRow([t(key), value]);
     const sections: [string, BreakdownRow[]][] = [
       [t("report.byChannel"), s.byChannel],
       [t("report.byCategory"), s.byCategory],
