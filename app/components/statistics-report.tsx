@@ -1,4 +1,5 @@
 import type { BreakdownRow, CaseStatistics } from "~/models/statistics.server";
+import { onTimeRate } from "~/domain/statistics";
 import { t } from "~/i18n";
 import { figureEntries, percent } from "./statistics-figures";
 
@@ -66,9 +67,7 @@ function BreakdownTable({ title, rows, hideEmpty }: { title: string; rows: Break
           <td className="number">{total.concluded}</td>
           <td className="number">{total.onTime}</td>
           <td className="number">{total.concluded - total.onTime}</td>
-          <td className="number">
-            {percent(total.concluded === 0 ? null : Math.round((total.onTime / total.concluded) * 1000) / 10)}
-          </td>
+          <td className="number">{percent(onTimeRate(total.onTime, total.concluded))}</td>
         </tr>
       </tfoot>
     </table>

@@ -133,6 +133,7 @@ async function numberCases(tx: Transaction, planned: PlannedCase[]) {
   const yearOfRow = (row: LedgerRow) => parseCaseNo(row.caseNo ?? "")?.year ?? yearOf(localDateOf(row.receivedAt));
   const highest = new Map<string, number>();
   const keyOf = (kind: string, year: number) => `${kind}:${year}`;
+  const splitKey = (key: string) => ({ kind: key.split(":")[0], year: Number(key.split(":")[1]) });
   for (const { row } of planned) {
     const key = keyOf(row.kind, yearOfRow(row));
     const seq = row.caseNo ? parseCaseNo(row.caseNo)!.seq : 0;
@@ -140,7 +141,7 @@ async function numberCases(tx: Transaction, planned: PlannedCase[]) {
   }
   const next = new Map<string, number>();
   for (const [key, seq] of highest) {
-    const [kind, year] = [key.split(":")[0], Number(key.split(":")[1])];
+    const { kind, year } = splitKey(key);
     const sequence = await tx.caseSequence.findUnique({ where: { kind_year: { kind, year } } });
     next.set(key, Math.max(sequence?.lastSeq ?? 0, seq));
   }
@@ -156,7 +157,7 @@ async function numberCases(tx: Transaction, planned: PlannedCase[]) {
     return { caseNo: formatCaseNo(row.kind, year, seq), year, seq };
   });
   for (const [key, lastSeq] of next) {
-    const [kind, year] = [key.split(":")[0], Number(key.split(":")[1])];
+    const { kind, year } = splitKey(key);
     await tx.caseSequence.upsert({ where: { kind_year: { kind, year } }, create: { kind, year, lastSeq }, update: { lastSeq } });
   }
   return numbers;
