@@ -70,3 +70,18 @@ export function townshipRateChart(rows: BreakdownRow[], label: string) {
     Math.max(120, 24 * judged.length + 40),
   );
 }
+
+/** Monthly intake this year against last year. */
+export function trendChart(thisYear: BreakdownRow[], lastYear: BreakdownRow[], labels: { thisYear: string; lastYear: string }) {
+  const months = lastYear.map((row) => row.key.slice(5) + "月");
+  return render({
+    legend: { top: 0 },
+    grid: { left: 40, right: 16, top: 32, bottom: 28 },
+    xAxis: { type: "category", data: months },
+    yAxis: { type: "value", minInterval: 1 },
+    series: [
+      { name: labels.lastYear, type: "line", data: lastYear.map((row) => row.received) },
+      { name: labels.thisYear, type: "line", data: thisYear.map((row) => row.received) },
+    ],
+  });
+}

@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** `document`: served by express outside Remix, so the link loads a whole page. */
 const NAV: { to: string; label: MessageKey; roles: Role[]; document?: boolean }[] = [
+  { to: "/", label: "nav.home", roles: ["operator", "dispatcher", "township", "leader"] },
   { to: "/intake", label: "nav.intake", roles: ["operator", "dispatcher"] },
   { to: "/dispatch", label: "nav.dispatch", roles: ["dispatcher"] },
   { to: "/inbox", label: "nav.inbox", roles: ["township"] },
@@ -69,7 +70,7 @@ export default function App() {
           </a>
           <nav aria-label="main">
             {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
-              <NavLink key={item.to} to={item.to} reloadDocument={item.document}>
+              <NavLink key={item.to} to={item.to} end={item.to === "/"} reloadDocument={item.document}>
                 {t(item.label)}
               </NavLink>
             ))}

@@ -1,17 +1,31 @@
+import { type WorkCalendar, addWorkingDays } from "./calendar";
+import { type LocalDate, endOfLocalDay, localDateOf } from "./local-time";
 import type { Role } from "./roles";
 
 /** Where each role starts its working day. */
 export function homePathFor(role: Role): string {
   switch (role) {
     case "operator":
-      return "/intake";
-    case "dispatcher":
-      return "/dispatch";
-    case "township":
-      return "/inbox";
+      return "/intake"; // the hotline: a call is answered before anything else
     case "admin":
       return "/admin/users";
+    case "dispatcher":
+    case "township":
     case "leader":
-      return "/cases?overdue=1";
+      return "/"; // the role's dashboard
   }
+}
+
+/** "Due soon" on the dashboards: due by the end of the second working day from today. */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+export function dueSoonUntil(calendar: WorkCalendar, now: Date): Date {
+  return endOfLocalDay(addWorkingDays(calendar, localDateOf(now), DUE_SOON_WORKING_DAYS));
+}
+
+/** The same day a year earlier, for "the year so far" against last year (29 February becomes the 28th). */
+export function sameDayLastYear(date: LocalDate): LocalDate {
+  const [year, month, day] = date.split("-").map(Number);
+  const lastDay = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
+  return `${year - 1}-${String(month).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
 }

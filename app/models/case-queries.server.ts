@@ -256,12 +256,15 @@ export async function townshipInbox(actor: Actor, now = new Date()) {
   return rows.map((row) => withMarker(row, now));
 }
 
+/** Listed cases (the columns of a case table, with their due markers), the most urgent first unless told. */
+export async function listedCases(where: Prisma.CaseWhereInput, now: Date, orderBy = LIST_ORDER.due_asc, take = 100) {
+  const rows = await prisma.case.findMany({ where, select: LIST_SELECT, orderBy, take });
+  return rows.map((row) => withMarker(row, now));
+}
+
 /** The dispatcher's queues: to accept, to assign (incl. returned), to review, extensions to decide, to close. */
 export async function dispatcherWorkspace(now = new Date()) {
-  const list = (where: Prisma.CaseWhereInput, orderBy = LIST_ORDER.due_asc) =>
-    prisma.case
-      .findMany({ where, select: LIST_SELECT, orderBy, take: 100 })
-      .then((rows) => rows.map((row) => withMarker(row, now)));
+  const list = (where: Prisma.CaseWhereInput, orderBy = LIST_ORDER.due_asc) => listedCases(where, now, orderBy);
   const [toAccept, toAssign, toReview, extensions, toClose] = await Promise.all([
     list({ state: "registered" }),
     list({ state: "accepted" }),

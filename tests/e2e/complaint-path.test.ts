@@ -52,6 +52,8 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     const caseNo = await logComplaint("夜间施工工地");
 
     const dispatcher = await session.signIn("dispatcher");
+    expect(new URL(dispatcher.url()).pathname).toBe("/"); // the dashboard
+    await dispatcher.goto("/dispatch");
     await dispatcher.locator(`[data-queue="dispatch.toAccept"] [data-case-no="${caseNo}"]`).waitFor();
     await dispatcher.goto(`/cases/${caseNo}`);
     await act(dispatcher, "accept");
@@ -59,7 +61,8 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     expect(await dispatcher.locator("h1 .state").textContent()).toContain("办理中");
 
     const township = await session.signIn("township");
-    expect(new URL(township.url()).pathname).toBe("/inbox");
+    expect(new URL(township.url()).pathname).toBe("/");
+    await township.goto("/inbox");
     await township.click(`[data-case-no="${caseNo}"] a`);
     await township.waitForURL(`**/cases/${caseNo}`);
     // Township staff see the complainant masked.

@@ -4,16 +4,16 @@ import { useBrowserApp } from "../support/browser";
 const session = useBrowserApp();
 
 const PAGES: Record<string, string[]> = {
-  operator: ["/intake", "/cases", "/notifications"],
-  dispatcher: ["/dispatch", "/intake", "/cases?overdue=1&sort=due_asc", "/supervision", "/notifications"],
-  township: ["/inbox", "/cases", "/notifications"],
-  leader: ["/cases?overdue=1", "/supervision"],
-  admin: ["/admin/users", "/admin/policies", "/admin/calendar", "/admin/webhook", "/cases"],
+  operator: ["/intake", "/", "/cases", "/notifications"],
+  dispatcher: ["/", "/dispatch", "/intake", "/cases?overdue=1&sort=due_asc", "/supervision", "/notifications"],
+  township: ["/", "/inbox", "/cases", "/notifications"],
+  leader: ["/", "/cases?overdue=1", "/supervision", "/reports/annual/2026", "/reports?from=2026-03-01&to=2026-06-30"],
+  admin: ["/admin/users", "/admin/policies", "/admin/calendar", "/admin/webhook", "/admin/import", "/cases", "/reports"],
 };
 
 const FORBIDDEN: Record<string, string[]> = {
-  operator: ["/dispatch", "/admin/users", "/supervision"],
-  township: ["/dispatch", "/intake", "/admin/calendar", "/supervision"],
+  operator: ["/dispatch", "/admin/users", "/supervision", "/reports/annual/2026", "/admin/import"],
+  township: ["/dispatch", "/intake", "/admin/calendar", "/supervision", "/reports/annual/2026"],
   leader: ["/intake", "/admin/policies"],
   dispatcher: ["/admin/users", "/inbox"],
 };
