@@ -179,7 +179,7 @@ export const zhCN = {
   "cases.reset": "清除条件",
   "cases.search": "编号、电话或内容关键词",
   "cases.all": "全部",
-  "cases.onlyOverdue": "只看超期",
+  "cases.onlyOverdue": "只看在办且已超期",
   "cases.from": "受理日期从",
   "cases.to": "至",
   "cases.sort": "排序",

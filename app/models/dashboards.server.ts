@@ -5,7 +5,7 @@ import { addLocalDays, localDateOf, startOfLocalDay } from "~/domain/local-time"
 import type { Actor } from "~/domain/roles";
 import { rangePeriod, yearPeriod } from "~/domain/statistics";
 import { HANDLING_STATES } from "~/domain/workflow";
-import { listedCases, scopeFor } from "./case-queries.server";
+import { listedCases, overdueNow, scopeFor } from "./case-queries.server";
 import { loadWorkCalendar } from "./reference.server";
 import { caseStatistics } from "./statistics.server";
 import { supervisionBoard } from "./supervision.server";
@@ -13,10 +13,6 @@ import { supervisionBoard } from "./supervision.server";
 /** What each role's home page shows (issue 4): counts to act on, and the cases behind them. */
 
 const OPEN = { state: { in: [...HANDLING_STATES] } } satisfies Prisma.CaseWhereInput;
-
-function overdueWhere(now: Date): Prisma.CaseWhereInput {
-  return { ...OPEN, OR: [{ overdue: true }, { nextDueAt: { lt: now } }] };
-}
 
 async function dueSoonWhere(now: Date): Promise<Prisma.CaseWhereInput> {
   const until = dueSoonUntil(await loadWorkCalendar(), now);
@@ -26,7 +22,7 @@ async function dueSoonWhere(now: Date): Promise<Prisma.CaseWhereInput> {
 /** Due soon and overdue among the cases the actor may see, with counts of each. */
 async function deadlinesOf(actor: Actor, now: Date) {
   const scope = scopeFor(actor);
-  const [dueSoon, overdue] = [{ AND: [scope, await dueSoonWhere(now)] }, { AND: [scope, overdueWhere(now)] }];
+  const [dueSoon, overdue] = [{ AND: [scope, await dueSoonWhere(now)] }, { AND: [scope, overdueNow(now)] }];
   const [dueSoonCount, overdueCount, dueSoonCases, overdueCases] = await Promise.all([
     prisma.case.count({ where: dueSoon }),
     prisma.case.count({ where: overdue }),

@@ -1,7 +1,7 @@
 import { prisma } from "~/db.server";
 import { localDateOf, localDaysBetween } from "~/domain/local-time";
 import { LATENESS_BUCKETS, latenessBucket } from "~/domain/supervision";
-import { HANDLING_STATES } from "~/domain/workflow";
+import { overdueNow } from "./case-queries.server";
 
 /**
  * The supervision board (督办): every case still being handled that is past a due time or under
@@ -9,10 +9,7 @@ import { HANDLING_STATES } from "~/domain/workflow";
  */
 export async function supervisionBoard(now = new Date()) {
   const cases = await prisma.case.findMany({
-    where: {
-      state: { in: [...HANDLING_STATES] },
-      OR: [{ nextDueAt: { lt: now } }, { overdue: true }],
-    },
+    where: overdueNow(now),
     select: {
       id: true,
       caseNo: true,
