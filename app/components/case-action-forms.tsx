@@ -1,6 +1,8 @@
 import { Form, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { SATISFACTION_LEVELS } from "~/domain/case-kinds";
+import { type CaseKind, SATISFACTION_LEVELS } from "~/domain/case-kinds";
+import { EXTENSION_RULES } from "~/domain/kind-rules";
+import { showDateTime } from "~/utils/format";
 import { toDateTimeLocalValue } from "~/domain/local-time";
 import type { CaseAction } from "~/domain/workflow";
 import { type MessageKey, t, tKey } from "~/i18n";
@@ -72,6 +74,157 @@ function TextArea({
   );
 }
 
+function Field({ id, label, error, children }: { id: string; label: MessageKey; error?: string | null; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t(label)}</label>
+      {children}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** The date of a petition's written decision (告知书), today unless told. */
+function LetterDate({ action, actionData }: { action: CaseAction; actionData: ActionData | null }) {
+  const mine = actionData?.intent === action;
+  return (
+    <Field id={`${action}-letterDate`} label="petition.letterDate" error={mine ? actionData.errors.letterDate : null}>
+      <input
+        id={`${action}-letterDate`}
+        name="letterDate"
+        type="date"
+        defaultValue={mine ? actionData.values.letterDate : undefined}
+      />
+    </Field>
+  );
+}
+
+/** The actions of petitions (review requests) and mediations (sessions, conclusion, follow-up). */
+function KindActionForms({ view, actionData }: { view: CaseView; actionData: ActionData | null }) {
+  const allowed = new Set(view.allowedActions);
+  const common = { view, actionData };
+  const errorsOf = (action: CaseAction) => (actionData?.intent === action ? actionData.errors : {});
+  const valuesOf = (action: CaseAction) => (actionData?.intent === action ? actionData.values : {});
+  const scheduled = view.sessions.filter((session) => session.status === "scheduled");
+  return (
+    <>
+      {allowed.has("requestReview") ? (
+        <ActionForm {...common} action="requestReview">
+          <Field id="review-requestedOn" label="petition.requestedOn" error={errorsOf("requestReview").requestedOn}>
+            <input id="review-requestedOn" name="requestedOn" type="date" defaultValue={valuesOf("requestReview").requestedOn} />
+          </Field>
+          <TextArea action="requestReview" name="text" label="petition.request" actionData={actionData} />
+        </ActionForm>
+      ) : null}
+      {allowed.has("session") ? (
+        <ActionForm {...common} action="session">
+          {scheduled.length > 0 ? (
+            <Field id="session-sessionId" label="mediation.recordScheduled">
+              <select id="session-sessionId" name="sessionId" defaultValue={valuesOf("session").sessionId ?? ""}>
+                <option value="">{t("mediation.newSession")}</option>
+                {scheduled.map((session) => (
+                  <option key={session.id} value={session.id}>
+                    {showDateTime(session.scheduledAt)} {session.place}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ) : null}
+          <Field id="session-status" label="mediation.sessionStatus">
+            <select id="session-status" name="status" defaultValue={valuesOf("session").status ?? "held"}>
+              <option value="held">{t("mediation.status.held")}</option>
+              <option value="scheduled">{t("mediation.status.scheduled")}</option>
+            </select>
+          </Field>
+          <Field id="session-scheduledAt" label="mediation.scheduledAt" error={errorsOf("session").scheduledAt}>
+            <input
+              id="session-scheduledAt"
+              name="scheduledAt"
+              type="datetime-local"
+              defaultValue={valuesOf("session").scheduledAt}
+            />
+          </Field>
+          <Field id="session-place" label="mediation.place" error={errorsOf("session").place}>
+            <input id="session-place" name="place" type="text" defaultValue={valuesOf("session").place} />
+          </Field>
+          <fieldset className="field">
+            <legend>{t("mediation.mediators")}</legend>
+            {view.mediatorChoices.map((mediator) => (
+              <label key={mediator.id} className="checkbox">
+                <input type="checkbox" name="mediatorIds" value={mediator.id} />
+                {mediator.displayName}
+              </label>
+            ))}
+            <FieldError id="session-mediators-error" message={errorsOf("session").mediatorIds} />
+          </fieldset>
+          <TextArea action="session" name="attendees" label="mediation.attendees" actionData={actionData} />
+          <TextArea action="session" name="notes" label="mediation.notes" actionData={actionData} />
+        </ActionForm>
+      ) : null}
+      {allowed.has("concludeMediation") ? (
+        <ActionForm {...common} action="concludeMediation">
+          <Field id="mediation-outcome" label="mediation.outcome" error={errorsOf("concludeMediation").outcome}>
+            <select id="mediation-outcome" name="outcome" defaultValue={valuesOf("concludeMediation").outcome ?? "agreement"}>
+              {(["agreement", "failure", "withdrawn"] as const).map((outcome) => (
+                <option key={outcome} value={outcome}>
+                  {tKey("mediation.outcome", outcome)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <TextArea action="concludeMediation" name="text" label="mediation.outcomeText" actionData={actionData} />
+          <fieldset className="obligations">
+            <legend>{t("mediation.obligations")}</legend>
+            {[1, 2, 3].map((n) => (
+              <div key={n} className="obligation-row">
+                <input
+                  name={`party${n}`}
+                  aria-label={t("mediation.obligationParty")}
+                  placeholder={t("mediation.obligationParty")}
+                  defaultValue={valuesOf("concludeMediation")[`party${n}`]}
+                />
+                <input
+                  name={`obligation${n}`}
+                  aria-label={t("mediation.obligation")}
+                  placeholder={t("mediation.obligation")}
+                  defaultValue={valuesOf("concludeMediation")[`obligation${n}`]}
+                />
+                <input
+                  name={`due${n}`}
+                  type="date"
+                  aria-label={t("mediation.obligationDue")}
+                  defaultValue={valuesOf("concludeMediation")[`due${n}`]}
+                />
+              </div>
+            ))}
+            <FieldError id="mediation-obligations-error" message={errorsOf("concludeMediation").obligations} />
+          </fieldset>
+        </ActionForm>
+      ) : null}
+      {allowed.has("followUpAgreement") ? (
+        <ActionForm {...common} action="followUpAgreement">
+          <Field id="followUp-obligation" label="mediation.obligation">
+            <select id="followUp-obligation" name="obligationId">
+              {view.obligations.map((obligation) => (
+                <option key={obligation.id} value={obligation.id}>
+                  {obligation.party}：{obligation.obligation}（{obligation.dueDate}）
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="followUp-performed" label="mediation.performedQuestion">
+            <select id="followUp-performed" name="performed">
+              <option value="yes">{t("mediation.performed")}</option>
+              <option value="no">{t("mediation.notPerformed")}</option>
+            </select>
+          </Field>
+          <TextArea action="followUpAgreement" name="text" label="mediation.followUp" actionData={actionData} />
+        </ActionForm>
+      ) : null}
+    </>
+  );
+}
+
 /** Exactly the actions this user may take on the case now. */
 export function CaseActionForms({
   view,
@@ -95,12 +248,18 @@ export function CaseActionForms({
           <TextArea action="instruct" name="text" label="field.instruction" actionData={actionData} />
         </ActionForm>
       ) : null}
-      {allowed.has("accept") ? <ActionForm {...common} action="accept" /> : null}
+      {allowed.has("accept") ? (
+        <ActionForm {...common} action="accept">
+          {view.kind === "petition" ? <LetterDate action="accept" actionData={actionData} /> : null}
+        </ActionForm>
+      ) : null}
       {allowed.has("reject") ? (
         <ActionForm {...common} action="reject" danger>
           <TextArea action="reject" name="reason" label="field.reason" actionData={actionData} />
+          {view.kind === "petition" ? <LetterDate action="reject" actionData={actionData} /> : null}
         </ActionForm>
       ) : null}
+      <KindActionForms view={view} actionData={actionData} />
       {allowed.has("merge") ? (
         <ActionForm {...common} action="merge">
           <div className="field">
@@ -155,7 +314,7 @@ export function CaseActionForms({
               name="amount"
               type="number"
               min={1}
-              max={60}
+              max={EXTENSION_RULES[view.kind as CaseKind].max}
               defaultValue={valuesOf("requestExtension").amount}
             />
             <FieldError id="extension-amount-error" message={errorsOf("requestExtension").amount} />
@@ -170,6 +329,14 @@ export function CaseActionForms({
       ) : null}
       {allowed.has("approveExtension") ? (
         <ActionForm {...common} action="approveExtension">
+          {EXTENSION_RULES[view.kind as CaseKind].partyNotice ? (
+            <TextArea
+              action="approveExtension"
+              name="partyNotice"
+              label={view.kind === "petition" ? "petition.partyNotice" : "mediation.partyNotice"}
+              actionData={actionData}
+            />
+          ) : null}
           <TextArea action="approveExtension" name="note" label="field.note" actionData={actionData} />
         </ActionForm>
       ) : null}

@@ -11,8 +11,10 @@ const admin: Actor = { id: 6, role: "admin", townshipId: null };
 
 function snapshot(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
   return {
+    kind: "complaint",
     state: "registered",
     assignedToId: null,
+    hasAgreement: false,
     hasPendingExtension: false,
     hasOpenRespondMilestone: false,
     hasUnacknowledgedInstruction: false,

@@ -1,3 +1,4 @@
+import type { CaseKind } from "./case-kinds";
 import type { Actor, Role } from "./roles";
 
 /** DOMAIN.md "Complaint lifecycle". */
@@ -37,6 +38,10 @@ export const CASE_ACTIONS = [
   "conclude",
   "close",
   "reopen",
+  "requestReview",
+  "session",
+  "concludeMediation",
+  "followUpAgreement",
   "instruct",
   "acknowledge",
 ] as const;
@@ -48,11 +53,16 @@ export function isCaseAction(value: string): value is CaseAction {
 
 /** What the rules need to know about a case. */
 export interface CaseSnapshot {
+  kind: CaseKind;
   state: CaseState;
   assignedToId: number | null;
   hasPendingExtension: boolean;
   hasOpenRespondMilestone: boolean;
   hasUnacknowledgedInstruction: boolean;
+  /** A mediation that ended in an agreement. */
+  hasAgreement: boolean;
+  /** Set by mayTakeAction for guards that depend on who acts. */
+  actorRole?: Role;
 }
 
 interface ActionRule {
@@ -64,6 +74,8 @@ interface ActionRule {
   requiresReason: boolean;
   /** Only the township or unit the case is assigned to may act. */
   assigneeOnly?: boolean;
+  /** The kinds of case the action belongs to; every kind when absent. */
+  kinds?: readonly CaseKind[];
   guard?: (snapshot: CaseSnapshot) => boolean;
 }
 
@@ -71,7 +83,7 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
   edit: { from: ["registered"], to: null, roles: ["operator", "dispatcher"], requiresReason: false },
   accept: { from: ["registered"], to: "accepted", roles: ["dispatcher"], requiresReason: false },
   reject: { from: ["registered"], to: "rejected", roles: ["dispatcher"], requiresReason: true },
-  merge: { from: ["registered"], to: "merged", roles: ["dispatcher"], requiresReason: false },
+  merge: { from: ["registered"], to: "merged", roles: ["dispatcher"], requiresReason: false, kinds: ["complaint", "petition"] },
   assign: { from: ["accepted", "assigned"], to: "assigned", roles: ["dispatcher"], requiresReason: false },
   return: { from: ["assigned"], to: "accepted", roles: ["township"], requiresReason: true, assigneeOnly: true },
   note: {
@@ -87,17 +99,34 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     roles: ["township", "dispatcher"],
     requiresReason: false,
     assigneeOnly: true,
+    kinds: ["complaint"],
     guard: (snapshot) => snapshot.hasOpenRespondMilestone,
   },
-  submit: { from: ["assigned"], to: "submitted", roles: ["township"], requiresReason: false, assigneeOnly: true },
-  sendBack: { from: ["submitted"], to: "assigned", roles: ["dispatcher"], requiresReason: true },
-  requestExtension: {
+  submit: {
     from: ["assigned"],
-    to: null,
+    to: "submitted",
     roles: ["township"],
+    requiresReason: false,
+    assigneeOnly: true,
+    kinds: ["complaint", "petition"],
+  },
+  sendBack: {
+    from: ["submitted"],
+    to: "assigned",
+    roles: ["dispatcher"],
+    requiresReason: true,
+    kinds: ["complaint", "petition"],
+  },
+  /** The handling township asks; for a mediation the bureau's mediator asks too, with the parties' consent. */
+  requestExtension: {
+    from: ["accepted", "assigned"],
+    to: null,
+    roles: ["township", "dispatcher"],
     requiresReason: true,
     assigneeOnly: true,
-    guard: (snapshot) => !snapshot.hasPendingExtension,
+    guard: (snapshot) =>
+      !snapshot.hasPendingExtension &&
+      (snapshot.kind === "mediation" || (snapshot.state === "assigned" && snapshot.actorRole === "township")),
   },
   approveExtension: {
     from: HANDLING_STATES,
@@ -113,9 +142,48 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     requiresReason: true,
     guard: (snapshot) => snapshot.hasPendingExtension,
   },
-  conclude: { from: ["submitted"], to: "concluded", roles: ["dispatcher"], requiresReason: false },
+  conclude: {
+    from: ["submitted"],
+    to: "concluded",
+    roles: ["dispatcher"],
+    requiresReason: false,
+    kinds: ["complaint", "petition"],
+  },
   close: { from: ["concluded"], to: "closed", roles: ["dispatcher"], requiresReason: false },
-  reopen: { from: ["concluded", "closed"], to: "assigned", roles: ["dispatcher"], requiresReason: true },
+  reopen: { from: ["concluded", "closed"], to: "assigned", roles: ["dispatcher"], requiresReason: true, kinds: ["complaint"] },
+  /** The petitioner's request for review (复查) or re-check (复核): a new round on the same case. */
+  requestReview: {
+    from: ["concluded", "closed"],
+    to: "assigned",
+    roles: ["dispatcher"],
+    requiresReason: false,
+    kinds: ["petition"],
+  },
+  /** A mediation session, scheduled or held. */
+  session: {
+    from: ["accepted", "assigned"],
+    to: null,
+    roles: ["dispatcher", "township"],
+    requiresReason: false,
+    assigneeOnly: true,
+    kinds: ["mediation"],
+  },
+  concludeMediation: {
+    from: ["accepted", "assigned"],
+    to: "concluded",
+    roles: ["dispatcher"],
+    requiresReason: false,
+    kinds: ["mediation"],
+  },
+  /** The follow-up of whether the parties did what the agreement says. */
+  followUpAgreement: {
+    from: ["concluded", "closed"],
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: false,
+    kinds: ["mediation"],
+    guard: (snapshot) => snapshot.hasAgreement,
+  },
   /** A leader's supervision instruction (督办意见) on a case still being handled. */
   instruct: { from: HANDLING_STATES, to: null, roles: ["leader"], requiresReason: false },
   acknowledge: {
@@ -142,10 +210,11 @@ export function mustMaskIdentity(actor: Pick<Actor, "role">): boolean {
 export function mayTakeAction(actor: Actor, snapshot: CaseSnapshot, action: CaseAction): boolean {
   const rule = ACTION_RULES[action];
   if (!rule.roles.includes(actor.role)) return false;
+  if (rule.kinds && !rule.kinds.includes(snapshot.kind)) return false;
   if (!rule.from.includes(snapshot.state)) return false;
   if (!canViewCase(actor, snapshot)) return false;
   if (rule.assigneeOnly && actor.role === "township" && snapshot.assignedToId !== actor.townshipId) return false;
-  return rule.guard ? rule.guard(snapshot) : true;
+  return rule.guard ? rule.guard({ ...snapshot, actorRole: actor.role }) : true;
 }
 
 /** Exactly the actions this actor may take on the case now. */

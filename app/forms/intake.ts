@@ -7,6 +7,8 @@ import { parseLocalDateTime } from "~/domain/local-time";
  * Messages are catalogue keys under "error.".
  */
 const fieldsSchema = z.object({
+  /** Complaints and petitions share this form; mediation applications have their own (app/forms/mediation.ts). */
+  kind: z.enum(["complaint", "petition"]).default("complaint"),
   channel: z.string({ required_error: "required" }),
   receivedAt: z.string({ required_error: "required" }).refine((value) => parseLocalDateTime(value) !== null, "dateTime"),
   anonymous: z.boolean().optional(),

@@ -1,6 +1,8 @@
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { type DeadlineUnit, dueMarker, isOverdueAt, timeLeft } from "~/domain/deadlines";
+import type { WorkCalendar } from "~/domain/calendar";
+import { type DeadlineUnit, computeDueAt, dueMarker, isOverdueAt, timeLeft } from "~/domain/deadlines";
+import { COURT_CONFIRMATION_DAYS, PETITION_ROUNDS, reviewRequestDeadline } from "~/domain/kind-rules";
 import { addLocalDays, formatLocalDateTime, startOfLocalDay } from "~/domain/local-time";
 import { identityForViewer, maskName, maskPhone, normalizePhone } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
@@ -39,6 +41,11 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       extensions: { orderBy: { id: "asc" } },
       instructions: { orderBy: { id: "asc" }, include: { author: { select: { displayName: true } } } },
       auditEvents: { orderBy: { id: "asc" }, include: { actor: { select: { displayName: true, role: true } } } },
+      parties: { orderBy: { id: "asc" } },
+      sessions: { orderBy: { scheduledAt: "asc" }, include: { mediators: { select: { id: true, displayName: true } } } },
+      obligations: { orderBy: { id: "asc" } },
+      relatedCase: { select: { caseNo: true } },
+      relatedFrom: { select: { caseNo: true, state: true }, orderBy: { id: "asc" } },
     },
   });
   if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo);
@@ -49,9 +56,13 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
   ]);
   const mask = mustMaskIdentity(actor);
   const identity = identityForViewer(record, mask);
-  const { auditEvents, milestones, policy, ...fields } = record;
+  const { auditEvents, milestones, policy, parties, ...fields } = record;
+  const allowed = allowedActions(actor, snapshotOf(record));
   return {
     ...fields,
+    parties: parties.map((party) => partyForViewer(party, mask)),
+    mediatorChoices: allowed.includes("session") ? await mediatorChoices() : [],
+    ...kindDeadlines(calendar, record),
     complainantName: identity.complainantName,
     complainantPhone: identity.complainantPhone,
     identityMasked: mask && !record.consentToDisclose,
@@ -73,12 +84,53 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       before: maskAuditValues(event.before ? JSON.parse(event.before) : null, mask, record.consentToDisclose),
       after: maskAuditValues(event.after ? JSON.parse(event.after) : null, mask, record.consentToDisclose),
     })),
-    allowedActions: allowedActions(actor, snapshotOf(record)),
+    allowedActions: allowed,
     pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,
   };
 }
 
 export type CaseView = Awaited<ReturnType<typeof getCaseForViewer>>;
+
+/** Parties' contact details are confidential like a complainant's: township staff see them masked. */
+function partyForViewer<T extends { type: string; name: string; phone: string | null; address: string }>(
+  party: T,
+  mask: boolean,
+): T {
+  if (!mask) return party;
+  return {
+    ...party,
+    name: party.type === "person" ? maskName(party.name) : party.name,
+    phone: party.phone ? maskPhone(party.phone) : null,
+    address: party.address ? "***" : "",
+  };
+}
+
+/** Who may mediate: the bureau's dispatchers and township staff. */
+function mediatorChoices() {
+  return prisma.user.findMany({
+    where: { active: true, role: { in: ["dispatcher", "township"] } },
+    select: { id: true, displayName: true },
+    orderBy: [{ role: "asc" }, { id: "asc" }],
+  });
+}
+
+/** The dates that follow from a petition's answer or a mediation agreement (DOMAIN.md lifecycles). */
+function kindDeadlines(
+  calendar: WorkCalendar,
+  record: { kind: string; round: number; concludedAt: Date | null; mediationOutcome: string | null },
+) {
+  const answeredAt = record.concludedAt;
+  return {
+    reviewRequestDeadline:
+      record.kind === "petition" && answeredAt && record.round < PETITION_ROUNDS.length
+        ? reviewRequestDeadline(calendar, answeredAt)
+        : null,
+    courtConfirmationDeadline:
+      record.mediationOutcome === "agreement" && answeredAt
+        ? computeDueAt(calendar, answeredAt, COURT_CONFIRMATION_DAYS, "calendar_days").dueAt
+        : null,
+  };
+}
 
 /** Everything about a case, unmasked, for the CLI (`greenline case show`). Instants as ISO strings. */
 export async function caseReport(caseNo: string, now = new Date()) {

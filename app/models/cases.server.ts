@@ -2,7 +2,9 @@ import { prisma, type Transaction } from "~/db.server";
 import type { WorkCalendar } from "~/domain/calendar";
 import { type CaseKind, type Urgency, formatCaseNo } from "~/domain/case-kinds";
 import { type DeadlineUnit, type MilestonePlan, isOverdueAt, planExtension, planMilestone } from "~/domain/deadlines";
-import { localDateOf, yearOf } from "~/domain/local-time";
+import { type LocalDate, isLocalDate, localDateOf, startOfLocalDay, yearOf } from "~/domain/local-time";
+import { EXTENSION_RULES, REVIEW_ANSWER_DAYS, extensionProblem, reviewProblem } from "~/domain/kind-rules";
+import { MEDIATION_OUTCOMES, type MediationOutcome } from "~/domain/statistics";
 import { normalizePhone } from "~/domain/masking";
 import { type DeadlinePolicy, type MilestoneStart, selectPolicy } from "~/domain/policies";
 import type { Actor } from "~/domain/roles";
@@ -151,7 +153,7 @@ function normalizedIntake(fields: IntakeFields): IntakeFields {
 export async function registerCase(
   actor: Actor,
   input: IntakeFields,
-  options: ChangeOptions & { mergeIntoCaseNo?: string | null } = {},
+  options: ChangeOptions & { mergeIntoCaseNo?: string | null; mediation?: MediationApplication } = {},
 ) {
   const now = options.now ?? new Date();
   const fields = normalizedIntake(input);
@@ -164,10 +166,12 @@ export async function registerCase(
     const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo) : null;
     const number = await nextCaseNumber(tx, fields.kind, yearOf(localDateOf(fields.receivedAt)));
     const milestones = target ? [] : milestoneRows(calendar, policy, "received", fields.receivedAt, 1);
+    const mediation = fields.kind === "mediation" ? await mediationData(tx, options.mediation) : null;
     const record = await tx.case.create({
       data: {
         ...fields,
         ...number,
+        ...(mediation?.caseData ?? {}),
         state: target ? "merged" : "registered",
         mergedIntoId: target?.id ?? null,
         policyId: policy.id,
@@ -183,8 +187,17 @@ export async function registerCase(
       actorId: actor.id,
       at: now,
       action: "register",
-      after: { ...fields, state: record.state, policy: policy.name },
+      after: { ...fields, state: record.state, policy: policy.name, ...(mediation?.audit ?? {}) },
     });
+    if (mediation?.related) {
+      await recordAuditEvent(tx, {
+        caseId: mediation.related.id,
+        actorId: actor.id,
+        at: now,
+        action: "mediationLinked",
+        after: { mediation: record.caseNo },
+      });
+    }
     if (target) {
       await recordAuditEvent(tx, {
         caseId: record.id,
@@ -201,6 +214,54 @@ export async function registerCase(
   return created;
 }
 
+/** A party to a mediation as the application names it. */
+export interface PartyInput {
+  role: "applicant" | "respondent";
+  type: "person" | "unit";
+  name: string;
+  phone: string | null;
+  address: string;
+}
+
+export interface MediationApplication {
+  parties: PartyInput[];
+  claim: string;
+  /** The complaint the dispute arose from, if any. */
+  relatedCaseNo?: string | null;
+}
+
+/** A mediation application's own fields: both parties, the claim, and the complaint it came from. */
+async function mediationData(tx: Transaction, application: MediationApplication | undefined) {
+  if (!application) throw new CaseInputError({ parties: "partiesRequired" });
+  const errors: Record<string, string> = {};
+  for (const role of ["applicant", "respondent"] as const) {
+    const party = application.parties.find((p) => p.role === role);
+    if (!party?.name.trim()) errors[`${role}Name`] = "required";
+  }
+  const claim = application.claim.trim();
+  if (!claim) errors.claim = "required";
+  const related = application.relatedCaseNo?.trim()
+    ? await tx.case.findUnique({
+        where: { caseNo: application.relatedCaseNo.trim().toUpperCase() },
+        select: { id: true, caseNo: true, kind: true },
+      })
+    : null;
+  if (application.relatedCaseNo?.trim() && related?.kind !== "complaint") errors.relatedCaseNo = "relatedNotComplaint";
+  if (Object.keys(errors).length > 0) throw new CaseInputError(errors);
+  const parties = application.parties.map((party) => ({
+    role: party.role,
+    type: party.type,
+    name: party.name.trim(),
+    phone: party.phone ? normalizePhone(party.phone) || null : null,
+    address: party.address.trim(),
+  }));
+  return {
+    caseData: { claim, relatedCaseId: related?.id ?? null, parties: { create: parties } },
+    audit: { claim, parties: parties.map((p) => `${p.role}:${p.name}`), relatedCase: related?.caseNo ?? null },
+    related,
+  };
+}
+
 /** The open case a repeat was merged into records the repeat in its own trail. */
 function recordRepeatOnTarget(tx: Transaction, targetId: number, repeatCaseNo: string, actorId: number, at: Date) {
   return recordAuditEvent(tx, { caseId: targetId, actorId, at, action: "repeatMerged", after: { repeat: repeatCaseNo } });
@@ -214,11 +275,29 @@ async function findMergeTarget(tx: Transaction, kind: string, caseNo: string) {
   return target;
 }
 
+/** A mediation session: scheduled ahead, or recorded as held (`sessionId` records a scheduled one). */
+export interface SessionInput {
+  sessionId?: number | null;
+  status: "scheduled" | "held";
+  scheduledAt: Date;
+  place: string;
+  mediatorIds: number[];
+  attendees?: string;
+  notes?: string;
+}
+
+/** What one party undertakes in a mediation agreement, by when. */
+export interface ObligationInput {
+  party: string;
+  obligation: string;
+  dueDate: LocalDate;
+}
+
 /** A change to a case, as the one function below accepts it. */
 export type CaseChange =
   | { action: "edit"; fields: Partial<Omit<IntakeFields, "kind">> }
-  | { action: "accept" }
-  | { action: "reject"; reason: string }
+  | { action: "accept"; letterDate?: LocalDate | null }
+  | { action: "reject"; reason: string; letterDate?: LocalDate | null }
   | { action: "merge"; targetCaseNo: string; reason?: string }
   | { action: "assign"; assigneeId: number }
   | { action: "return"; reason: string }
@@ -227,11 +306,15 @@ export type CaseChange =
   | { action: "submit"; text: string }
   | { action: "sendBack"; reason: string }
   | { action: "requestExtension"; amount: number; reason: string }
-  | { action: "approveExtension"; note?: string }
+  | { action: "approveExtension"; note?: string; partyNotice?: string }
   | { action: "refuseExtension"; reason: string }
   | { action: "conclude"; text: string }
   | { action: "close"; satisfaction?: string | null }
   | { action: "reopen"; reason: string }
+  | { action: "requestReview"; requestedOn: LocalDate; text: string }
+  | { action: "session"; session: SessionInput }
+  | { action: "concludeMediation"; outcome: MediationOutcome; text: string; obligations: ObligationInput[] }
+  | { action: "followUpAgreement"; obligationId: number; performed: boolean; text: string }
   | { action: "instruct"; text: string }
   | { action: "acknowledge" };
 
@@ -250,6 +333,8 @@ async function loadCaseForChange(db: typeof prisma | Transaction, caseNo: string
 }
 
 export function snapshotOf(record: {
+  kind: string;
+  mediationOutcome: string | null;
   state: string;
   assignedToId: number | null;
   round: number;
@@ -258,7 +343,9 @@ export function snapshotOf(record: {
   instructions: { acknowledgedAt: Date | null }[];
 }): CaseSnapshot {
   return {
+    kind: record.kind as CaseKind,
     state: record.state as CaseState,
+    hasAgreement: record.mediationOutcome === "agreement",
     assignedToId: record.assignedToId,
     hasPendingExtension: record.extensions.some((extension) => extension.status === "pending"),
     hasOpenRespondMilestone: record.milestones.some(
@@ -368,12 +455,18 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       await closeOpenMilestones(context, "met", (m) => m === "accept");
       const accepted = milestoneRows(context.calendar, context.policy, "accepted", now, record.round);
       for (const row of accepted) await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
-      return { caseUpdate: { acceptedAt: now } };
+      return { caseUpdate: { acceptedAt: now, ...decisionLetter(context, change.letterDate) } };
     }
     case "reject":
       await closeOpenMilestones(context, "met", (m) => m === "accept");
       await closeOpenMilestones(context, "cancelled");
-      return { caseUpdate: { rejectedAt: now, decisionReason: requireText("reason", change.reason) } };
+      return {
+        caseUpdate: {
+          rejectedAt: now,
+          decisionReason: requireText("reason", change.reason),
+          ...decisionLetter(context, change.letterDate),
+        },
+      };
     case "merge": {
       const target = await findMergeTarget(tx, record.kind, change.targetCaseNo);
       if (target.id === record.id) throw new CaseInputError({ mergeInto: "mergeTargetNotOpen" });
@@ -401,11 +494,11 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       return { caseUpdate: {} };
     case "requestExtension": {
       requireText("reason", change.reason);
-      if (!Number.isInteger(change.amount) || change.amount < 1 || change.amount > 60) {
-        throw new CaseInputError({ amount: "extensionAmount" });
-      }
       const milestone = currentMilestone(context, "conclude");
       if (!milestone) throw new ActionNotAllowedError(change.action);
+      const approved = await tx.extension.count({ where: { caseId: record.id, round: record.round, status: "approved" } });
+      const problem = extensionProblem(record.kind as CaseKind, change.amount, approved);
+      if (problem) throw new CaseInputError({ amount: problem });
       await tx.extension.create({
         data: {
           caseId: record.id,
@@ -420,7 +513,7 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       return { caseUpdate: {}, auditDetails: { extensionAmount: change.amount, unit: milestone.unit } };
     }
     case "approveExtension":
-      return approveExtension(context, change.note);
+      return approveExtension(context, change.note, change.partyNotice);
     case "refuseExtension": {
       const [pending] = record.extensions;
       await tx.extension.update({
@@ -429,22 +522,16 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       });
       return { caseUpdate: {}, auditDetails: { extensionAmount: pending.amount } };
     }
-    case "conclude": {
-      const conclude = currentMilestone(context, "conclude");
-      await closeOpenMilestones(context, "met", (m) => m === "conclude");
-      await closeOpenMilestones(context, "cancelled");
-      await tx.extension.updateMany({
-        where: { caseId: record.id, status: "pending" },
-        data: { status: "refused", decidedAt: now, decisionNote: "concluded" },
-      });
-      return {
-        caseUpdate: {
-          replyText: requireText("text", change.text),
-          concludedAt: now,
-          overdue: conclude ? isOverdueAt(conclude.dueAt, now) : record.overdue,
-        },
-      };
-    }
+    case "conclude":
+      return { caseUpdate: { replyText: requireText("text", change.text), ...(await stopTheClock(context)) } };
+    case "concludeMediation":
+      return concludeMediation(context, change);
+    case "followUpAgreement":
+      return followUpAgreement(context, change);
+    case "requestReview":
+      return requestReview(context, change.requestedOn, change.text);
+    case "session":
+      return recordSession(context, change.session);
     case "close":
       return { caseUpdate: { closedAt: now, satisfaction: change.satisfaction ?? null } };
     case "instruct":
@@ -469,6 +556,140 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       };
     }
   }
+}
+
+/** Concluding: the conclusion milestone is met (on time or not), the rest cancelled, pending extensions refused. */
+async function stopTheClock(context: ChangeContext) {
+  const { tx, record, now } = context;
+  const conclude = currentMilestone(context, "conclude");
+  await closeOpenMilestones(context, "met", (m) => m === "conclude");
+  await closeOpenMilestones(context, "cancelled");
+  await tx.extension.updateMany({
+    where: { caseId: record.id, status: "pending" },
+    data: { status: "refused", decidedAt: now, decisionNote: "concluded" },
+  });
+  return { concludedAt: now, overdue: conclude ? isOverdueAt(conclude.dueAt, now) : record.overdue };
+}
+
+/** A petition's written decision (受理/不予受理告知书) is dated; other kinds have none. */
+function decisionLetter(context: ChangeContext, letterDate: LocalDate | null | undefined) {
+  const { record, now } = context;
+  if (record.kind !== "petition") return {};
+  const date = letterDate || localDateOf(now);
+  if (!isLocalDate(date) || date < localDateOf(record.receivedAt) || date > localDateOf(now)) {
+    throw new CaseInputError({ letterDate: "letterDate" });
+  }
+  return { decisionLetterAt: startOfLocalDay(date) };
+}
+
+/** The petitioner's review (复查) or re-check (复核) request: a new round with its own 30-day clock. */
+async function requestReview(context: ChangeContext, requestedOn: LocalDate, text: string): Promise<ChangeEffect> {
+  const { tx, record, now, calendar, policy } = context;
+  const request = requireText("text", text);
+  if (!isLocalDate(requestedOn) || requestedOn > localDateOf(now)) throw new CaseInputError({ requestedOn: "letterDate" });
+  const problem = reviewProblem(calendar, record.round, record.concludedAt, requestedOn);
+  if (problem) throw new CaseInputError({ requestedOn: problem });
+  const round = record.round + 1;
+  const plan = planMilestone(calendar, startOfLocalDay(requestedOn), REVIEW_ANSWER_DAYS, "calendar_days", policy.rules.ladder);
+  warnAboutMissingCalendar(plan);
+  await tx.caseMilestone.create({ data: { ...storedPlan(plan), round, milestone: "conclude", caseId: record.id } });
+  return {
+    caseUpdate: {
+      round,
+      concludedAt: null,
+      closedAt: null,
+      overdue: false,
+      state: record.assignedToId === null ? "accepted" : "assigned",
+    },
+    auditDetails: { round, request, requestedOn, dueAt: plan.dueAt },
+  };
+}
+
+async function recordSession(context: ChangeContext, input: SessionInput): Promise<ChangeEffect> {
+  const { tx, record, now } = context;
+  const place = requireText("place", input.place);
+  const mediators = await tx.user.findMany({
+    where: { id: { in: input.mediatorIds }, active: true, role: { in: ["dispatcher", "township"] } },
+    select: { id: true, displayName: true },
+  });
+  if (mediators.length === 0 || mediators.length !== new Set(input.mediatorIds).size) {
+    throw new CaseInputError({ mediatorIds: "mediatorsRequired" });
+  }
+  const held = input.status === "held";
+  const data = {
+    scheduledAt: input.scheduledAt,
+    place,
+    status: input.status,
+    attendees: held ? requireText("attendees", input.attendees) : (input.attendees?.trim() ?? ""),
+    notes: held ? requireText("notes", input.notes) : (input.notes?.trim() ?? ""),
+    recordedAt: now,
+    mediators: { set: mediators.map((m) => ({ id: m.id })) },
+  };
+  if (input.sessionId) {
+    const scheduled = await tx.mediationSession.findFirst({
+      where: { id: input.sessionId, caseId: record.id, status: "scheduled" },
+    });
+    if (!scheduled) throw new CaseInputError({ sessionId: "sessionNotScheduled" });
+    await tx.mediationSession.update({ where: { id: scheduled.id }, data });
+  } else {
+    await tx.mediationSession.create({ data: { ...data, caseId: record.id, mediators: { connect: data.mediators.set } } });
+  }
+  return {
+    caseUpdate: {},
+    auditDetails: {
+      session: input.status,
+      at: input.scheduledAt,
+      place,
+      mediators: mediators.map((m) => m.displayName).join("、"),
+    },
+  };
+}
+
+async function concludeMediation(
+  context: ChangeContext,
+  change: Extract<CaseChange, { action: "concludeMediation" }>,
+): Promise<ChangeEffect> {
+  const { tx, record } = context;
+  const text = requireText("text", change.text);
+  if (!MEDIATION_OUTCOMES.includes(change.outcome)) throw new CaseInputError({ outcome: "required" });
+  const obligations = change.outcome === "agreement" ? change.obligations : [];
+  if (change.outcome === "agreement" && obligations.length === 0)
+    throw new CaseInputError({ obligations: "obligationsRequired" });
+  for (const obligation of obligations) {
+    if (!obligation.party.trim() || !obligation.obligation.trim() || !isLocalDate(obligation.dueDate)) {
+      throw new CaseInputError({ obligations: "obligationIncomplete" });
+    }
+  }
+  const clock = await stopTheClock(context);
+  for (const obligation of obligations) {
+    await tx.agreementObligation.create({
+      data: {
+        caseId: record.id,
+        party: obligation.party.trim(),
+        obligation: obligation.obligation.trim(),
+        dueDate: obligation.dueDate,
+      },
+    });
+  }
+  return {
+    caseUpdate: { ...clock, mediationOutcome: change.outcome, outcomeText: text },
+    auditDetails: { obligations: obligations.length },
+  };
+}
+
+async function followUpAgreement(
+  context: ChangeContext,
+  change: Extract<CaseChange, { action: "followUpAgreement" }>,
+): Promise<ChangeEffect> {
+  const { tx, record, now } = context;
+  const obligation = await tx.agreementObligation.findFirst({ where: { id: change.obligationId, caseId: record.id } });
+  if (!obligation) throw new CaseInputError({ obligationId: "required" });
+  const followUp = requireText("text", change.text);
+  await tx.agreementObligation.update({
+    where: { id: obligation.id },
+    data: { performedAt: change.performed ? now : null, followUp },
+  });
+  return { caseUpdate: {}, auditDetails: { obligation: obligation.obligation, performed: change.performed, followUp } };
 }
 
 async function instruct(context: ChangeContext, text: string): Promise<ChangeEffect> {
@@ -504,7 +725,11 @@ async function acknowledge(context: ChangeContext): Promise<ChangeEffect> {
   return { caseUpdate: {}, webhookEventId };
 }
 
-async function approveExtension(context: ChangeContext, note: string | undefined): Promise<ChangeEffect> {
+async function approveExtension(
+  context: ChangeContext,
+  note: string | undefined,
+  notice: string | undefined,
+): Promise<ChangeEffect> {
   const { tx, record, now, actor, calendar, policy } = context;
   const [pending] = record.extensions;
   const milestone = record.milestones.find((m) => m.milestone === pending.milestone && m.round === pending.round);
@@ -525,9 +750,11 @@ async function approveExtension(context: ChangeContext, note: string | undefined
       extendedBy: { increment: pending.amount },
     },
   });
+  const noticeRule = EXTENSION_RULES[record.kind as CaseKind].partyNotice;
+  const partyNotice = noticeRule ? requireText("partyNotice", notice) : null;
   await tx.extension.update({
     where: { id: pending.id },
-    data: { status: "approved", decidedById: actor.id, decidedAt: now, decisionNote: note?.trim() || null },
+    data: { status: "approved", decidedById: actor.id, decidedAt: now, decisionNote: note?.trim() || null, partyNotice },
   });
   await rearmMovedSteps(tx, milestone, { warning: plan.warningAt, overdue: plan.dueAt, supervision: plan.supervisionAt }, now);
   const stillOverdue =

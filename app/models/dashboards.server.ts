@@ -32,21 +32,37 @@ async function deadlinesOf(actor: Actor, now: Date) {
   return { dueSoonCount, overdueCount, dueSoonCases, overdueCases };
 }
 
+/** The mediation sessions this user is to chair, from the start of today on. */
+function upcomingSessions(actor: Actor, now: Date) {
+  return prisma.mediationSession.findMany({
+    where: {
+      status: "scheduled",
+      scheduledAt: { gte: startOfLocalDay(localDateOf(now)) },
+      mediators: { some: { id: actor.id } },
+    },
+    select: { id: true, scheduledAt: true, place: true, case: { select: { caseNo: true, subject: true } } },
+    orderBy: { scheduledAt: "asc" },
+    take: 20,
+  });
+}
+
 export async function dispatcherDashboard(actor: Actor, now = new Date()) {
-  const [toAccept, toReview, deadlines] = await Promise.all([
+  const [toAccept, toReview, deadlines, sessions] = await Promise.all([
     prisma.case.count({ where: { state: "registered" } }),
     prisma.case.count({ where: { state: "submitted" } }),
     deadlinesOf(actor, now),
+    upcomingSessions(actor, now),
   ]);
-  return { toAccept, toReview, ...deadlines };
+  return { toAccept, toReview, ...deadlines, sessions };
 }
 
 export async function townshipDashboard(actor: Actor, now = new Date()) {
-  const [inHand, deadlines] = await Promise.all([
+  const [inHand, deadlines, sessions] = await Promise.all([
     prisma.case.count({ where: { AND: [scopeFor(actor), { state: { in: ["assigned", "submitted"] } }] } }),
     deadlinesOf(actor, now),
+    upcomingSessions(actor, now),
   ]);
-  return { inHand, ...deadlines };
+  return { inHand, ...deadlines, sessions };
 }
 
 /** Today's intake, and today's callers who have called before (their cases across all time). */

@@ -8,6 +8,7 @@ import { type MessageKey, t, tKey } from "~/i18n";
 import { dispatcherDashboard, leaderDashboard, operatorDashboard, townshipDashboard } from "~/models/dashboards.server";
 import { loadCaseVocabulary } from "~/models/reference.server";
 import { requireUser } from "~/session.server";
+import { showDateTime } from "~/utils/format";
 
 /** Each role's home: what to act on now (dispatcher, township), today's intake (operator), the year (leader). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -76,6 +77,24 @@ function DeadlineDashboard({ data }: { data: Extract<Data, { deadlines: unknown 
         <Tile label={t("home.dueSoon")} value={d.dueSoonCount} />
         <Tile label={t("home.overdue")} value={d.overdueCount} to="/cases?overdue=1&sort=due_asc" />
       </dl>
+      {d.sessions.length > 0 ? (
+        <section className="panel" data-section="upcoming-sessions">
+          <h2>{t("mediation.upcoming")}</h2>
+          <table>
+            <tbody>
+              {d.sessions.map((session) => (
+                <tr key={session.id}>
+                  <td className="nowrap">{showDateTime(session.scheduledAt)}</td>
+                  <td>{session.place}</td>
+                  <td>
+                    <Link to={`/cases/${session.case.caseNo}`}>{session.case.caseNo}</Link> {session.case.subject}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
       <CaseSection title={t("home.overdue")} cases={d.overdueCases} empty={t("home.noOverdue")} names={data.categoryNames} />
       <CaseSection title={t("home.dueSoon")} cases={d.dueSoonCases} empty={t("home.noDueSoon")} names={data.categoryNames} />
     </>

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseActionForms } from "~/components/case-action-forms";
 import { DueMarkerDot, StateBadge } from "~/components/case-markers";
+import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from "~/components/case-kind-sections";
 import { CaseTimeline } from "~/components/case-timeline";
 import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas, formToObject, toCaseChange } from "~/forms/case-actions";
@@ -156,12 +157,21 @@ export default function CasePage() {
                   </dd>
                 </>
               ) : null}
-              <dt>{t("field.round")}</dt>
-              <dd>{view.round}</dd>
+              {view.kind === "petition" ? (
+                <PetitionFields view={view} />
+              ) : (
+                <>
+                  <dt>{t("field.round")}</dt>
+                  <dd>{view.round}</dd>
+                </>
+              )}
+              <RelatedMediations view={view} />
               <dt>{t("field.createdBy")}</dt>
               <dd>{view.createdBy?.displayName ?? t("case.system")}</dd>
             </dl>
+            <PrintLinks view={view} />
           </section>
+          <MediationSection view={view} />
           <section className="panel">
             <h2>{t("case.milestones")}</h2>
             <p className="muted">{t("case.policyNote", { policy: view.policyName })}</p>

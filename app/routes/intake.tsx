@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const created = await registerCase(
       user,
-      { kind: "complaint", ...intakeFieldsFrom(value) },
+      { kind: value.kind, ...intakeFieldsFrom(value) },
       { mergeIntoCaseNo: value.mergeInto || null },
     );
     const params = new URLSearchParams({ registered: created.caseNo });
@@ -76,7 +76,7 @@ export default function Intake() {
     // Errors appear after the first attempt to register, then update as the operator types.
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    defaultValue: { receivedAt: now, urgency: "normal" },
+    defaultValue: { receivedAt: now, urgency: "normal", kind: "complaint" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: intakeSchema }),
   });
 
@@ -110,7 +110,9 @@ export default function Intake() {
           <Link to={`/cases/${registered}`}>{t("common.view")}</Link>
         </p>
       ) : null}
-      <p className="muted">{t("intake.hint")}</p>
+      <p className="muted">
+        {t("intake.hint")} <Link to="/intake/mediation">{t("mediation.applyLink")}</Link>
+      </p>
       <div className="two-columns">
         <Form
           method="post"
@@ -123,6 +125,13 @@ export default function Intake() {
           }}
         >
           <div className="grid">
+            <div className="field">
+              <label htmlFor={fields.kind.id}>{t("field.kind")}</label>
+              <select {...getSelectProps(fields.kind)}>
+                <option value="complaint">{tKey("kind", "complaint")}</option>
+                <option value="petition">{tKey("kind", "petition")}</option>
+              </select>
+            </div>
             <div className="field">
               <label htmlFor={fields.channel.id}>{t("field.channel")}</label>
               <select {...getSelectProps(fields.channel)} autoFocus aria-describedby={fields.channel.errorId}>

@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { printableDocuments } from "~/components/case-kind-sections";
+import { localDateOf } from "~/domain/local-time";
+import { type MessageKey, t } from "~/i18n";
+import { getCaseForViewer } from "~/models/case-queries.server";
+import { CaseNotFoundError } from "~/models/errors";
+import { requireUser } from "~/session.server";
+
+/** The letters of a petition and the mediation agreement, on A4 with the case's data (print from the browser). */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${t(`print.title.${data.document}` as MessageKey)} ${data.view.caseNo}` : t("app.shortName") },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    const view = await getCaseForViewer(user, params.caseNo!);
+    const document = params.document!;
+    if (!printableDocuments(view).includes(document)) throw new Response(t("error.notFound"), { status: 404 });
+    return { view, document, bureau: t("app.bureau") };
+  } catch (error) {
+    if (error instanceof CaseNotFoundError) throw new Response(t("error.notFound"), { status: 404 });
+    throw error;
+  }
+}
+
+const chineseDate = (value: Date | string | null) => {
+  if (!value) return "";
+  const [year, month, day] = localDateOf(new Date(value)).split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+};
+
+export default function PrintDocument() {
+  const { view, document, bureau } = useLoaderData<typeof loader>();
+  const title = t(`print.title.${document}` as MessageKey);
+  const addressee = view.complainantName ?? t("case.anonymous");
+  const values = {
+    caseNo: view.caseNo,
+    received: chineseDate(view.receivedAt),
+    accepted: chineseDate(view.acceptedAt),
+    description: view.description,
+    reason: view.decisionReason ?? "",
+  };
+  const signedOn = chineseDate(
+    document === "acceptanceNotice" || document === "rejectionNotice"
+      ? (view.decisionLetterAt ?? view.acceptedAt ?? view.rejectedAt)
+      : view.concludedAt,
+  );
+  return (
+    <article className="print-document" data-document={document}>
+      <h1>{title}</h1>
+      <p className="document-number">{view.caseNo}</p>
+      {document === "agreement" ? (
+        <>
+          <h2>{t("print.agreementParties")}</h2>
+          {view.parties.map((party) => (
+            <p key={party.id}>
+              {t(party.role === "applicant" ? "mediation.applicant" : "mediation.respondent")}：{party.name}
+              {party.phone ? `，${t("field.complainantPhone")}：${party.phone}` : ""}
+              {party.address ? `，${t("field.address")}：${party.address}` : ""}
+            </p>
+          ))}
+          <h2>{t("print.agreementDispute")}</h2>
+          <p>{view.description}</p>
+          <p>
+            {t("mediation.claim")}：{view.claim}
+          </p>
+          <h2>{t("print.agreementTerms")}</h2>
+          <p className="body-text">{view.outcomeText}</p>
+          <h2>{t("print.agreementObligations")}</h2>
+          <ol>
+            {view.obligations.map((obligation) => (
+              <li key={obligation.id}>
+                {obligation.party}：{obligation.obligation}，{chineseDate(`${obligation.dueDate}T12:00:00+08:00`)}前履行完毕。
+              </li>
+            ))}
+          </ol>
+          <p className="body-text">{t("print.agreementEffect")}</p>
+          <p className="signatures">{t("print.signatures")}</p>
+        </>
+      ) : (
+        <>
+          <p>{t("print.to", { name: addressee })}</p>
+          {document === "acceptanceNotice" ? <p className="body-text">{t("print.acceptanceBody", values)}</p> : null}
+          {document === "rejectionNotice" ? <p className="body-text">{t("print.rejectionBody", values)}</p> : null}
+          {document === "answerLetter" ? (
+            <>
+              <p className="body-text">{t("print.answerIntro", values)}</p>
+              <p className="body-text">{view.replyText}</p>
+              <p className="body-text">{t("print.answerRights")}</p>
+            </>
+          ) : null}
+        </>
+      )}
+      <p className="issuer">
+        {bureau}
+        <br />
+        {t("print.seal")}
+        <br />
+        {signedOn}
+      </p>
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t("report.print")}
+        </button>
+      </p>
+    </article>
+  );
+}
