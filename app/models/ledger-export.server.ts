@@ -1,7 +1,14 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
 import type { CaseKind } from "~/domain/case-kinds";
-import { KIND_NAMES, LEDGER_COLUMNS, LEDGER_EXPORT_COLUMNS, daysOverdue, ledgerDateTime } from "~/domain/ledger";
+import {
+  KIND_NAMES,
+  LEDGER_COLUMNS,
+  LEDGER_EXPORT_COLUMNS,
+  daysOverdue,
+  ledgerDateTime,
+  mediationOutcomeOf,
+} from "~/domain/ledger";
 import { maskName, maskPhone } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { type StatisticsPeriod } from "~/domain/statistics";
@@ -34,6 +41,8 @@ const EXPORT_SELECT = {
   resultText: true,
   replyText: true,
   satisfaction: true,
+  mediationOutcome: true,
+  outcomeText: true,
   dueAt: true,
   overdue: true,
   township: { select: { name: true } },
@@ -43,6 +52,15 @@ const EXPORT_SELECT = {
 type ExportedCase = Prisma.CaseGetPayload<{ select: typeof EXPORT_SELECT }>;
 
 export const LEDGER_EXPORT_HEADERS = [...LEDGER_COLUMNS.map((c) => c.header), ...LEDGER_EXPORT_COLUMNS.map((c) => c.header)];
+
+const MEDIATION_OUTCOME_WORDS: Record<string, string> = { agreement: "调解成功", failure: "调解不成", withdrawn: "撤回申请" };
+
+/** A mediation's 办理结果, worded so that an import reads the same outcome back (mediationOutcomeOf). */
+function mediationOutcomeText(record: { mediationOutcome: string | null; outcomeText: string | null }) {
+  const text = record.outcomeText ?? "";
+  if (!record.mediationOutcome || mediationOutcomeOf(text) === record.mediationOutcome) return text;
+  return `${MEDIATION_OUTCOME_WORDS[record.mediationOutcome]}：${text}`;
+}
 
 /** A case's ledger row. Township exports never show the complainant (DOMAIN.md "People"). */
 function ledgerRow(
@@ -75,7 +93,7 @@ function ledgerRow(
     dueAt: ledgerDateTime(fixedDue),
     extensionDays: conclude && conclude.extendedBy > 0 && record.round === 1 ? String(conclude.extendedBy) : "",
     concludedAt: ledgerDateTime(record.concludedAt),
-    outcome: record.replyText ?? record.resultText ?? "",
+    outcome: record.kind === "mediation" ? mediationOutcomeText(record) : (record.replyText ?? record.resultText ?? ""),
     satisfaction: record.satisfaction ?? "",
     accepted: record.rejectedAt ? "否" : "是",
     finalDueAt: judged ? ledgerDateTime(record.dueAt) : "",

@@ -205,6 +205,7 @@ async function writeCases(
             dueAt: plan.dueAt,
             nextDueAt: plan.nextDueAt,
             mediationOutcome: plan.mediationOutcome,
+            outcomeText: row.kind === "mediation" && plan.concludedAt ? row.outcome : null,
             policyId,
             createdById: options.actorId,
             createdAt: now,

@@ -7,7 +7,7 @@ import { addLocalDays, instantFromLocal, localDateOf, MS_PER_HOUR } from "~/doma
 import { DEFAULT_POLICIES } from "~/domain/policies";
 import { CATEGORIES, CHANNELS, DEFAULT_UNITS, QIJIANG_TOWNSHIPS } from "~/domain/reference-data";
 import type { Actor, Role } from "~/domain/roles";
-import { type CaseChange, changeCase, registerCase } from "./cases.server";
+import { type CaseChange, type MediationApplication, changeCase, registerCase } from "./cases.server";
 import { createUser } from "./users.server";
 
 const HOLIDAY_CSV = path.join(__dirname, "../../prisma/reference/cn-holidays.csv");
@@ -258,7 +258,130 @@ export async function seedDemoData(now = new Date()) {
     }
     if (["assigned", "assignedLate", "assignedDueSoon", "submitted"].includes(plan.fate)) openCaseNos.push(record.caseNo);
   }
+  created += await seedDemoPetitionsAndMediations(
+    operator,
+    dispatcher,
+    townshipStaff.get(townships[0].id)!,
+    townships[0].id,
+    now,
+  );
   return { users: users.size, cases: created };
+}
+
+/** A few petitions and mediations in their characteristic states, made like the complaints above. */
+async function seedDemoPetitionsAndMediations(
+  operator: Actor,
+  dispatcher: Actor,
+  township: Actor,
+  townshipId: number,
+  now: Date,
+) {
+  const daysAgo = (days: number, hour = 10) =>
+    new Date(Math.min(now.getTime() - 60_000, now.getTime() - days * 86_400_000 + (hour - 10) * MS_PER_HOUR));
+  const base = (kind: "petition" | "mediation", receivedAt: Date, name: string, description: string) => ({
+    kind,
+    channel: kind === "petition" ? "letter" : "visit",
+    receivedAt,
+    complainantName: name,
+    complainantPhone: `139${String(Math.floor(receivedAt.getTime() / 1000) % 100_000_000).padStart(8, "0")}`,
+    consentToDisclose: false,
+    townshipId,
+    category: "water",
+    subject: "金桥化工有限公司",
+    address: "古南街道工业园8号",
+    description,
+    urgency: "normal" as const,
+  });
+  const steps = async (caseNo: string, list: [Actor, CaseChange, Date][]) => {
+    for (const [actor, change, at] of list) {
+      const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo } });
+      await changeCase(actor, caseNo, version, change, { now: at, scheduleJobs: false });
+    }
+  };
+  const options = (at: Date) => ({ now: at, scheduleJobs: false });
+  const petitions = [
+    await registerCase(
+      operator,
+      base("petition", daysAgo(3), "钱明", "来信反映化工厂夜间向河道排放污水，要求查处并书面答复。"),
+      options(daysAgo(3)),
+    ),
+    await registerCase(
+      operator,
+      base("petition", daysAgo(40), "孙丽", "来访反映化工厂异味扰民，多次投诉未解决。"),
+      options(daysAgo(40)),
+    ),
+    await registerCase(
+      operator,
+      base("petition", daysAgo(75), "李强", "来信反映河道黑臭，要求公开监测数据。"),
+      options(daysAgo(75)),
+    ),
+  ];
+  await steps(petitions[1].caseNo, [
+    [dispatcher, { action: "accept" }, daysAgo(38)],
+    [dispatcher, { action: "assign", assigneeId: townshipId }, daysAgo(38)],
+  ]);
+  await steps(petitions[2].caseNo, [
+    [dispatcher, { action: "accept" }, daysAgo(70)],
+    [dispatcher, { action: "assign", assigneeId: townshipId }, daysAgo(70)],
+    [township, { action: "submit", text: "经现场核查和监测，河道水质已达标，监测数据已在区政府网站公开。" }, daysAgo(30)],
+    [dispatcher, { action: "conclude", text: "经调查核实，河道水质监测结果已公开，相关企业已完成整改。" }, daysAgo(25)],
+  ]);
+  const parties = (applicant: string): MediationApplication["parties"] => [
+    { role: "applicant", type: "person", name: applicant, phone: "13700001234", address: "古南街道滨河路12号" },
+    { role: "respondent", type: "unit", name: "金桥化工有限公司", phone: "023-48601234", address: "古南街道工业园8号" },
+  ];
+  const mediation = (days: number, applicant: string) =>
+    registerCase(operator, base("mediation", daysAgo(days), applicant, "化工厂废水导致申请人鱼塘死鱼，双方就赔偿发生争议。"), {
+      ...options(daysAgo(days)),
+      mediation: { parties: parties(applicant), claim: "赔偿鱼塘损失 12000 元。", relatedCaseNo: null },
+    });
+  const scheduled = await mediation(6, "周建华");
+  await steps(scheduled.caseNo, [
+    [dispatcher, { action: "accept" }, daysAgo(5)],
+    [
+      dispatcher,
+      {
+        action: "session",
+        session: {
+          status: "scheduled",
+          scheduledAt: new Date(now.getTime() + 2 * 86_400_000),
+          place: "区生态环境局调解室",
+          mediatorIds: [dispatcher.id],
+        },
+      },
+      daysAgo(5),
+    ],
+  ]);
+  const agreed = await mediation(50, "吴小平");
+  await steps(agreed.caseNo, [
+    [dispatcher, { action: "accept" }, daysAgo(48)],
+    [
+      dispatcher,
+      {
+        action: "session",
+        session: {
+          status: "held",
+          scheduledAt: daysAgo(40),
+          place: "古南街道人民调解委员会",
+          mediatorIds: [dispatcher.id],
+          attendees: "吴小平；金桥化工有限公司 张经理",
+          notes: "双方就赔偿金额达成一致。",
+        },
+      },
+      daysAgo(40),
+    ],
+    [
+      dispatcher,
+      {
+        action: "concludeMediation",
+        outcome: "agreement",
+        text: "金桥化工有限公司一次性赔偿吴小平鱼塘损失 9000 元，吴小平不再就此事主张其他权利。",
+        obligations: [{ party: "金桥化工有限公司", obligation: "支付赔偿款 9000 元", dueDate: localDateOf(daysAgo(20)) }],
+      },
+      daysAgo(39),
+    ],
+  ]);
+  return petitions.length + 2;
 }
 
 interface DemoStep {
