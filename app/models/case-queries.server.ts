@@ -216,6 +216,8 @@ function searchClause(q: string, mayMatchPhone: boolean): Prisma.CaseWhereInput 
       { description: { contains: q } },
       { subject: { contains: q } },
       { address: { contains: q } },
+      // Mediation parties by name; their contact details are as confidential as a complainant's.
+      ...(mayMatchPhone ? [{ parties: { some: { name: { contains: q } } } }] : []),
     ],
   };
 }

@@ -26,6 +26,9 @@ describe("reports and the ledger in the browser", { timeout: 120_000 }, () => {
     expect(await leader.locator("[data-kind=complaint] [data-figure=onTimeRate]").textContent()).toBe("100.0%");
     expect(await leader.locator("[data-kind=complaint] figure.chart svg").count()).toBe(4);
     expect(await leader.locator(".report-definitions").textContent()).toContain("统计口径");
+    const api = await leader.context().request.get("/api/statistics?year=2020&kind=complaint");
+    expect(api.status()).toBe(200);
+    expect(await api.json()).toMatchObject({ kind: "complaint", received: 2, concluded: 2, onTimeRate: 100 });
     const download = await Promise.all([leader.waitForEvent("download"), leader.locator("a[href^='/reports/xlsx']").click()]);
     expect(download[0].suggestedFilename()).toBe("2020年度投诉信访办理情况统计.xlsx");
   });

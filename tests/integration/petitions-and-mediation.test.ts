@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { yearPeriod } from "~/domain/statistics";
-import { getCaseForViewer } from "~/models/case-queries.server";
+import { getCaseForViewer, listCases } from "~/models/case-queries.server";
 import { type CaseChange, type IntakeFields, type PartyInput, changeCase, registerCase } from "~/models/cases.server";
 import { CaseInputError } from "~/models/errors";
 import { dispatcherDashboard } from "~/models/dashboards.server";
@@ -301,6 +301,10 @@ describe("pollution-dispute mediation (调解)", () => {
       [world.dispatcher, { action: "accept" }, "2021-08-02 10:00"],
       [world.dispatcher, { action: "assign", assigneeId: await townshipId("古南街道") }, "2021-08-02 10:00"],
     ]);
+    const found = await listCases(world.dispatcher, { q: "周建国", sort: "received_desc", page: 1 });
+    expect(found.cases.map((c) => c.caseNo)).toContain(created.caseNo);
+    const notByTownship = await listCases(world.gunan, { q: "周建国", sort: "received_desc", page: 1 });
+    expect(notByTownship.cases).toEqual([]); // the party's name is confidential to them, as a complainant's
     const view = await getCaseForViewer(world.gunan, created.caseNo, at("2021-08-03 10:00"));
     const applicant = view.parties.find((p) => p.role === "applicant")!;
     expect(applicant).toMatchObject({ name: "周**", phone: "137****1111", address: "***" });
