@@ -2,6 +2,7 @@
  * The web server: express serving the Remix build and the queue dashboard (and, later, the API).
  * `npm start` runs it beside the worker; `npm run web` runs it alone.
  */
+import cluster from "node:cluster";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -36,6 +37,11 @@ export async function startWebServer(port = config().PORT) {
   const build = (await import(path.resolve(__dirname, "build/index.js"))) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  // Which process answered: for operators of a multi-process installation, and for its tests.
+  app.use((_req, res, next) => {
+    res.setHeader("X-Greenline-Process", String(process.pid));
+    next();
+  });
   app.use(compression());
   app.use("/build", express.static(path.join(__dirname, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(__dirname, "public"), { maxAge: "1h" }));
@@ -51,10 +57,38 @@ export async function startWebServer(port = config().PORT) {
   });
 }
 
-if (require.main === module) {
-  startWebServer().then((server) => {
-    const shutdown = () => server.close(() => process.exit(0));
-    process.once("SIGTERM", shutdown);
-    process.once("SIGINT", shutdown);
+/**
+ * WEB_PROCESSES > 1: this process forks that many web processes sharing the port (Node's cluster
+ * module balances connections between them), restarts one that dies, and stops them all on SIGTERM.
+ */
+function runCluster(processes: number) {
+  let stopping = false;
+  for (let i = 0; i < processes; i += 1) cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, "web process died; starting another");
+    cluster.fork();
   });
+  const shutdown = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+}
+
+if (require.main === module) {
+  const processes = config().WEB_PROCESSES;
+  if (processes > 1 && cluster.isPrimary) {
+    runCluster(processes);
+  } else {
+    startWebServer().then((server) => {
+      const shutdown = () => server.close(() => process.exit(0));
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    });
+  }
 }

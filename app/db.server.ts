@@ -10,8 +10,9 @@ export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]
 function createClient(): PrismaClient {
   const { DATABASE_URL, databaseFile } = config();
   mkdirSync(path.dirname(databaseFile), { recursive: true });
-  // Several processes (web, workers, CLI) share the file: wait for a lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: DATABASE_URL, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
+  // Several processes (web, workers, CLI) share the file: wait for the write lock (a burst of intakes
+  // queues for it; see write-transaction.server.ts) instead of failing.
+  const adapter = new PrismaBetterSQLite3({ url: DATABASE_URL, timeout: 60_000 }, { timestampFormat: "unixepoch-ms" });
   const client = new PrismaClient({ adapter });
   // Prisma's queries are lazy: each runs only once `then` is called. Called here at creation, they are
   // the first statements on the one connection, so they apply before any other.

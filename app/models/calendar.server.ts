@@ -4,6 +4,7 @@ import { type DeadlineUnit, extendDueAt, computeDueAt, ladderInstants } from "~/
 import { endOfLocalDay, isLocalDate, localDateOf, startOfLocalDay, yearOf } from "~/domain/local-time";
 import { recordAuditEvent } from "./audit.server";
 import { refreshDueCache } from "./cases.server";
+import { writeTransaction } from "./write-transaction.server";
 import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { forgetCachedCalendar, loadWorkCalendar, toDomainPolicy } from "./reference.server";
 
@@ -41,7 +42,7 @@ export async function changeCalendar(actorId: number, change: { upsert?: Calenda
     .filter((entry) => !isLocalDate(entry.date) || !["holiday", "workday"].includes(entry.type))
     .map((entry) => `${entry.date}: not a valid day`);
   if (problems.length > 0) throw new CalendarInputError(problems);
-  await prisma.$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     for (const entry of upsert) {
       await tx.holidayDate.upsert({
         where: { date: entry.date },
@@ -101,7 +102,7 @@ async function recomputeDeadlinesAfterCalendarChange(actorId: number, changedDat
       steps.warning.getTime() === milestone.warningAt.getTime() &&
       steps.supervision.getTime() === milestone.supervisionAt.getTime();
     if (unchanged) continue;
-    await prisma.$transaction(async (tx) => {
+    await writeTransaction(async (tx) => {
       await tx.caseMilestone.update({
         where: { id: milestone.id },
         data: { dueAt, warningAt: steps.warning, supervisionAt: steps.supervision },

@@ -22,6 +22,7 @@ import { logger } from "~/logger.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
 import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "./errors";
+import { writeTransaction } from "./write-transaction.server";
 import { afterNotificationCommit, notifyUsers, recipientsOfInstruction } from "./notifications.server";
 import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "./reference.server";
 
@@ -161,7 +162,7 @@ export async function registerCase(
   const [calendar, policies] = await Promise.all([loadWorkCalendar(), loadPolicies()]);
   const policy = policyFor(policies, fields);
 
-  const created = await prisma.$transaction(async (tx) => {
+  const created = await writeTransaction(async (tx) => {
     await assertReferencesExist(tx, fields);
     const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo) : null;
     const number = await nextCaseNumber(tx, fields.kind, yearOf(localDateOf(fields.receivedAt)));
@@ -379,7 +380,7 @@ export async function changeCase(
   const calendar = await loadWorkCalendar();
 
   const version = checksVersion ? record.version + 1 : record.version;
-  const webhookEventId = await prisma.$transaction(async (tx) => {
+  const webhookEventId = await writeTransaction(async (tx) => {
     const context: ChangeContext = { tx, actor, record, now, calendar, policy: toDomainPolicy(record.policy) };
     const effect = await applyChange(context, change);
     const state = nextState(snapshotOf(record), change.action);

@@ -15,6 +15,7 @@ import { CASE_STATES, type CaseState } from "~/domain/workflow";
 import { tKey } from "~/i18n";
 import { logger } from "~/logger.server";
 import { bulkInsert } from "./bulk-insert.server";
+import { writeTransaction } from "./write-transaction.server";
 import { scheduleDeadlinesOf } from "./deadline-jobs.server";
 import { type LedgerFormat, LedgerFileError, ledgerFormatOf, readLedgerFile } from "./ledger-file.server";
 import { loadPolicies, loadWorkCalendar } from "./reference.server";
@@ -170,7 +171,7 @@ async function writeCases(
   now: Date,
   progress: (done: number) => Promise<void>,
 ) {
-  return prisma.$transaction(
+  return writeTransaction(
     async (tx) => {
       const numbers = await numberCases(tx, planned);
       const openCaseIds: number[] = [];
@@ -237,7 +238,7 @@ async function writeCases(
       }
       return openCaseIds;
     },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
+    { timeout: 30 * 60_000 },
   );
 }
 

@@ -36,6 +36,8 @@ export async function startApp(env: Record<string, string> = {}) {
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
+    /** What the server printed, for a test's failure message. */
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
