@@ -7,6 +7,7 @@
  *   greenline report annual --year Y [--kind complaint|petition|mediation] [--json]
  *   greenline import FILE [--apply]
  *   greenline export --year Y --out FILE
+ *   greenline backup FILE
  */
 import { parseArgs } from "node:util";
 import { ConfigError, config } from "~/config.server";
@@ -18,6 +19,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/mo
 import { UserInputError, createUser } from "~/models/users.server";
 import { migrateDatabase } from "./migrate";
 import { readPassword } from "./prompt";
+import { backupCommand } from "./backup";
 import { exportCommand, importCommand } from "./ledger";
 import { annualReport, formatAnnualReport, parseKind } from "./report";
 
@@ -29,7 +31,8 @@ const USAGE = `Usage:
   greenline report annual --year Y [--kind complaint|petition|mediation] [--json]
                                          the year's figures (统计口径 of DOMAIN.md)
   greenline import FILE [--apply]        check a ledger (CSV or XLSX); import it whole with --apply
-  greenline export --year Y --out FILE   the year's ledger as .csv or .xlsx`;
+  greenline export --year Y --out FILE   the year's ledger as .csv or .xlsx
+  greenline backup FILE                  a consistent copy of the SQLite database, while it runs`;
 
 class UsageError extends Error {}
 
@@ -89,6 +92,9 @@ async function run(argv: string[]): Promise<number> {
       if (!values.year || !Number.isInteger(year) || !values.out) throw new UsageError("export needs --year YYYY and --out FILE");
       return exportCommand(year, values.out);
     }
+    case "backup":
+      if (!subcommand || rest.length > 0) throw new UsageError("backup needs one target file");
+      return backupCommand(subcommand);
     default:
       throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }

@@ -1,5 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { registerCase } from "~/models/cases.server";
@@ -57,6 +59,23 @@ describe("the greenline command", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("role: unknownRole");
     expect(result.stderr).toContain("password: passwordTooShort");
+  });
+
+  it("backup copies the database while it is open, and refuses to overwrite a file", async () => {
+    const target = path.resolve(__dirname, `../.tmp/backup-${process.pid}.db`);
+    rmSync(target, { force: true });
+    try {
+      const cases = await prisma.case.count();
+      const result = greenline(["backup", target]);
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toContain(`${cases} cases, integrity ok`);
+      const copy = new Database(target, { readonly: true });
+      expect((copy.prepare(`SELECT COUNT(*) AS n FROM "User"`).get() as { n: number }).n).toBe(await prisma.user.count());
+      copy.close();
+      expect(greenline(["backup", target]).status).toBe(1);
+    } finally {
+      rmSync(target, { force: true });
+    }
   });
 
   it("an unknown command prints the usage and exits 2", () => {
