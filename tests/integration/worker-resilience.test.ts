@@ -55,6 +55,29 @@ describe("deadline workers", { timeout: 120_000 }, () => {
     }
   });
 
+  it("two worker processes and 1,000 steps falling due together: each fires once", async () => {
+    const dueAt = new Date(Date.now() + 3000);
+    await insertOpenCases(1000, () => ({ warningAt: dueAt, dueAt, supervisionAt: FAR, nextStep: "overdue" }), { year: 2034 });
+    const { requeueAllDeadlines } = await import("~/models/deadline-jobs.server");
+    await requeueAllDeadlines();
+    const workers = [spawnWorker(), spawnWorker()];
+    try {
+      const inYear = { case: { year: 2034 } };
+      await waitFor(
+        () => countSteps({ ...inYear, step: "overdue" }),
+        (n) => n >= 1000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await countSteps({ ...inYear, step: "overdue" })).toBe(1000);
+      expect(await prisma.auditEvent.count({ where: { ...inYear, action: "overdue" } })).toBe(1000);
+      const perCase = await prisma.deadlineStep.groupBy({ by: ["caseId"], where: { ...inYear, step: "overdue" }, _count: true });
+      expect(perCase.every((row) => row._count === 1)).toBe(true);
+    } finally {
+      for (const worker of workers) worker.kill("SIGTERM");
+      await Promise.all(workers.map((worker) => new Promise((resolve) => worker.once("exit", resolve))));
+    }
+  });
+
   it("the same job added five times, and two workers running: one effect", async () => {
     const dueAt = new Date(Date.now() + 1500);
     await insertOpenCases(1, () => ({ warningAt: dueAt, dueAt, supervisionAt: FAR, nextStep: "overdue" }), { year: 2032 });
