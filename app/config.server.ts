@@ -12,8 +12,8 @@ const environmentSchema = z.object({
   DATABASE_URL: z
     .string()
     .default("file:./data/greenline.db")
-    .refine((value) => value.startsWith("file:") && value.length > "file:".length, {
-      message: 'must be a SQLite file URL such as "file:./data/greenline.db"',
+    .refine((value) => (value.startsWith("file:") && value.length > "file:".length) || /^postgres(ql)?:\/\/\S+$/.test(value), {
+      message: 'must be a SQLite file URL such as "file:./data/greenline.db" or "postgresql://user@host:5432/greenline"',
     }),
   REDIS_URL: z
     .string()
@@ -42,7 +42,10 @@ const environmentSchema = z.object({
 
 export type AppConfig = Omit<z.infer<typeof environmentSchema>, "SESSION_SECRET"> & {
   SESSION_SECRET: string;
-  databaseFile: string;
+  /** Which database DATABASE_URL selects (docs/decisions/0008). */
+  dialect: "sqlite" | "postgresql";
+  /** The SQLite file; null on PostgreSQL. */
+  databaseFile: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -67,7 +70,8 @@ export function parseConfig(environment: NodeJS.ProcessEnv): AppConfig {
   return {
     ...values,
     SESSION_SECRET: values.SESSION_SECRET ?? readOrCreateSessionSecret(values.DATA_DIR),
-    databaseFile: path.resolve(values.DATABASE_URL.replace(/^file:/, "")),
+    dialect: values.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql",
+    databaseFile: values.DATABASE_URL.startsWith("file:") ? path.resolve(values.DATABASE_URL.replace(/^file:/, "")) : null,
   };
 }
 

@@ -7,12 +7,11 @@ import { PrismaClient } from "~/generated/prisma/client";
 export type Database = PrismaClient;
 export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-function createClient(): PrismaClient {
-  const { DATABASE_URL, databaseFile } = config();
-  mkdirSync(path.dirname(databaseFile), { recursive: true });
+function createSqliteClient(url: string, file: string): PrismaClient {
+  mkdirSync(path.dirname(file), { recursive: true });
   // Several processes (web, workers, CLI) share the file: wait for the write lock (a burst of intakes
   // queues for it; see write-transaction.server.ts) instead of failing.
-  const adapter = new PrismaBetterSQLite3({ url: DATABASE_URL, timeout: 60_000 }, { timestampFormat: "unixepoch-ms" });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: 60_000 }, { timestampFormat: "unixepoch-ms" });
   const client = new PrismaClient({ adapter });
   // Prisma's queries are lazy: each runs only once `then` is called. Called here at creation, they are
   // the first statements on the one connection, so they apply before any other.
@@ -23,6 +22,25 @@ function createClient(): PrismaClient {
     );
   }
   return client;
+}
+
+/**
+ * The PostgreSQL variant: its own client generated from the derived schema (scripts/postgres-schema.ts)
+ * with the same models, so the application uses it through the SQLite client's type. Loaded only when
+ * selected, so that SQLite installations never load pg.
+ */
+function createPostgresClient(url: string): PrismaClient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PrismaClient: PostgresClient } = require("~/generated/postgres/client") as typeof import("~/generated/postgres/client");
+  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  return new PostgresClient({ adapter }) as unknown as PrismaClient;
+}
+
+function createClient(): PrismaClient {
+  const { DATABASE_URL, databaseFile } = config();
+  return databaseFile ? createSqliteClient(DATABASE_URL, databaseFile) : createPostgresClient(DATABASE_URL);
 }
 
 const globalForPrisma = globalThis as unknown as { greenlinePrisma?: PrismaClient };

@@ -9,6 +9,10 @@ import { config } from "~/config.server";
  */
 export async function backupCommand(target: string) {
   const { databaseFile } = config();
+  if (!databaseFile) {
+    console.error("This installation runs on PostgreSQL: back it up with pg_dump (see README, Running at scale).");
+    return 1;
+  }
   const destination = path.resolve(target);
   if (existsSync(destination)) {
     console.error(`${destination} exists; choose a new file name.`);

@@ -41,12 +41,12 @@ async function run(argv: string[]): Promise<number> {
   config();
   switch (command) {
     case "migrate":
-      migrateDatabase();
+      await migrateDatabase();
       console.log("Database is up to date.");
       return 0;
     case "seed": {
       const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: "boolean", default: false } } });
-      migrateDatabase();
+      await migrateDatabase();
       console.log("Reference data added:", await seedReferenceData());
       if (values.demo) {
         const result = await seedDemoData();

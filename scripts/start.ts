@@ -71,7 +71,7 @@ async function main() {
   const { prisma } = await import("~/db.server");
   const { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } = await import("~/models/seed.server");
   console.log("Applying database migrations and reference data…");
-  migrateDatabase();
+  await migrateDatabase();
   await seedReferenceData();
   if ((await prisma.case.count()) === 0) console.log("Empty database: creating demo data (about 15 s)…");
   const demo = await seedDemoData();

@@ -1,15 +1,12 @@
 import type { Transaction } from "~/db.server";
+import { Params } from "./sql-dialect.server";
 
 /**
  * Many rows in one INSERT statement, for bulk writes (a ledger import) where Prisma's createMany
- * costs a round trip per row. Values are bound, never spliced; instants are bound as Unix
- * milliseconds and booleans as 0/1, as the SQLite adapter stores them (docs/decisions/0002).
- * Column names come from code, never from input. SQLite dialect.
+ * costs a round trip per row. Values are bound, never spliced (in the dialect's form, see
+ * sql-dialect.server.ts). Column names come from code, never from input.
  */
 type Value = string | number | boolean | Date | null;
-
-const bindable = (value: Value) =>
-  value instanceof Date ? value.getTime() : typeof value === "boolean" ? (value ? 1 : 0) : value;
 
 export async function bulkInsert<R = never>(
   tx: Transaction,
@@ -19,10 +16,10 @@ export async function bulkInsert<R = never>(
 ): Promise<R[]> {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
-  const placeholders = `(${columns.map(() => "?").join(",")})`;
-  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${rows.map(() => placeholders).join(",")}`;
-  const values = rows.flatMap((row) => columns.map((column) => bindable(row[column] ?? null)));
-  if (returning) return tx.$queryRawUnsafe<R[]>(`${sql} RETURNING ${returning}`, ...values);
-  await tx.$executeRawUnsafe(sql, ...values);
+  const params = new Params();
+  const values = rows.map((row) => `(${columns.map((column) => params.add(row[column] ?? null)).join(",")})`);
+  const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES ${values.join(",")}`;
+  if (returning) return tx.$queryRawUnsafe<R[]>(`${sql} RETURNING ${returning}`, ...params.values);
+  await tx.$executeRawUnsafe(sql, ...params.values);
   return [];
 }

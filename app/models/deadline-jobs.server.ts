@@ -5,6 +5,7 @@ import { LADDER_STEPS, type LadderStep } from "~/domain/deadlines";
 import { logger } from "~/logger.server";
 import { deadlineQueue, redisReady } from "~/redis.server";
 import { afterNotificationCommit, recipientsOfStep, recordNotifications, stepMessage } from "./notifications.server";
+import { Params, skipLocked } from "./sql-dialect.server";
 import { requeuePendingWebhooks } from "./webhooks.server";
 
 /**
@@ -144,37 +145,43 @@ interface FiredStep extends StepRef {
  * step, so that concurrent workers can never take the same step (and, being a write, it takes SQLite's
  * write lock at once); each fired step is then recorded under its unique key, and the overdue flags,
  * audit events and notifications of all of them are written in a few statements. After commit the next
- * steps and webhook deliveries are queued. SQLite dialect (docs/decisions/0004).
+ * steps and webhook deliveries are queued (docs/decisions/0004; the dialect's pieces from sql-dialect.server.ts).
  */
 async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | null, limit: number): Promise<FiredStep[]> {
   const after: { next: { ref: StepRef; at: Date }[]; webhookEventIds: string[] } = { next: [], webhookEventIds: [] };
   const fired = await prisma.$transaction(async (tx) => {
     // The time the steps take effect: when this transaction runs, not when the job was picked up.
     const firedAt = now ?? new Date();
-    const at = firedAt.getTime();
+    // Placeholders in statement order (SQLite's `?` are positional, so each use is its own parameter).
+    const params = new Params();
+    const dueOuter = params.add(firedAt);
+    const dueInner = params.add(firedAt);
+    const filter = only
+      ? `AND "caseId" = ${params.add(only.caseId)} AND "round" = ${params.add(only.round)} AND "milestone" = ${params.add(only.milestone)}`
+      : "";
     const rows = await tx.$queryRawUnsafe<
       {
         caseId: number | bigint;
         round: number | bigint;
         milestone: string;
         nextStep: string | null;
-        nextStepAt: number | bigint | null;
-        warningAt: number | bigint;
-        dueAt: number | bigint;
-        supervisionAt: number | bigint;
+        nextStepAt: number | bigint | Date | null;
+        warningAt: number | bigint | Date;
+        dueAt: number | bigint | Date;
+        supervisionAt: number | bigint | Date;
       }[]
     >(
+      // The outer conditions are checked again on PostgreSQL against the row as locked, and SKIP LOCKED
+      // lets concurrent workers take different milestones; on SQLite the statement holds the write lock.
       `UPDATE "CaseMilestone"
           SET "nextStep" = CASE "nextStep" WHEN 'warning' THEN 'overdue' WHEN 'overdue' THEN 'supervision' ELSE NULL END,
               "nextStepAt" = CASE "nextStep" WHEN 'warning' THEN "dueAt" WHEN 'overdue' THEN "supervisionAt" ELSE NULL END
-        WHERE "id" IN (SELECT "id" FROM "CaseMilestone"
-                        WHERE "status" = 'open' AND "nextStepAt" <= ?
-                          ${only ? `AND "caseId" = ? AND "round" = ? AND "milestone" = ?` : ""}
-                        ORDER BY "nextStepAt" LIMIT ?)
+        WHERE "status" = 'open' AND "nextStepAt" <= ${dueOuter}
+          AND "id" IN (SELECT "id" FROM "CaseMilestone"
+                        WHERE "status" = 'open' AND "nextStepAt" <= ${dueInner} ${filter}
+                        ORDER BY "nextStepAt" LIMIT ${params.add(limit)} ${skipLocked()})
         RETURNING "caseId", "round", "milestone", "nextStep", "nextStepAt", "warningAt", "dueAt", "supervisionAt"`,
-      at,
-      ...(only ? [only.caseId, only.round, only.milestone] : []),
-      limit,
+      ...params.values,
     );
     const steps: FiredStep[] = [];
     for (const row of rows) {
@@ -191,9 +198,15 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
     if (steps.length === 0) return steps;
     // The record of each step under its unique key; a row already there (it cannot be, unless data was
     // repaired by hand) is kept rather than failing the batch.
+    const insert = new Params();
+    const values = steps.map(
+      (step) =>
+        `(${[step.caseId, step.round, step.milestone, step.step, step.dueAt, firedAt].map((value) => insert.add(value)).join(", ")})`,
+    );
     await tx.$executeRawUnsafe(
-      `INSERT OR IGNORE INTO "DeadlineStep" ("caseId", "round", "milestone", "step", "dueAt", "firedAt") VALUES ${steps.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}`,
-      ...steps.flatMap((step) => [step.caseId, step.round, step.milestone, step.step, step.dueAt.getTime(), at]),
+      `INSERT INTO "DeadlineStep" ("caseId", "round", "milestone", "step", "dueAt", "firedAt") VALUES ${values.join(", ")}
+       ON CONFLICT DO NOTHING`,
+      ...insert.values,
     );
     if (steps.length === 0) return steps;
     const caseIds = [...new Set(steps.map((s) => s.caseId))];

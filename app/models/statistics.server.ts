@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { Params, epochMs, indexedBy, instantLiteral, jsonArrayAgg } from "./sql-dialect.server";
 import type { CaseKind } from "~/domain/case-kinds";
 import {
   type MediationFigures,
@@ -17,9 +18,9 @@ import {
 /**
  * The statistics of DOMAIN.md "Statistics (统计口径)", each figure defined once here and computed with
  * aggregate SQL over the covering indexes of the Case table (never by loading cases). Pages, exports,
- * the CLI and the API all read `caseStatistics`. Instants are Unix milliseconds (docs/decisions/0002);
+ * the CLI and the API all read `caseStatistics`;
  * a conclusion is judged against `Case.dueAt`, the final due instant of the current round's conclusion
- * milestone (docs/decisions/0007). SQLite dialect.
+ * milestone (docs/decisions/0007). The dialect's pieces come from sql-dialect.server.ts.
  */
 
 /** One row of a breakdown: intake and conclusions of one channel, category, township or month. */
@@ -71,75 +72,75 @@ function monthOf(column: string, period: StatisticsPeriod) {
   const months = monthsOf(period);
   const arms = months
     .slice(1)
-    .map((month, index) => `WHEN ${column} < ${month.start.getTime()} THEN '${months[index].month}'`)
+    .map((month, index) => `WHEN ${column} < ${instantLiteral(month.start)} THEN '${months[index].month}'`)
     .join(" ");
   return `CASE ${arms} ELSE '${months[months.length - 1].month}' END`;
 }
 
+/** `"column" >= start AND "column" < end` over a period (instants as literals of the dialect). */
+function within(column: string, start: Date, end: Date) {
+  return `"${column}" >= ${instantLiteral(start)} AND "${column}" < ${instantLiteral(end)}`;
+}
+
 /**
- * A grouped query's rows as one JSON array built by SQLite: thousands of small groups cross the driver
- * as one value instead of thousands of rows (the driver's per-row cost is most of the time otherwise).
+ * A grouped query's rows as one JSON array built by the database: thousands of small groups cross the
+ * driver as one value instead of thousands of rows (the driver's per-row cost is most of the time otherwise).
  */
-async function groupedRows(select: string, columns: string[], kind: CaseKind): Promise<Row[]> {
-  const [result] = await prisma.$queryRawUnsafe<{ rows: string }[]>(
-    `SELECT json_group_array(json_array(${columns.map((c) => `g."${c}"`).join(", ")})) AS "rows" FROM (${select}) g`,
-    kind,
-  );
+async function groupedRows(select: (params: Params) => string, columns: string[]): Promise<Row[]> {
+  const params = new Params();
+  const sql = `SELECT ${jsonArrayAgg(columns.map((c) => `g."${c}"`))} AS "rows" FROM (${select(params)}) g`;
+  const [result] = await prisma.$queryRawUnsafe<{ rows: string }[]>(sql, ...params.values);
   const arrays = JSON.parse(result?.rows ?? "[]") as (string | number | null)[][];
   return arrays.map((values) => Object.fromEntries(columns.map((column, index) => [column, values[index]])));
 }
 
 const DIMENSIONS = ["channel", "category", "townshipId", "month"];
 
-function intakeGroups(kind: CaseKind, start: number, end: number, period: StatisticsPeriod) {
+function intakeGroups(kind: CaseKind, period: StatisticsPeriod) {
   return groupedRows(
-    `SELECT "channel", "category", "townshipId", ${monthOf('"receivedAt"', period)} AS "month",
+    (params) => `SELECT "channel", "category", "townshipId", ${monthOf('"receivedAt"', period)} AS "month",
        COUNT(*) AS "received", SUM(CASE WHEN "state" = 'merged' THEN 1 ELSE 0 END) AS "merged"
-     FROM "Case" INDEXED BY "Case_statistics_received"
-     WHERE "kind" = ? AND "receivedAt" >= ${start} AND "receivedAt" < ${end}
+     FROM "Case" ${indexedBy("Case_statistics_received")}
+     WHERE "kind" = ${params.add(kind)} AND ${within("receivedAt", period.start, period.end)}
      GROUP BY 1, 2, 3, 4`,
     [...DIMENSIONS, "received", "merged"],
-    kind,
   );
 }
 
-function conclusionGroups(kind: CaseKind, start: number, end: number, period: StatisticsPeriod) {
+function conclusionGroups(kind: CaseKind, period: StatisticsPeriod) {
   const satisfied = SATISFIED_LEVELS.map((level) => `'${level}'`).join(", ");
   return groupedRows(
-    `SELECT "channel", "category", "townshipId", ${monthOf('"concludedAt"', period)} AS "month",
+    (params) => `SELECT "channel", "category", "townshipId", ${monthOf('"concludedAt"', period)} AS "month",
        COUNT(*) AS "concluded",
        SUM(CASE WHEN "dueAt" IS NULL OR "concludedAt" <= "dueAt" THEN 1 ELSE 0 END) AS "onTime",
-       SUM("concludedAt" - "receivedAt") AS "handlingMs",
+       SUM(${epochMs('"concludedAt"')} - ${epochMs('"receivedAt"')}) AS "handlingMs",
        SUM(CASE WHEN "satisfaction" IS NOT NULL THEN 1 ELSE 0 END) AS "followedUp",
        SUM(CASE WHEN "satisfaction" IN (${satisfied}) THEN 1 ELSE 0 END) AS "satisfied",
        SUM(CASE WHEN "mediationOutcome" = 'agreement' THEN 1 ELSE 0 END) AS "succeeded",
        SUM(CASE WHEN "mediationOutcome" = 'failure' THEN 1 ELSE 0 END) AS "failed",
        SUM(CASE WHEN "mediationOutcome" = 'withdrawn' THEN 1 ELSE 0 END) AS "withdrawn"
-     FROM "Case" INDEXED BY "Case_statistics_concluded"
-     WHERE "kind" = ? AND "concludedAt" >= ${start} AND "concludedAt" < ${end}
+     FROM "Case" ${indexedBy("Case_statistics_concluded")}
+     WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
      GROUP BY 1, 2, 3, 4`,
     [...DIMENSIONS, "concluded", "onTime", "handlingMs", "followedUp", "satisfied", "succeeded", "failed", "withdrawn"],
-    kind,
   );
 }
 
 /** Decisions in the period, and what was open (and overdue) at its end. */
-async function decisionsAndOpenAtEnd(kind: CaseKind, start: number, end: number, atEnd: number) {
-  const [row] = await prisma.$queryRawUnsafe<Row[]>(
-    `SELECT
-       (SELECT COUNT(*) FROM "Case" INDEXED BY "Case_statistics_accepted"
-         WHERE "kind" = ? AND "acceptedAt" >= ${start} AND "acceptedAt" < ${end}) AS "accepted",
-       (SELECT COUNT(*) FROM "Case" INDEXED BY "Case_statistics_rejected"
-         WHERE "kind" = ? AND "rejectedAt" >= ${start} AND "rejectedAt" < ${end}) AS "rejected",
+async function decisionsAndOpenAtEnd(kind: CaseKind, period: StatisticsPeriod, atEnd: Date) {
+  const params = new Params();
+  const end = instantLiteral(atEnd);
+  const sql = `SELECT
+       (SELECT COUNT(*) FROM "Case" ${indexedBy("Case_statistics_accepted")}
+         WHERE "kind" = ${params.add(kind)} AND ${within("acceptedAt", period.start, period.end)}) AS "accepted",
+       (SELECT COUNT(*) FROM "Case" ${indexedBy("Case_statistics_rejected")}
+         WHERE "kind" = ${params.add(kind)} AND ${within("rejectedAt", period.start, period.end)}) AS "rejected",
        COUNT(*) AS "openAtEnd",
-       SUM(CASE WHEN "dueAt" < ${atEnd} THEN 1 ELSE 0 END) AS "overdueAtEnd"
-     FROM "Case" INDEXED BY "Case_statistics_received"
-     WHERE "kind" = ? AND "receivedAt" < ${atEnd} AND "state" <> 'merged'
-       AND ("concludedAt" IS NULL OR "concludedAt" >= ${atEnd}) AND ("rejectedAt" IS NULL OR "rejectedAt" >= ${atEnd})`,
-    kind,
-    kind,
-    kind,
-  );
+       SUM(CASE WHEN "dueAt" < ${end} THEN 1 ELSE 0 END) AS "overdueAtEnd"
+     FROM "Case" ${indexedBy("Case_statistics_received")}
+     WHERE "kind" = ${params.add(kind)} AND "receivedAt" < ${end} AND "state" <> 'merged'
+       AND ("concludedAt" IS NULL OR "concludedAt" >= ${end}) AND ("rejectedAt" IS NULL OR "rejectedAt" >= ${end})`;
+  const [row] = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
   return {
     accepted: num(row?.accepted),
     rejected: num(row?.rejected),
@@ -148,15 +149,14 @@ async function decisionsAndOpenAtEnd(kind: CaseKind, start: number, end: number,
   };
 }
 
-/** The middle handling time(s) of the conclusions, read in index order without loading the rest. */
-async function medianHandlingMs(kind: CaseKind, start: number, end: number, concluded: number) {
+/** The middle handling time(s) of the conclusions: one or two rows of the sorted handling times. */
+async function medianHandlingMs(kind: CaseKind, period: StatisticsPeriod, concluded: number) {
   if (concluded === 0) return null;
-  const rows = await prisma.$queryRawUnsafe<Row[]>(
-    `SELECT "concludedAt" - "receivedAt" AS "ms" FROM "Case" INDEXED BY "Case_statistics_concluded"
-     WHERE "kind" = ? AND "concludedAt" >= ${start} AND "concludedAt" < ${end}
-     ORDER BY 1 LIMIT ${concluded % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((concluded - 1) / 2)}`,
-    kind,
-  );
+  const params = new Params();
+  const sql = `SELECT ${epochMs('"concludedAt"')} - ${epochMs('"receivedAt"')} AS "ms" FROM "Case" ${indexedBy("Case_statistics_concluded")}
+     WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
+     ORDER BY 1 LIMIT ${concluded % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((concluded - 1) / 2)}`;
+  const rows = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
   return medianOfSorted(rows.map((row) => num(row.ms)));
 }
 
@@ -211,14 +211,12 @@ async function referenceNames() {
 
 /** Every figure of DOMAIN.md's 统计口径 for one kind of case and one period. */
 export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, now = new Date()): Promise<CaseStatistics> {
-  const start = period.start.getTime();
-  const end = period.end.getTime();
   // A period that has not ended yet (this year) is counted "at its end" as of now.
-  const atEnd = Math.min(end, now.getTime());
+  const atEnd = new Date(Math.min(period.end.getTime(), now.getTime()));
   const [intake, conclusions, decisions, names] = await Promise.all([
-    intakeGroups(kind, start, end, period),
-    conclusionGroups(kind, start, end, period),
-    decisionsAndOpenAtEnd(kind, start, end, atEnd),
+    intakeGroups(kind, period),
+    conclusionGroups(kind, period),
+    decisionsAndOpenAtEnd(kind, period, atEnd),
     referenceNames(),
   ]);
   const concluded = sum(conclusions, "concluded");
@@ -259,7 +257,7 @@ export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, n
     byCategory: breakdown(intake, conclusions, "category", names.category),
     byTownship: breakdown(intake, conclusions, "townshipId", names.townshipId),
     byMonth: breakdown(intake, conclusions, "month", months),
-    medianHandlingDays: handlingDays(await medianHandlingMs(kind, start, end, concluded)),
+    medianHandlingDays: handlingDays(await medianHandlingMs(kind, period, concluded)),
     meanHandlingDays: handlingDays(concluded === 0 ? null : sum(conclusions, "handlingMs") / concluded),
     followedUp,
     satisfied,

@@ -1,7 +1,8 @@
 import { prisma, type Transaction } from "~/db.server";
+import { takeWriteLock } from "./sql-dialect.server";
 
 /**
- * A transaction that writes: it takes the database's write lock before it reads anything.
+ * A transaction that writes: on SQLite it takes the database's write lock before it reads anything.
  *
  * Prisma begins SQLite transactions DEFERRED. When two processes (web, workers, CLI) each read and then
  * try to write, the one whose snapshot went stale cannot wait for the lock and fails at once. Starting
@@ -13,7 +14,7 @@ export const WRITE_TRANSACTION = { maxWait: 60_000, timeout: 60_000 };
 export function writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
   return prisma.$transaction(
     async (tx) => {
-      await tx.$executeRawUnsafe(`DELETE FROM "Setting" WHERE 1 = 0`);
+      await takeWriteLock(tx);
       return work(tx);
     },
     { ...WRITE_TRANSACTION, ...options },

@@ -1,0 +1,65 @@
+import { config } from "~/config.server";
+import type { Transaction } from "~/db.server";
+
+/**
+ * The one module that knows the SQL dialect (docs/decisions/0008). Raw SQL elsewhere (statistics,
+ * deadline steps, bulk inserts) is written once with these pieces and runs on SQLite and PostgreSQL:
+ * instants are Unix milliseconds in SQLite (docs/decisions/0002) and timestamps in PostgreSQL.
+ */
+export const isPostgres = () => config().dialect === "postgresql";
+
+type Value = string | number | boolean | Date | null;
+
+/** A value as the database binds it: SQLite stores instants as milliseconds and booleans as 0/1. */
+export function bindable(value: Value): Value {
+  if (isPostgres()) return value;
+  return value instanceof Date ? value.getTime() : typeof value === "boolean" ? (value ? 1 : 0) : value;
+}
+
+/** Positional parameters in the dialect's syntax (`?` or `$n`), collected in order. */
+export class Params {
+  readonly values: Value[] = [];
+  add(value: Value): string {
+    this.values.push(bindable(value));
+    return isPostgres() ? `$${this.values.length}` : "?";
+  }
+}
+
+/** An instant column as Unix milliseconds, for arithmetic (handling time). */
+export function epochMs(column: string): string {
+  return isPostgres() ? `(EXTRACT(EPOCH FROM ${column}) * 1000)` : column;
+}
+
+/** SQLite's planner is told which covering index to use; PostgreSQL's chooses well by itself. */
+export function indexedBy(index: string): string {
+  return isPostgres() ? "" : `INDEXED BY "${index}"`;
+}
+
+/** Rows of expressions aggregated into one JSON text value (an array of arrays). */
+export function jsonArrayAgg(expressions: string[]): string {
+  const list = expressions.join(", ");
+  return isPostgres() ? `COALESCE(json_agg(json_build_array(${list}))::text, '[]')` : `json_group_array(json_array(${list}))`;
+}
+
+/**
+ * Locks for the rest of the transaction what a writer is about to change. SQLite: the database's write
+ * lock, taken before any read (see write-transaction.server.ts). PostgreSQL: rows lock themselves as they
+ * are written, so nothing is needed.
+ */
+export async function takeWriteLock(tx: Transaction) {
+  if (!isPostgres()) await tx.$executeRawUnsafe(`DELETE FROM "Setting" WHERE 1 = 0`);
+}
+
+/** `FOR UPDATE SKIP LOCKED` where rows can be locked (PostgreSQL): concurrent workers take different rows. */
+export function skipLocked(): string {
+  return isPostgres() ? "FOR UPDATE SKIP LOCKED" : "";
+}
+
+/**
+ * An instant as an SQL literal, for instants the code computed (period boundaries, never input): a
+ * number of milliseconds in SQLite, a UTC timestamp in PostgreSQL (Prisma's DateTime columns hold UTC).
+ */
+export function instantLiteral(instant: Date): string {
+  if (!isPostgres()) return String(instant.getTime());
+  return `TIMESTAMP '${instant.toISOString().replace("T", " ").replace("Z", "")}'`;
+}
