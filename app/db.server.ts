@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { config } from "~/config.server";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { PrismaClient } from "~/generated/prisma/client";
 
 export type Database = PrismaClient;
@@ -26,14 +28,9 @@ function createSqliteClient(url: string, file: string): PrismaClient {
 
 /**
  * The PostgreSQL variant: its own client generated from the derived schema (scripts/postgres-schema.ts)
- * with the same models, so the application uses it through the SQLite client's type. Loaded only when
- * selected, so that SQLite installations never load pg.
+ * with the same models, so the application uses it through the SQLite client's type.
  */
 function createPostgresClient(url: string): PrismaClient {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PrismaPg } = require("@prisma/adapter-pg") as typeof import("@prisma/adapter-pg");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { PrismaClient: PostgresClient } = require("~/generated/postgres/client") as typeof import("~/generated/postgres/client");
   const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
   return new PostgresClient({ adapter }) as unknown as PrismaClient;
 }

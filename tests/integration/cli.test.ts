@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { registerCase } from "~/models/cases.server";
+import { onPostgres } from "../support/databases";
 import { at, intakeFields, setUpWorld } from "../support/fixtures";
 
 const bin = path.resolve(__dirname, "../../bin/greenline.cjs");
@@ -61,7 +62,13 @@ describe("the greenline command", () => {
     expect(result.stderr).toContain("password: passwordTooShort");
   });
 
-  it("backup copies the database while it is open, and refuses to overwrite a file", async () => {
+  it.runIf(onPostgres)("backup points a PostgreSQL installation to pg_dump", () => {
+    const result = greenline(["backup", path.resolve(__dirname, "../.tmp/never.db")]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("pg_dump");
+  });
+
+  it.skipIf(onPostgres)("backup copies the database while it is open, and refuses to overwrite a file", async () => {
     const target = path.resolve(__dirname, `../.tmp/backup-${process.pid}.db`);
     rmSync(target, { force: true });
     try {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { annualReport } from "~/../cli/report";
@@ -12,6 +12,7 @@ import { exportLedger, receivedInPeriod } from "~/models/ledger-export.server";
 import { readLedgerFile } from "~/models/ledger-file.server";
 import { importLedger } from "~/models/ledger-import.server";
 import { caseStatistics } from "~/models/statistics.server";
+import { copyOfTemplate } from "../support/databases";
 import { at, setUpWorld } from "../support/fixtures";
 
 const bin = path.resolve(__dirname, "../../bin/greenline.cjs");
@@ -172,9 +173,8 @@ describe("ledger import", () => {
     const exported = await exportLedger(world.dispatcher, receivedInPeriod(yearPeriod(2021)), "csv", now);
     const ledgerFile = path.join(tmpDir, `roundtrip-${process.pid}.csv`);
     writeFileSync(ledgerFile, exported);
-    const emptyDb = path.join(tmpDir, `roundtrip-${process.pid}.db`);
-    copyFileSync(path.join(tmpDir, "template.db"), emptyDb);
-    const env = { ...process.env, DATABASE_URL: `file:${emptyDb}` };
+    const empty = copyOfTemplate(`roundtrip-${process.pid}`);
+    const env = { ...process.env, DATABASE_URL: empty.url };
     const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8" });
     try {
       expect(run(["seed"]).status).toBe(0);
@@ -202,7 +202,8 @@ describe("ledger import", () => {
       );
       rmSync(reExport, { force: true });
     } finally {
-      for (const file of [ledgerFile, emptyDb, `${emptyDb}-wal`, `${emptyDb}-shm`]) rmSync(file, { force: true });
+      rmSync(ledgerFile, { force: true });
+      empty.remove();
     }
   });
 

@@ -1,17 +1,20 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { TMP_DIR, createTemplate, dropTemplate, templateUrl } from "./databases";
 
-export const TMP_DIR = path.resolve(__dirname, "../.tmp");
-export const TEMPLATE_DB = path.join(TMP_DIR, "template.db");
-
-/** Migrates one template database; each test file copies it (tests/support/test-env.ts). */
+/** Migrates one template database (SQLite file or PostgreSQL database); each test file copies it. */
 export default function setup() {
+  process.env.GREENLINE_TEST_RUN = String(process.pid);
   rmSync(TMP_DIR, { recursive: true, force: true });
   mkdirSync(TMP_DIR, { recursive: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` },
+  createTemplate();
+  execFileSync(process.execPath, [path.resolve(__dirname, "../../bin/greenline.cjs"), "migrate"], {
+    env: { ...process.env, DATABASE_URL: templateUrl(), DATA_DIR: TMP_DIR },
     stdio: "pipe",
   });
-  return () => rmSync(TMP_DIR, { recursive: true, force: true });
+  return () => {
+    dropTemplate();
+    rmSync(TMP_DIR, { recursive: true, force: true });
+  };
 }
