@@ -8,6 +8,8 @@
  *   greenline import FILE [--apply]
  *   greenline export --year Y --out FILE
  *   greenline backup FILE
+ *   greenline migrate-data --from file:… --to postgresql://…
+ *   greenline report figures --json
  */
 import { parseArgs } from "node:util";
 import { ConfigError, config } from "~/config.server";
@@ -21,7 +23,8 @@ import { migrateDatabase } from "./migrate";
 import { readPassword } from "./prompt";
 import { backupCommand } from "./backup";
 import { exportCommand, importCommand } from "./ledger";
-import { annualReport, formatAnnualReport, parseKind } from "./report";
+import { migrateDataCommand } from "./migrate-data";
+import { allAnnualFigures, annualReport, formatAnnualReport, parseKind } from "./report";
 
 const USAGE = `Usage:
   greenline migrate                      apply pending database migrations
@@ -32,7 +35,10 @@ const USAGE = `Usage:
                                          the year's figures (统计口径 of DOMAIN.md)
   greenline import FILE [--apply]        check a ledger (CSV or XLSX); import it whole with --apply
   greenline export --year Y --out FILE   the year's ledger as .csv or .xlsx
-  greenline backup FILE                  a consistent copy of the SQLite database, while it runs`;
+  greenline backup FILE                  a consistent copy of the SQLite database, while it runs
+  greenline migrate-data --from file:… --to postgresql://…
+                                         copy a SQLite installation into an empty PostgreSQL database and verify it
+  greenline report figures --json        every year's annual figures of every kind`;
 
 class UsageError extends Error {}
 
@@ -75,8 +81,17 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case "report":
+      if (subcommand === "figures") {
+        console.log(JSON.stringify(await allAnnualFigures()));
+        return 0;
+      }
       if (subcommand !== "annual") throw new UsageError(`unknown report "${subcommand ?? ""}"`);
       return reportAnnual(rest);
+    case "migrate-data": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { from: { type: "string" }, to: { type: "string" } } });
+      if (!values.from || !values.to) throw new UsageError("migrate-data needs --from file:… and --to postgresql://…");
+      return migrateDataCommand(values.from, values.to);
+    }
     case "import": {
       const { values, positionals } = parseArgs({
         args: argv.slice(1),

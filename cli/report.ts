@@ -1,3 +1,4 @@
+import { prisma } from "~/db.server";
 import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
 import { yearPeriod } from "~/domain/statistics";
 import { type BreakdownRow, type CaseStatistics, caseStatistics } from "~/models/statistics.server";
@@ -89,4 +90,19 @@ export function formatAnnualReport(report: Awaited<ReturnType<typeof annualRepor
     "",
     table("month", report.byMonth),
   ].join("\n");
+}
+
+/** Every kind's annual figures for every year that has cases: what `migrate-data` compares on both sides. */
+export async function allAnnualFigures() {
+  const [first, last] = await Promise.all([
+    prisma.case.findFirst({ orderBy: { receivedAt: "asc" }, select: { year: true } }),
+    prisma.case.findFirst({ orderBy: { receivedAt: "desc" }, select: { year: true } }),
+  ]);
+  const figures: Record<string, Awaited<ReturnType<typeof annualReport>>> = {};
+  if (!first || !last) return figures;
+  // One year past the last receipt: conclusions of late-December cases fall there.
+  for (let year = first.year; year <= last.year + 1; year += 1) {
+    for (const kind of CASE_KINDS) figures[`${year} ${kind}`] = await annualReport(year, kind);
+  }
+  return figures;
 }

@@ -1,0 +1,71 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { importLedger } from "~/models/ledger-import.server";
+import { seedDemoData } from "~/models/seed.server";
+import { onPostgres, postgresUrl } from "../support/databases";
+import { setUpWorld } from "../support/fixtures";
+
+const bin = path.resolve(__dirname, "../../bin/greenline.cjs");
+const database = `greenline_test_migrate_${process.pid}`;
+const admin = () => new Client({ connectionString: postgresUrl("postgres") });
+
+async function adminQuery(sql: string) {
+  const client = admin();
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// Copies this file's SQLite database into PostgreSQL: it runs in the SQLite pass of the suite.
+describe.skipIf(onPostgres)("greenline migrate-data", { timeout: 180_000 }, () => {
+  beforeAll(async () => {
+    await setUpWorld();
+    await seedDemoData();
+    const ledger = [
+      "类型,来源渠道,受理时间,所属街镇,问题类型,投诉内容,办结时间",
+      ",投诉举报,来信,2024-12-30 09:00,古南街道,水,跨年的一件,2025-01-06 10:00",
+    ];
+    await importLedger({ content: Buffer.from(ledger.join("\n")), fileName: "old.csv" }, { apply: true, actorId: null });
+    await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await adminQuery(`CREATE DATABASE "${database}"`);
+  });
+
+  afterAll(async () => {
+    await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  });
+
+  it("copies a seeded SQLite installation into an empty PostgreSQL database with the same counts and annual figures", async () => {
+    const run = () =>
+      spawnSync(process.execPath, [bin, "migrate-data", "--from", process.env.DATABASE_URL!, "--to", postgresUrl(database)], {
+        env: process.env,
+        encoding: "utf8",
+      });
+    const result = run();
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/the counts of all 19 tables and \d+ sets of annual figures agree/);
+
+    const client = new Client({ connectionString: postgresUrl(database) });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT COUNT(*)::int AS n FROM "Case"`);
+      expect(rows[0].n).toBe(await prisma.case.count());
+      // New rows get ids after the copied ones.
+      const next = await client.query(`SELECT nextval(pg_get_serial_sequence('"Case"', 'id'))::int AS id`);
+      const last = await prisma.case.findFirstOrThrow({ orderBy: { id: "desc" } });
+      expect(next.rows[0].id).toBeGreaterThan(last.id);
+    } finally {
+      await client.end();
+    }
+    // A second run refuses: the target is no longer empty.
+    const again = run();
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("not empty");
+  });
+});
