@@ -10,6 +10,7 @@ import { looksLikeSameReport } from "~/domain/similarity";
 import { type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
 import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/forms/case-list";
 import { snapshotOf } from "./cases.server";
+import { textSearchCaseIds } from "./sql-dialect.server";
 import { CaseNotFoundError } from "./errors";
 import { loadWorkCalendar } from "./reference.server";
 
@@ -205,17 +206,20 @@ export async function caseReport(caseNo: string, now = new Date()) {
   };
 }
 
-function searchClause(q: string, mayMatchPhone: boolean): Prisma.CaseWhereInput {
+/** The search box: case number, text (through the trigram index of the dialect), phone and party names. */
+async function searchClause(q: string, mayMatchPhone: boolean): Promise<Prisma.CaseWhereInput> {
   const digits = normalizePhone(q);
+  const indexed = await textSearchCaseIds(prisma, q);
+  const text: Prisma.CaseWhereInput[] = indexed
+    ? [{ id: { in: indexed } }]
+    : [{ description: { contains: q } }, { subject: { contains: q } }, { address: { contains: q } }];
   return {
     OR: [
       { caseNo: { contains: q.toUpperCase() } },
       ...(mayMatchPhone && digits.length >= 4 && digits.length === q.replace(/[\s-]/g, "").length
         ? [{ complainantPhone: { contains: digits } }]
         : []),
-      { description: { contains: q } },
-      { subject: { contains: q } },
-      { address: { contains: q } },
+      ...text,
       // Mediation parties by name; their contact details are as confidential as a complainant's.
       ...(mayMatchPhone ? [{ parties: { some: { name: { contains: q } } } }] : []),
     ],
@@ -255,11 +259,11 @@ export function overdueNow(now: Date): Prisma.CaseWhereInput {
 }
 
 /** The cases a list filter selects for this viewer (the list, its exports). */
-export function caseListWhere(
+export async function caseListWhere(
   actor: Actor,
   query: Omit<CaseListQuery, "sort" | "page">,
   now = new Date(),
-): Prisma.CaseWhereInput {
+): Promise<Prisma.CaseWhereInput> {
   return {
     AND: [
       scopeFor(actor),
@@ -271,14 +275,14 @@ export function caseListWhere(
       query.receivedFrom ? { receivedAt: { gte: startOfLocalDay(query.receivedFrom) } } : {},
       query.receivedTo ? { receivedAt: { lt: startOfLocalDay(addLocalDays(query.receivedTo, 1)) } } : {},
       query.overdue ? overdueNow(now) : {},
-      query.q ? searchClause(query.q, !mustMaskIdentity(actor)) : {},
+      query.q ? await searchClause(query.q, !mustMaskIdentity(actor)) : {},
     ],
   };
 }
 
 /** One page of the case list for this viewer, in a stable order (ties broken by id). */
 export async function listCases(actor: Actor, query: CaseListQuery, now = new Date()) {
-  const where = caseListWhere(actor, query, now);
+  const where = await caseListWhere(actor, query, now);
   const [total, rows] = await Promise.all([
     prisma.case.count({ where }),
     prisma.case.findMany({

@@ -63,3 +63,22 @@ export function instantLiteral(instant: Date): string {
   if (!isPostgres()) return String(instant.getTime());
   return `TIMESTAMP '${instant.toISOString().replace("T", " ").replace("Z", "")}'`;
 }
+
+/** How many ids a text search may hand to a list query; a broader term is searched by scanning instead. */
+export const TEXT_SEARCH_LIMIT = 900;
+
+/**
+ * The ids of cases whose number, subject, address or description contain `text`, through SQLite's FTS5
+ * trigram index ("CaseSearch"); null when the index cannot answer (a term of fewer than three
+ * characters, or more than TEXT_SEARCH_LIMIT matches) or on PostgreSQL, where the pg_trgm indexes serve
+ * the ordinary `LIKE` of the list query directly.
+ */
+export async function textSearchCaseIds(db: { $queryRawUnsafe: Transaction["$queryRawUnsafe"] }, text: string) {
+  if (isPostgres() || [...text].length < 3) return null;
+  const phrase = `"${text.replace(/"/g, '""')}"`;
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `SELECT rowid AS "id" FROM "CaseSearch" WHERE "CaseSearch" MATCH ? LIMIT ${TEXT_SEARCH_LIMIT + 1}`,
+    phrase,
+  );
+  return rows.length > TEXT_SEARCH_LIMIT ? null : rows.map((row) => Number(row.id));
+}

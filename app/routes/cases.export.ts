@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") === "csv" ? "csv" : "xlsx";
   const now = new Date();
-  const file = await exportLedger(user, caseListWhere(user, parseCaseListQuery(params), now), format, now);
+  const file = await exportLedger(user, await caseListWhere(user, parseCaseListQuery(params), now), format, now);
   const stamp = formatLocalDateTime(now, false).replace(/\D/g, "").slice(0, 12);
   return new Response(new Uint8Array(file), {
     headers: {
