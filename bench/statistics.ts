@@ -9,26 +9,12 @@
  * Each figure is the median of several runs; BENCH_CASES and BENCH_IMPORT_ROWS scale it down.
  */
 import Database from "better-sqlite3";
+import { CASE_COLUMNS, DAY, OFFSET, REPORT_YEAR, benchCases, random } from "./cases";
 import { prepareBenchEnvironment, removeRedisKeys } from "./setup";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const YEARS = [2021, 2022, 2023, 2024, 2025];
-const REPORT_YEAR = 2023;
 const RUNS = 5;
-const DAY = 86_400_000;
-const OFFSET = 8 * 3_600_000;
-
-/** A repeatable pseudo-random sequence (mulberry32), so every run measures the same data. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function median(run: () => Promise<unknown> | unknown) {
   const times: number[] = [];
@@ -45,68 +31,26 @@ function fillCases(file: string) {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
-  const townships = db.prepare(`SELECT id FROM "Township" WHERE kind = 'township'`).all() as { id: number }[];
-  const channels = (db.prepare(`SELECT code FROM "Channel"`).all() as { code: string }[]).map((c) => c.code);
-  const categories = (db.prepare(`SELECT code FROM "Category"`).all() as { code: string }[]).map((c) => c.code);
-  const policy = db.prepare(`SELECT id FROM "DeadlinePolicy" LIMIT 1`).get() as { id: number };
-  const insert =
-    db.prepare(`INSERT INTO "Case" ("caseNo","kind","year","seq","state","channel","category","townshipId","assignedToId",
-    "receivedAt","acceptedAt","rejectedAt","concludedAt","closedAt","dueAt","nextDueAt","overdue","satisfaction","mediationOutcome",
-    "description","policyId","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-  const next = random(42);
-  const seqs = new Map<string, number>();
-  const now = Date.UTC(2026, 0, 10);
+  const ref = {
+    townshipIds: (db.prepare(`SELECT id FROM "Township" WHERE kind = 'township'`).all() as { id: number }[]).map((t) => t.id),
+    channels: (db.prepare(`SELECT code FROM "Channel"`).all() as { code: string }[]).map((c) => c.code),
+    categories: (db.prepare(`SELECT code FROM "Category"`).all() as { code: string }[]).map((c) => c.code),
+    policyId: (db.prepare(`SELECT id FROM "DeadlinePolicy" LIMIT 1`).get() as { id: number }).id,
+  };
+  const insert = db.prepare(
+    `INSERT INTO "Case" (${CASE_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES (${CASE_COLUMNS.map(() => "?").join(",")})`,
+  );
+  const sequences = new Map<string, number>();
+  const rows = benchCases(CASES, ref, sequences);
   const write = db.transaction((count: number) => {
     for (let i = 0; i < count; i += 1) {
-      const year = YEARS[Math.floor(next() * YEARS.length)];
-      const kindRoll = next();
-      const kind = kindRoll < 0.9 ? "complaint" : kindRoll < 0.97 ? "petition" : "mediation";
-      const prefix = kind === "complaint" ? "TS" : kind === "petition" ? "XF" : "TJ";
-      const key = `${kind}${year}`;
-      const seq = (seqs.get(key) ?? 0) + 1;
-      seqs.set(key, seq);
-      const receivedAt = Date.UTC(year, 0, 1) - OFFSET + Math.floor(next() * 365 * DAY);
-      const dueAt = receivedAt + 21 * DAY;
-      const roll = next();
-      const township = townships[Math.floor(next() * townships.length)].id;
-      let state = "closed";
-      let concludedAt: number | null = receivedAt + Math.floor(next() * 25 * DAY);
-      let rejectedAt: number | null = null;
-      if (roll < 0.03) [state, concludedAt, rejectedAt] = ["rejected", null, receivedAt + DAY];
-      else if (roll < 0.05) [state, concludedAt] = ["merged", null];
-      else if (concludedAt > now || roll > 0.995) [state, concludedAt] = ["assigned", null];
-      const satisfaction = concludedAt && next() < 0.6 ? ["满意", "基本满意", "不满意"][Math.floor(next() * 3)] : null;
-      const outcome = kind === "mediation" && concludedAt ? ["agreement", "failure", "withdrawn"][Math.floor(next() * 3)] : null;
-      insert.run(
-        `${prefix}-${year}-${String(seq).padStart(5, "0")}`,
-        kind,
-        year,
-        seq,
-        state,
-        channels[Math.floor(next() * channels.length)],
-        categories[Math.floor(next() * categories.length)],
-        township,
-        state === "merged" ? null : township,
-        receivedAt,
-        rejectedAt ? null : receivedAt + 3_600_000,
-        rejectedAt,
-        concludedAt,
-        concludedAt,
-        state === "merged" ? null : dueAt,
-        state === "assigned" ? dueAt : null,
-        concludedAt ? (concludedAt > dueAt ? 1 : 0) : dueAt < now ? 1 : 0,
-        satisfaction,
-        outcome,
-        "基准测试案件",
-        policy.id,
-        receivedAt,
-        receivedAt,
-      );
+      const row = rows.next().value!;
+      insert.run(...row.map((value) => (typeof value === "boolean" ? (value ? 1 : 0) : value)));
     }
   });
   for (let done = 0; done < CASES; done += 100_000) write(Math.min(100_000, CASES - done));
   const upsert = db.prepare(`INSERT OR REPLACE INTO "CaseSequence" ("kind","year","lastSeq") VALUES (?,?,?)`);
-  for (const [key, seq] of seqs) upsert.run(key.slice(0, -4), Number(key.slice(-4)), seq);
+  for (const [key, seq] of sequences) upsert.run(key.split(":")[0], Number(key.split(":")[1]), seq);
   db.exec("ANALYZE");
   db.close();
 }

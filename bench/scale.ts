@@ -1,0 +1,206 @@
+/**
+ * npm run bench:scale — Greenline on SQLite and on PostgreSQL, with one and with two web processes.
+ *
+ * 1. Intake throughput: BENCH_INTAKES form posts to /intake (each registers a case with its audit event
+ *    and queues its deadline jobs in Redis), BENCH_CONCURRENCY at a time, against the built server with
+ *    WEB_PROCESSES=1 and =2, on a fresh SQLite file and a fresh PostgreSQL database (POSTGRES_URL).
+ * 2. The annual report over BENCH_CASES cases (default 1,000,000, as in bench:stats) on PostgreSQL; the
+ *    SQLite figure is bench:stats'.
+ * Each part runs in its own process with its own database and Redis prefix, removed afterwards.
+ */
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { Client } from "pg";
+import { CASE_COLUMNS, INSTANT_COLUMNS, REPORT_YEAR, benchCases } from "./cases";
+import { prepareBenchEnvironment, removeRedisKeys } from "./setup";
+
+const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const SERVER_URL = process.env.POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const ROOT = path.resolve(__dirname, "..");
+
+function postgresDatabase(name: string) {
+  const database = `greenline_bench_${name}_${process.pid}`;
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${database}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: SERVER_URL });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  return {
+    url: url.toString(),
+    create: () => admin(`CREATE DATABASE "${database}"`),
+    remove: () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`),
+  };
+}
+
+/** A fresh, migrated database of the dialect, set as DATABASE_URL for this process and its children. */
+async function freshDatabase(dialect: string, name: string) {
+  if (dialect === "sqlite") {
+    const db = prepareBenchEnvironment(name);
+    return { remove: async () => db.remove() };
+  }
+  const db = postgresDatabase(name);
+  await db.create();
+  process.env.DATABASE_URL = db.url;
+  process.env.REDIS_PREFIX = `greenline-bench-${name}-${process.pid}`;
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? "warn";
+  process.env.DATA_DIR = path.join(__dirname, ".tmp");
+  execFileSync(process.execPath, [path.join(ROOT, "bin/greenline.cjs"), "migrate"], { env: process.env, stdio: "ignore" });
+  return { remove: db.remove };
+}
+
+function startServer(processes: number): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: "0", WEB_PROCESSES: String(processes), NODE_ENV: "production", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      const match = /"port":(\d+)/.exec(output);
+      if (match) resolve({ port: Number(match[1]), child });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
+}
+
+async function intake(dialect: string, processes: number) {
+  const db = await freshDatabase(dialect, `intake-${dialect}-${processes}`);
+  const { seedReferenceData, seedDemoUsers, DEMO_PASSWORD } = await import("~/models/seed.server");
+  const { prisma } = await import("~/db.server");
+  const { closeRedisResources } = await import("~/redis.server");
+  await seedReferenceData();
+  await seedDemoUsers();
+  const township = await prisma.township.findFirstOrThrow({ where: { kind: "township" } });
+  const server = await startServer(processes);
+  const base = `http://127.0.0.1:${server.port}`;
+  try {
+    const login = await fetch(`${base}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ username: "operator", password: DEMO_PASSWORD, redirectTo: "/intake" }),
+      redirect: "manual",
+    });
+    const cookie = login.headers.get("set-cookie")!.split(";")[0];
+    const post = (i: number) =>
+      fetch(`${base}/intake`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          intent: "register",
+          kind: "complaint",
+          channel: "hotline12369",
+          receivedAt: "2026-03-02T09:00",
+          complainantName: `测试${i}`,
+          complainantPhone: `1390000${String(i).padStart(4, "0")}`,
+          townshipId: String(township.id),
+          category: "noise",
+          subject: `基准测试企业${i}`,
+          description: `第 ${i} 个基准测试投诉：夜间施工噪声扰民。`,
+        }),
+        redirect: "manual",
+      }).then((response) => response.status);
+    for (let i = 0; i < CONCURRENCY; i += 1) await post(-1 - i); // warm-up
+    let nextIndex = 0;
+    let failed = 0;
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (nextIndex < INTAKES) {
+          if ((await post(nextIndex++)) !== 302) failed += 1;
+        }
+      }),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cases = await prisma.case.count();
+    return { dialect, processes, perSecond: Math.round(INTAKES / seconds), failed, cases };
+  } finally {
+    server.child.kill("SIGTERM");
+    await new Promise((resolve) => server.child.once("exit", resolve));
+    await closeRedisResources();
+    await prisma.$disconnect();
+    await removeRedisKeys(process.env.REDIS_PREFIX!);
+    await db.remove();
+  }
+}
+
+async function postgresReport() {
+  const db = await freshDatabase("postgresql", "report");
+  const { seedReferenceData } = await import("~/models/seed.server");
+  const { prisma } = await import("~/db.server");
+  await seedReferenceData();
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const ref = {
+      townshipIds: (await prisma.township.findMany({ where: { kind: "township" } })).map((t) => t.id),
+      channels: (await prisma.channel.findMany()).map((c) => c.code),
+      categories: (await prisma.category.findMany()).map((c) => c.code),
+      policyId: (await prisma.deadlinePolicy.findFirstOrThrow()).id,
+    };
+    const started = Date.now();
+    const rows = benchCases(CASES, ref, new Map());
+    const batch = 2000;
+    for (let done = 0; done < CASES; done += batch) {
+      const values: unknown[] = [];
+      const tuples: string[] = [];
+      for (let i = 0; i < Math.min(batch, CASES - done); i += 1) {
+        const row = rows.next().value!;
+        tuples.push(`(${row.map((_, c) => `$${values.length + c + 1}`).join(",")})`);
+        values.push(...row.map((value, c) => (INSTANT_COLUMNS.has(CASE_COLUMNS[c]) && value !== null ? new Date(value as number) : value)));
+      }
+      await client.query(`INSERT INTO "Case" (${CASE_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${tuples.join(",")}`, values);
+    }
+    await client.query(`ANALYZE "Case"`);
+    const fillSeconds = (Date.now() - started) / 1000;
+    const { caseStatistics } = await import("~/models/statistics.server");
+    const { yearPeriod } = await import("~/domain/statistics");
+    const now = new Date(Date.UTC(2026, 0, 10));
+    await caseStatistics("complaint", yearPeriod(REPORT_YEAR), now);
+    const times: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const t = process.hrtime.bigint();
+      await caseStatistics("complaint", yearPeriod(REPORT_YEAR), now);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    return { fillSeconds, median: Math.round(times[2]) };
+  } finally {
+    await client.end();
+    await prisma.$disconnect();
+    await db.remove();
+  }
+}
+
+async function main() {
+  const [part, dialect, processes] = process.argv.slice(2);
+  if (part === "intake") {
+    const r = await intake(dialect, Number(processes));
+    console.log(
+      `intake, ${r.dialect.padEnd(10)} ${r.processes} web process${r.processes > 1 ? "es" : ""}: ${r.perSecond} posts/s ` +
+        `(${INTAKES} posts, ${CONCURRENCY} at a time, ${r.failed} failed, ${r.cases} cases)`,
+    );
+  } else if (part === "report") {
+    const r = await postgresReport();
+    console.log(
+      `annual report over ${CASES.toLocaleString("en")} cases, postgresql: ${r.median} ms (cases written in ${r.fillSeconds.toFixed(0)} s; sqlite: see bench:stats)`,
+    );
+  } else {
+    for (const args of [
+      ["intake", "sqlite", "1"],
+      ["intake", "sqlite", "2"],
+      ["intake", "postgresql", "1"],
+      ["intake", "postgresql", "2"],
+      ["report"],
+    ]) {
+      const result = spawnSync(process.execPath, ["--import", "tsx", __filename, ...args], { stdio: "inherit", env: process.env });
+      if (result.status !== 0) process.exit(result.status ?? 1);
+    }
+  }
+}
+
+void main();
