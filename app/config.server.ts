@@ -15,6 +15,8 @@ const environmentSchema = z.object({
     .refine((value) => (value.startsWith("file:") && value.length > "file:".length) || /^postgres(ql)?:\/\/\S+$/.test(value), {
       message: 'must be a SQLite file URL such as "file:./data/greenline.db" or "postgresql://user@host:5432/greenline"',
     }),
+  /** PostgreSQL connections per process (each web process and worker has its own pool). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, "must be 1 or more").max(200).default(10),
   REDIS_URL: z
     .string()
     .default("redis://127.0.0.1:6379")

@@ -30,14 +30,14 @@ function createSqliteClient(url: string, file: string): PrismaClient {
  * The PostgreSQL variant: its own client generated from the derived schema (scripts/postgres-schema.ts)
  * with the same models, so the application uses it through the SQLite client's type.
  */
-function createPostgresClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+function createPostgresClient(url: string, poolSize: number): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: poolSize });
   return new PostgresClient({ adapter }) as unknown as PrismaClient;
 }
 
 function createClient(): PrismaClient {
-  const { DATABASE_URL, databaseFile } = config();
-  return databaseFile ? createSqliteClient(DATABASE_URL, databaseFile) : createPostgresClient(DATABASE_URL);
+  const { DATABASE_URL, DATABASE_POOL_SIZE, databaseFile } = config();
+  return databaseFile ? createSqliteClient(DATABASE_URL, databaseFile) : createPostgresClient(DATABASE_URL, DATABASE_POOL_SIZE);
 }
 
 const globalForPrisma = globalThis as unknown as { greenlinePrisma?: PrismaClient };

@@ -76,7 +76,10 @@ async function intake(dialect: string, processes: number) {
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
   await seedDemoUsers();
-  const township = await prisma.township.findFirstOrThrow({ where: { kind: "township" } });
+  // Spread over townships and categories, as a day's calls are: the duplicate check looks at open cases of
+  // the same township and category.
+  const townships = await prisma.township.findMany({ where: { kind: "township" } });
+  const categories = await prisma.category.findMany();
   const server = await startServer(processes);
   const base = `http://127.0.0.1:${server.port}`;
   try {
@@ -97,8 +100,8 @@ async function intake(dialect: string, processes: number) {
           receivedAt: "2026-03-02T09:00",
           complainantName: `测试${i}`,
           complainantPhone: `1390000${String(i).padStart(4, "0")}`,
-          townshipId: String(township.id),
-          category: "noise",
+          townshipId: String(townships[Math.abs(i) % townships.length].id),
+          category: categories[Math.abs(i * 7) % categories.length].code,
           subject: `基准测试企业${i}`,
           description: `第 ${i} 个基准测试投诉：夜间施工噪声扰民。`,
         }),
@@ -151,9 +154,14 @@ async function postgresReport() {
       for (let i = 0; i < Math.min(batch, CASES - done); i += 1) {
         const row = rows.next().value!;
         tuples.push(`(${row.map((_, c) => `$${values.length + c + 1}`).join(",")})`);
-        values.push(...row.map((value, c) => (INSTANT_COLUMNS.has(CASE_COLUMNS[c]) && value !== null ? new Date(value as number) : value)));
+        values.push(
+          ...row.map((value, c) => (INSTANT_COLUMNS.has(CASE_COLUMNS[c]) && value !== null ? new Date(value as number) : value)),
+        );
       }
-      await client.query(`INSERT INTO "Case" (${CASE_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${tuples.join(",")}`, values);
+      await client.query(
+        `INSERT INTO "Case" (${CASE_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES ${tuples.join(",")}`,
+        values,
+      );
     }
     await client.query(`ANALYZE "Case"`);
     const fillSeconds = (Date.now() - started) / 1000;
@@ -197,7 +205,10 @@ async function main() {
       ["intake", "postgresql", "2"],
       ["report"],
     ]) {
-      const result = spawnSync(process.execPath, ["--import", "tsx", __filename, ...args], { stdio: "inherit", env: process.env });
+      const result = spawnSync(process.execPath, ["--import", "tsx", __filename, ...args], {
+        stdio: "inherit",
+        env: process.env,
+      });
       if (result.status !== 0) process.exit(result.status ?? 1);
     }
   }
