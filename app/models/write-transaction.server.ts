@@ -1,5 +1,5 @@
 import { prisma, type Transaction } from "~/db.server";
-import { takeWriteLock } from "./sql-dialect.server";
+import { isPostgres, takeWriteLock } from "./sql-dialect.server";
 
 /**
  * A transaction that writes: on SQLite it takes the database's write lock before it reads anything.
@@ -7,16 +7,29 @@ import { takeWriteLock } from "./sql-dialect.server";
  * Prisma begins SQLite transactions DEFERRED. When two processes (web, workers, CLI) each read and then
  * try to write, the one whose snapshot went stale cannot wait for the lock and fails at once. Starting
  * with a write (an empty DELETE, which takes the lock like BEGIN IMMEDIATE) makes the second writer wait
- * its turn (busy timeout) instead. Bursts queue for the one writer, so the waits are generous.
+ * its turn (busy timeout) instead. A read of another request on the same connection can still slip in
+ * between BEGIN and that first write; the transaction then fails before it has done anything, and is run
+ * again. Bursts queue for the one writer, so the waits are generous.
  */
 export const WRITE_TRANSACTION = { maxWait: 60_000, timeout: 60_000 };
+const ATTEMPTS = 5;
 
-export function writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
-  return prisma.$transaction(
-    async (tx) => {
-      await takeWriteLock(tx);
-      return work(tx);
-    },
-    { ...WRITE_TRANSACTION, ...options },
-  );
+const isStaleSnapshot = (error: unknown) =>
+  !isPostgres() && /SQLITE_BUSY|database is locked|SocketTimeout|timed out/i.test(String((error as Error)?.message ?? error));
+
+export async function writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await prisma.$transaction(
+        async (tx) => {
+          await takeWriteLock(tx);
+          return work(tx);
+        },
+        { ...WRITE_TRANSACTION, ...options },
+      );
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !isStaleSnapshot(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
+    }
+  }
 }
