@@ -546,13 +546,7 @@ async function applyChange(context: ChangeContext, change: CaseChange): Promise<
       const fromAcceptance = milestoneRows(context.calendar, context.policy, "accepted", now, round, (m) => m === "conclude");
       for (const row of [...rows, ...fromAcceptance]) await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
       return {
-        caseUpdate: {
-          round,
-          concludedAt: null,
-          closedAt: null,
-          overdue: false,
-          ...(record.assignedToId === null ? { state: "accepted" } : {}),
-        },
+        caseUpdate: newRound(record, round),
         auditDetails: { round },
       };
     }
@@ -583,6 +577,17 @@ function decisionLetter(context: ChangeContext, letterDate: LocalDate | null | u
   return { decisionLetterAt: startOfLocalDay(date) };
 }
 
+/** A new handling round (reopening, review): open again, back with its handler or, if none, the desk. */
+function newRound(record: LoadedCase, round: number) {
+  return {
+    round,
+    concludedAt: null,
+    closedAt: null,
+    overdue: false,
+    state: record.assignedToId === null ? "accepted" : "assigned",
+  };
+}
+
 /** The petitioner's review (复查) or re-check (复核) request: a new round with its own 30-day clock. */
 async function requestReview(context: ChangeContext, requestedOn: LocalDate, text: string): Promise<ChangeEffect> {
   const { tx, record, now, calendar, policy } = context;
@@ -595,13 +600,7 @@ async function requestReview(context: ChangeContext, requestedOn: LocalDate, tex
   warnAboutMissingCalendar(plan);
   await tx.caseMilestone.create({ data: { ...storedPlan(plan), round, milestone: "conclude", caseId: record.id } });
   return {
-    caseUpdate: {
-      round,
-      concludedAt: null,
-      closedAt: null,
-      overdue: false,
-      state: record.assignedToId === null ? "accepted" : "assigned",
-    },
+    caseUpdate: newRound(record, round),
     auditDetails: { round, request, requestedOn, dueAt: plan.dueAt },
   };
 }
