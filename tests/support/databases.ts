@@ -35,14 +35,24 @@ export function createTemplate() {
   if (onPostgres) adminSql(`DROP DATABASE IF EXISTS "${templateName()}" WITH (FORCE)`, `CREATE DATABASE "${templateName()}"`);
 }
 
+/** The run's template and any test database of the run that a failed file left behind. */
 export function dropTemplate() {
-  if (onPostgres) adminSql(`DROP DATABASE IF EXISTS "${templateName()}" WITH (FORCE)`);
+  if (!onPostgres) return;
+  const script = `const { Client } = require("pg");
+    (async () => { const c = new Client({ connectionString: process.argv[1] }); await c.connect();
+      const { rows } = await c.query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [process.argv[2]]);
+      for (const row of rows) await c.query('DROP DATABASE IF EXISTS "' + row.datname + '" WITH (FORCE)');
+      await c.end(); })().catch((e) => { console.error(e.message); process.exit(1); });`;
+  spawnSync(process.execPath, ["-e", script, SERVER_URL, `greenline_test_${process.env.GREENLINE_TEST_RUN ?? "x"}_`], {
+    encoding: "utf8",
+  });
+  adminSql(`DROP DATABASE IF EXISTS "${templateName()}" WITH (FORCE)`);
 }
 
 /** A fresh migrated database of the suite's kind, as a DATABASE_URL, and how to remove it. */
 export function copyOfTemplate(name: string): { url: string; remove: () => void } {
   if (onPostgres) {
-    const database = `greenline_test_${name.replace(/\W/g, "_")}`;
+    const database = `greenline_test_${process.env.GREENLINE_TEST_RUN ?? "x"}_${name.replace(/\W/g, "_")}`;
     adminSql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`, `CREATE DATABASE "${database}" TEMPLATE "${templateName()}"`);
     return { url: postgresUrl(database), remove: () => adminSql(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`) };
   }

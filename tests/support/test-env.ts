@@ -16,7 +16,10 @@ process.env.LOG_LEVEL = "silent";
 process.env.WEBHOOK_RETRY_DELAY_MS = "50";
 
 afterAll(async () => {
-  const { cleanUpTestResources } = await import("./cleanup");
-  await cleanUpTestResources();
-  database.remove();
+  try {
+    const { cleanUpTestResources } = await import("./cleanup");
+    await cleanUpTestResources();
+  } finally {
+    database.remove();
+  }
 });
