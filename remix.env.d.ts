@@ -8,4 +8,9 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+  /** What server.ts hands every loader and action besides the request. */
+  interface AppLoadContext {
+    /** This response's Content-Security-Policy nonce, for the scripts Remix renders inline. */
+    cspNonce?: string;
+  }
 }

@@ -12,9 +12,10 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import { config } from "~/config.server";
+import { clientAddress, crossSiteGuard, formBodyGuard, securityHeaders, trustProxySetting } from "~/http-guards.server";
 import { logger } from "~/logger.server";
 import { deadlineQueue, webhookQueue } from "~/redis.server";
-import { getSignedInUser } from "~/session.server";
+import { CLIENT_ADDRESS_HEADER, getSignedInUser, refusePermission } from "~/session.server";
 
 const QUEUE_DASHBOARD_PATH = "/admin/queues";
 
@@ -24,11 +25,19 @@ function queueDashboard() {
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: [new BullMQAdapter(deadlineQueue()), new BullMQAdapter(webhookQueue())], serverAdapter });
   const requireAdmin: express.RequestHandler = async (req, res, next) => {
-    const request = new Request(`http://localhost${req.originalUrl}`, { headers: { cookie: req.headers.cookie ?? "" } });
-    const user = await getSignedInUser(request).catch(() => null);
-    if (!user) return res.redirect(`/login?redirectTo=${encodeURIComponent(req.originalUrl)}`);
-    if (user.role !== "admin") return res.status(403).send("Forbidden");
-    next();
+    try {
+      const request = new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, {
+        headers: { cookie: req.headers.cookie ?? "", [CLIENT_ADDRESS_HEADER]: String(req.headers[CLIENT_ADDRESS_HEADER]) },
+      });
+      const user = await getSignedInUser(request);
+      if (!user) return res.redirect(`/login?redirectTo=${encodeURIComponent(req.originalUrl)}`);
+      if (user.role === "admin") return next();
+      await refusePermission(request, user).catch(() => undefined);
+      res.status(403).send("Forbidden");
+    } catch (error) {
+      logger.warn({ err: error, path: req.path }, "queue dashboard request refused");
+      res.status(400).send("Bad request");
+    }
   };
   return [requireAdmin, serverAdapter.getRouter()];
 }
@@ -37,6 +46,8 @@ export async function startWebServer(port = config().PORT) {
   const build = (await import(path.resolve(__dirname, "build/index.js"))) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxySetting(config().TRUST_PROXY));
+  app.use(clientAddress, ...securityHeaders());
   // Which process answered: for operators of a multi-process installation, and for its tests.
   app.use((_req, res, next) => {
     res.setHeader("X-Greenline-Process", String(process.pid));
@@ -46,8 +57,13 @@ export async function startWebServer(port = config().PORT) {
   app.use("/build", express.static(path.join(__dirname, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(__dirname, "public"), { maxAge: "1h" }));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  app.use(crossSiteGuard);
   app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard());
-  app.all("*", createRequestHandler({ build, mode: config().NODE_ENV }));
+  app.all(
+    "*",
+    formBodyGuard,
+    createRequestHandler({ build, mode: config().NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
+  );
   return new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const server = app.listen(port, () => {
       const actualPort = (server.address() as { port: number }).port;

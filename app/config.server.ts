@@ -35,6 +35,43 @@ const environmentSchema = z.object({
   /** Web processes sharing the port (Node's cluster module); sessions are cookies, so any process serves any user. */
   WEB_PROCESSES: z.coerce.number().int().min(1, "must be 1 or more").max(64).default(1),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** A session ends this long after sign-in, whatever the user does (docs/security.md). */
+  SESSION_MAX_AGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
+  /** …and this long after the user's last request. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(120),
+  /**
+   * Which proxies to believe about the client's address and protocol (X-Forwarded-For/-Proto), as
+   * express's "trust proxy": false (none, the default), a number of hops, or addresses/subnets
+   * ("loopback", "10.0.0.1"). Behind a reverse proxy that terminates HTTPS, set it so that cookies
+   * get the Secure flag and sign-in throttling sees the real client.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .refine((value) => /^(true|false|\d{1,2}|[A-Za-z0-9.:/,\s]+)$/.test(value), {
+      message: 'must be "false", "true", a number of hops, or a list of addresses such as "loopback, 10.0.0.1"',
+    }),
+  /** Wrong passwords from one address for one account name before that pair is blocked. */
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
+  /** Wrong passwords for one account name from all addresses before the account is locked. */
+  SIGN_IN_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(3).max(1000).default(20),
+  /** The first block's length; each further block of the same key doubles it, up to a day. */
+  SIGN_IN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   /** How many due steps of one ladder step kind one transaction fires at most. */

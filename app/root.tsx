@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
+import { useNonce } from "~/components/nonce";
 import { RouteErrorBoundary } from "~/components/route-error";
 import { type Role } from "~/domain/roles";
 import { type MessageKey, t } from "~/i18n";
@@ -38,10 +39,12 @@ const NAV: { to: string; label: MessageKey; roles: Role[]; document?: boolean }[
   { to: "/admin/calendar", label: "nav.adminCalendar", roles: ["admin"] },
   { to: "/admin/webhook", label: "nav.adminWebhook", roles: ["admin"] },
   { to: "/admin/import", label: "nav.import", roles: ["admin"] },
+  { to: "/admin/security", label: "nav.adminSecurity", roles: ["admin"] },
   { to: "/admin/queues", label: "nav.adminQueues", roles: ["admin"], document: true },
 ];
 
 function Document({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="zh-CN">
       <head>
@@ -52,8 +55,8 @@ function Document({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

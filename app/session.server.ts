@@ -1,50 +1,55 @@
-import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { createCookie, redirect } from "@remix-run/node";
 import { config } from "~/config.server";
-import { prisma } from "~/db.server";
-import type { Actor, Role } from "~/domain/roles";
+import type { Role } from "~/domain/roles";
+import { safeRedirectPath } from "~/domain/security";
+import { recordSecurityEvent } from "~/models/security-log.server";
+import { type SessionUser, endSessionOfToken, openSession, userOfSession } from "~/models/user-sessions.server";
 
-const sessionStorage = createCookieSessionStorage({
-  cookie: {
-    name: "__greenline",
+/**
+ * The session cookie holds a random token whose hash names a server-side session (docs/security.md).
+ * Over HTTPS it is `Secure` with the `__Host-` prefix (no Domain, path /), so that no other site or
+ * subdomain can set or read it; over plain HTTP (a workstation, the tests) it has neither.
+ */
+function sessionCookie(request: Request) {
+  const secure = new URL(request.url).protocol === "https:";
+  return createCookie(secure ? "__Host-greenline" : "greenline", {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
-    secure: false,
+    secure,
     secrets: [config().SESSION_SECRET],
-    maxAge: 60 * 60 * 12,
-  },
-});
-
-const USER_KEY = "userId";
-
-function getSession(request: Request) {
-  return sessionStorage.getSession(request.headers.get("Cookie"));
+  });
 }
 
-export interface SignedInUser extends Actor {
-  username: string;
-  displayName: string;
-  townshipName: string | null;
+/**
+ * The client's address as the web server determined it (TRUST_PROXY decides whether forwarded headers
+ * count): server.ts puts it into this header after removing any a client sent.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-greenline-client-address";
+
+export function clientAddressOf(request: Request): string {
+  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
 }
 
-/** The signed-in user, or null. A deactivated user is signed out at the next request. */
+async function sessionToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie(request).parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 && value.length < 200 ? value : null;
+}
+
+export interface SignedInUser extends SessionUser {
+  sessionId: number;
+}
+
+/** The signed-in user of an open session, or null. */
 export async function getSignedInUser(request: Request): Promise<SignedInUser | null> {
-  const session = await getSession(request);
-  const userId = session.get(USER_KEY);
-  if (typeof userId !== "number") return null;
-  const user = await prisma.user.findUnique({ where: { id: userId }, include: { township: true } });
-  if (!user || !user.active) return null;
-  return {
-    id: user.id,
-    role: user.role as Role,
-    townshipId: user.townshipId,
-    username: user.username,
-    displayName: user.displayName,
-    townshipName: user.township?.name ?? null,
-  };
+  const token = await sessionToken(request);
+  return token ? userOfSession(token) : null;
 }
 
-/** Throws a redirect to the sign-in page when nobody is signed in, and 403 for a role not listed. */
+/**
+ * Throws a redirect to the sign-in page when nobody is signed in, and 403 for a role not listed (the
+ * refusal goes to the security log).
+ */
 export async function requireUser(request: Request, roles?: readonly Role[]): Promise<SignedInUser> {
   const user = await getSignedInUser(request);
   if (!user) {
@@ -52,24 +57,37 @@ export async function requireUser(request: Request, roles?: readonly Role[]): Pr
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
   if (roles && !roles.includes(user.role)) {
-    throw new Response("Forbidden", { status: 403 });
+    await refusePermission(request, user);
   }
   return user;
 }
 
+/** Records a refused request in the security log and throws the 403. */
+export async function refusePermission(request: Request, user: { id: number; username: string }): Promise<never> {
+  const url = new URL(request.url);
+  await recordSecurityEvent({
+    type: "permissionRefused",
+    userId: user.id,
+    username: user.username,
+    clientAddress: clientAddressOf(request),
+    detail: { method: request.method, path: url.pathname.slice(0, 200) },
+  });
+  throw new Response("Forbidden", { status: 403 });
+}
+
 export async function startUserSession(request: Request, userId: number, redirectTo: string) {
-  const session = await getSession(request);
-  session.set(USER_KEY, userId);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage.commitSession(session) } });
+  const { token, maxAgeSeconds } = await openSession(userId, {
+    address: clientAddressOf(request),
+    userAgent: request.headers.get("User-Agent") ?? "",
+  });
+  const cookie = await sessionCookie(request).serialize(token, { maxAge: maxAgeSeconds });
+  return redirect(safeRedirectPath(redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 
+/** Sign-out: the session ends on the server, so a copy of the cookie opens nothing afterwards. */
 export async function endUserSession(request: Request) {
-  const session = await getSession(request);
-  return redirect("/login", { headers: { "Set-Cookie": await sessionStorage.destroySession(session) } });
-}
-
-/** Only same-site paths, so that a crafted link cannot send a user elsewhere after sign-in. */
-export function safeRedirectPath(target: FormDataEntryValue | string | null, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//")) return fallback;
-  return target;
+  const token = await sessionToken(request);
+  if (token) await endSessionOfToken(token, clientAddressOf(request));
+  const cookie = await sessionCookie(request).serialize("", { maxAge: 0 });
+  return redirect("/login", { headers: { "Set-Cookie": cookie } });
 }

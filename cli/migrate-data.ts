@@ -33,10 +33,13 @@ const TABLES = [
   "caseParty",
   "mediationSession",
   "agreementObligation",
+  "userSession",
+  "signInThrottle",
+  "securityEvent",
 ] as const;
 
 /** Tables without an integer id, copied whole. */
-const KEYED_OTHERWISE = new Set(["channel", "category", "holidayDate", "caseSequence", "setting"]);
+const KEYED_OTHERWISE = new Set(["channel", "category", "holidayDate", "caseSequence", "setting", "signInThrottle"]);
 const BATCH = 1000;
 
 // The two generated clients have the same models; copying is generic over the model name.

@@ -22,16 +22,18 @@ async function redisAnswers(url: string): Promise<boolean> {
 }
 
 /** REDIS_URL if set; else the local default; else a redis-server of our own under data/redis. */
-async function ensureRedis(children: ChildProcess[]): Promise<boolean> {
+async function ensureRedis(children: ChildProcess[]): Promise<void> {
   const { REDIS_URL, DATA_DIR } = config();
-  if (await redisAnswers(REDIS_URL)) return true;
+  if (await redisAnswers(REDIS_URL)) return;
   if (process.env.REDIS_URL) {
-    console.warn(`Redis at ${REDIS_URL} does not answer: deadline processing is paused until it does.`);
-    return false;
+    console.warn(`Redis at ${REDIS_URL} does not answer: the deadline worker waits for it.`);
+    return;
   }
   if (spawnSync("redis-server", ["--version"]).status !== 0) {
-    console.warn("No Redis answers on 127.0.0.1:6379 and redis-server is not installed: deadline processing is paused.");
-    return false;
+    console.warn(
+      "No Redis answers on 127.0.0.1:6379 and redis-server is not installed: the deadline worker waits for a Redis to answer.",
+    );
+    return;
   }
   const dir = path.resolve(DATA_DIR, "redis");
   mkdirSync(dir, { recursive: true });
@@ -46,12 +48,11 @@ async function ensureRedis(children: ChildProcess[]): Promise<boolean> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     if (await redisAnswers(REDIS_URL)) {
       console.log(`Started redis-server with its data in ${dir}.`);
-      return true;
+      return;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  console.warn("redis-server did not start: deadline processing is paused.");
-  return false;
+  console.warn("redis-server did not start: the deadline worker waits for a Redis to answer.");
 }
 
 function runChild(name: string, script: string, children: ChildProcess[], onExit: (code: number | null) => void) {
@@ -89,14 +90,15 @@ async function main() {
   process.once("SIGINT", () => stop());
   process.once("SIGTERM", () => stop());
 
-  const redisReady = await ensureRedis(children);
+  await ensureRedis(children);
   runChild("web server", "server.ts", children, (code) => stop(code ?? 0));
   const startWorker = (): void => {
     runChild("deadline worker", "workers/index.ts", children, () => {
       if (!stopping) setTimeout(startWorker, 2000);
     });
   };
-  if (redisReady) startWorker();
+  // Always: without Redis the worker waits for it, and restores the queues from the database once it answers.
+  startWorker();
 
   console.log(`\nGreenline is starting on http://localhost:${PORT}`);
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);

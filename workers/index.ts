@@ -3,6 +3,8 @@
  * still takes effect once (app/models/deadline-jobs.server.ts). `npm run worker` starts one alone.
  */
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import type IORedis from "ioredis";
 import { Worker } from "bullmq";
 import { config } from "~/config.server";
 import { prisma } from "~/db.server";
@@ -23,6 +25,20 @@ import {
 } from "~/redis.server";
 
 export const SWEEP_SCHEDULER_ID = "deadline-sweep";
+const MAX_WAIT_MS = 30_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once the connection is ready, saying every so often (less often as time goes on) that it waits. */
+async function waitForRedis(connection: IORedis) {
+  for (let pause = 1000; connection.status !== "ready"; pause = Math.min(pause * 2, MAX_WAIT_MS)) {
+    logger.warn(
+      { redisStatus: connection.status, retryInMs: pause },
+      "Redis does not answer yet; the deadline worker waits for it",
+    );
+    await Promise.race([once(connection, "ready"), sleep(pause)]);
+  }
+}
 /** Present while Redis holds what the workers put there; its absence means the queues must be restored. */
 const QUEUES_RESTORED_KEY = "workers:queues-restored";
 
@@ -65,22 +81,32 @@ export async function startDeadlineWorker(options: { concurrency?: number } = {}
   const restoreQueues = async () => {
     // Marked first: if Redis is emptied while this runs, the marker goes too and the next beat restores again.
     await connection.set(redisKey(QUEUES_RESTORED_KEY), workerId);
-    const swept = await sweepDueSteps();
-    const queued = await requeueAllDeadlines();
-    await deadlineQueue().upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_INTERVAL_MS }, { name: "sweep", data: {} });
-    await requeuePendingWebhooks();
-    logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline queues restored from the database");
-  };
-  const beat = async () => {
     try {
-      await connection.set(redisKey(WORKER_HEARTBEAT_KEY), `${workerId}:${Date.now()}`, "EX", WORKER_HEARTBEAT_TTL_SECONDS);
-      if (!(await connection.exists(redisKey(QUEUES_RESTORED_KEY)))) await restoreQueues();
+      const swept = await sweepDueSteps();
+      const queued = await requeueAllDeadlines();
+      await deadlineQueue().upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_INTERVAL_MS }, { name: "sweep", data: {} });
+      await requeuePendingWebhooks();
+      logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline queues restored from the database");
     } catch (error) {
-      logger.warn({ err: (error as Error).message }, "worker heartbeat failed");
+      // Unmarked again, so that the next beat tries once more.
+      await connection.del(redisKey(QUEUES_RESTORED_KEY)).catch(() => undefined);
+      throw error;
     }
   };
-  await restoreQueues();
-  await beat();
+  const beat = async (restore = false) => {
+    try {
+      await connection.set(redisKey(WORKER_HEARTBEAT_KEY), `${workerId}:${Date.now()}`, "EX", WORKER_HEARTBEAT_TTL_SECONDS);
+      if (restore || !(await connection.exists(redisKey(QUEUES_RESTORED_KEY)))) await restoreQueues();
+      return true;
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, "worker heartbeat failed");
+      return false;
+    }
+  };
+  // A worker started before Redis (or while it restarts) waits for it, then restores the queues from the
+  // database: nothing that fell due meanwhile is lost, because the database, not Redis, holds the steps.
+  await waitForRedis(connection);
+  for (let pause = 1000; !(await beat(true)); pause = Math.min(pause * 2, MAX_WAIT_MS)) await sleep(pause);
   const heartbeat = setInterval(() => void beat(), Math.min(30_000, SWEEP_INTERVAL_MS));
   void worker.run();
   void webhookWorker.run();

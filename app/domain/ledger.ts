@@ -341,3 +341,20 @@ export function daysOverdue(dueAt: Date | null, concludedAt: Date | null, now: D
 }
 
 export const ledgerDateTime = (instant: Date | null) => (instant ? formatLocalDateTime(instant) : "");
+
+/**
+ * A spreadsheet opening a CSV file runs a cell that begins with = + - @ (or a tab or carriage return
+ * before them) as a formula: `=HYPERLINK(...)` typed as a subject would become a live link. Such a
+ * cell is written with a leading apostrophe, which spreadsheets read as "this is text" (OWASP, CSV
+ * injection); reading a ledger back removes it again, so an export imports as what was typed (a cell
+ * typed with its own apostrophe before a formula character gets one more, and keeps its own).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+export function spreadsheetSafeCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export function textOfSpreadsheetCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}

@@ -35,3 +35,53 @@ export function identityForViewer<T extends ComplainantIdentity>(record: T, must
 export function normalizePhone(phone: string): string {
   return phone.replace(/\D/g, "");
 }
+
+/** A confidential text (a person's name, a phone number, an address) and what a masked viewer sees instead. */
+export interface ConfidentialText {
+  text: string;
+  masked: string;
+}
+
+/**
+ * The confidential texts of a case for a viewer who must not see them: the complainant's name and phone
+ * (unless they consented) and each person party's name, phone and address. Units' names are not
+ * confidential. Texts shorter than two characters are left out, so that masking cannot shred ordinary words.
+ */
+export function confidentialTexts(
+  record: ComplainantIdentity & { parties: { type: string; name: string; phone: string | null; address: string }[] },
+): ConfidentialText[] {
+  const texts: ConfidentialText[] = [];
+  const add = (text: string | null | undefined, masked: (value: string) => string) => {
+    const value = text?.trim();
+    if (value && Array.from(value).length >= 2) texts.push({ text: value, masked: masked(value) });
+  };
+  if (!record.consentToDisclose) {
+    add(record.complainantName, maskName);
+    add(record.complainantPhone, maskPhone);
+  }
+  for (const party of record.parties) {
+    if (party.type === "person") add(party.name, maskName);
+    add(party.phone, maskPhone);
+    add(party.address, () => "***");
+  }
+  // Longest first, so that a name inside an address is not masked twice over.
+  return texts.sort((a, b) => b.text.length - a.text.length);
+}
+
+/**
+ * Every occurrence of a confidential text in a value (a history snapshot, a reason, session notes,
+ * anything nested in them) replaced by its masked form.
+ */
+export function redactConfidential<T>(value: T, texts: ConfidentialText[]): T {
+  if (texts.length === 0) return value;
+  if (typeof value === "string") {
+    let redacted: string = value;
+    for (const { text, masked } of texts) redacted = redacted.split(text).join(masked);
+    return redacted as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => redactConfidential(item, texts)) as T;
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactConfidential(item, texts)])) as T;
+  }
+  return value;
+}

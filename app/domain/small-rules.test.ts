@@ -3,6 +3,7 @@ import { createWorkCalendar, parseHolidayCsv } from "./calendar";
 import { formatCaseNo, parseCaseNo } from "./case-kinds";
 import { dueSoonUntil, homePathFor, sameDayLastYear } from "./home";
 import { formatLocalDateTime, isLocalDate, parseLocalDateTime } from "./local-time";
+import { spreadsheetSafeCell, textOfSpreadsheetCell } from "./ledger";
 import { identityForViewer, maskName, maskPhone, normalizePhone } from "./masking";
 import { DEFAULT_POLICIES, type DeadlinePolicy, selectPolicy, validatePolicyRules } from "./policies";
 import { looksLikeSameReport, textSimilarity } from "./similarity";
@@ -161,5 +162,23 @@ describe("home pages", () => {
     expect(formatLocalDateTime(dueSoonUntil(calendar, at("2026-11-26 10:00")))).toBe("2026-11-30 23:59:59");
     expect(sameDayLastYear("2026-11-26")).toBe("2025-11-26");
     expect(sameDayLastYear("2024-02-29")).toBe("2023-02-28");
+  });
+});
+
+describe("CSV cells that a spreadsheet would run as formulas", () => {
+  it.each(['=HYPERLINK("http://evil.example","点此")', "@SUM(A1:A9)", "+86 138", "-1+2", "\t=1", "\r=1", "'=typed"])(
+    "writes %j as text and reads it back unchanged",
+    (cell) => {
+      const written = spreadsheetSafeCell(cell);
+      expect(written).toBe(`'${cell}`);
+      expect(textOfSpreadsheetCell(written)).toBe(cell);
+    },
+  );
+
+  it("leaves ordinary cells, and apostrophes that protect nothing, alone", () => {
+    for (const cell of ["夜间噪声", "2020-03-02 09:00", "'引号开头", "", "TS-2020-00001", "a=b"]) {
+      expect(spreadsheetSafeCell(cell)).toBe(cell);
+      expect(textOfSpreadsheetCell(cell)).toBe(cell);
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { WorkCalendar } from "~/domain/calendar";
 import { type DeadlineUnit, computeDueAt, dueMarker, isOverdueAt, timeLeft } from "~/domain/deadlines";
 import { COURT_CONFIRMATION_DAYS, PETITION_ROUNDS, reviewRequestDeadline } from "~/domain/kind-rules";
 import { addLocalDays, formatLocalDateTime, startOfLocalDay } from "~/domain/local-time";
-import { identityForViewer, maskName, maskPhone, normalizePhone } from "~/domain/masking";
+import { confidentialTexts, identityForViewer, maskName, maskPhone, normalizePhone, redactConfidential } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { looksLikeSameReport } from "~/domain/similarity";
 import { type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
@@ -19,11 +19,10 @@ export function scopeFor(actor: Actor): Prisma.CaseWhereInput {
   return actor.role === "township" ? { assignedToId: actor.townshipId ?? -1 } : {};
 }
 
-function maskAuditValues(values: Record<string, unknown> | null, mustMask: boolean, consent: boolean) {
-  if (!values || !mustMask || consent) return values;
-  const masked = { ...values };
-  if (typeof masked.complainantName === "string") masked.complainantName = maskName(masked.complainantName);
-  if (typeof masked.complainantPhone === "string") masked.complainantPhone = maskPhone(masked.complainantPhone);
+function maskedIdentityFields(values: Record<string, unknown>) {
+  const masked: Record<string, unknown> = {};
+  if (typeof values.complainantName === "string") masked.complainantName = maskName(values.complainantName);
+  if (typeof values.complainantPhone === "string") masked.complainantPhone = maskPhone(values.complainantPhone);
   return masked;
 }
 
@@ -57,10 +56,22 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
   ]);
   const mask = mustMaskIdentity(actor);
   const identity = identityForViewer(record, mask);
-  const { auditEvents, milestones, policy, parties, ...fields } = record;
+  // Whatever a masked viewer gets of the history, sessions and agreement passes through one redaction.
+  const confidential = mask ? confidentialTexts(record) : [];
+  const redact = <T>(value: T): T => redactConfidential(value, confidential);
+  // A snapshot may hold an identity since corrected, which no longer matches the case's current texts.
+  const redactSnapshot = (json: string | null) => {
+    const values = json ? (JSON.parse(json) as Record<string, unknown>) : null;
+    if (!values || !mask) return values;
+    const identity = record.consentToDisclose ? {} : maskedIdentityFields(values);
+    return redact({ ...values, ...identity });
+  };
+  const { auditEvents, milestones, policy, parties, sessions, obligations, ...fields } = record;
   const allowed = allowedActions(actor, snapshotOf(record));
   return {
     ...fields,
+    sessions: sessions.map((session) => ({ ...session, attendees: redact(session.attendees), notes: redact(session.notes) })),
+    obligations: obligations.map((obligation) => redact(obligation)),
     parties: parties.map((party) => partyForViewer(party, mask)),
     mediatorChoices: allowed.includes("session") ? await mediatorChoices() : [],
     ...kindDeadlines(calendar, record),
@@ -80,10 +91,10 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       id: event.id,
       at: event.at,
       action: event.action,
-      reason: event.reason,
+      reason: redact(event.reason),
       actorName: event.actor?.displayName ?? null,
-      before: maskAuditValues(event.before ? JSON.parse(event.before) : null, mask, record.consentToDisclose),
-      after: maskAuditValues(event.after ? JSON.parse(event.after) : null, mask, record.consentToDisclose),
+      before: redactSnapshot(event.before),
+      after: redactSnapshot(event.after),
     })),
     allowedActions: allowed,
     pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
-import type { LedgerCell } from "~/domain/ledger";
+import { type LedgerCell, spreadsheetSafeCell, textOfSpreadsheetCell } from "~/domain/ledger";
 
 /**
  * Ledger files in and out: CSV (UTF-8, with or without BOM, RFC 4180) and XLSX (first sheet), as rows
@@ -19,7 +19,8 @@ export function ledgerFormatOf(fileName: string): LedgerFormat | null {
 export async function readLedgerFile(content: Buffer, format: LedgerFormat): Promise<LedgerCell[][]> {
   if (format === "csv") {
     try {
-      return parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
+      const rows: string[][] = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true });
+      return rows.map((row) => row.map(textOfSpreadsheetCell));
     } catch (error) {
       throw new LedgerFileError(error instanceof Error ? error.message : String(error));
     }
@@ -62,7 +63,8 @@ function cellValue(value: ExcelJS.CellValue): LedgerCell {
 
 /** A sheet of text cells as a file: CSV with a BOM (so that Excel reads the Chinese), or XLSX. */
 export async function writeLedgerFile(rows: string[][], format: LedgerFormat, sheetName = "台账"): Promise<Buffer> {
-  if (format === "csv") return Buffer.from(`\uFEFF${stringify(rows)}`, "utf8");
+  // CSV cells have no type: one that looks like a formula is made plain text (XLSX stores text as text).
+  if (format === "csv") return Buffer.from(`\uFEFF${stringify(rows.map((row) => row.map(spreadsheetSafeCell)))}`, "utf8");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const row of rows) sheet.addRow(row);

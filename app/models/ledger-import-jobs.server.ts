@@ -36,10 +36,25 @@ export async function storeUpload(content: Buffer, fileName: string): Promise<St
   return { token, fileName };
 }
 
+/** A token that names no stored upload: made up, mistyped, or of an upload already removed. */
+export class UnknownUploadError extends Error {
+  constructor() {
+    super("no stored upload has this token");
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** Whether a stored upload is small enough to check or import within the request. */
 export async function runsInline(token: string) {
-  if (!/^[0-9a-f-]{36}$/.test(token)) throw new Error("bad upload token");
-  return (await stat(storedPath(token))).size <= INLINE_LIMIT_BYTES;
+  if (!UUID.test(token)) throw new UnknownUploadError();
+  const size = await stat(storedPath(token)).then(
+    (stats) => stats.size,
+    () => {
+      throw new UnknownUploadError();
+    },
+  );
+  return size <= INLINE_LIMIT_BYTES;
 }
 
 /** Runs a check or an import of a stored upload (tokens are UUIDs: nothing else reaches the disk). */
@@ -47,8 +62,10 @@ export async function runStoredImport(
   data: LedgerImportJobData,
   onProgress?: (progress: LedgerImportProgress) => void | Promise<void>,
 ): Promise<PageSummary> {
-  if (!/^[0-9a-f-]{36}$/.test(data.token)) throw new Error("bad upload token");
-  const content = await readFile(storedPath(data.token));
+  if (!UUID.test(data.token)) throw new UnknownUploadError();
+  const content = await readFile(storedPath(data.token)).catch(() => {
+    throw new UnknownUploadError();
+  });
   const summary = await importLedger(
     { content, fileName: data.fileName },
     { apply: data.apply, actorId: data.actorId, onProgress },

@@ -1,9 +1,10 @@
 import { prisma } from "~/db.server";
-import { type Role, isRole } from "~/domain/roles";
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from "./passwords.server";
-
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCK_MINUTES = 15;
+import { isRole } from "~/domain/roles";
+import { type SessionEndReason, normalizeUsername } from "~/domain/security";
+import { MIN_PASSWORD_LENGTH, hashPassword } from "./passwords.server";
+import { blockedAccountNames } from "./sign-in.server";
+import { endSessions } from "./user-sessions.server";
+import { writeTransaction } from "./write-transaction.server";
 
 export class UserInputError extends Error {
   constructor(readonly fieldErrors: Record<string, string>) {
@@ -48,54 +49,87 @@ export async function createUser(input: NewUser) {
   });
 }
 
+/**
+ * Saves an administrator's change to a user. A new password, a new role or township, or deactivation
+ * ends all of the user's sessions in the same transaction (docs/security.md).
+ */
 export async function updateUser(
   id: number,
   input: { displayName: string; role: string; townshipId: number | null; active: boolean; password?: string },
+  actor: { id: number },
+  now = new Date(),
 ) {
   const errors = validateUser({ role: input.role, townshipId: input.townshipId, password: input.password || undefined });
-  if (Object.keys(errors).length > 0) throw new UserInputError(errors);
-  return prisma.user.update({
-    where: { id },
-    data: {
-      displayName: input.displayName.trim() || undefined,
-      role: input.role,
-      townshipId: input.role === "township" ? input.townshipId : null,
-      active: input.active,
-      ...(input.password ? { passwordHash: await hashPassword(input.password), failedSignIns: 0, lockedUntil: null } : {}),
-    },
+  const before = await prisma.user.findUnique({ where: { id }, select: { role: true, townshipId: true, active: true } });
+  if (!before) errors.userId = "unknownUser";
+  if (input.townshipId && !(await prisma.township.findUnique({ where: { id: input.townshipId } }))) {
+    errors.townshipId = "unknownTownship";
+  }
+  if (Object.keys(errors).length > 0 || !before) throw new UserInputError(errors);
+  const townshipId = input.role === "township" ? input.townshipId : null;
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const endReason: SessionEndReason | null = passwordHash
+    ? "passwordChanged"
+    : before.role !== input.role || before.townshipId !== townshipId || (before.active && !input.active)
+      ? "accountChanged"
+      : null;
+  return writeTransaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id },
+      data: {
+        displayName: input.displayName.trim() || undefined,
+        role: input.role,
+        townshipId,
+        active: input.active,
+        ...(passwordHash ? { passwordHash } : {}),
+      },
+      select: { id: true, username: true },
+    });
+    if (endReason)
+      await endSessions(
+        { userId: id, endedAt: null },
+        endReason,
+        { userId: id, username: user.username, actorId: actor.id },
+        now,
+        tx,
+      );
+    return user;
   });
 }
 
-export function listUsers() {
-  return prisma.user.findMany({ include: { township: true }, orderBy: [{ role: "asc" }, { username: "asc" }] });
+/** The users as the administrator's list shows them: never a password hash. */
+export async function listUsers(now = new Date()) {
+  const [users, blocked, openSessions] = await Promise.all([
+    prisma.user.findMany({
+      select: {
+        id: true,
+        username: true,
+        displayName: true,
+        role: true,
+        townshipId: true,
+        active: true,
+        township: { select: { name: true } },
+      },
+      orderBy: [{ role: "asc" }, { username: "asc" }],
+    }),
+    blockedAccountNames(now),
+    prisma.userSession.groupBy({ by: ["userId"], where: { endedAt: null, expiresAt: { gt: now } }, _count: { _all: true } }),
+  ]);
+  return users.map(({ township, ...user }) => ({
+    ...user,
+    townshipName: township?.name ?? null,
+    blockedUntil: blocked.get(normalizeUsername(user.username)) ?? null,
+    openSessions: openSessions.find((row) => row.userId === user.id)?._count._all ?? 0,
+  }));
 }
 
-export type SignInResult =
-  { ok: true; user: { id: number; role: Role } } | { ok: false; reason: "invalid" | "locked"; lockedUntil?: Date };
-
-/**
- * Checks a username and password. Five wrong passwords in a row lock the account for 15 minutes;
- * an unknown username costs the same hash work so that it cannot be told from a wrong password.
- */
-export async function signIn(username: string, password: string, now = new Date()): Promise<SignInResult> {
-  const user = await prisma.user.findUnique({ where: { username: username.trim() } });
-  if (!user || !user.active) {
-    await verifyPassword(DUMMY_HASH, password);
-    return { ok: false, reason: "invalid" };
-  }
-  if (user.lockedUntil && user.lockedUntil > now) return { ok: false, reason: "locked", lockedUntil: user.lockedUntil };
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const failed = (user.lockedUntil ? 0 : user.failedSignIns) + 1;
-    const lock = failed >= MAX_FAILED_SIGN_INS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
-    await prisma.user.update({ where: { id: user.id }, data: { failedSignIns: lock ? 0 : failed, lockedUntil } });
-    return lock ? { ok: false, reason: "locked", lockedUntil: lockedUntil! } : { ok: false, reason: "invalid" };
-  }
-  if (user.failedSignIns > 0 || user.lockedUntil) {
-    await prisma.user.update({ where: { id: user.id }, data: { failedSignIns: 0, lockedUntil: null } });
-  }
-  return { ok: true, user: { id: user.id, role: user.role as Role } };
+/** One user as the administrator's page shows them: never a password hash. */
+export async function findUserSummary(id: number) {
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, username: true, displayName: true, role: true, active: true, township: { select: { name: true } } },
+  });
+  if (!user) return null;
+  const { township, ...rest } = user;
+  return { ...rest, townshipName: township?.name ?? null };
 }
-
-// An argon2id hash of a random string, verified against when the username is unknown.
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$DH3ofw+94vFlBDNmNr71GA$OBAgi8H7UCC8iwJ+hI1rGOjJdnG4JNao1cphdusJRoc";

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent"));
   try {
     let result: { changedDays: number; movedDeadlines: number };

@@ -1,6 +1,7 @@
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
+  data,
   redirect,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
@@ -16,15 +17,21 @@ import {
   runStoredImport,
   runsInline,
   storeUpload,
+  UnknownUploadError,
 } from "~/models/ledger-import-jobs.server";
+import { deadlineProcessingStatus } from "~/redis.server";
+import { badRequest, searchParamsOf } from "~/utils/request-input.server";
 import { requireUser } from "~/session.server";
 
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
-  const jobId = new URL(request.url).searchParams.get("job");
-  return { job: jobId ? { id: jobId, ...(await ledgerImportStatus(jobId)) } : null };
+  const jobId = searchParamsOf(request).get("job");
+  if (!jobId) return { job: null };
+  if (!/^\d{1,12}$/.test(jobId)) throw badRequest(t("import.unknownJob"));
+  if ((await deadlineProcessingStatus()) === "redis-unavailable") throw badRequest(t("import.queueUnavailable"), 503);
+  return { job: { id: jobId, ...(await ledgerImportStatus(jobId)) } };
 }
 
 /** Checks (or, with a checked upload's token, imports) a ledger: small files at once, large ones in a worker. */
@@ -33,19 +40,29 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await unstable_parseMultipartFormData(
     request,
     unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
-  );
+  ).catch(() => {
+    throw badRequest(t("import.unreadableUpload"));
+  });
   const apply = form.get("intent") === "apply";
   let stored: { token: string; fileName: string };
   if (apply) {
-    stored = { token: String(form.get("token") ?? ""), fileName: String(form.get("fileName") ?? "") };
+    stored = { token: String(form.get("token") ?? ""), fileName: String(form.get("fileName") ?? "").slice(0, 200) };
   } else {
     const file = form.get("ledger");
-    if (!(file instanceof File) || file.size === 0) return { error: t("import.noFile"), summary: null };
-    stored = await storeUpload(Buffer.from(await file.arrayBuffer()), file.name);
+    if (!(file instanceof File) || file.size === 0) return data({ error: t("import.noFile"), summary: null }, { status: 400 });
+    stored = await storeUpload(Buffer.from(await file.arrayBuffer()), file.name.slice(0, 200));
   }
-  const data = { ...stored, apply, actorId: user.id };
-  if (await runsInline(stored.token)) return { error: null, summary: await runStoredImport(data) };
-  throw redirect(`/admin/import?job=${await queueLedgerImport(data)}`);
+  const job = { ...stored, apply, actorId: user.id };
+  try {
+    if (await runsInline(stored.token)) return { error: null, summary: await runStoredImport(job) };
+  } catch (error) {
+    if (error instanceof UnknownUploadError) return data({ error: t("import.unknownUpload"), summary: null }, { status: 400 });
+    throw error;
+  }
+  if ((await deadlineProcessingStatus()) === "redis-unavailable") {
+    return data({ error: t("import.queueUnavailable"), summary: null }, { status: 503 });
+  }
+  throw redirect(`/admin/import?job=${await queueLedgerImport(job)}`);
 }
 
 function Summary({ summary }: { summary: PageSummary }) {

@@ -1,13 +1,14 @@
+import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FieldError } from "~/components/field-error";
 import { ROLES } from "~/domain/roles";
 import { t, tKey } from "~/i18n";
 import { listTownships } from "~/models/reference.server";
 import { UserInputError, createUser, listUsers, updateUser } from "~/models/users.server";
 import { requireUser } from "~/session.server";
-import { submittedValues } from "~/utils/forms";
+import { parseId, submittedValues } from "~/utils/forms";
 import { showDateTime } from "~/utils/format";
 import { NamedOptions } from "~/components/named-options";
 
@@ -18,10 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireUser(request, ["admin"]);
-  const formData = await request.formData();
+  const admin = await requireUser(request, ["admin"]);
+  const formData = await readFormData(request);
   const values = submittedValues(formData);
-  const townshipId = Number(values.townshipId) || null;
+  const townshipId = parseId(values.townshipId);
   try {
     if (values.intent === "create") {
       const user = await createUser({
@@ -33,13 +34,17 @@ export async function action({ request }: ActionFunctionArgs) {
       });
       return redirect(`/admin/users?done=${encodeURIComponent(t("admin.users.created", { username: user.username }))}`);
     }
-    const user = await updateUser(Number(values.userId), {
-      displayName: values.displayName ?? "",
-      role: values.role ?? "",
-      townshipId,
-      active: values.active === "on",
-      password: values.password || undefined,
-    });
+    const user = await updateUser(
+      parseId(values.userId) ?? 0,
+      {
+        displayName: values.displayName ?? "",
+        role: values.role ?? "",
+        townshipId,
+        active: values.active === "on",
+        password: values.password || undefined,
+      },
+      admin,
+    );
     return redirect(`/admin/users?done=${encodeURIComponent(t("admin.users.updated", { username: user.username }))}`);
   } catch (error) {
     if (error instanceof UserInputError) return data({ values, errors: error.fieldErrors }, { status: 400 });
@@ -86,6 +91,11 @@ export default function AdminUsers() {
     <>
       <h1>{t("admin.users.title")}</h1>
       {searchParams.get("done") && !actionData ? <p className="flash flash-success">{searchParams.get("done")}</p> : null}
+      {errors.userId ? (
+        <p className="flash flash-error" role="alert">
+          {tKey("error", errors.userId)}
+        </p>
+      ) : null}
       <Form method="post" className="panel grid">
         <input type="hidden" name="intent" value="create" />
         <h2 className="field wide">{t("admin.users.add")}</h2>
@@ -143,10 +153,11 @@ export default function AdminUsers() {
             return (
               <tr key={user.id}>
                 <td>
-                  {user.username}
-                  {user.lockedUntil && new Date(user.lockedUntil) > new Date(now) ? (
-                    <div className="field-error">{t("admin.users.locked", { until: showDateTime(user.lockedUntil) })}</div>
+                  <Link to={`/admin/users/${user.id}`}>{user.username}</Link>
+                  {user.blockedUntil && new Date(user.blockedUntil) > new Date(now) ? (
+                    <div className="field-error">{t("admin.users.locked", { until: showDateTime(user.blockedUntil) })}</div>
                   ) : null}
+                  <div className="muted">{t("admin.users.openSessions", { count: user.openSessions })}</div>
                 </td>
                 <td colSpan={5}>
                   <Form

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, ["admin"]);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const url = String(form.get("url") ?? "");
   const secret = String(form.get("secret") ?? "") || (await getWebhookSettings()).secret;
   try {

@@ -1,3 +1,4 @@
+import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, INTAKE_ROLES);
   const form = Object.fromEntries(
-    [...(await request.formData()).entries()].filter(([, v]) => typeof v === "string" && v.trim() !== ""),
+    [...(await readFormData(request)).entries()].filter(([, v]) => typeof v === "string" && v.trim() !== ""),
   );
   const parsed = mediationSchema.safeParse(form);
   if (!parsed.success) {

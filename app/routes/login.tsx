@@ -1,11 +1,13 @@
+import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { homePathFor } from "~/domain/home";
 import { showDateTime } from "~/utils/format";
 import { t } from "~/i18n";
-import { signIn } from "~/models/users.server";
-import { getSignedInUser, safeRedirectPath, startUserSession } from "~/session.server";
+import { safeRedirectPath } from "~/domain/security";
+import { signIn } from "~/models/sign-in.server";
+import { clientAddressOf, getSignedInUser, startUserSession } from "~/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSignedInUser(request);
@@ -14,14 +16,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const username = String(form.get("username") ?? "");
-  const password = String(form.get("password") ?? "");
-  const result = await signIn(username, password);
+  const form = await readFormData(request);
+  const username = String(form.get("username") ?? "").slice(0, 64);
+  const password = String(form.get("password") ?? "").slice(0, 1024);
+  const result = await signIn({ username, password, clientAddress: clientAddressOf(request) });
   if (!result.ok) {
+    // One answer whether the account exists, is inactive or is blocked (docs/security.md).
     const message =
-      result.reason === "locked" ? t("login.locked", { until: showDateTime(result.lockedUntil!) }) : t("login.invalid");
-    return data({ message, username }, { status: 400 });
+      result.reason === "throttled"
+        ? result.retryAt
+          ? t("login.throttledUntil", { until: showDateTime(result.retryAt) })
+          : t("login.throttled")
+        : t("login.invalid");
+    return data({ message, username }, { status: result.reason === "throttled" ? 429 : 400 });
   }
   return startUserSession(request, result.user.id, safeRedirectPath(form.get("redirectTo"), homePathFor(result.user.role)));
 }

@@ -16,3 +16,8 @@ export function submittedValues(formData: FormData): Record<string, string> {
   for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
   return values;
 }
+
+/** A database id typed into a form or a URL: a whole number that fits, or null (never NaN, 1e308 or 2^63). */
+export function parseId(value: unknown): number | null {
+  return typeof value === "string" && /^[1-9]\d{0,8}$/.test(value.trim()) ? Number(value.trim()) : null;
+}

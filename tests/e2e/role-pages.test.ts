@@ -1,14 +1,41 @@
 import { describe, expect, it } from "vitest";
-import { useBrowserApp } from "../support/browser";
+import { prisma } from "~/db.server";
+import { accessibilityViolations, useBrowserApp } from "../support/browser";
 
-const session = useBrowserApp();
+// The demo data: every state of every kind, so that markers, tables and forms are all on the pages.
+const session = useBrowserApp({}, { demoData: true });
+
+/** What must never reach a browser, in page data or anywhere else. */
+const SECRETS = ["$argon2", "passwordHash", "tokenHash", "failedSignIns"];
+
+/** One case of each kind that the role may open (township staff: their own township's). */
+async function casePages(username: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+  const scope = user.role === "township" ? { assignedToId: user.townshipId } : {};
+  const cases = await Promise.all(
+    ["complaint", "petition", "mediation"].map((kind) =>
+      prisma.case.findFirst({ where: { ...scope, kind }, orderBy: { id: "desc" }, select: { caseNo: true } }),
+    ),
+  );
+  return cases.filter((found) => found !== null).map((found) => `/cases/${found.caseNo}`);
+}
 
 const PAGES: Record<string, string[]> = {
   operator: ["/intake", "/", "/cases", "/notifications"],
   dispatcher: ["/", "/dispatch", "/intake", "/cases?overdue=1&sort=due_asc", "/supervision", "/notifications"],
   township: ["/", "/inbox", "/cases", "/notifications"],
   leader: ["/", "/cases?overdue=1", "/supervision", "/reports/annual/2026", "/reports?from=2026-03-01&to=2026-06-30"],
-  admin: ["/admin/users", "/admin/policies", "/admin/calendar", "/admin/webhook", "/admin/import", "/cases", "/reports"],
+  admin: [
+    "/admin/users",
+    "/admin/users/1",
+    "/admin/security",
+    "/admin/policies",
+    "/admin/calendar",
+    "/admin/webhook",
+    "/admin/import",
+    "/cases",
+    "/reports",
+  ],
 };
 
 const FORBIDDEN: Record<string, string[]> = {
@@ -21,19 +48,22 @@ const FORBIDDEN: Record<string, string[]> = {
 // Generous: browser tests share two cores with the rest of the suite.
 describe("every role's pages", { timeout: 120_000 }, () => {
   for (const [username, paths] of Object.entries(PAGES)) {
-    it(`render and hydrate without errors for ${username}`, async () => {
+    it(`render and hydrate without errors, without secrets and without WCAG AA violations for ${username}`, async () => {
       const page = await session.signIn(username);
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       page.on("console", (message) => {
         if (message.type() === "error" && !message.text().includes("favicon")) errors.push(message.text());
       });
-      for (const path of paths) {
+      for (const path of [...paths, ...(await casePages(username))]) {
         const response = await page.goto(path);
         expect(response!.status(), path).toBe(200);
         await page.waitForLoadState("networkidle");
         expect(await page.locator("h1").count(), path).toBeGreaterThan(0);
         expect(await page.locator("main").textContent(), path).not.toContain("系统出现错误");
+        const html = await response!.text();
+        for (const secret of SECRETS) expect(html, `${path} contains ${secret}`).not.toContain(secret);
+        expect(await accessibilityViolations(page), path).toEqual([]);
       }
       expect(errors).toEqual([]);
       await page.context().close();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { annualReport } from "~/../cli/report";
 import { prisma } from "~/db.server";
-import type { CaseKind } from "~/domain/case-kinds";
+import { CASE_KINDS } from "~/domain/case-kinds";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { yearPeriod } from "~/domain/statistics";
 import { describeLedgerProblem } from "~/i18n/ledger-problems";
@@ -183,11 +183,12 @@ describe("ledger import", () => {
       expect(dry.stdout).toContain("Dry run");
       const imported = run(["import", ledgerFile, "--apply"]);
       expect(imported.stdout).toContain("Imported.");
-      for (const kind of ["complaint", "petition", "mediation"]) {
-        for (const year of ["2021", "2022"]) {
-          const here = await annualReport(Number(year), kind as CaseKind);
-          const there = run(["report", "annual", "--year", year, "--kind", kind, "--json"]);
-          expect(JSON.parse(there.stdout)).toEqual(JSON.parse(JSON.stringify(here)));
+      // One subprocess for every figure of the other database (each CLI start compiles the app anew).
+      const there = JSON.parse(run(["report", "figures", "--json"]).stdout) as Record<string, unknown>;
+      for (const kind of CASE_KINDS) {
+        for (const year of [2021, 2022]) {
+          const here = await annualReport(year, kind);
+          expect(there[`${year} ${kind}`]).toEqual(JSON.parse(JSON.stringify(here)));
         }
       }
       const reExport = path.join(tmpDir, `roundtrip-${process.pid}-again.csv`);
@@ -205,6 +206,26 @@ describe("ledger import", () => {
       rmSync(ledgerFile, { force: true });
       empty.remove();
     }
+    // Five CLI subprocesses, each starting TypeScript afresh: their time depends on what else the machine runs.
+  }, 300_000);
+
+  it("writes cells that a spreadsheet would run as formulas as text, and reads them back as typed", async () => {
+    const ledger = csv(
+      `,投诉举报,12369热线,2019-06-03 09:00,,,,古南街道,噪声,=HYPERLINK("http://evil.example"),+86 某路,@SUM(A1:A9),,,,,,是`.replace(
+        '=HYPERLINK("http://evil.example")',
+        '"=HYPERLINK(""http://evil.example"")"',
+      ),
+    );
+    expect(await importCsv(ledger, true, "formulas.csv")).toMatchObject({ applied: true, created: 1 });
+    const exported = await exportLedger(world.dispatcher, receivedInPeriod(yearPeriod(2019)), "csv", now);
+    const text = exported.toString("utf8");
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(text).toContain("'@SUM(A1:A9)");
+    expect(text).toContain("'+86 某路");
+    expect(text).not.toMatch(/(^|,)[=@+]/m);
+    const row = (await readLedgerFile(exported, "csv")).find((cells) => cells[11] === "@SUM(A1:A9)");
+    expect(row?.[9]).toBe('=HYPERLINK("http://evil.example")');
+    expect(row?.[10]).toBe("+86 某路");
   });
 
   it("exports to township staff only their township's cases, with the complainant masked", async () => {

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import axe from "axe-core";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { DEMO_PASSWORD, seedDemoUsers, seedReferenceData } from "~/models/seed.server";
+import { DEMO_PASSWORD, seedDemoData, seedDemoUsers, seedReferenceData } from "~/models/seed.server";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -10,9 +11,10 @@ const ROOT = path.resolve(__dirname, "../..");
  * The real web server (the built app, as `npm start` runs it) on a free port, against this test
  * file's own database and Redis prefix, with reference data and the demo accounts.
  */
-export async function startApp(env: Record<string, string> = {}) {
+export async function startApp(env: Record<string, string> = {}, options: { demoData?: boolean } = {}) {
   await seedReferenceData();
   await seedDemoUsers();
+  if (options.demoData) await seedDemoData();
   // Port 0: the server takes a free port itself and logs it, so parallel test files never share one.
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
@@ -73,11 +75,11 @@ export async function signedInPage(
  * The web server and Chromium for one test file, started before its tests and stopped after them.
  * `signIn` opens a fresh context as a demo account; `anonymousPage` one signed in as nobody.
  */
-export function useBrowserApp(env: Record<string, string> = {}) {
+export function useBrowserApp(env: Record<string, string> = {}, options: { demoData?: boolean } = {}) {
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    app = await startApp(env);
+    app = await startApp(env, options);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -92,4 +94,22 @@ export function useBrowserApp(env: Record<string, string> = {}) {
       signedInPage(browser!, app!.baseUrl, username, options),
     anonymousPage: async () => (await browser!.newContext({ baseURL: app!.baseUrl })).newPage(),
   };
+}
+
+/**
+ * axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now, as "rule: element" lines. The script
+ * is evaluated through the browser's debugging protocol, which the page's Content-Security-Policy allows.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.flatMap((violation) =>
+      violation.nodes.map(
+        (node) => `${violation.id}: ${node.target.join(" ")} (${node.failureSummary?.split("\n")[1]?.trim() ?? ""})`,
+      ),
+    );
+  });
 }

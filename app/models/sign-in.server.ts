@@ -1,0 +1,157 @@
+import { config } from "~/config.server";
+import { prisma } from "~/db.server";
+import type { Role } from "~/domain/roles";
+import {
+  type ThrottleLimits,
+  type ThrottleState,
+  afterFailure,
+  normalizeUsername,
+  takeAttempt,
+  throttleKeys,
+} from "~/domain/security";
+import { verifyPassword } from "./passwords.server";
+import { recordSecurityEvent } from "./security-log.server";
+import { writeTransaction } from "./write-transaction.server";
+
+export interface SignInAttempt {
+  username: string;
+  password: string;
+  clientAddress: string;
+}
+
+/**
+ * Unknown, inactive and blocked accounts answer alike: "invalid" when the password was checked and
+ * wrong (or there is no such account), "throttled" when this name or this client used up its tries.
+ */
+export type SignInResult =
+  | { ok: true; user: { id: number; role: Role } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAt: Date | null };
+
+export const throttleLimits = (): ThrottleLimits => ({
+  perAccountAndAddress: config().SIGN_IN_MAX_FAILURES,
+  perAccount: config().SIGN_IN_ACCOUNT_MAX_FAILURES,
+  firstLockoutMs: config().SIGN_IN_LOCKOUT_MINUTES * 60_000,
+});
+
+const NO_FAILURES: ThrottleState = { failures: 0, lockouts: 0, blockedUntil: null };
+
+/**
+ * Checks a user name and password (docs/security.md "Sign-in"). Each attempt first takes a try from
+ * both of its throttle keys in one writing transaction (rows locked on PostgreSQL, the write lock on
+ * SQLite), so that concurrent attempts are counted one after another; only then is the password checked.
+ */
+export async function signIn(attempt: SignInAttempt, now = new Date()): Promise<SignInResult> {
+  const username = normalizeUsername(attempt.username);
+  const keys = throttleKeys(username, attempt.clientAddress);
+  const limits = throttleLimits();
+  const limitOf = (key: string) => (key === keys.account ? limits.perAccount : limits.perAccountAndAddress);
+  const ordered = [keys.account, keys.pair];
+
+  const taken = await writeTransaction(async (tx) => {
+    for (const key of ordered) {
+      await tx.signInThrottle.upsert({ where: { key }, create: { key, updatedAt: now }, update: { updatedAt: now } });
+    }
+    const rows = await tx.signInThrottle.findMany({ where: { key: { in: ordered } } });
+    const stateOf = (key: string) => rows.find((row) => row.key === key) ?? NO_FAILURES;
+    const decisions = ordered.map((key) => ({ key, decision: takeAttempt(stateOf(key), limitOf(key), now) }));
+    const refused = decisions.filter((entry) => !entry.decision.allowed);
+    if (refused.length > 0) {
+      const until = refused
+        .map((entry) => (entry.decision.allowed ? null : entry.decision.blockedUntil))
+        .reduce<Date | null>((latest, date) => (date && (!latest || date > latest) ? date : latest), null);
+      return { allowed: false as const, retryAt: until };
+    }
+    for (const { key, decision } of decisions) {
+      if (decision.allowed) await tx.signInThrottle.update({ where: { key }, data: { ...decision.next, updatedAt: now } });
+    }
+    return { allowed: true as const };
+  });
+  if (!taken.allowed) {
+    await recordSecurityEvent({ type: "signInThrottled", username, clientAddress: attempt.clientAddress }, now);
+    return { ok: false, reason: "throttled", retryAt: taken.retryAt };
+  }
+
+  const user = await prisma.user.findUnique({
+    where: { username: attempt.username.trim() },
+    select: { id: true, role: true, active: true, passwordHash: true },
+  });
+  // An unknown name costs the same hash work as a wrong password, so the two cannot be told apart by time.
+  const passwordMatches = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, attempt.password);
+  if (user && user.active && passwordMatches) {
+    await writeTransaction((tx) =>
+      tx.signInThrottle.updateMany({
+        where: { key: { in: ordered } },
+        data: { failures: 0, lockouts: 0, blockedUntil: null, updatedAt: now },
+      }),
+    );
+    await recordSecurityEvent({ type: "signInSucceeded", username, userId: user.id, clientAddress: attempt.clientAddress }, now);
+    return { ok: true, user: { id: user.id, role: user.role as Role } };
+  }
+
+  const blocked = await writeTransaction(async (tx) => {
+    const rows = await tx.signInThrottle.findMany({ where: { key: { in: ordered } } });
+    const newlyBlocked: string[] = [];
+    for (const row of rows) {
+      const next = afterFailure(row, limitOf(row.key), limits, now);
+      if (next.blockedUntil !== row.blockedUntil) {
+        newlyBlocked.push(row.key);
+        await tx.signInThrottle.update({ where: { key: row.key }, data: { ...next, updatedAt: now } });
+      }
+    }
+    return newlyBlocked;
+  });
+  await recordSecurityEvent(
+    {
+      type: "signInFailed",
+      username,
+      userId: user?.id ?? null,
+      clientAddress: attempt.clientAddress,
+      detail: { knownAccount: Boolean(user) },
+    },
+    now,
+  );
+  if (blocked.length > 0) {
+    await recordSecurityEvent(
+      {
+        type: "accountLocked",
+        username,
+        userId: user?.id ?? null,
+        clientAddress: attempt.clientAddress,
+        detail: { scope: blocked.includes(keys.account) ? "account" : "accountAndAddress" },
+      },
+      now,
+    );
+  }
+  return { ok: false, reason: "invalid" };
+}
+
+/** Blocks that still hold for an account name, for the administrator's user list. */
+export async function blockedAccountNames(now = new Date()) {
+  const rows = await prisma.signInThrottle.findMany({
+    where: { blockedUntil: { gt: now } },
+    select: { key: true, blockedUntil: true },
+  });
+  const blocked = new Map<string, Date>();
+  for (const row of rows) {
+    const name = row.key.replace(/^(account|pair):/, "").split("|")[0];
+    const until = row.blockedUntil!;
+    if (!blocked.has(name) || blocked.get(name)! < until) blocked.set(name, until);
+  }
+  return blocked;
+}
+
+/** An administrator lifts every block of an account name, without touching its password. */
+export async function unlockAccount(userId: number, actor: { id: number }, now = new Date()) {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { username: true } });
+  if (!user) return false;
+  const name = normalizeUsername(user.username);
+  await writeTransaction((tx) =>
+    tx.signInThrottle.deleteMany({ where: { OR: [{ key: `account:${name}` }, { key: { startsWith: `pair:${name}|` } }] } }),
+  );
+  await recordSecurityEvent({ type: "accountUnlocked", username: name, userId, detail: { byUserId: actor.id } }, now);
+  return true;
+}
+
+// An argon2id hash of a random string, verified against when the username is unknown.
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$DH3ofw+94vFlBDNmNr71GA$OBAgi8H7UCC8iwJ+hI1rGOjJdnG4JNao1cphdusJRoc";

@@ -1,0 +1,143 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { t, tKey } from "~/i18n";
+import { listSecurityEvents } from "~/models/security-log.server";
+import { blockedAccountNames, unlockAccount } from "~/models/sign-in.server";
+import { endSessionsByAdmin, listSessionsOfUser } from "~/models/user-sessions.server";
+import { findUserSummary } from "~/models/users.server";
+import { normalizeUsername } from "~/domain/security";
+import { requireUser } from "~/session.server";
+import { parseId } from "~/utils/forms";
+import { showDateTime } from "~/utils/format";
+import { readFormData } from "~/utils/request-input.server";
+import { SecurityEventTable } from "~/components/security-event-table";
+
+async function userOfParams(params: LoaderFunctionArgs["params"]) {
+  const id = parseId(params.userId);
+  const user = id ? await findUserSummary(id) : null;
+  if (!user) throw new Response("Not found", { status: 404 });
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, ["admin"]);
+  const user = await userOfParams(params);
+  const now = new Date();
+  const [sessions, blocked, events] = await Promise.all([
+    listSessionsOfUser(user.id, now),
+    blockedAccountNames(now),
+    listSecurityEvents({ username: normalizeUsername(user.username) }),
+  ]);
+  return { user, sessions, blockedUntil: blocked.get(normalizeUsername(user.username)) ?? null, events: events.events };
+}
+
+/** Unlock the account, end one session, or end them all. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireUser(request, ["admin"]);
+  const user = await userOfParams(params);
+  const form = await readFormData(request);
+  const intent = form.get("intent");
+  if (intent === "unlock") {
+    await unlockAccount(user.id, admin);
+    return redirect(`/admin/users/${user.id}?done=${encodeURIComponent(t("admin.user.unlocked", { username: user.username }))}`);
+  }
+  if (intent === "endSession" || intent === "endAll") {
+    const sessionId = intent === "endSession" ? parseId(form.get("sessionId")) : null;
+    if (intent === "endSession" && !sessionId) throw new Response(t("error.badRequest"), { status: 400 });
+    const count = await endSessionsByAdmin(user.id, sessionId, admin);
+    return redirect(`/admin/users/${user.id}?done=${encodeURIComponent(t("admin.user.ended", { count }))}`);
+  }
+  throw new Response(t("error.badRequest"), { status: 400 });
+}
+
+export default function AdminUser() {
+  const { user, sessions, blockedUntil, events } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const openSessions = sessions.filter((session) => session.open);
+  return (
+    <>
+      <p>
+        <Link to="/admin/users">{t("admin.user.back")}</Link>
+      </p>
+      <h1>{t("admin.user.title", { username: user.username })}</h1>
+      <p>
+        {user.displayName} · {tKey("role", user.role)}
+        {user.townshipName ? ` · ${user.townshipName}` : ""}
+        {user.active ? "" : ` · ${t("common.inactive")}`}
+      </p>
+      {searchParams.get("done") ? <p className="flash flash-success">{searchParams.get("done")}</p> : null}
+      <section className="panel">
+        {blockedUntil ? (
+          <Form method="post" className="actions-row">
+            <p className="field-error">{t("admin.users.locked", { until: showDateTime(blockedUntil) })}</p>
+            <button type="submit" name="intent" value="unlock">
+              {t("admin.user.unlock")}
+            </button>
+          </Form>
+        ) : (
+          <p>{t("admin.user.notLocked")}</p>
+        )}
+      </section>
+      <section className="panel">
+        <h2>{t("admin.user.sessions")}</h2>
+        {sessions.length === 0 ? (
+          <p>{t("admin.user.noSessions")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t("session.createdAt")}</th>
+                <th>{t("session.lastSeenAt")}</th>
+                <th>{t("session.expiresAt")}</th>
+                <th>{t("session.clientAddress")}</th>
+                <th>{t("session.userAgent")}</th>
+                <th>{t("session.state")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.id}>
+                  <td>{showDateTime(session.createdAt, true)}</td>
+                  <td>{showDateTime(session.lastSeenAt, true)}</td>
+                  <td>{showDateTime(session.expiresAt, true)}</td>
+                  <td>{session.clientAddress}</td>
+                  <td className="user-agent">{session.userAgent}</td>
+                  <td>
+                    {session.open
+                      ? t("session.open")
+                      : `${tKey("sessionEnd", session.endReason ?? "")}${session.endedAt ? ` · ${showDateTime(session.endedAt, true)}` : ""}`}
+                  </td>
+                  <td>
+                    {session.open ? (
+                      <Form method="post">
+                        <input type="hidden" name="sessionId" value={session.id} />
+                        <button type="submit" name="intent" value="endSession" className="secondary">
+                          {t("admin.user.endSession")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {openSessions.length > 1 ? (
+          <Form method="post" className="actions-row">
+            <button type="submit" name="intent" value="endAll">
+              {t("admin.user.endAll")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      <section className="panel">
+        <h2>{t("admin.user.events")}</h2>
+        <SecurityEventTable events={events} />
+      </section>
+    </>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
