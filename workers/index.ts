@@ -3,7 +3,6 @@
  * still takes effect once (app/models/deadline-jobs.server.ts). `npm run worker` starts one alone.
  */
 import { randomUUID } from "node:crypto";
-import { once } from "node:events";
 import type IORedis from "ioredis";
 import { Worker } from "bullmq";
 import { config } from "~/config.server";
@@ -36,7 +35,8 @@ async function waitForRedis(connection: IORedis) {
       { redisStatus: connection.status, retryInMs: pause },
       "Redis does not answer yet; the deadline worker waits for it",
     );
-    await Promise.race([once(connection, "ready"), sleep(pause)]);
+    // Not events.once: it would reject at the connection's next "error" (each refused attempt emits one).
+    await Promise.race([new Promise((resolve) => connection.once("ready", resolve)), sleep(pause)]);
   }
 }
 /** Present while Redis holds what the workers put there; its absence means the queues must be restored. */

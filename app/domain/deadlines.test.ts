@@ -2,7 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { officialCalendar } from "../../tests/support/holidays";
 import { createWorkCalendar } from "./calendar";
-import { DEFAULT_LADDER, computeDueAt, dueMarker, extendDueAt, isOverdueAt, ladderInstants, timeLeft } from "./deadlines";
+import {
+  DEFAULT_LADDER,
+  computeDueAt,
+  dueMarker,
+  extendDueAt,
+  isOverdueAt,
+  ladderInstants,
+  timeLeft,
+  warningIsPassed,
+} from "./deadlines";
 import { formatLocalDateTime, instantFromLocal, localDateOf, parseLocalDateTime } from "./local-time";
 
 const calendar = officialCalendar();
@@ -248,5 +257,16 @@ describe("properties", () => {
         expect(weekday).not.toBe(6);
       }),
     );
+  });
+});
+
+describe("warningIsPassed", () => {
+  const due = new Date("2026-03-23T15:59:59.999Z");
+  it("passes over a warning reached at or after the due instant, and only a warning", () => {
+    expect(warningIsPassed("warning", due, new Date(due.getTime() - 1))).toBe(false);
+    expect(warningIsPassed("warning", due, due)).toBe(true);
+    expect(warningIsPassed("warning", due, new Date(due.getTime() + 86_400_000))).toBe(true);
+    expect(warningIsPassed("overdue", due, new Date(due.getTime() + 86_400_000))).toBe(false);
+    expect(warningIsPassed("supervision", due, new Date(due.getTime() + 86_400_000))).toBe(false);
   });
 });

@@ -184,3 +184,11 @@ export function planExtension(
   const steps = ladderInstants(calendar, timing, ladder);
   return { ...timing, warningAt: steps.warning, supervisionAt: steps.supervision, missingCalendarYears };
 }
+
+/**
+ * A warning is for a deadline still ahead. One that fires only when the milestone is already due (the
+ * worker was down, or old data was loaded) is passed over: recorded, without a notice of its own.
+ */
+export function warningIsPassed(step: LadderStep, dueAt: Date, firedAt: Date): boolean {
+  return step === "warning" && firedAt.getTime() >= dueAt.getTime();
+}

@@ -26,6 +26,22 @@ function shanghaiFields(instant: Date) {
   };
 }
 
+/**
+ * The years Greenline reasons about: policies, the holiday calendar, statistics and search cover them.
+ * A date outside (a typo such as 1900 or 9999) is refused where it is typed, never computed with.
+ */
+export const FIRST_SUPPORTED_YEAR = 2000;
+export const LAST_SUPPORTED_YEAR = 2100;
+
+export function isSupportedYear(year: number): boolean {
+  return Number.isInteger(year) && year >= FIRST_SUPPORTED_YEAR && year <= LAST_SUPPORTED_YEAR;
+}
+
+/** A valid YYYY-MM-DD within the supported years. */
+export function isSupportedLocalDate(value: string): boolean {
+  return isLocalDate(value) && isSupportedYear(Number(value.slice(0, 4)));
+}
+
 export function isLocalDate(value: string): boolean {
   const match = LOCAL_DATE_PATTERN.exec(value);
   if (!match) return false;

@@ -4,7 +4,7 @@ import { formatCaseNo, parseCaseNo } from "./case-kinds";
 import { dueSoonUntil, homePathFor, sameDayLastYear } from "./home";
 import { formatLocalDateTime, isLocalDate, parseLocalDateTime } from "./local-time";
 import { spreadsheetSafeCell, textOfSpreadsheetCell } from "./ledger";
-import { identityForViewer, maskName, maskPhone, normalizePhone } from "./masking";
+import { confidentialTexts, identityForViewer, maskName, maskPhone, normalizePhone, redactConfidential } from "./masking";
 import { DEFAULT_POLICIES, type DeadlinePolicy, selectPolicy, validatePolicyRules } from "./policies";
 import { looksLikeSameReport, textSimilarity } from "./similarity";
 
@@ -180,5 +180,39 @@ describe("CSV cells that a spreadsheet would run as formulas", () => {
       expect(spreadsheetSafeCell(cell)).toBe(cell);
       expect(textOfSpreadsheetCell(cell)).toBe(cell);
     }
+  });
+});
+
+describe("redacting confidential texts", () => {
+  const record = {
+    complainantName: "周建国",
+    complainantPhone: "13700001111",
+    consentToDisclose: false,
+    parties: [
+      { type: "person", name: "周建国", phone: "13700001111", address: "古南街道滨河路2号" },
+      { type: "unit", name: "恒达石材厂", phone: null, address: "" },
+    ],
+  };
+
+  it("masks people's names, phones and addresses wherever they stand, and leaves units' names", () => {
+    const texts = confidentialTexts(record);
+    const redacted = redactConfidential(
+      {
+        claim: "周建国要求赔偿",
+        history: [{ after: { parties: ["applicant:周建国", "respondent:恒达石材厂"] } }],
+        at: new Date(0),
+        n: 1,
+      },
+      texts,
+    );
+    expect(JSON.stringify(redacted)).not.toMatch(/周建国|13700001111|滨河路/);
+    expect(redacted.claim).toBe("周**要求赔偿");
+    expect(redacted.history[0].after.parties).toEqual(["applicant:周**", "respondent:恒达石材厂"]);
+    expect(redacted.at).toEqual(new Date(0));
+  });
+
+  it("leaves the complainant alone when they consented, and masks nothing for an empty list", () => {
+    expect(confidentialTexts({ ...record, parties: [], consentToDisclose: true })).toEqual([]);
+    expect(redactConfidential("周建国", [])).toBe("周建国");
   });
 });

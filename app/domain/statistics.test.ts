@@ -12,6 +12,7 @@ import {
   rangePeriod,
   satisfactionRate,
   yearPeriod,
+  reportRange,
 } from "./statistics";
 
 describe("statistics definitions", () => {
@@ -100,5 +101,23 @@ describe("statistics definitions", () => {
     expect(annualSentence("mediation", clean, mediation)).toBe(
       "全年共受理环境污染纠纷调解申请6件，调解成功3件，调解不成1件，撤回1件，调解成功率75.0%。",
     );
+  });
+});
+
+describe("reportRange", () => {
+  it("takes ordered supported dates up to ten years apart", () => {
+    expect(reportRange("2020-03-01", "2020-06-30")).toEqual({ from: "2020-03-01", to: "2020-06-30" });
+    expect(reportRange("2016-01-01", "2025-12-31")).toEqual({ from: "2016-01-01", to: "2025-12-31" });
+  });
+
+  it.each([
+    ["2016-01-01", "2026-01-01"],
+    ["1000-01-01", "1999-12-31"],
+    ["2026-12-31", "2020-01-01"],
+    ["2020-02-30", "2020-03-01"],
+    ["2020-01-01", "9999-12-31"],
+    ["", ""],
+  ])("refuses %s – %s", (from, to) => {
+    expect(reportRange(from, to)).toBeNull();
   });
 });

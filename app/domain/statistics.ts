@@ -1,5 +1,5 @@
 import type { CaseKind } from "./case-kinds";
-import { type LocalDate, addLocalDays, localDateOf, startOfLocalDay } from "./local-time";
+import { type LocalDate, addLocalDays, isSupportedLocalDate, localDateOf, startOfLocalDay } from "./local-time";
 
 /**
  * The statistics definitions of DOMAIN.md "Statistics (统计口径)", the parts that need no database:
@@ -16,6 +16,19 @@ export interface StatisticsPeriod {
 /** A calendar year in Asia/Shanghai. */
 export function yearPeriod(year: number): StatisticsPeriod {
   return { start: startOfLocalDay(`${year}-01-01`), end: startOfLocalDay(`${year + 1}-01-01`) };
+}
+
+/**
+ * The longest range a report covers: ten years of a million cases take seconds of the database's time,
+ * which one request must not hold (a range of centuries would hold it far longer).
+ */
+export const MAX_REPORT_YEARS = 10;
+
+/** A report's range as typed: supported dates, in order, at most MAX_REPORT_YEARS long; else null. */
+export function reportRange(from: string, to: string): { from: LocalDate; to: LocalDate } | null {
+  if (!isSupportedLocalDate(from) || !isSupportedLocalDate(to) || from > to) return null;
+  const lastAllowed = `${Number(from.slice(0, 4)) + MAX_REPORT_YEARS}${from.slice(4)}`;
+  return to < lastAllowed ? { from, to } : null;
 }
 
 /** The days from `from` to `to`, both included. */

@@ -4,6 +4,7 @@ import { isLocalDate, parseLocalDateTime } from "~/domain/local-time";
 import { MEDIATION_OUTCOMES } from "~/domain/statistics";
 import type { CaseAction } from "~/domain/workflow";
 import type { CaseChange } from "~/models/cases.server";
+import { databaseId } from "./fields";
 import { intakeFieldsFrom, intakeSchema } from "./intake";
 
 const requiredText = z.string({ required_error: "required" }).trim().min(1, "required").max(4000, "tooLong");
@@ -25,7 +26,7 @@ export const caseActionSchemas = {
   accept: z.object({ letterDate: localDate.optional() }),
   reject: z.object({ reason: requiredText, letterDate: localDate.optional() }),
   merge: z.object({ targetCaseNo: z.string({ required_error: "required" }).trim().min(1, "required") }),
-  assign: z.object({ assigneeId: z.coerce.number({ invalid_type_error: "unknownAssignee" }).int().min(1, "unknownAssignee") }),
+  assign: z.object({ assigneeId: databaseId("unknownAssignee") }),
   return: z.object({ reason: requiredText }),
   note: z.object({ text: requiredText }),
   onSite: z.object({ text: requiredText }),
@@ -46,11 +47,11 @@ export const caseActionSchemas = {
   reopen: z.object({ reason: requiredText }),
   requestReview: z.object({ requestedOn: localDate, text: requiredText }),
   session: z.object({
-    sessionId: z.coerce.number().int().positive().optional(),
+    sessionId: databaseId("sessionNotScheduled").optional(),
     status: z.enum(["scheduled", "held"]),
     scheduledAt: localDateTime,
     place: requiredText,
-    mediatorIds: z.array(z.coerce.number().int().positive()).min(1, "mediatorsRequired"),
+    mediatorIds: z.array(databaseId("mediatorsRequired")).min(1, "mediatorsRequired"),
     attendees: optionalText,
     notes: optionalText,
   }),
@@ -60,7 +61,7 @@ export const caseActionSchemas = {
     ...obligationFields,
   }),
   followUpAgreement: z.object({
-    obligationId: z.coerce.number().int().positive(),
+    obligationId: databaseId("required"),
     performed: z.enum(["yes", "no"]),
     text: requiredText,
   }),

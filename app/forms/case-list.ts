@@ -1,10 +1,15 @@
 import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
-import { isLocalDate } from "~/domain/local-time";
+import { isSupportedLocalDate } from "~/domain/local-time";
+import { MAX_DATABASE_ID } from "./fields";
 import { CASE_STATES, type CaseState } from "~/domain/workflow";
 
 export const CASE_LIST_SORTS = ["received_desc", "received_asc", "due_asc", "updated_desc"] as const;
 export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
 export const CASE_LIST_PAGE_SIZE = 30;
+/** Beyond this a page number is a typo or a probe (a million cases make 33,334 pages). */
+const MAX_PAGE = 100_000;
+/** Search terms and filter values are short; a longer one is cut, not searched whole. */
+const MAX_QUERY_LENGTH = 100;
 
 export interface CaseListQuery {
   state?: CaseState;
@@ -22,7 +27,7 @@ export interface CaseListQuery {
 
 /** Reads the list's filters from the URL; anything unreadable is ignored rather than failing the page. */
 export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
-  const text = (name: string) => params.get(name)?.trim() || undefined;
+  const text = (name: string) => params.get(name)?.trim().slice(0, MAX_QUERY_LENGTH) || undefined;
   const state = text("state");
   const kind = text("kind");
   const sort = text("sort");
@@ -33,14 +38,14 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
   return {
     state: CASE_STATES.includes(state as CaseState) ? (state as CaseState) : undefined,
     kind: CASE_KINDS.includes(kind as CaseKind) ? (kind as CaseKind) : undefined,
-    townshipId: Number.isInteger(townshipId) && townshipId > 0 ? townshipId : undefined,
+    townshipId: Number.isInteger(townshipId) && townshipId > 0 && townshipId <= MAX_DATABASE_ID ? townshipId : undefined,
     category: text("category"),
     channel: text("channel"),
-    receivedFrom: receivedFrom && isLocalDate(receivedFrom) ? receivedFrom : undefined,
-    receivedTo: receivedTo && isLocalDate(receivedTo) ? receivedTo : undefined,
+    receivedFrom: receivedFrom && isSupportedLocalDate(receivedFrom) ? receivedFrom : undefined,
+    receivedTo: receivedTo && isSupportedLocalDate(receivedTo) ? receivedTo : undefined,
     overdue: params.get("overdue") === "1" ? true : undefined,
     q: text("q"),
     sort: CASE_LIST_SORTS.includes(sort as CaseListSort) ? (sort as CaseListSort) : "received_desc",
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: Number.isInteger(page) && page > 0 && page <= MAX_PAGE ? page : 1,
   };
 }

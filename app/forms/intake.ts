@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { URGENCIES } from "~/domain/case-kinds";
 import { parseLocalDateTime } from "~/domain/local-time";
+import { MAX_DATABASE_ID } from "./fields";
 
 /**
  * The intake form, shared by the browser (validation as one types) and the server (the truth).
@@ -19,7 +20,11 @@ const fieldsSchema = z.object({
     .regex(/^[\d\s-]{7,20}$/, "phoneFormat")
     .optional(),
   consentToDisclose: z.boolean().optional(),
-  townshipId: z.number({ required_error: "required", invalid_type_error: "required" }).int(),
+  townshipId: z
+    .number({ required_error: "required", invalid_type_error: "required" })
+    .int("unknownTownship")
+    .min(1, "unknownTownship")
+    .max(MAX_DATABASE_ID, "unknownTownship"),
   category: z.string({ required_error: "required" }),
   subject: z.string().trim().max(200, "tooLong").optional(),
   address: z.string().trim().max(200, "tooLong").optional(),

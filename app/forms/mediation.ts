@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { databaseId } from "./fields";
 import { parseLocalDateTime } from "~/domain/local-time";
 
 /** A mediation application (调解申请): the dispute, both parties, the claim. Messages are catalogue keys. */
@@ -13,7 +14,7 @@ const phone = z
 export const mediationSchema = z.object({
   channel: z.string({ required_error: "required" }),
   receivedAt: z.string({ required_error: "required" }).refine((value) => parseLocalDateTime(value) !== null, "dateTime"),
-  townshipId: z.coerce.number({ invalid_type_error: "required" }).int().positive("required"),
+  townshipId: databaseId("required"),
   category: z.string({ required_error: "required" }),
   applicantType: z.enum(["person", "unit"]),
   applicantName: required(100),

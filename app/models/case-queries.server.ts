@@ -10,7 +10,7 @@ import { looksLikeSameReport } from "~/domain/similarity";
 import { type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
 import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/forms/case-list";
 import { snapshotOf } from "./cases.server";
-import { textSearchCaseIds } from "./sql-dialect.server";
+import { literalTextCaseIds, textSearchCaseIds } from "./sql-dialect.server";
 import { CaseNotFoundError } from "./errors";
 import { loadWorkCalendar } from "./reference.server";
 
@@ -56,7 +56,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
   ]);
   const mask = mustMaskIdentity(actor);
   const identity = identityForViewer(record, mask);
-  // Whatever a masked viewer gets of the history, sessions and agreement passes through one redaction.
+  // Everything a masked viewer gets (fields, claim, history, sessions, agreement) passes through one redaction.
   const confidential = mask ? confidentialTexts(record) : [];
   const redact = <T>(value: T): T => redactConfidential(value, confidential);
   // A snapshot may hold an identity since corrected, which no longer matches the case's current texts.
@@ -64,14 +64,14 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     const values = json ? (JSON.parse(json) as Record<string, unknown>) : null;
     if (!values || !mask) return values;
     const identity = record.consentToDisclose ? {} : maskedIdentityFields(values);
-    return redact({ ...values, ...identity });
+    return { ...values, ...identity };
   };
   const { auditEvents, milestones, policy, parties, sessions, obligations, ...fields } = record;
   const allowed = allowedActions(actor, snapshotOf(record));
-  return {
+  return redact({
     ...fields,
-    sessions: sessions.map((session) => ({ ...session, attendees: redact(session.attendees), notes: redact(session.notes) })),
-    obligations: obligations.map((obligation) => redact(obligation)),
+    sessions,
+    obligations,
     parties: parties.map((party) => partyForViewer(party, mask)),
     mediatorChoices: allowed.includes("session") ? await mediatorChoices() : [],
     ...kindDeadlines(calendar, record),
@@ -91,14 +91,14 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       id: event.id,
       at: event.at,
       action: event.action,
-      reason: redact(event.reason),
+      reason: event.reason,
       actorName: event.actor?.displayName ?? null,
       before: redactSnapshot(event.before),
       after: redactSnapshot(event.after),
     })),
     allowedActions: allowed,
     pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,
-  };
+  });
 }
 
 export type CaseView = Awaited<ReturnType<typeof getCaseForViewer>>;
@@ -220,6 +220,7 @@ export async function caseReport(caseNo: string, now = new Date()) {
 /** The search box: case number, text (through the trigram index of the dialect), phone and party names. */
 async function searchClause(q: string, mayMatchPhone: boolean): Promise<Prisma.CaseWhereInput> {
   const digits = normalizePhone(q);
+  if (/[%_\\]/.test(q)) return { id: { in: await literalTextCaseIds(prisma, q, mayMatchPhone) } };
   const indexed = await textSearchCaseIds(prisma, q);
   const text: Prisma.CaseWhereInput[] = indexed
     ? [{ id: { in: indexed } }]

@@ -63,7 +63,8 @@ async function assertReferencesExist(db: Transaction, fields: Pick<IntakeFields,
 
 function policyFor(policies: DeadlinePolicy[], fields: IntakeFields): DeadlinePolicy {
   const policy = selectPolicy(policies, fields);
-  if (!policy) throw new Error(`No deadline policy covers ${fields.kind} received ${fields.receivedAt.toISOString()}`);
+  // A receipt time before every policy version (a typo such as 1900) is the user's to correct.
+  if (!policy) throw new CaseInputError({ receivedAt: "noPolicy" });
   return policy;
 }
 

@@ -1,7 +1,7 @@
 import type { Job } from "bullmq";
 import { config } from "~/config.server";
 import { prisma, type Transaction } from "~/db.server";
-import { LADDER_STEPS, type LadderStep } from "~/domain/deadlines";
+import { LADDER_STEPS, type LadderStep, warningIsPassed } from "~/domain/deadlines";
 import { logger } from "~/logger.server";
 import { deadlineQueue, redisReady } from "~/redis.server";
 import { afterNotificationCommit, recipientsOfStep, recordNotifications, stepMessage } from "./notifications.server";
@@ -137,6 +137,8 @@ export type FireOutcome = "fired" | "already-fired" | "not-due" | "milestone-clo
 
 interface FiredStep extends StepRef {
   dueAt: Date;
+  /** A warning reached only once its milestone was already overdue: recorded, but nobody is told of it. */
+  passed: boolean;
 }
 
 /**
@@ -190,7 +192,10 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
         row.nextStep === "overdue" ? "warning" : row.nextStep === "supervision" ? "overdue" : "supervision";
       const ref = { caseId: Number(row.caseId), round: Number(row.round), milestone: row.milestone };
       const instants = { warning: row.warningAt, overdue: row.dueAt, supervision: row.supervisionAt };
-      steps.push({ ...ref, step, dueAt: new Date(Number(instants[step])) });
+      // A warning fired at or after the due instant (a worker started over old data) would reach people a
+      // moment before the overdue notice: it is recorded as passed, and only the overdue step notifies.
+      const passed = warningIsPassed(step, new Date(Number(row.dueAt)), firedAt);
+      steps.push({ ...ref, step, dueAt: new Date(Number(instants[step])), passed });
       if (row.nextStep && row.nextStepAt !== null) {
         after.next.push({ ref: { ...ref, step: row.nextStep as LadderStep }, at: new Date(Number(row.nextStepAt)) });
       }
@@ -219,6 +224,7 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
     const caseById = new Map(cases.map((c) => [c.id, c]));
     const notifications = [];
     for (const step of steps) {
+      if (step.passed) continue;
       const record = caseById.get(step.caseId)!;
       notifications.push({
         recipients: await recipientsOfStep(tx, record, step.milestone, step.step),
@@ -238,7 +244,12 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
         actorId: null,
         at: firedAt,
         action: step.step,
-        after: JSON.stringify({ milestone: step.milestone, round: step.round, dueAt: step.dueAt }),
+        after: JSON.stringify({
+          milestone: step.milestone,
+          round: step.round,
+          dueAt: step.dueAt,
+          ...(step.passed ? { passed: true } : {}),
+        }),
       })),
     });
     for (const step of steps) {
@@ -250,6 +261,7 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
           step: step.step,
           dueAt: step.dueAt,
           latenessMs: firedAt.getTime() - step.dueAt.getTime(),
+          passed: step.passed,
         },
         "deadline step fired",
       );

@@ -9,7 +9,7 @@ import {
   ledgerDateTime,
   mediationOutcomeOf,
 } from "~/domain/ledger";
-import { maskName, maskPhone } from "~/domain/masking";
+import { confidentialTexts, maskName, maskPhone, redactConfidential } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { type StatisticsPeriod } from "~/domain/statistics";
 import { mustMaskIdentity } from "~/domain/workflow";
@@ -47,6 +47,7 @@ const EXPORT_SELECT = {
   overdue: true,
   township: { select: { name: true } },
   milestones: { where: { milestone: "conclude" }, select: { round: true, fixedDueAt: true, extendedBy: true } },
+  parties: { select: { type: true, name: true, phone: true, address: true } },
 } satisfies Prisma.CaseSelect;
 
 type ExportedCase = Prisma.CaseGetPayload<{ select: typeof EXPORT_SELECT }>;
@@ -101,7 +102,11 @@ function ledgerRow(
     state: tKey("state", record.state),
     daysOverdue: judged && late !== null ? String(late) : "",
   };
-  return [...LEDGER_COLUMNS.map((c) => values[c.key]), ...LEDGER_EXPORT_COLUMNS.map((c) => values[c.key])];
+  const row = [...LEDGER_COLUMNS.map((c) => values[c.key]), ...LEDGER_EXPORT_COLUMNS.map((c) => values[c.key])];
+  if (!mask) return row;
+  // Names, phones and addresses of people also stand in free text (a claim, an outcome): masked there too.
+  const people = { complainantName: name, complainantPhone: phone, consentToDisclose: false, parties: record.parties };
+  return redactConfidential(row, confidentialTexts(people));
 }
 
 /** Cases in batches by id, so that a year of a city's cases never sits in memory as Prisma objects at once. */

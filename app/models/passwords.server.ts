@@ -14,3 +14,5 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 export const MIN_PASSWORD_LENGTH = 8;
+/** A pass phrase may be long, not unbounded: hashing megabytes on request would be a way to stall the server. */
+export const MAX_PASSWORD_LENGTH = 128;

@@ -82,3 +82,28 @@ export async function textSearchCaseIds(db: { $queryRawUnsafe: Transaction["$que
   );
   return rows.length > TEXT_SEARCH_LIMIT ? null : rows.map((row) => Number(row.id));
 }
+
+/** How many cases a search term with LIKE's wildcard characters may find through literalTextCaseIds. */
+export const LITERAL_SEARCH_LIMIT = 5000;
+
+/**
+ * The ids of cases whose number, subject, address or description (and, with `parties`, a party's name)
+ * contain `text` literally, for a term with `%`, `_` or `\`: Prisma's `contains` would read those as
+ * LIKE's wildcards (`_` would match every case), so they are escaped here.
+ */
+export async function literalTextCaseIds(
+  db: { $queryRawUnsafe: Transaction["$queryRawUnsafe"] },
+  text: string,
+  parties: boolean,
+) {
+  const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const params = new Params();
+  const like = (column: string) => `${column} LIKE ${params.add(pattern)} ESCAPE '\\'`;
+  const inCases = ['"caseNo"', '"subject"', '"address"', '"description"'].map(like).join(" OR ");
+  const sql =
+    `SELECT "id" FROM "Case" WHERE ${inCases}` +
+    (parties ? ` UNION SELECT "caseId" AS "id" FROM "CaseParty" WHERE ${like('"name"')}` : "") +
+    ` LIMIT ${LITERAL_SEARCH_LIMIT}`;
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(sql, ...params.values);
+  return rows.map((row) => Number(row.id));
+}

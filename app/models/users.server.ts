@@ -1,7 +1,7 @@
 import { prisma } from "~/db.server";
 import { isRole } from "~/domain/roles";
 import { type SessionEndReason, normalizeUsername } from "~/domain/security";
-import { MIN_PASSWORD_LENGTH, hashPassword } from "./passwords.server";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from "./passwords.server";
 import { blockedAccountNames } from "./sign-in.server";
 import { endSessions } from "./user-sessions.server";
 import { writeTransaction } from "./write-transaction.server";
@@ -26,6 +26,7 @@ function validateUser(input: { username?: string; role: string; townshipId?: num
   if (!isRole(input.role)) errors.role = "unknownRole";
   if (input.role === "township" && !input.townshipId) errors.townshipId = "townshipRequired";
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) errors.password = "passwordTooShort";
+  if (input.password !== undefined && input.password.length > MAX_PASSWORD_LENGTH) errors.password = "passwordTooLong";
   return errors;
 }
 

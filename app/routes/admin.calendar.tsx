@@ -1,8 +1,9 @@
+import { searchParamsOf } from "~/utils/request-input.server";
 import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { isLocalDate, localDateOf, yearOf } from "~/domain/local-time";
+import { isSupportedLocalDate, isSupportedYear, localDateOf, yearOf } from "~/domain/local-time";
 import { t } from "~/i18n";
 import {
   CalendarInputError,
@@ -17,8 +18,8 @@ import { requireUser } from "~/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
-  const requested = Number(new URL(request.url).searchParams.get("year"));
-  const year = Number.isInteger(requested) && requested > 1990 ? requested : yearOf(localDateOf(new Date()));
+  const requested = Number(searchParamsOf(request).get("year"));
+  const year = isSupportedYear(requested) ? requested : yearOf(localDateOf(new Date()));
   const [days, years, missing] = await Promise.all([listCalendarYear(year), scheduledYears(), missingCalendarYears()]);
   return { year, days, years, missing };
 }
@@ -34,16 +35,23 @@ export async function action({ request }: ActionFunctionArgs) {
       const text = file instanceof File && file.size > 0 ? await file.text() : String(form.get("csv") ?? "");
       result = await importCalendarCsv(user.id, text);
     } else if (intent === "remove") {
-      result = await changeCalendar(user.id, { remove: [String(form.get("date"))] });
+      const date = String(form.get("date") ?? "");
+      if (!isSupportedLocalDate(date)) return data({ message: t("error.dateTime") }, { status: 400 });
+      result = await changeCalendar(user.id, { remove: [date] });
     } else {
       const date = String(form.get("date") ?? "");
-      if (!isLocalDate(date)) return data({ message: t("error.dateTime") }, { status: 400 });
+      if (!isSupportedLocalDate(date)) return data({ message: t("error.dateTime") }, { status: 400 });
       result = await changeCalendar(user.id, {
         upsert: [calendarEntry(date, String(form.get("type")), String(form.get("name") ?? "") || null)],
       });
     }
-    const year = String(form.get("year") ?? "");
-    return redirect(`/admin/calendar?year=${year}&changed=${result.changedDays}&moved=${result.movedDeadlines}`);
+    const year = Number(form.get("year"));
+    const back = new URLSearchParams({
+      ...(isSupportedYear(year) ? { year: String(year) } : {}),
+      changed: String(result.changedDays),
+      moved: String(result.movedDeadlines),
+    });
+    return redirect(`/admin/calendar?${back.toString()}`);
   } catch (error) {
     if (error instanceof CalendarInputError) {
       return data({ message: t("error.csv", { problems: error.problems.slice(0, 20).join("；") }) }, { status: 400 });

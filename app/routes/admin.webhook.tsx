@@ -1,4 +1,4 @@
-import { readFormData } from "~/utils/request-input.server";
+import { badRequest, readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -18,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, ["admin"]);
   const form = await readFormData(request);
+  // An empty address turns the webhook off: only the page's own form, which says "save", may do that.
+  if (form.get("intent") !== "save") throw badRequest(t("error.badRequest"));
   const url = String(form.get("url") ?? "");
   const secret = String(form.get("secret") ?? "") || (await getWebhookSettings()).secret;
   try {
@@ -44,6 +46,7 @@ export default function AdminWebhook() {
       <p className="muted">{t("admin.webhook.intro")}</p>
       {searchParams.get("saved") && !actionData ? <p className="flash flash-success">{t("admin.webhook.saved")}</p> : null}
       <Form method="post" className="panel grid">
+        <input type="hidden" name="intent" value="save" />
         <div className="field wide">
           <label htmlFor="webhook-url">{t("admin.webhook.url")}</label>
           <input id="webhook-url" name="url" type="text" defaultValue={actionData?.url ?? url} placeholder="https://" />

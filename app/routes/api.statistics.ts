@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
-import { isLocalDate } from "~/domain/local-time";
-import { rangePeriod, yearPeriod } from "~/domain/statistics";
+import { isSupportedYear } from "~/domain/local-time";
+import { rangePeriod, reportRange, yearPeriod } from "~/domain/statistics";
+import { searchParamsOf } from "~/utils/request-input.server";
 import { t } from "~/i18n";
 import { REPORT_READERS } from "~/models/report-page.server";
 import { caseStatistics } from "~/models/statistics.server";
@@ -13,15 +14,16 @@ import { requireUser } from "~/session.server";
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, REPORT_READERS);
-  const params = new URL(request.url).searchParams;
+  const params = searchParamsOf(request);
   const kind = (params.get("kind") ?? "complaint") as CaseKind;
   if (!CASE_KINDS.includes(kind)) return Response.json({ error: `unknown kind ${kind}` }, { status: 400 });
   const year = Number(params.get("year"));
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   let period;
-  if (params.has("year") && Number.isInteger(year) && year >= 1990 && year <= 2200) period = yearPeriod(year);
-  else if (isLocalDate(from) && isLocalDate(to) && from <= to) period = rangePeriod(from, to);
+  const range = reportRange(from, to);
+  if (params.has("year") && isSupportedYear(year)) period = yearPeriod(year);
+  else if (range) period = rangePeriod(range.from, range.to);
   else return Response.json({ error: t("report.badRange") }, { status: 400 });
   return Response.json(await caseStatistics(kind, period));
 }

@@ -1,3 +1,4 @@
+import { searchParamsOf } from "~/utils/request-input.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CaseTable } from "~/components/case-table";
@@ -12,7 +13,7 @@ import { NamedOptions } from "~/components/named-options";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const query = parseCaseListQuery(new URL(request.url).searchParams);
+  const query = parseCaseListQuery(searchParamsOf(request));
   const [result, vocabulary] = await Promise.all([listCases(user, query), loadCaseVocabulary()]);
   return { result, query, vocabulary, showTownshipFilter: user.role !== "township" };
 }

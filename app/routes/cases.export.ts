@@ -1,3 +1,4 @@
+import { searchParamsOf } from "~/utils/request-input.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { parseCaseListQuery } from "~/forms/case-list";
@@ -9,7 +10,7 @@ import { requireUser } from "~/session.server";
 /** `/cases/export?…the case list's filters…&format=csv|xlsx`: the ledger of what the list shows this user. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const params = new URL(request.url).searchParams;
+  const params = searchParamsOf(request);
   const format = params.get("format") === "csv" ? "csv" : "xlsx";
   const now = new Date();
   const file = await exportLedger(user, await caseListWhere(user, parseCaseListQuery(params), now), format, now);

@@ -1,3 +1,5 @@
+import { searchParamsOf } from "~/utils/request-input.server";
+import { parseId } from "~/utils/forms";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { intakeLookups } from "~/models/case-queries.server";
 import { requireUser } from "~/session.server";
@@ -5,10 +7,10 @@ import { requireUser } from "~/session.server";
 /** The caller's earlier cases and possible duplicates, for the intake form as it is typed. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["operator", "dispatcher"]);
-  const params = new URL(request.url).searchParams;
+  const params = searchParamsOf(request);
   return intakeLookups({
     phone: params.get("complainantPhone") ?? undefined,
-    townshipId: Number(params.get("townshipId")) || undefined,
+    townshipId: parseId(params.get("townshipId")) ?? undefined,
     category: params.get("category") || undefined,
     subject: params.get("subject") ?? undefined,
     address: params.get("address") ?? undefined,

@@ -1,3 +1,4 @@
+import { parseId } from "~/utils/forms";
 import { readFormData } from "~/utils/request-input.server";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: intakeSchema });
   const lookups = await intakeLookups({
     phone: String(formData.get("complainantPhone") ?? ""),
-    townshipId: Number(formData.get("townshipId")) || undefined,
+    townshipId: parseId(formData.get("townshipId")) ?? undefined,
     category: String(formData.get("category") ?? "") || undefined,
     subject: String(formData.get("subject") ?? ""),
     address: String(formData.get("address") ?? ""),

@@ -1,3 +1,4 @@
+import { badRequest, readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -13,6 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  // The button names what it does; a post that does not (an empty or garbled body) changes nothing.
+  if ((await readFormData(request)).get("intent") !== "markRead") throw badRequest(t("error.badRequest"));
   await markNotificationsRead(user.id);
   return redirect("/notifications");
 }
@@ -23,7 +26,7 @@ export default function Notifications() {
     <>
       <h1>{t("notifications.title")}</h1>
       <Form method="post" className="actions-row">
-        <button type="submit" className="secondary">
+        <button type="submit" name="intent" value="markRead" className="secondary">
           {t("notifications.markRead")}
         </button>
       </Form>

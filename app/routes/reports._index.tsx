@@ -1,7 +1,9 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ReportView } from "~/components/report-view";
-import { isLocalDate, localDateOf, yearOf } from "~/domain/local-time";
+import { localDateOf, yearOf } from "~/domain/local-time";
+import { reportRange } from "~/domain/statistics";
+import { badRequest, searchParamsOf } from "~/utils/request-input.server";
 import { t } from "~/i18n";
 import { REPORT_READERS, reportPageData } from "~/models/report-page.server";
 import { requireUser } from "~/session.server";
@@ -11,14 +13,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /** `/reports?from=YYYY-MM-DD&to=YYYY-MM-DD`: any range; without one, this year's annual report. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, REPORT_READERS);
-  const params = new URL(request.url).searchParams;
+  const params = searchParamsOf(request);
   const from = params.get("from") ?? "";
   const to = params.get("to") ?? "";
   if (!from && !to) throw redirect(`/reports/annual/${yearOf(localDateOf(new Date()))}`);
-  if (!isLocalDate(from) || !isLocalDate(to) || from > to) {
-    throw new Response(t("report.badRange"), { status: 400 });
-  }
-  const data = await reportPageData(from, to);
+  const range = reportRange(from, to);
+  if (!range) throw badRequest(t("report.badRange"));
+  const data = await reportPageData(range.from, range.to);
   return { ...data, from, to };
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ReportView } from "~/components/report-view";
+import { isSupportedYear } from "~/domain/local-time";
 import { t } from "~/i18n";
 import { REPORT_READERS, reportPageData } from "~/models/report-page.server";
 import { requireUser } from "~/session.server";
@@ -10,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, REPORT_READERS);
   const year = Number(params.year);
-  if (!/^\d{4}$/.test(params.year ?? "") || year < 1990 || year > 2200) {
+  if (!/^\d{4}$/.test(params.year ?? "") || !isSupportedYear(year)) {
     throw new Response(t("error.notFound"), { status: 404 });
   }
   const data = await reportPageData(`${year}-01-01`, `${year}-12-31`);

@@ -41,6 +41,19 @@ describe("a ladder step", () => {
     expect(await prisma.auditEvent.count({ where: { caseId: created.id, action: "overdue" } })).toBe(1);
   });
 
+  it("a warning first reached after its due instant is recorded as passed; only the overdue step notifies", async () => {
+    const created = await assignedCase("2026-03-02 09:00");
+    // The worker was away from before the warning (2026-03-20) until after the due instant.
+    await sweepDueSteps(at("2026-03-25 09:00"));
+    const steps = await prisma.deadlineStep.findMany({ where: { caseId: created.id }, orderBy: { id: "asc" } });
+    expect(steps.map((step) => step.step)).toEqual(["warning", "overdue"]);
+    const notices = await prisma.notification.findMany({ where: { caseId: created.id } });
+    expect(notices.length).toBeGreaterThan(0);
+    expect(new Set(notices.map((notice) => notice.kind))).toEqual(new Set(["overdue"]));
+    const warning = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: created.id, action: "warning" } });
+    expect(JSON.parse(warning.after!)).toMatchObject({ passed: true });
+  });
+
   it("does not fire, nor notify anyone, for a case concluded before due", async () => {
     const created = await assignedCase("2026-03-02 09:00");
     let version = (await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).version;

@@ -37,6 +37,20 @@ describe("Chinese text search", () => {
     expect(await search("石材加工")).toEqual([]);
   });
 
+  it("reads % and _ in a search term as themselves, not as wildcards", async () => {
+    const percent = await registerCase(
+      world.operator,
+      await intakeFields({ receivedAt: at("2026-05-06 08:00"), subject: "排放超标 50%", description: "监测报告_第3页" }),
+      now,
+    );
+    await registerCase(world.operator, await intakeFields({ receivedAt: at("2026-05-06 08:30"), subject: "超标 50 倍" }), now);
+    expect(await search("_")).toEqual([percent.caseNo]);
+    expect(await search("%")).toEqual([percent.caseNo]);
+    expect(await search("50%")).toEqual([percent.caseNo]);
+    expect(await search("告_第")).toEqual([percent.caseNo]);
+    expect(await search("\\")).toEqual([]);
+  });
+
   it("answers through the dialect's trigram index", async () => {
     if (onPostgres) {
       const indexes = await prisma.$queryRawUnsafe<{ indexname: string }[]>(

@@ -6,7 +6,8 @@ import { stepJobId } from "~/models/deadline-jobs.server";
 import { seedReferenceData } from "~/models/seed.server";
 import { closeRedisResources, deadlineQueue } from "~/redis.server";
 import { startDeadlineWorker } from "../../workers/index";
-import { insertOpenCases, spawnWorker, waitFor } from "../support/bulk-cases";
+import { insertOpenCases, spawnWorker } from "../support/bulk-cases";
+import { waitFor } from "../support/wait";
 import { onPostgres } from "../support/databases";
 import { intakeFields, makeActor, townshipId } from "../support/fixtures";
 

@@ -1,0 +1,449 @@
+/**
+ * The malformed-request corpus: what an outside reviewer, a broken client or a fuzzer sends. Every form
+ * action gets each kind of unreadable body and each kind of out-of-range value; every loader with
+ * parameters and every resource route gets hostile query strings. The server must answer each with
+ * less than 500 and change nothing (tests/integration/malformed-requests.test.ts).
+ */
+import type { Role } from "~/domain/roles";
+import { CASE_ACTIONS } from "~/domain/workflow";
+
+export interface MalformedRequest {
+  name: string;
+  /** Which demo account sends it (null: nobody signed in). */
+  as: Role | null;
+  method: "GET" | "POST";
+  path: string;
+  contentType?: string;
+  body?: string;
+}
+
+export interface CorpusContext {
+  /** A case of each kind that every sender may open. */
+  caseNos: { complaint: string; petition: string; mediation: string };
+  userId: number;
+}
+
+const NUMBERS = ["1e308", "9223372036854775808", "Infinity", "-Infinity", "NaN", "-1", "0", "1.5", "0x10", "", "１２", "1e-400"];
+const DATES = [
+  "1900-01-01T00:00",
+  "9999-12-31T23:59",
+  "2020-02-30T09:00",
+  "0000-00-00T00:00",
+  "2020-13-01",
+  "昨天",
+  "2020-01-01T25:61",
+];
+const TEXTS = [
+  "\u0000",
+  "a\u0000b",
+  "%00",
+  "x".repeat(100_000),
+  "<script>alert(1)</script>",
+  '\'; DROP TABLE "Case"; --',
+  "\ud800",
+  "_",
+  "%",
+];
+
+const form = (fields: Record<string, string | string[]>) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+  }
+  return params.toString();
+};
+
+/** Bodies no form action can read. */
+function unreadableBodies(): { name: string; contentType?: string; body?: string }[] {
+  return [
+    { name: "JSON body", contentType: "application/json", body: '{"intent":"register","kind":"complaint"}' },
+    { name: "broken JSON body", contentType: "application/json", body: '{"intent":' },
+    { name: "text/plain body", contentType: "text/plain", body: "intent=register" },
+    { name: "XML body", contentType: "application/xml", body: "<intent>register</intent>" },
+    { name: "empty body without a type" },
+    { name: "empty form body", contentType: "application/x-www-form-urlencoded", body: "" },
+    { name: "multipart without a boundary", contentType: "multipart/form-data", body: "--x\r\n\r\n" },
+    {
+      name: "multipart cut short",
+      contentType: "multipart/form-data; boundary=xyz",
+      body: '--xyz\r\nContent-Disposition: form-data; name="intent"\r\n\r\nregister',
+    },
+    { name: "multipart with a wrong boundary", contentType: "multipart/form-data; boundary=abc", body: "--xyz\r\n\r\n--xyz--" },
+    { name: "percent-encoding gone wrong", contentType: "application/x-www-form-urlencoded", body: "intent=%E4%B8&kind=%%%" },
+    { name: "binary body", contentType: "application/x-www-form-urlencoded", body: "\u0000\u0001\u0002\uffff" },
+  ];
+}
+
+interface FormRoute {
+  path: string;
+  as: Role;
+  /** A form the route accepts, into which each bad value is put in turn. */
+  base: Record<string, string>;
+  /** Fields that take numbers (ids, amounts) and dates. */
+  numbers: string[];
+  dates: string[];
+  texts: string[];
+}
+
+function formRoutes(context: CorpusContext): FormRoute[] {
+  const { complaint, mediation } = context.caseNos;
+  return [
+    {
+      path: "/login",
+      as: null as unknown as Role,
+      base: { username: "nobody", password: "wrong-password" },
+      numbers: [],
+      dates: [],
+      texts: ["username", "password", "redirectTo"],
+    },
+    {
+      path: "/intake",
+      as: "operator",
+      // Each base lacks one thing it needs (here the description), so that no variant can succeed.
+      base: {
+        intent: "register",
+        kind: "complaint",
+        channel: "hotline12369",
+        receivedAt: "2026-03-02T09:00",
+        townshipId: "1",
+        category: "noise",
+        subject: "某厂",
+        anonymous: "on",
+      },
+      numbers: ["townshipId"],
+      dates: ["receivedAt"],
+      texts: ["subject", "complainantPhone", "mergeInto"],
+    },
+    {
+      path: "/intake/mediation",
+      as: "dispatcher",
+      base: {
+        channel: "visit",
+        receivedAt: "2026-03-02T09:00",
+        townshipId: "1",
+        category: "noise",
+        subject: "纠纷",
+        claim: "赔偿",
+      },
+      numbers: ["townshipId"],
+      dates: ["receivedAt"],
+      texts: ["applicantName", "relatedCaseNo", "claim"],
+    },
+    {
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: { intent: "assign", version: "0", assigneeId: "1" },
+      numbers: ["assigneeId", "version"],
+      dates: [],
+      texts: ["intent"],
+    },
+    {
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: { intent: "requestExtension", version: "0", amount: "5", reason: "原因" },
+      numbers: ["amount", "version"],
+      dates: [],
+      texts: ["reason"],
+    },
+    {
+      path: `/cases/${mediation}`,
+      as: "dispatcher",
+      base: {
+        intent: "session",
+        version: "0",
+        status: "held",
+        scheduledAt: "2026-03-02T09:00",
+        place: "调解室",
+        mediatorIds: "1",
+      },
+      numbers: ["mediatorIds", "sessionId", "version"],
+      dates: ["scheduledAt"],
+      texts: ["place", "notes"],
+    },
+    {
+      path: `/cases/${mediation}`,
+      as: "dispatcher",
+      base: { intent: "followUpAgreement", version: "0", obligationId: "1", performed: "yes", text: "已履行" },
+      numbers: ["obligationId"],
+      dates: [],
+      texts: ["text"],
+    },
+    {
+      path: "/admin/users",
+      as: "admin",
+      base: { intent: "update", userId: String(context.userId), displayName: "x", role: "nobody", townshipId: "1" },
+      numbers: ["userId", "townshipId"],
+      dates: [],
+      texts: ["displayName", "role", "password"],
+    },
+    {
+      path: "/admin/users",
+      as: "admin",
+      base: { intent: "create", username: "corpus", role: "township", townshipId: "1", password: "short" },
+      numbers: ["townshipId"],
+      dates: [],
+      texts: ["username"],
+    },
+    {
+      path: `/admin/users/${context.userId}`,
+      as: "admin",
+      base: { intent: "endSession", sessionId: "1" },
+      numbers: ["sessionId"],
+      dates: [],
+      texts: ["intent"],
+    },
+    {
+      path: "/admin/policies",
+      as: "admin",
+      base: { rules: "{" },
+      numbers: [],
+      dates: ["effectiveFrom"],
+      texts: ["rules", "name"],
+    },
+    {
+      path: "/admin/calendar",
+      as: "admin",
+      base: { intent: "remove", date: "2026-02-30" },
+      numbers: ["year"],
+      dates: ["date"],
+      texts: ["intent", "csv"],
+    },
+    {
+      path: "/admin/webhook",
+      as: "admin",
+      base: { intent: "save", url: "notaurl", secret: "short" },
+      numbers: [],
+      dates: [],
+      texts: ["secret", "intent"],
+    },
+    { path: "/notifications", as: "township", base: { intent: "read", id: "1" }, numbers: ["id"], dates: [], texts: ["intent"] },
+  ];
+}
+
+function formRequests(context: CorpusContext): MalformedRequest[] {
+  const requests: MalformedRequest[] = [];
+  const urlencoded = "application/x-www-form-urlencoded";
+  for (const route of formRoutes(context)) {
+    const as = route.path === "/login" ? null : route.as;
+    for (const body of unreadableBodies()) {
+      requests.push({
+        name: `${route.path} ${body.name}`,
+        as,
+        method: "POST",
+        path: route.path,
+        contentType: body.contentType,
+        body: body.body,
+      });
+    }
+    for (const field of route.numbers) {
+      for (const value of NUMBERS) {
+        requests.push({
+          name: `${route.path} ${field}=${value}`,
+          as,
+          method: "POST",
+          path: route.path,
+          contentType: urlencoded,
+          body: form({ ...route.base, [field]: value }),
+        });
+      }
+    }
+    for (const field of route.dates) {
+      for (const value of DATES) {
+        requests.push({
+          name: `${route.path} ${field}=${value}`,
+          as,
+          method: "POST",
+          path: route.path,
+          contentType: urlencoded,
+          body: form({ ...route.base, [field]: value }),
+        });
+      }
+    }
+    for (const field of route.texts) {
+      for (const value of TEXTS) {
+        requests.push({
+          name: `${route.path} ${field}=${JSON.stringify(value.slice(0, 20))}`,
+          as,
+          method: "POST",
+          path: route.path,
+          contentType: urlencoded,
+          body: form({ ...route.base, [field]: value }),
+        });
+      }
+    }
+    requests.push({
+      name: `${route.path} every field twice`,
+      as,
+      method: "POST",
+      path: route.path,
+      contentType: urlencoded,
+      body: form(Object.fromEntries(Object.entries(route.base).map(([key, value]) => [key, [value, value]]))),
+    });
+  }
+  // Every case action with nothing but its name and a stale or absent version.
+  for (const action of CASE_ACTIONS) {
+    for (const version of ["", "999999", "1e308"]) {
+      requests.push({
+        name: `case action ${action} version=${version}`,
+        as: "dispatcher",
+        method: "POST",
+        path: `/cases/${context.caseNos.petition}`,
+        contentType: urlencoded,
+        body: form({ intent: action, version }),
+      });
+    }
+  }
+  requests.push({
+    name: "import apply with a made-up token",
+    as: "admin",
+    method: "POST",
+    path: "/admin/import",
+    ...multipart({ intent: "apply", token: "00000000-0000-0000-0000-000000000000", fileName: "x.csv" }),
+  });
+  requests.push({
+    name: "import apply with a path as token",
+    as: "admin",
+    method: "POST",
+    path: "/admin/import",
+    ...multipart({ intent: "apply", token: "../../etc/passwd", fileName: "x.csv" }),
+  });
+  requests.push({
+    name: "import apply without a token",
+    as: "admin",
+    method: "POST",
+    path: "/admin/import",
+    ...multipart({ intent: "apply" }),
+  });
+  requests.push({
+    name: "import check without a file",
+    as: "admin",
+    method: "POST",
+    path: "/admin/import",
+    ...multipart({ intent: "check" }),
+  });
+  requests.push({
+    name: "import a file that is no ledger",
+    as: "admin",
+    method: "POST",
+    path: "/admin/import",
+    ...multipart({ intent: "check" }, { name: "ledger", fileName: "x.xlsx", content: "not a zip" }),
+  });
+  requests.push({
+    name: "import a file of another type",
+    as: "admin",
+    method: "POST",
+    path: "/admin/import",
+    ...multipart({ intent: "check" }, { name: "ledger", fileName: "x.exe", content: "MZ" }),
+  });
+  requests.push({ name: "sign-out by nobody", as: null, method: "POST", path: "/logout", contentType: urlencoded, body: "" });
+  return requests;
+}
+
+function multipart(fields: Record<string, string>, file?: { name: string; fileName: string; content: string }) {
+  const boundary = "corpus-boundary";
+  const parts = Object.entries(fields).map(
+    ([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`,
+  );
+  if (file) {
+    parts.push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n${file.content}\r\n`,
+    );
+  }
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body: `${parts.join("")}--${boundary}--\r\n` };
+}
+
+const QUERY_VALUES = [
+  "%00abc",
+  "_",
+  "%25",
+  "1e20",
+  "-1",
+  "9999-12-31",
+  "1000-01-01",
+  "0000-00-00",
+  "%E4%B8",
+  "x".repeat(5000),
+  "[]",
+  "NaN",
+  "%0A%0D",
+];
+
+function loaderRequests(context: CorpusContext): MalformedRequest[] {
+  const { complaint } = context.caseNos;
+  const loaders: { path: string; as: Role; params: string[] }[] = [
+    {
+      path: "/cases",
+      as: "dispatcher",
+      params: ["q", "page", "from", "to", "township", "state", "kind", "sort", "overdue", "category"],
+    },
+    { path: "/cases", as: "township", params: ["q", "page", "township"] },
+    { path: "/cases/export", as: "dispatcher", params: ["format", "q", "page", "from", "to", "township"] },
+    { path: "/reports", as: "leader", params: ["from", "to", "kind"] },
+    { path: "/reports/xlsx", as: "leader", params: ["from", "to", "year", "kind"] },
+    { path: "/api/statistics", as: "leader", params: ["from", "to", "year", "kind"] },
+    { path: "/intake/lookup", as: "operator", params: ["complainantPhone", "townshipId", "category", "subject", "address"] },
+    { path: "/intake/mediation", as: "dispatcher", params: ["from"] },
+    { path: "/admin/calendar", as: "admin", params: ["year"] },
+    { path: "/admin/import", as: "admin", params: ["job"] },
+    { path: "/admin/security", as: "admin", params: ["type", "username", "before"] },
+    { path: "/login", as: null as unknown as Role, params: ["redirectTo"] },
+    { path: `/cases/${complaint}`, as: "dispatcher", params: ["done"] },
+    { path: "/notifications", as: "township", params: ["page"] },
+  ];
+  const requests: MalformedRequest[] = [];
+  for (const loader of loaders) {
+    for (const param of loader.params) {
+      for (const value of QUERY_VALUES) {
+        const as = loader.path === "/login" ? null : loader.as;
+        requests.push({
+          name: `GET ${loader.path}?${param}=${value.slice(0, 20)}`,
+          as,
+          method: "GET",
+          path: `${loader.path}?${param}=${value}`,
+        });
+      }
+    }
+  }
+  requests.push({
+    name: "GET statistics over a thousand years",
+    as: "leader",
+    method: "GET",
+    path: "/api/statistics?from=1000-01-01&to=1999-12-31",
+  });
+  requests.push({
+    name: "GET report over a thousand years",
+    as: "leader",
+    method: "GET",
+    path: "/reports?from=1000-01-01&to=2999-12-31",
+  });
+  requests.push({
+    name: "GET report with the range reversed",
+    as: "leader",
+    method: "GET",
+    path: "/reports?from=2026-12-31&to=2020-01-01",
+  });
+  for (const path of [
+    "/reports/annual/99999",
+    "/reports/annual/abc",
+    "/reports/annual/0000",
+    "/reports/annual/1e3",
+    `/cases/${complaint}/print/unknown`,
+    `/cases/${complaint}/print/%00`,
+    "/cases/TS-9999-99999",
+    "/cases/%00",
+    "/cases/%E4%B8",
+    "/cases/..%2F..%2Fetc%2Fpasswd",
+    "/admin/users/1e308",
+    "/admin/users/9223372036854775808",
+    "/admin/users/-1",
+    "/admin/users/abc",
+    "/nowhere",
+  ]) {
+    requests.push({ name: `GET ${path}`, as: path.startsWith("/admin") ? "admin" : "leader", method: "GET", path });
+  }
+  return requests;
+}
+
+export function malformedRequests(context: CorpusContext): MalformedRequest[] {
+  return [...formRequests(context), ...loaderRequests(context)];
+}

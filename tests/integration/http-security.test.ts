@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { DEMO_PASSWORD } from "~/models/seed.server";
+import { startApp } from "../support/browser";
+import { httpClient } from "../support/http";
+
+let app: Awaited<ReturnType<typeof startApp>>;
+// Trusts the loopback proxy, so that a test can say "this came over HTTPS" as a reverse proxy would.
+beforeAll(async () => {
+  app = await startApp({ TRUST_PROXY: "loopback" });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const { signIn, request } = httpClient(() => app.baseUrl);
+const login = (body: Record<string, string>, headers: Record<string, string> = {}) =>
+  request("/login", { method: "POST", body: new URLSearchParams(body), headers });
+
+describe("the web server's defences", () => {
+  it("sends a nonce-based Content-Security-Policy and the other security headers, and HSTS only over HTTPS", async () => {
+    const response = await request("/login");
+    const csp = response.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("'unsafe-inline' 'nonce"); // scripts: the nonce only
+    expect(csp).toMatch(/script-src 'self' 'nonce-/);
+    const html = await response.text();
+    const scripts = html.match(/<script[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) if (!/ src=/.test(tag)) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+    const overHttps = await request("/login", { headers: { "x-forwarded-proto": "https" } });
+    expect(overHttps.headers.get("strict-transport-security")).toMatch(/max-age=\d+/);
+    // Each response its own nonce.
+    expect((await request("/login")).headers.get("content-security-policy")).not.toBe(csp);
+  });
+
+  it("gives the session cookie Secure and the __Host- prefix over HTTPS, and neither over plain HTTP", async () => {
+    const plain = await login({ username: "operator", password: DEMO_PASSWORD });
+    expect(plain.headers.get("set-cookie")).toMatch(/^greenline=.*HttpOnly/i);
+    expect(plain.headers.get("set-cookie")).not.toMatch(/Secure/i);
+    const https = await login({ username: "operator", password: DEMO_PASSWORD }, { "x-forwarded-proto": "https" });
+    const cookie = https.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^__Host-greenline=/);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; Path=\//i);
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+
+  it("a new session at every sign-in; after sign-out the old cookie opens nothing", async () => {
+    const first = await signIn("dispatcher");
+    const second = await signIn("dispatcher");
+    expect(first).not.toBe(second);
+    expect((await request("/cases", { cookie: first })).status).toBe(200);
+    expect((await request("/logout", { method: "POST", cookie: first })).status).toBe(302);
+    const after = await request("/cases", { cookie: first });
+    expect(after.status).toBe(302);
+    expect(after.headers.get("location")).toMatch(/^\/login/);
+    expect((await request("/cases", { cookie: second })).status).toBe(200);
+  });
+
+  it.each([
+    "/\\evil.example",
+    "/\t/evil.example",
+    "//evil.example",
+    "/\\/evil.example",
+    "https://evil.example",
+    "/%0A/evil.example",
+    "/\n/evil.example",
+    " //evil.example",
+  ])("sends a signed-in user only to a path of this site (redirectTo=%j)", async (redirectTo) => {
+    const response = await login({ username: "leader", password: DEMO_PASSWORD, redirectTo });
+    expect(response.status).toBe(302);
+    const location = response.headers.get("location")!;
+    expect(new URL(location, app.baseUrl).origin).toBe(new URL(app.baseUrl).origin);
+    expect(location.startsWith("/")).toBe(true);
+    expect(location).not.toMatch(/^\/[\\/]|\\/);
+  });
+
+  it("refuses a post from another origin with 403 and records it, whatever the route", async () => {
+    const cookie = await signIn("operator");
+    const before = await prisma.securityEvent.count({ where: { type: "crossSiteRequestRefused" } });
+    const logout = await request("/logout", { method: "POST", cookie, headers: { origin: "http://evil.example" } });
+    expect(logout.status).toBe(403);
+    expect(await logout.text()).toContain("其他网站");
+    expect((await request("/cases", { cookie })).status).toBe(200);
+    const intake = await request("/intake", {
+      method: "POST",
+      cookie,
+      headers: { "sec-fetch-site": "cross-site", "content-type": "application/x-www-form-urlencoded" },
+      body: "intent=register",
+    });
+    expect(intake.status).toBe(403);
+    expect(await prisma.securityEvent.count({ where: { type: "crossSiteRequestRefused" } })).toBe(before + 2);
+    expect(app.output()).toContain('"security":"crossSiteRequestRefused"');
+    expect(app.output()).not.toMatch(/at .*node_modules/);
+    // The same post from this origin goes through.
+    const own = await request("/logout", { method: "POST", cookie, headers: { origin: app.baseUrl } });
+    expect(own.status).toBe(302);
+  });
+
+  it("answers unknown and blocked accounts exactly as a wrong password until the block, and records each try", async () => {
+    const answers = async (username: string) => {
+      const texts: string[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        const response = await login({ username, password: "wrong-password" });
+        const text = await response.text();
+        texts.push(`${response.status} ${/<p class="flash flash-error"[^>]*>([^<]*)</.exec(text)?.[1]}`);
+      }
+      return texts;
+    };
+    const known = await answers("township2");
+    const unknown = await answers("no-such-user");
+    expect(unknown).toEqual(known);
+    expect(known[0]).toBe("400 用户名或密码错误。");
+    expect(known[5]).toMatch(/^429 尝试次数过多/);
+    expect(await prisma.securityEvent.count({ where: { username: "township2", type: "signInFailed" } })).toBe(5);
+  });
+
+  it("records a refused page in the security log", async () => {
+    const cookie = await signIn("township");
+    expect((await request("/admin/users", { cookie })).status).toBe(403);
+    const event = await prisma.securityEvent.findFirst({ where: { type: "permissionRefused", username: "township" } });
+    expect(JSON.parse(event!.detail!)).toMatchObject({ method: "GET", path: "/admin/users" });
+  });
+});

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import type { Role } from "~/domain/roles";
+import { startApp } from "../support/browser";
+import { httpClient } from "../support/http";
+import { malformedRequests } from "../corpus/malformed-requests";
+
+let app: Awaited<ReturnType<typeof startApp>>;
+beforeAll(async () => {
+  app = await startApp({}, { demoData: true });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const { signIn, request } = httpClient(() => app.baseUrl);
+
+/** Rows of every table a request could change; the security log and sign-in counters may grow. */
+async function tableCounts() {
+  const counts = await Promise.all([
+    prisma.case.count(),
+    prisma.auditEvent.count(),
+    prisma.caseMilestone.count(),
+    prisma.extension.count(),
+    prisma.user.count(),
+    prisma.userSession.count(),
+    prisma.notification.count({ where: { readAt: null } }),
+    prisma.setting.count(),
+    prisma.deadlinePolicy.count(),
+    prisma.holidayDate.count(),
+    prisma.caseParty.count(),
+    prisma.mediationSession.count(),
+    prisma.agreementObligation.count(),
+  ]);
+  const users = await prisma.user.findMany({
+    select: { id: true, displayName: true, role: true, townshipId: true, passwordHash: true, active: true },
+  });
+  return { counts, users };
+}
+
+describe("the malformed-request corpus", { timeout: 600_000 }, () => {
+  it("gets no 5xx, and changes nothing, for any of its requests", async () => {
+    const pick = (kind: string) =>
+      prisma.case.findFirstOrThrow({ where: { kind }, orderBy: { id: "asc" }, select: { caseNo: true } });
+    const [complaint, petition, mediation] = await Promise.all([pick("complaint"), pick("petition"), pick("mediation")]);
+    const userId = (await prisma.user.findUniqueOrThrow({ where: { username: "township2" } })).id;
+    const corpus = malformedRequests({
+      caseNos: { complaint: complaint.caseNo, petition: petition.caseNo, mediation: mediation.caseNo },
+      userId,
+    });
+    expect(corpus.length).toBeGreaterThanOrEqual(300);
+
+    const cookies = new Map<Role, string>();
+    for (const role of ["operator", "dispatcher", "township", "leader", "admin"] as Role[]) cookies.set(role, await signIn(role));
+    const before = await tableCounts();
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    const send = async (entry: (typeof corpus)[number]) => {
+      const response = await request(entry.path, {
+        method: entry.method,
+        cookie: entry.as ? cookies.get(entry.as) : undefined,
+        headers: entry.contentType ? { "content-type": entry.contentType } : {},
+        body: entry.body,
+      });
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      const text = await response.text();
+      if (response.status >= 500) failures.push(`${response.status} ${entry.name}: ${text.slice(0, 200)}`);
+    };
+    // Four at a time, as several browser tabs would send them.
+    const queue = [...corpus];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let entry = queue.shift(); entry; entry = queue.shift()) await send(entry);
+      }),
+    );
+    expect(failures).toEqual([]);
+    expect(await tableCounts()).toEqual(before);
+    // The sessions the corpus began with are all still open: no bad request signed anybody out.
+    for (const cookie of cookies.values()) expect((await request("/cases", { cookie })).status).toBe(200);
+    console.info(`malformed-request corpus: ${corpus.length} requests; statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+  });
+});
