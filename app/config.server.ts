@@ -32,7 +32,7 @@ const environmentSchema = z.object({
     .max(65535, "must be a port number (1–65535, or 0 for any free port)")
     .default(3000),
   DATA_DIR: z.string().default("./data"),
-  /** Web processes sharing the port (Node's cluster module); sessions are cookies, so any process serves any user. */
+  /** Web processes sharing the port (Node's cluster module); sessions are database rows, so any process serves any user. */
   WEB_PROCESSES: z.coerce.number().int().min(1, "must be 1 or more").max(64).default(1),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /** A session ends this long after sign-in, whatever the user does (docs/security.md). */

@@ -32,7 +32,7 @@ const USAGE = `Usage:
   greenline user add --username U --role ${ROLES.join("|")} [--township NAME] [--display-name NAME] [--password-stdin]
   greenline case show CASE_NO --json     a case's fields, milestones and audit trail
   greenline report annual --year Y [--kind complaint|petition|mediation] [--json]
-                                         the year's figures (统计口径 of DOMAIN.md)
+                                         the year's figures (统计口径 of docs/domain.md)
   greenline import FILE [--apply]        check a ledger (CSV or XLSX); import it whole with --apply
   greenline export --year Y --out FILE   the year's ledger as .csv or .xlsx
   greenline backup FILE                  a consistent copy of the SQLite database, while it runs

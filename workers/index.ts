@@ -42,7 +42,8 @@ async function waitForRedis(connection: IORedis) {
 /** Present while Redis holds what the workers put there; its absence means the queues must be restored. */
 const QUEUES_RESTORED_KEY = "workers:queues-restored";
 
-export async function startDeadlineWorker(options: { concurrency?: number } = {}) {
+/** Starts this process's three BullMQ workers: deadline steps and the sweep, webhook deliveries, ledger imports. */
+export async function startWorkers(options: { concurrency?: number } = {}) {
   const { REDIS_PREFIX, SWEEP_INTERVAL_MS } = config();
   const workerId = randomUUID().slice(0, 8);
   const connection = createWorkerConnection();
@@ -121,7 +122,7 @@ export async function startDeadlineWorker(options: { concurrency?: number } = {}
 }
 
 if (require.main === module) {
-  startDeadlineWorker()
+  startWorkers()
     .then((stop) => {
       const shutdown = async (signal: string) => {
         logger.info({ signal }, "deadline worker stopping; running jobs finish first");

@@ -2,24 +2,13 @@ import { Link } from "@remix-run/react";
 import { localDateOf } from "~/domain/local-time";
 import { petitionRoundOf } from "~/domain/kind-rules";
 import { t, tKey } from "~/i18n";
+import { printableDocuments } from "~/models/case-documents";
 import type { CaseView } from "~/models/case-queries.server";
 import { showDateTime } from "~/utils/format";
 
 /** What petitions and mediations have beyond a complaint: rounds, letters, parties, sessions, the agreement. */
 
 const day = (value: Date | string | null) => (value ? localDateOf(new Date(value)) : "");
-
-/** The documents that print from this case now. */
-export function printableDocuments(view: CaseView): string[] {
-  if (view.kind === "petition") {
-    return [
-      ...(view.acceptedAt ? ["acceptanceNotice"] : []),
-      ...(view.rejectedAt ? ["rejectionNotice"] : []),
-      ...(view.concludedAt ? ["answerLetter"] : []),
-    ];
-  }
-  return view.kind === "mediation" && view.mediationOutcome === "agreement" ? ["agreement"] : [];
-}
 
 export function PrintLinks({ view }: { view: CaseView }) {
   const documents = printableDocuments(view);

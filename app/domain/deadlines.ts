@@ -10,7 +10,7 @@ import {
 import { addLocalDays, endOfLocalDay, localDateOf, localDaysBetween } from "./local-time";
 
 /**
- * Deadline arithmetic of DOMAIN.md "Counting days" (民法典 arts. 201–203): the start day is not
+ * Deadline arithmetic of docs/domain.md "Counting days" (民法典 arts. 201–203): the start day is not
  * counted; N calendar days end at 24:00 of the Nth day, moved to the end of the next working day
  * when that day is not one; N working days end at the end of the Nth working day; N hours are exact.
  */
@@ -59,7 +59,7 @@ export function extendDueAt(calendar: WorkCalendar, currentDueAt: Date, amount: 
   return countFromDay(calendar, localDateOf(currentDueAt), amount, unit);
 }
 
-/** The escalation ladder of a policy (DOMAIN.md "Escalation ladder"). */
+/** The escalation ladder of a policy (docs/domain.md "Escalation ladder"). */
 export interface EscalationLadder {
   /** Warning lead before a day-based deadline, in working days. */
   warningLeadWorkingDays: number;

@@ -5,7 +5,7 @@ import { type LocalDate, localDateOf, startOfLocalDay } from "./local-time";
 
 /**
  * What differs between complaints, petitions and mediations beyond their deadline policies
- * (DOMAIN.md "Petition lifecycle", "Mediation lifecycle"): how far and how often a conclusion
+ * (docs/domain.md "Petition lifecycle", "Mediation lifecycle"): how far and how often a conclusion
  * deadline may be extended, and the petition's review rounds. One mechanism, these rules per kind.
  */
 export interface ExtensionRule {

@@ -5,7 +5,7 @@ import type { DeadlinePolicy } from "./policies";
 import type { CaseState } from "./workflow";
 
 /**
- * What a ledger row becomes (LEDGER-FORMAT.md "Import rules"): the case's state and dates and its
+ * What a ledger row becomes (docs/ledger-format.md "Import rules"): the case's state and dates and its
  * milestones, planned under the policy and calendar exactly as for a case logged at that time.
  */
 export interface ImportedMilestone {

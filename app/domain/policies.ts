@@ -74,7 +74,7 @@ export function selectPolicy(policies: readonly DeadlinePolicy[], criteria: Poli
   return best;
 }
 
-/** The defaults of DOMAIN.md "Deadlines" (policy, except the statutory petition clocks). */
+/** The defaults of docs/domain.md "Deadlines" (policy, except the statutory petition clocks). */
 export const DEFAULT_POLICIES: Omit<DeadlinePolicy, "id" | "effectiveFrom">[] = [
   {
     name: "投诉举报（一般）",

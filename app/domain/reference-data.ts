@@ -1,4 +1,4 @@
-/** Reference data of DOMAIN.md, seeded when missing; administrators may add to it later. */
+/** Reference data of docs/domain.md, seeded when missing; administrators may add to it later. */
 
 /** The 21 townships (街道/镇) of Qijiang district. */
 export const QIJIANG_TOWNSHIPS = [

@@ -41,7 +41,7 @@ describe("statistics definitions", () => {
     expect(handledWithoutOverdue({ overdue: 1, overdueAtEnd: 0 })).toBe(false);
   });
 
-  it("the annual sentence uses DOMAIN.md's words", () => {
+  it("the annual sentence uses docs/domain.md's words", () => {
     expect(complaintSentence({ received: 733, concluded: 733, onTime: 733, overdue: 0, overdueAtEnd: 0 })).toBe(
       "全年共受理各类环保投诉733件，办结733件，均无超期情况。",
     );

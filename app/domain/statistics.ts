@@ -2,7 +2,7 @@ import type { CaseKind } from "./case-kinds";
 import { type LocalDate, addLocalDays, isSupportedLocalDate, localDateOf, startOfLocalDay } from "./local-time";
 
 /**
- * The statistics definitions of DOMAIN.md "Statistics (统计口径)", the parts that need no database:
+ * The statistics definitions of docs/domain.md "Statistics (统计口径)", the parts that need no database:
  * the period's boundaries, the rate and the annual report's sentence. The counting itself is
  * app/models/statistics.server.ts.
  */
@@ -92,7 +92,7 @@ export function satisfactionRate(satisfied: number, followedUp: number): number 
   return percentage(satisfied, followedUp);
 }
 
-/** Outcomes of a mediation (DOMAIN.md "Mediation lifecycle"). */
+/** Outcomes of a mediation (docs/domain.md "Mediation lifecycle"). */
 export const MEDIATION_OUTCOMES = ["agreement", "failure", "withdrawn"] as const;
 export type MediationOutcome = (typeof MEDIATION_OUTCOMES)[number];
 
@@ -123,7 +123,7 @@ export function handledWithoutOverdue(figures: Pick<HeadlineFigures, "overdue" |
   return figures.overdue === 0 && figures.overdueAtEnd === 0;
 }
 
-/** The annual report's sentence for a kind: DOMAIN.md's exact words for complaints, the same shape for the others. */
+/** The annual report's sentence for a kind: docs/domain.md's exact words for complaints, the same shape for the others. */
 export function annualSentence(kind: CaseKind, figures: HeadlineFigures, mediation?: MediationFigures): string {
   if (kind === "complaint") return complaintSentence(figures);
   if (kind === "mediation" && mediation) {
@@ -136,7 +136,7 @@ export function annualSentence(kind: CaseKind, figures: HeadlineFigures, mediati
   return `${base}，其中按期办结${figures.onTime}件，超期${figures.overdue}件，按期办结率${rate === null ? "—" : rate.toFixed(1)}%。`;
 }
 
-/** The annual report's sentence for complaints, in DOMAIN.md's exact words. */
+/** The annual report's sentence for complaints, in docs/domain.md's exact words. */
 export function complaintSentence(figures: HeadlineFigures): string {
   if (handledWithoutOverdue(figures)) {
     return `全年共受理各类环保投诉${figures.received}件，办结${figures.concluded}件，均无超期情况。`;

@@ -90,7 +90,7 @@ describe("supervision instructions", () => {
 });
 
 describe("transitions", () => {
-  it("follow the lifecycle of DOMAIN.md", () => {
+  it("follow the lifecycle of docs/domain.md", () => {
     expect(nextState(snapshot(), "accept")).toBe("accepted");
     expect(nextState(snapshot(), "reject")).toBe("rejected");
     expect(nextState(snapshot(), "merge")).toBe("merged");

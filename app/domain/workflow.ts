@@ -1,7 +1,7 @@
 import type { CaseKind } from "./case-kinds";
 import type { Actor, Role } from "./roles";
 
-/** DOMAIN.md "Complaint lifecycle". */
+/** docs/domain.md "Complaint lifecycle". */
 export const CASE_STATES = [
   "registered",
   "accepted",

@@ -3,7 +3,7 @@ import { SATISFACTION_LEVELS } from "~/domain/case-kinds";
 import { isLocalDate, parseLocalDateTime } from "~/domain/local-time";
 import { MEDIATION_OUTCOMES } from "~/domain/statistics";
 import type { CaseAction } from "~/domain/workflow";
-import type { CaseChange } from "~/models/cases.server";
+import type { CaseChange } from "~/domain/case-commands";
 import { databaseId } from "./fields";
 import { intakeFieldsFrom, intakeSchema } from "./intake";
 

@@ -1,29 +1,13 @@
 import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
+import { CASE_LIST_SORTS, type CaseListQuery, type CaseListSort } from "~/domain/case-list";
 import { isSupportedLocalDate } from "~/domain/local-time";
 import { MAX_DATABASE_ID } from "./fields";
 import { CASE_STATES, type CaseState } from "~/domain/workflow";
 
-export const CASE_LIST_SORTS = ["received_desc", "received_asc", "due_asc", "updated_desc"] as const;
-export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
-export const CASE_LIST_PAGE_SIZE = 30;
 /** Beyond this a page number is a typo or a probe (a million cases make 33,334 pages). */
 const MAX_PAGE = 100_000;
 /** Search terms and filter values are short; a longer one is cut, not searched whole. */
 const MAX_QUERY_LENGTH = 100;
-
-export interface CaseListQuery {
-  state?: CaseState;
-  kind?: CaseKind;
-  townshipId?: number;
-  category?: string;
-  channel?: string;
-  receivedFrom?: string;
-  receivedTo?: string;
-  overdue?: boolean;
-  q?: string;
-  sort: CaseListSort;
-  page: number;
-}
 
 /** Reads the list's filters from the URL; anything unreadable is ignored rather than failing the page. */
 export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {

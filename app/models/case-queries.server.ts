@@ -1,3 +1,4 @@
+import { parseCaseNo } from "~/domain/case-kinds";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { WorkCalendar } from "~/domain/calendar";
@@ -8,7 +9,7 @@ import { confidentialTexts, identityForViewer, maskName, maskPhone, normalizePho
 import type { Actor } from "~/domain/roles";
 import { looksLikeSameReport } from "~/domain/similarity";
 import { type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
-import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/forms/case-list";
+import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/domain/case-list";
 import { snapshotOf } from "./cases.server";
 import { literalTextCaseIds, textSearchCaseIds } from "./sql-dialect.server";
 import { CaseNotFoundError } from "./errors";
@@ -28,6 +29,7 @@ function maskedIdentityFields(values: Record<string, unknown>) {
 
 /** A case as this viewer may see it: identity masked where required, milestones with time left, the timeline, the actions open now. */
 export async function getCaseForViewer(actor: Actor, caseNo: string, now = new Date()) {
+  if (!parseCaseNo(caseNo)) throw new CaseNotFoundError(caseNo.slice(0, 30));
   const record = await prisma.case.findUnique({
     where: { caseNo },
     include: {
@@ -126,7 +128,7 @@ function mediatorChoices() {
   });
 }
 
-/** The dates that follow from a petition's answer or a mediation agreement (DOMAIN.md lifecycles). */
+/** The dates that follow from a petition's answer or a mediation agreement (docs/domain.md lifecycles). */
 function kindDeadlines(
   calendar: WorkCalendar,
   record: { kind: string; round: number; concludedAt: Date | null; mediationOutcome: string | null },

@@ -1,10 +1,11 @@
 import { prisma, type Transaction } from "~/db.server";
 import type { WorkCalendar } from "~/domain/calendar";
-import { type CaseKind, type Urgency, formatCaseNo } from "~/domain/case-kinds";
+import type { CaseChange, IntakeFields, MediationApplication, SessionInput } from "~/domain/case-commands";
+import { type CaseKind, formatCaseNo, parseCaseNo } from "~/domain/case-kinds";
 import { type DeadlineUnit, type MilestonePlan, isOverdueAt, planExtension, planMilestone } from "~/domain/deadlines";
 import { type LocalDate, isLocalDate, localDateOf, startOfLocalDay, yearOf } from "~/domain/local-time";
 import { EXTENSION_RULES, REVIEW_ANSWER_DAYS, extensionProblem, reviewProblem } from "~/domain/kind-rules";
-import { MEDIATION_OUTCOMES, type MediationOutcome } from "~/domain/statistics";
+import { MEDIATION_OUTCOMES } from "~/domain/statistics";
 import { normalizePhone } from "~/domain/masking";
 import { type DeadlinePolicy, type MilestoneStart, selectPolicy } from "~/domain/policies";
 import type { Actor } from "~/domain/roles";
@@ -25,22 +26,6 @@ import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionE
 import { writeTransaction } from "./write-transaction.server";
 import { afterNotificationCommit, notifyUsers, recipientsOfInstruction } from "./notifications.server";
 import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "./reference.server";
-
-/** The fields an operator records at intake (and may edit until acceptance). */
-export interface IntakeFields {
-  kind: CaseKind;
-  channel: string;
-  receivedAt: Date;
-  complainantName: string | null;
-  complainantPhone: string | null;
-  consentToDisclose: boolean;
-  townshipId: number;
-  category: string;
-  subject: string;
-  address: string;
-  description: string;
-  urgency: Urgency;
-}
 
 export interface ChangeOptions {
   now?: Date;
@@ -216,22 +201,6 @@ export async function registerCase(
   return created;
 }
 
-/** A party to a mediation as the application names it. */
-export interface PartyInput {
-  role: "applicant" | "respondent";
-  type: "person" | "unit";
-  name: string;
-  phone: string | null;
-  address: string;
-}
-
-export interface MediationApplication {
-  parties: PartyInput[];
-  claim: string;
-  /** The complaint the dispute arose from, if any. */
-  relatedCaseNo?: string | null;
-}
-
 /** A mediation application's own fields: both parties, the claim, and the complaint it came from. */
 async function mediationData(tx: Transaction, application: MediationApplication | undefined) {
   if (!application) throw new CaseInputError({ parties: "partiesRequired" });
@@ -276,49 +245,6 @@ async function findMergeTarget(tx: Transaction, kind: string, caseNo: string) {
   }
   return target;
 }
-
-/** A mediation session: scheduled ahead, or recorded as held (`sessionId` records a scheduled one). */
-export interface SessionInput {
-  sessionId?: number | null;
-  status: "scheduled" | "held";
-  scheduledAt: Date;
-  place: string;
-  mediatorIds: number[];
-  attendees?: string;
-  notes?: string;
-}
-
-/** What one party undertakes in a mediation agreement, by when. */
-export interface ObligationInput {
-  party: string;
-  obligation: string;
-  dueDate: LocalDate;
-}
-
-/** A change to a case, as the one function below accepts it. */
-export type CaseChange =
-  | { action: "edit"; fields: Partial<Omit<IntakeFields, "kind">> }
-  | { action: "accept"; letterDate?: LocalDate | null }
-  | { action: "reject"; reason: string; letterDate?: LocalDate | null }
-  | { action: "merge"; targetCaseNo: string; reason?: string }
-  | { action: "assign"; assigneeId: number }
-  | { action: "return"; reason: string }
-  | { action: "note"; text: string }
-  | { action: "onSite"; text: string }
-  | { action: "submit"; text: string }
-  | { action: "sendBack"; reason: string }
-  | { action: "requestExtension"; amount: number; reason: string }
-  | { action: "approveExtension"; note?: string; partyNotice?: string }
-  | { action: "refuseExtension"; reason: string }
-  | { action: "conclude"; text: string }
-  | { action: "close"; satisfaction?: string | null }
-  | { action: "reopen"; reason: string }
-  | { action: "requestReview"; requestedOn: LocalDate; text: string }
-  | { action: "session"; session: SessionInput }
-  | { action: "concludeMediation"; outcome: MediationOutcome; text: string; obligations: ObligationInput[] }
-  | { action: "followUpAgreement"; obligationId: number; performed: boolean; text: string }
-  | { action: "instruct"; text: string }
-  | { action: "acknowledge" };
 
 type LoadedCase = NonNullable<Awaited<ReturnType<typeof loadCaseForChange>>>;
 
@@ -373,6 +299,8 @@ export async function changeCase(
   options: ChangeOptions = {},
 ) {
   const now = options.now ?? new Date();
+  // Not a case number at all (a probe, a NUL that PostgreSQL would refuse): not found, without a query.
+  if (!parseCaseNo(caseNo)) throw new CaseNotFoundError(caseNo.slice(0, 30));
   const record = await loadCaseForChange(prisma, caseNo);
   if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo);
   if (!mayTakeAction(actor, snapshotOf(record), change.action)) throw new ActionNotAllowedError(change.action);

@@ -17,7 +17,7 @@ import { tKey } from "~/i18n";
 import { scopeFor } from "./case-queries.server";
 import { type LedgerFormat, writeLedgerFile } from "./ledger-file.server";
 
-/** The ledger of LEDGER-FORMAT.md for the cases a filter selects, with the export's extra columns. */
+/** The ledger of docs/ledger-format.md for the cases a filter selects, with the export's extra columns. */
 
 const EXPORT_BATCH = 5000;
 
@@ -63,7 +63,7 @@ function mediationOutcomeText(record: { mediationOutcome: string | null; outcome
   return `${MEDIATION_OUTCOME_WORDS[record.mediationOutcome]}：${text}`;
 }
 
-/** A case's ledger row. Township exports never show the complainant (DOMAIN.md "People"). */
+/** A case's ledger row. Township exports never show the complainant (docs/domain.md "People"). */
 function ledgerRow(
   record: ExportedCase,
   names: { channel: Map<string, string>; category: Map<string, string> },

@@ -21,7 +21,7 @@ import { type LedgerFormat, LedgerFileError, ledgerFormatOf, readLedgerFile } fr
 import { loadPolicies, loadWorkCalendar } from "./reference.server";
 
 /**
- * Imports a ledger (LEDGER-FORMAT.md): reads and checks every row, reports every problem by row and
+ * Imports a ledger (docs/ledger-format.md): reads and checks every row, reports every problem by row and
  * column, and only when there is none (and `apply` is set) writes all new cases in one transaction,
  * each with its milestones and one audit event naming the file. Rows already present (same 编号, or the
  * same kind, receipt, township and content when 编号 is empty) are left alone; a 编号 present with other

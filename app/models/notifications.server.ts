@@ -33,7 +33,7 @@ export async function recipientsOfInstruction(tx: Transaction, record: CaseRef) 
 }
 
 /**
- * Who a ladder step is for (DOMAIN.md "Escalation ladder"): a warning goes to whoever must act (the
+ * Who a ladder step is for (docs/domain.md "Escalation ladder"): a warning goes to whoever must act (the
  * assigned township's staff, or the dispatchers for an accept milestone or an unassigned case); overdue
  * also tells the dispatchers; supervision also tells the bureau's leaders.
  */

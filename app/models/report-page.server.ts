@@ -5,9 +5,6 @@ import { t } from "~/i18n";
 import { statisticsWorkbook } from "./statistics-export.server";
 import { type CaseStatistics, statisticsReport } from "./statistics.server";
 
-/** Who reads the statistics pages. */
-export const REPORT_READERS = ["leader", "dispatcher", "admin"] as const;
-
 function chartsOf(s: CaseStatistics) {
   return {
     monthly: monthlyChart(s.byMonth, { received: t("report.column.received"), concluded: t("report.column.concluded") }),
@@ -24,16 +21,11 @@ export function reportTitle(from: LocalDate, to: LocalDate) {
   return wholeYear ? t("report.annualTitle", { year }) : t("report.rangeTitle", { from, to });
 }
 
-/** The report's tables as an XLSX download. */
-export async function reportWorkbookResponse(from: LocalDate, to: LocalDate, now = new Date()) {
+/** The report's tables as an XLSX workbook, with the report's title. */
+export async function reportWorkbook(from: LocalDate, to: LocalDate, now = new Date()) {
   const title = reportTitle(from, to);
   const report = await statisticsReport(rangePeriod(from, to), now);
-  return new Response(new Uint8Array(await statisticsWorkbook(title, report)), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`,
-    },
-  });
+  return { title, workbook: await statisticsWorkbook(title, report) };
 }
 
 /** A report page's data: the statistics of every kind and, for complaints and petitions, their charts as SVG. */

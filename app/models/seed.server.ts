@@ -7,14 +7,15 @@ import { addLocalDays, instantFromLocal, localDateOf, MS_PER_HOUR } from "~/doma
 import { DEFAULT_POLICIES } from "~/domain/policies";
 import { CATEGORIES, CHANNELS, DEFAULT_UNITS, QIJIANG_TOWNSHIPS } from "~/domain/reference-data";
 import type { Actor, Role } from "~/domain/roles";
-import { type CaseChange, type MediationApplication, changeCase, registerCase } from "./cases.server";
+import type { CaseChange, MediationApplication } from "~/domain/case-commands";
+import { changeCase, registerCase } from "./cases.server";
 import { createUser } from "./users.server";
 
 const HOLIDAY_CSV = path.join(__dirname, "../../prisma/reference/cn-holidays.csv");
 /** Default policies apply to every case, however old (ledgers of earlier years are imported too). */
 const POLICIES_EFFECTIVE_FROM = new Date("2000-01-01T00:00:00+08:00");
 
-/** Reference data of DOMAIN.md, added where missing; never changes what an administrator edited. */
+/** Reference data of docs/domain.md, added where missing; never changes what an administrator edited. */
 export async function seedReferenceData() {
   const existingTownships = new Set((await prisma.township.findMany({ select: { name: true } })).map((t) => t.name));
   const townships = [

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { figureEntries, percent } from "~/components/statistics-figures";
+import { figureEntries, percent } from "./statistics-figures";
 import { t } from "~/i18n";
 import type { BreakdownRow, statisticsReport } from "./statistics.server";
 

@@ -16,7 +16,7 @@ import {
 } from "~/domain/statistics";
 
 /**
- * The statistics of DOMAIN.md "Statistics (统计口径)", each figure defined once here and computed with
+ * The statistics of docs/domain.md "Statistics (统计口径)", each figure defined once here and computed with
  * aggregate SQL over the covering indexes of the Case table (never by loading cases). Pages, exports,
  * the CLI and the API all read `caseStatistics`;
  * a conclusion is judged against `Case.dueAt`, the final due instant of the current round's conclusion
@@ -209,7 +209,7 @@ async function referenceNames() {
   };
 }
 
-/** Every figure of DOMAIN.md's 统计口径 for one kind of case and one period. */
+/** Every figure of docs/domain.md's 统计口径 for one kind of case and one period. */
 export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, now = new Date()): Promise<CaseStatistics> {
   // A period that has not ended yet (this year) is counted "at its end" as of now.
   const atEnd = new Date(Math.min(period.end.getTime(), now.getTime()));

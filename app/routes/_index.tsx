@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { trendChart } from "~/charts.server";
 import { CaseTable, type ListedCase } from "~/components/case-table";
-import { percent } from "~/components/statistics-figures";
+import { percent } from "~/models/statistics-figures";
 import { type MessageKey, t, tKey } from "~/i18n";
 import { dispatcherDashboard, leaderDashboard, operatorDashboard, townshipDashboard } from "~/models/dashboards.server";
 import { loadCaseVocabulary } from "~/models/reference.server";

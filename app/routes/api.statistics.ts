@@ -4,7 +4,7 @@ import { isSupportedYear } from "~/domain/local-time";
 import { rangePeriod, reportRange, yearPeriod } from "~/domain/statistics";
 import { searchParamsOf } from "~/utils/request-input.server";
 import { t } from "~/i18n";
-import { REPORT_READERS } from "~/models/report-page.server";
+import { REPORT_READERS } from "~/domain/roles";
 import { caseStatistics } from "~/models/statistics.server";
 import { requireUser } from "~/session.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { printableDocuments } from "~/components/case-kind-sections";
+import { printableDocuments } from "~/models/case-documents";
 import { localDateOf } from "~/domain/local-time";
 import { type MessageKey, t } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";

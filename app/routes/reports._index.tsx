@@ -5,7 +5,8 @@ import { localDateOf, yearOf } from "~/domain/local-time";
 import { reportRange } from "~/domain/statistics";
 import { badRequest, searchParamsOf } from "~/utils/request-input.server";
 import { t } from "~/i18n";
-import { REPORT_READERS, reportPageData } from "~/models/report-page.server";
+import { REPORT_READERS } from "~/domain/roles";
+import { reportPageData } from "~/models/report-page.server";
 import { requireUser } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? t("nav.reports") }];

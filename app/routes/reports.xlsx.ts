@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { reportRange } from "~/domain/statistics";
 import { badRequest, searchParamsOf } from "~/utils/request-input.server";
 import { t } from "~/i18n";
-import { REPORT_READERS, reportWorkbookResponse } from "~/models/report-page.server";
+import { REPORT_READERS } from "~/domain/roles";
+import { reportWorkbook } from "~/models/report-page.server";
 import { requireUser } from "~/session.server";
 
 /** `/reports/xlsx?from=…&to=…`: the report's tables as a workbook. */
@@ -11,5 +12,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = searchParamsOf(request);
   const range = reportRange(params.get("from") ?? "", params.get("to") ?? "");
   if (!range) return badRequest(t("report.badRange"));
-  return reportWorkbookResponse(range.from, range.to);
+  const { title, workbook } = await reportWorkbook(range.from, range.to);
+  return new Response(new Uint8Array(workbook), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(`${title}.xlsx`)}`,
+    },
+  });
 }

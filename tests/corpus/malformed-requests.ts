@@ -37,7 +37,7 @@ const TEXTS = [
   "\u0000",
   "a\u0000b",
   "%00",
-  "x".repeat(100_000),
+  "x".repeat(20_000),
   "<script>alert(1)</script>",
   '\'; DROP TABLE "Case"; --',
   "\ud800",

@@ -10,7 +10,7 @@ import {
 import { changeCase, registerCase } from "~/models/cases.server";
 import { changeCalendar } from "~/models/calendar.server";
 import { deadlineQueue } from "~/redis.server";
-import { startDeadlineWorker } from "../../workers/index";
+import { startWorkers } from "../../workers/index";
 import { at, intakeFields, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
@@ -162,7 +162,7 @@ describe("the queue (real Redis)", () => {
   });
 
   it("a worker fires a step that falls due a few seconds ahead within two seconds of due, once", async () => {
-    stopWorker = await startDeadlineWorker({ concurrency: 4 });
+    stopWorker = await startWorkers({ concurrency: 4 });
     const receivedAt = new Date(Date.now() - 60_000);
     const created = await registerCase(world.operator, await intakeFields({ receivedAt, urgency: "urgent" }), {
       now: receivedAt,

@@ -6,7 +6,7 @@ import { changeCase } from "~/models/cases.server";
 import { fireDeadlineStep } from "~/models/deadline-jobs.server";
 import { unreadNotificationCount } from "~/models/notifications.server";
 import { saveWebhookSettings, SIGNATURE_HEADER } from "~/models/webhooks.server";
-import { startDeadlineWorker } from "../../workers/index";
+import { startWorkers } from "../../workers/index";
 import { at, makeActor, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
@@ -92,7 +92,7 @@ describe("the outgoing webhook (real Redis, a local receiver)", () => {
     await saveWebhookSettings(`http://127.0.0.1:${port}/hook`, secret);
     // A fresh leader so that the steps here have recipients of their own.
     await makeActor("leader");
-    stopWorker = await startDeadlineWorker({ concurrency: 2 });
+    stopWorker = await startWorkers({ concurrency: 2 });
   });
 
   afterAll(async () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { complaintSentence, yearPeriod } from "~/domain/statistics";
-import { type IntakeFields, changeCase, registerCase } from "~/models/cases.server";
+import type { IntakeFields } from "~/domain/case-commands";
+import { changeCase, registerCase } from "~/models/cases.server";
 import { caseStatistics } from "~/models/statistics.server";
 import { at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
 
@@ -50,7 +51,7 @@ async function complaint(
 }
 
 describe("headline figures on a hand-built year", () => {
-  it("counts each case as DOMAIN.md defines, with the year's boundaries in Shanghai time", async () => {
+  it("counts each case as docs/domain.md defines, with the year's boundaries in Shanghai time", async () => {
     await makeActor("township", "古南街道");
     // Received Mon 2 Mar 2020: 15 working days → due Mon 23 Mar 2020 23:59:59.
     const wenlong = { townshipId: await townshipId("文龙街道"), channel: "online", category: "air" };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { type CaseChange, changeCase, registerCase } from "~/models/cases.server";
+import type { CaseChange } from "~/domain/case-commands";
+import { changeCase, registerCase } from "~/models/cases.server";
 import { startApp } from "../support/browser";
 import { httpClient } from "../support/http";
 import { at, intakeFields, makeActor, townshipId } from "../support/fixtures";

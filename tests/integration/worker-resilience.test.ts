@@ -5,7 +5,7 @@ import { changeCase, registerCase } from "~/models/cases.server";
 import { stepJobId } from "~/models/deadline-jobs.server";
 import { seedReferenceData } from "~/models/seed.server";
 import { closeRedisResources, deadlineQueue } from "~/redis.server";
-import { startDeadlineWorker } from "../../workers/index";
+import { startWorkers } from "../../workers/index";
 import { insertOpenCases, spawnWorker } from "../support/bulk-cases";
 import { waitFor } from "../support/wait";
 import { onPostgres } from "../support/databases";
@@ -91,7 +91,7 @@ describe("deadline workers", { timeout: 120_000 }, () => {
     await insertOpenCases(1, () => ({ warningAt: dueAt, dueAt, supervisionAt: FAR, nextStep: "overdue" }), { year: 2032 });
     const record = await prisma.case.findFirstOrThrow({ where: { year: 2032 } });
     const ref = { caseId: record.id, round: 1, milestone: "conclude", step: "overdue" as const };
-    const stops = [await startDeadlineWorker({ concurrency: 4 }), await startDeadlineWorker({ concurrency: 4 })];
+    const stops = [await startWorkers({ concurrency: 4 }), await startWorkers({ concurrency: 4 })];
     try {
       const delay = dueAt.getTime() - Date.now();
       for (let i = 0; i < 5; i += 1) await deadlineQueue().add("step", ref, { jobId: stepJobId(ref, dueAt), delay });

@@ -1,4 +1,5 @@
-import { changeCase, registerCase, type IntakeFields } from "~/models/cases.server";
+import type { IntakeFields } from "~/domain/case-commands";
+import { changeCase, registerCase } from "~/models/cases.server";
 import { prisma } from "~/db.server";
 import type { Actor, Role } from "~/domain/roles";
 import { parseLocalDateTime } from "~/domain/local-time";
