@@ -72,7 +72,7 @@ function refusalPage(status: number, message: string) {
  * another origin is refused. A request with neither comes from a program, not a browser a page could
  * drive, and the session cookie (SameSite=Lax) would not reach it from another site anyway.
  */
-export const crossSiteGuard: express.RequestHandler = (req, res, next) => {
+export const crossSiteGuard: express.RequestHandler = async (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const origin = req.get("origin");
   const fetchSite = req.get("sec-fetch-site");
@@ -85,7 +85,8 @@ export const crossSiteGuard: express.RequestHandler = (req, res, next) => {
     { security: "crossSiteRequestRefused", method: req.method, path: req.path, origin, fetchSite, clientAddress },
     "cross-site request refused",
   );
-  recordSecurityEvent({
+  // Recorded before the answer, so that whoever reads the log after a refusal finds it there.
+  await recordSecurityEvent({
     type: "crossSiteRequestRefused",
     clientAddress,
     detail: { method: req.method, path: req.path.slice(0, 200), origin: origin?.slice(0, 200) ?? null },

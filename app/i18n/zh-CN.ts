@@ -286,7 +286,7 @@ export const zhCN = {
   "sessionEnd.expired": "已到期",
   "sessionEnd.passwordChanged": "密码已更改",
   "sessionEnd.accountChanged": "账号角色、单位或状态已更改",
-  "sessionEnd.locked": "账号已锁定",
+  "sessionEnd.locked": "账号已停用",
   "sessionEnd.endedByAdmin": "管理员结束",
   "security.title": "安全审计日志",
   "security.intro": "登录成功与失败、登录锁定与解锁、会话结束、越权访问和跨站请求的记录。日志只能追加，任何人都不能修改或删除。",

@@ -69,11 +69,15 @@ export async function updateUser(
   if (Object.keys(errors).length > 0 || !before) throw new UserInputError(errors);
   const townshipId = input.role === "township" ? input.townshipId : null;
   const passwordHash = input.password ? await hashPassword(input.password) : null;
+  // Deactivation is the administrator's lock of an account. A block by sign-in throttling ends no
+  // session: that would let anyone sign a user out by typing wrong passwords (docs/security.md).
   const endReason: SessionEndReason | null = passwordHash
     ? "passwordChanged"
-    : before.role !== input.role || before.townshipId !== townshipId || (before.active && !input.active)
-      ? "accountChanged"
-      : null;
+    : before.active && !input.active
+      ? "locked"
+      : before.role !== input.role || before.townshipId !== townshipId
+        ? "accountChanged"
+        : null;
   return writeTransaction(async (tx) => {
     const user = await tx.user.update({
       where: { id },

@@ -3,6 +3,7 @@ import { prisma } from "~/db.server";
 import { DEMO_PASSWORD } from "~/models/seed.server";
 import { startApp } from "../support/browser";
 import { httpClient } from "../support/http";
+import { waitFor } from "../support/wait";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 // Trusts the loopback proxy, so that a test can say "this came over HTTPS" as a reverse proxy would.
@@ -96,7 +97,12 @@ describe("the web server's defences", () => {
     });
     expect(intake.status).toBe(403);
     expect(await prisma.securityEvent.count({ where: { type: "crossSiteRequestRefused" } })).toBe(before + 2);
-    expect(app.output()).toContain('"security":"crossSiteRequestRefused"');
+    // The server's log reaches this process through a pipe, a moment after the answer.
+    await waitFor(
+      async () => app.output(),
+      (output) => output.includes('"security":"crossSiteRequestRefused"'),
+      10_000,
+    );
     expect(app.output()).not.toMatch(/at .*node_modules/);
     // The same post from this origin goes through.
     const own = await request("/logout", { method: "POST", cookie, headers: { origin: app.baseUrl } });

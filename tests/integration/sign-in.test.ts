@@ -155,7 +155,8 @@ describe("sessions", () => {
     const reasons = await prisma.userSession.groupBy({ by: ["endReason"], where: { userId: user.id }, _count: { _all: true } });
     expect(Object.fromEntries(reasons.map((row) => [row.endReason, row._count._all]))).toEqual({
       passwordChanged: 2,
-      accountChanged: 3,
+      accountChanged: 2,
+      locked: 1,
     });
   });
 
