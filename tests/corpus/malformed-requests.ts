@@ -235,40 +235,24 @@ function formRequests(context: CorpusContext): MalformedRequest[] {
         body: body.body,
       });
     }
-    for (const field of route.numbers) {
-      for (const value of NUMBERS) {
-        requests.push({
-          name: `${route.path} ${field}=${value}`,
-          as,
-          method: "POST",
-          path: route.path,
-          contentType: urlencoded,
-          body: form({ ...route.base, [field]: value }),
-        });
-      }
-    }
-    for (const field of route.dates) {
-      for (const value of DATES) {
-        requests.push({
-          name: `${route.path} ${field}=${value}`,
-          as,
-          method: "POST",
-          path: route.path,
-          contentType: urlencoded,
-          body: form({ ...route.base, [field]: value }),
-        });
-      }
-    }
-    for (const field of route.texts) {
-      for (const value of TEXTS) {
-        requests.push({
-          name: `${route.path} ${field}=${JSON.stringify(value.slice(0, 20))}`,
-          as,
-          method: "POST",
-          path: route.path,
-          contentType: urlencoded,
-          body: form({ ...route.base, [field]: value }),
-        });
+    // Each bad value in turn, in a form that is otherwise as the route expects it.
+    const variants: [string[], string[]][] = [
+      [route.numbers, NUMBERS],
+      [route.dates, DATES],
+      [route.texts, TEXTS],
+    ];
+    for (const [fields, values] of variants) {
+      for (const field of fields) {
+        for (const value of values) {
+          requests.push({
+            name: `${route.path} ${field}=${JSON.stringify(value.slice(0, 20))}`,
+            as,
+            method: "POST",
+            path: route.path,
+            contentType: urlencoded,
+            body: form({ ...route.base, [field]: value }),
+          });
+        }
       }
     }
     requests.push({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { DEMO_PASSWORD } from "~/models/seed.server";
 import { startApp } from "../support/browser";
+import { httpClient } from "../support/http";
 import { townshipId } from "../support/fixtures";
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -14,17 +14,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** A session cookie of a demo account, signed in through the login form. */
-async function signIn(username: string) {
-  const response = await fetch(`${app.baseUrl}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ username, password: DEMO_PASSWORD, redirectTo: "/intake" }),
-    redirect: "manual",
-  });
-  const cookie = response.headers.get("set-cookie");
-  expect(cookie, `sign-in answered ${response.status}`).toBeTruthy();
-  return cookie!.split(";")[0];
-}
+const { signIn } = httpClient(() => app.baseUrl);
 
 describe("several web processes behind one port", { timeout: 180_000 }, () => {
   it("take 500 intakes at once: 500 cases numbered 1 to 500, from both processes, with one session", async () => {
