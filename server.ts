@@ -14,7 +14,7 @@ import { ExpressAdapter } from "@bull-board/express";
 import { config } from "~/config.server";
 import { clientAddress, crossSiteGuard, formBodyGuard, securityHeaders, trustProxySetting } from "~/http-guards.server";
 import { logger } from "~/logger.server";
-import { deadlineQueue, webhookQueue } from "~/redis.server";
+import { deadlineQueue, ledgerImportQueue, statisticsQueue, webhookQueue } from "~/redis.server";
 import { CLIENT_ADDRESS_HEADER, getSignedInUser, refusePermission } from "~/session.server";
 
 const QUEUE_DASHBOARD_PATH = "/admin/queues";
@@ -23,7 +23,10 @@ const QUEUE_DASHBOARD_PATH = "/admin/queues";
 function queueDashboard() {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(deadlineQueue()), new BullMQAdapter(webhookQueue())], serverAdapter });
+  createBullBoard({
+    queues: [deadlineQueue(), webhookQueue(), ledgerImportQueue(), statisticsQueue()].map((queue) => new BullMQAdapter(queue)),
+    serverAdapter,
+  });
   const requireAdmin: express.RequestHandler = async (req, res, next) => {
     try {
       const request = new Request(`${req.protocol}://${req.get("host")}${req.originalUrl}`, {

@@ -1,4 +1,4 @@
-import { Queue } from "bullmq";
+import { Queue, QueueEvents } from "bullmq";
 import IORedis, { type RedisOptions } from "ioredis";
 import { config } from "~/config.server";
 import { logger } from "~/logger.server";
@@ -6,6 +6,7 @@ import { logger } from "~/logger.server";
 export const DEADLINE_QUEUE = "deadlines";
 export const WEBHOOK_QUEUE = "webhooks";
 export const LEDGER_IMPORT_QUEUE = "ledger-imports";
+export const STATISTICS_QUEUE = "statistics";
 
 /** A connection for a BullMQ worker: it must wait for Redis rather than fail commands. */
 export function createWorkerConnection(): IORedis {
@@ -28,6 +29,8 @@ interface RedisResources {
   deadlineQueue?: Queue;
   webhookQueue?: Queue;
   ledgerImportQueue?: Queue;
+  statisticsQueue?: Queue;
+  statisticsEvents?: QueueEvents;
 }
 const globals = globalThis as { greenlineRedis?: RedisResources };
 const resources: RedisResources = (globals.greenlineRedis ??= {});
@@ -100,6 +103,27 @@ export function ledgerImportQueue(): Queue {
   return resources.ledgerImportQueue;
 }
 
+/** Statistics computed by a worker for a web request (app/models/statistics-jobs.server.ts); results are kept briefly. */
+export function statisticsQueue(): Queue {
+  resources.statisticsQueue ??= new Queue(STATISTICS_QUEUE, {
+    connection: producerConnection(),
+    prefix: config().REDIS_PREFIX,
+    defaultJobOptions: { attempts: 1, removeOnComplete: { age: 600, count: 200 }, removeOnFail: { age: 24 * 3600 } },
+  });
+  return resources.statisticsQueue;
+}
+
+/** Completion events of the statistics queue, on a connection of their own (they block while waiting). */
+export async function statisticsQueueEvents(): Promise<QueueEvents> {
+  if (!resources.statisticsEvents) {
+    const connection = new IORedis(config().REDIS_URL, { maxRetriesPerRequest: null });
+    connection.on("error", (error) => logger.debug({ err: error.message }, "redis connection error"));
+    resources.statisticsEvents = new QueueEvents(STATISTICS_QUEUE, { connection, prefix: config().REDIS_PREFIX });
+  }
+  await resources.statisticsEvents.waitUntilReady();
+  return resources.statisticsEvents;
+}
+
 /** Key for a value that lives beside the queues under this installation's prefix. */
 export function redisKey(name: string): string {
   return `${config().REDIS_PREFIX}:${name}`;
@@ -142,8 +166,12 @@ export async function closeRedisResources() {
   await resources.deadlineQueue?.close().catch(() => undefined);
   await resources.webhookQueue?.close().catch(() => undefined);
   await resources.ledgerImportQueue?.close().catch(() => undefined);
+  await resources.statisticsQueue?.close().catch(() => undefined);
+  await resources.statisticsEvents?.close().catch(() => undefined);
   resources.webhookQueue = undefined;
   resources.ledgerImportQueue = undefined;
+  resources.statisticsQueue = undefined;
+  resources.statisticsEvents = undefined;
   resources.connection?.disconnect();
   resources.deadlineQueue = undefined;
   resources.connection = undefined;

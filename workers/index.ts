@@ -10,10 +10,12 @@ import { prisma } from "~/db.server";
 import { logger } from "~/logger.server";
 import { processDeadlineJob, requeueAllDeadlines, sweepDueSteps, type StepRef } from "~/models/deadline-jobs.server";
 import { type LedgerImportJobData, processLedgerImportJob } from "~/models/ledger-import-jobs.server";
+import { type StatisticsJobData, processStatisticsJob } from "~/models/statistics-jobs.server";
 import { deliverWebhook, requeuePendingWebhooks } from "~/models/webhooks.server";
 import {
   DEADLINE_QUEUE,
   LEDGER_IMPORT_QUEUE,
+  STATISTICS_QUEUE,
   WEBHOOK_QUEUE,
   WORKER_HEARTBEAT_KEY,
   WORKER_HEARTBEAT_TTL_SECONDS,
@@ -42,7 +44,7 @@ async function waitForRedis(connection: IORedis) {
 /** Present while Redis holds what the workers put there; its absence means the queues must be restored. */
 const QUEUES_RESTORED_KEY = "workers:queues-restored";
 
-/** Starts this process's three BullMQ workers: deadline steps and the sweep, webhook deliveries, ledger imports. */
+/** Starts this process's BullMQ workers: deadline steps and the sweep, webhook deliveries, ledger imports, statistics. */
 export async function startWorkers(options: { concurrency?: number } = {}) {
   const { REDIS_PREFIX, SWEEP_INTERVAL_MS } = config();
   const workerId = randomUUID().slice(0, 8);
@@ -73,6 +75,16 @@ export async function startWorkers(options: { concurrency?: number } = {}) {
   });
   importWorker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, "ledger import failed"));
   importWorker.on("error", (error) => logger.error({ err: error.message }, "ledger import worker error"));
+
+  // Statistics for web requests: one at a time, so that reports never crowd out the deadline steps.
+  const statisticsWorker = new Worker<StatisticsJobData>(STATISTICS_QUEUE, processStatisticsJob, {
+    connection,
+    prefix: REDIS_PREFIX,
+    concurrency: 1,
+    autorun: false,
+  });
+  statisticsWorker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, "statistics job failed"));
+  statisticsWorker.on("error", (error) => logger.error({ err: error.message }, "statistics worker error"));
 
   /**
    * The database is the truth: fire what is already due, queue every future step again, and make sure
@@ -112,10 +124,11 @@ export async function startWorkers(options: { concurrency?: number } = {}) {
   void worker.run();
   void webhookWorker.run();
   void importWorker.run();
+  void statisticsWorker.run();
 
   return async function stop() {
     clearInterval(heartbeat);
-    await Promise.all([worker.close(), webhookWorker.close(), importWorker.close()]);
+    await Promise.all([worker.close(), webhookWorker.close(), importWorker.close(), statisticsWorker.close()]);
     await closeRedisResources();
     connection.disconnect();
   };

@@ -3,11 +3,11 @@ import { prisma } from "~/db.server";
 import { dueSoonUntil, sameDayLastYear } from "~/domain/home";
 import { addLocalDays, localDateOf, startOfLocalDay } from "~/domain/local-time";
 import type { Actor } from "~/domain/roles";
-import { rangePeriod, yearPeriod } from "~/domain/statistics";
+import { type StatisticsPeriod, rangePeriod, yearPeriod } from "~/domain/statistics";
 import { HANDLING_STATES } from "~/domain/workflow";
 import { listedCases, overdueNow, scopeFor } from "./case-queries.server";
 import { loadWorkCalendar } from "./reference.server";
-import { caseStatistics } from "./statistics.server";
+import { statisticsOffRequest } from "./statistics-jobs.server";
 import { supervisionBoard } from "./supervision.server";
 
 /** What each role's home page shows (issue 4): counts to act on, and the cases behind them. */
@@ -102,10 +102,11 @@ export async function operatorDashboard(actor: Actor, now = new Date()) {
 export async function leaderDashboard(now = new Date()) {
   const today = localDateOf(now);
   const year = Number(today.slice(0, 4));
+  const complaints = async (period: StatisticsPeriod) => (await statisticsOffRequest(["complaint"], period, now)).complaint!;
   const [thisYear, lastYearToDate, lastYear, board] = await Promise.all([
-    caseStatistics("complaint", rangePeriod(`${year}-01-01`, today), now),
-    caseStatistics("complaint", rangePeriod(`${year - 1}-01-01`, sameDayLastYear(today)), now),
-    caseStatistics("complaint", yearPeriod(year - 1), now),
+    complaints(rangePeriod(`${year}-01-01`, today)),
+    complaints(rangePeriod(`${year - 1}-01-01`, sameDayLastYear(today))),
+    complaints(yearPeriod(year - 1)),
     supervisionBoard(now),
   ]);
   return { year, today, thisYear, lastYearToDate, lastYear, overdueByHandler: board.byHandler, overdueTotal: board.rows.length };

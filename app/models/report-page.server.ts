@@ -3,7 +3,8 @@ import { type LocalDate, formatLocalDateTime } from "~/domain/local-time";
 import { rangePeriod } from "~/domain/statistics";
 import { t } from "~/i18n";
 import { statisticsWorkbook } from "./statistics-export.server";
-import { type CaseStatistics, statisticsReport } from "./statistics.server";
+import { statisticsReportOffRequest } from "./statistics-jobs.server";
+import type { CaseStatistics } from "./statistics.server";
 
 function chartsOf(s: CaseStatistics) {
   return {
@@ -24,14 +25,14 @@ export function reportTitle(from: LocalDate, to: LocalDate) {
 /** The report's tables as an XLSX workbook, with the report's title. */
 export async function reportWorkbook(from: LocalDate, to: LocalDate, now = new Date()) {
   const title = reportTitle(from, to);
-  const report = await statisticsReport(rangePeriod(from, to), now);
+  const report = await statisticsReportOffRequest(rangePeriod(from, to), now);
   return { title, workbook: await statisticsWorkbook(title, report) };
 }
 
 /** A report page's data: the statistics of every kind and, for complaints and petitions, their charts as SVG. */
 export async function reportPageData(from: LocalDate, to: LocalDate, now = new Date()) {
   const title = reportTitle(from, to);
-  const report = await statisticsReport(rangePeriod(from, to), now);
+  const report = await statisticsReportOffRequest(rangePeriod(from, to), now);
   return {
     title,
     report,

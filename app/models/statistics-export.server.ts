@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { figureEntries, percent } from "./statistics-figures";
 import { t } from "~/i18n";
-import type { BreakdownRow, statisticsReport } from "./statistics.server";
+import type { StatisticsReport } from "./statistics-jobs.server";
+import type { BreakdownRow } from "./statistics.server";
 
 /** The report's tables as an XLSX workbook: one sheet of figures per kind, and its breakdowns. */
 
@@ -23,7 +24,7 @@ const breakdownRow = (row: BreakdownRow) => [
   percent(row.onTimeRate),
 ];
 
-export async function statisticsWorkbook(title: string, report: Awaited<ReturnType<typeof statisticsReport>>) {
+export async function statisticsWorkbook(title: string, report: StatisticsReport) {
   const workbook = new ExcelJS.Workbook();
   for (const s of [report.complaint, report.petition, report.mediation]) {
     const sheet = workbook.addWorksheet(t(`kind.${s.kind}`));

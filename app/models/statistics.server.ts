@@ -265,11 +265,3 @@ export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, n
     mediation,
   };
 }
-
-/** The report of a period: every kind's statistics, complaints first. */
-export async function statisticsReport(period: StatisticsPeriod, now = new Date()) {
-  const [complaint, petition, mediation] = await Promise.all(
-    (["complaint", "petition", "mediation"] as const).map((kind) => caseStatistics(kind, period, now)),
-  );
-  return { complaint, petition, mediation };
-}

@@ -5,7 +5,7 @@ import { rangePeriod, reportRange, yearPeriod } from "~/domain/statistics";
 import { searchParamsOf } from "~/utils/request-input.server";
 import { t } from "~/i18n";
 import { REPORT_READERS } from "~/domain/roles";
-import { caseStatistics } from "~/models/statistics.server";
+import { statisticsOffRequest } from "~/models/statistics-jobs.server";
 import { requireUser } from "~/session.server";
 
 /**
@@ -25,5 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (params.has("year") && isSupportedYear(year)) period = yearPeriod(year);
   else if (range) period = rangePeriod(range.from, range.to);
   else return Response.json({ error: t("report.badRange") }, { status: 400 });
-  return Response.json(await caseStatistics(kind, period));
+  const { [kind]: statistics } = await statisticsOffRequest([kind], period);
+  return Response.json(statistics);
 }
