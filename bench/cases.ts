@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 /**
  * The benchmarks' invented cases: five years (2021–2025) of complaints, petitions and mediations over the
  * townships, channels and categories of a seeded database, in a repeatable pseudo-random sequence.
@@ -113,4 +114,33 @@ export function* benchCases(count: number, ref: Reference, sequences: Map<string
       receivedAt,
     ] as (string | number | boolean | null)[];
   }
+}
+
+/** `count` cases written straight into a migrated SQLite file that has the reference data. */
+export function fillSqliteCases(file: string, count: number) {
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = OFF");
+  const ref = {
+    townshipIds: (db.prepare(`SELECT id FROM "Township" WHERE kind = 'township'`).all() as { id: number }[]).map((t) => t.id),
+    channels: (db.prepare(`SELECT code FROM "Channel"`).all() as { code: string }[]).map((c) => c.code),
+    categories: (db.prepare(`SELECT code FROM "Category"`).all() as { code: string }[]).map((c) => c.code),
+    policyId: (db.prepare(`SELECT id FROM "DeadlinePolicy" LIMIT 1`).get() as { id: number }).id,
+  };
+  const insert = db.prepare(
+    `INSERT INTO "Case" (${CASE_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES (${CASE_COLUMNS.map(() => "?").join(",")})`,
+  );
+  const sequences = new Map<string, number>();
+  const rows = benchCases(count, ref, sequences);
+  const write = db.transaction((count: number) => {
+    for (let i = 0; i < count; i += 1) {
+      const row = rows.next().value!;
+      insert.run(...row.map((value) => (typeof value === "boolean" ? (value ? 1 : 0) : value)));
+    }
+  });
+  for (let done = 0; done < count; done += 100_000) write(Math.min(100_000, count - done));
+  const upsert = db.prepare(`INSERT OR REPLACE INTO "CaseSequence" ("kind","year","lastSeq") VALUES (?,?,?)`);
+  for (const [key, seq] of sequences) upsert.run(key.split(":")[0], Number(key.split(":")[1]), seq);
+  db.exec("ANALYZE");
+  db.close();
 }

@@ -8,11 +8,11 @@
  *    SQLite figure is bench:stats'.
  * Each part runs in its own process with its own database and Redis prefix, removed afterwards.
  */
-import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
 import { CASE_COLUMNS, INSTANT_COLUMNS, REPORT_YEAR, benchCases } from "./cases";
-import { prepareBenchEnvironment, removeRedisKeys } from "./setup";
+import { prepareBenchEnvironment, removeRedisKeys, startServer } from "./setup";
 
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -50,23 +50,6 @@ async function freshDatabase(dialect: string, name: string) {
   process.env.DATA_DIR = path.join(__dirname, ".tmp");
   execFileSync(process.execPath, [path.join(ROOT, "bin/greenline.cjs"), "migrate"], { env: process.env, stdio: "ignore" });
   return { remove: db.remove };
-}
-
-function startServer(processes: number): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: "0", WEB_PROCESSES: String(processes), NODE_ENV: "production", LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      const match = /"port":(\d+)/.exec(output);
-      if (match) resolve({ port: Number(match[1]), child });
-    });
-    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
 }
 
 async function intake(dialect: string, processes: number) {

@@ -2,7 +2,7 @@
  * A fresh, migrated database file and Redis prefix for a benchmark, set in the environment before
  * any application module reads its configuration.
  */
-import { execFileSync } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -42,4 +42,22 @@ export async function removeRedisKeys(prefix: string) {
     cursor = next;
   } while (cursor !== "0");
   redis.disconnect();
+}
+
+/** The built web server with `processes` web processes on a free port, against this environment. */
+export function startServer(processes: number): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: path.resolve(__dirname, ".."),
+    env: { ...process.env, PORT: "0", WEB_PROCESSES: String(processes), NODE_ENV: "production", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      const match = /"port":(\d+)/.exec(output);
+      if (match) resolve({ port: Number(match[1]), child });
+    });
+    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
+  });
 }

@@ -9,7 +9,7 @@
  * Each figure is the median of several runs; BENCH_CASES and BENCH_IMPORT_ROWS scale it down.
  */
 import Database from "better-sqlite3";
-import { CASE_COLUMNS, DAY, OFFSET, REPORT_YEAR, benchCases, random } from "./cases";
+import { DAY, OFFSET, REPORT_YEAR, fillSqliteCases, random } from "./cases";
 import { prepareBenchEnvironment, removeRedisKeys } from "./setup";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -25,34 +25,6 @@ async function median(run: () => Promise<unknown> | unknown) {
   }
   times.sort((a, b) => a - b);
   return Math.round(times[Math.floor(RUNS / 2)] * 10) / 10;
-}
-
-function fillCases(file: string) {
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = OFF");
-  const ref = {
-    townshipIds: (db.prepare(`SELECT id FROM "Township" WHERE kind = 'township'`).all() as { id: number }[]).map((t) => t.id),
-    channels: (db.prepare(`SELECT code FROM "Channel"`).all() as { code: string }[]).map((c) => c.code),
-    categories: (db.prepare(`SELECT code FROM "Category"`).all() as { code: string }[]).map((c) => c.code),
-    policyId: (db.prepare(`SELECT id FROM "DeadlinePolicy" LIMIT 1`).get() as { id: number }).id,
-  };
-  const insert = db.prepare(
-    `INSERT INTO "Case" (${CASE_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES (${CASE_COLUMNS.map(() => "?").join(",")})`,
-  );
-  const sequences = new Map<string, number>();
-  const rows = benchCases(CASES, ref, sequences);
-  const write = db.transaction((count: number) => {
-    for (let i = 0; i < count; i += 1) {
-      const row = rows.next().value!;
-      insert.run(...row.map((value) => (typeof value === "boolean" ? (value ? 1 : 0) : value)));
-    }
-  });
-  for (let done = 0; done < CASES; done += 100_000) write(Math.min(100_000, CASES - done));
-  const upsert = db.prepare(`INSERT OR REPLACE INTO "CaseSequence" ("kind","year","lastSeq") VALUES (?,?,?)`);
-  for (const [key, seq] of sequences) upsert.run(key.split(":")[0], Number(key.split(":")[1]), seq);
-  db.exec("ANALYZE");
-  db.close();
 }
 
 /**
@@ -123,7 +95,7 @@ async function statisticsAndList() {
   const { prisma } = await import("~/db.server");
   await seedReferenceData();
   const fillStart = Date.now();
-  fillCases(db.file);
+  fillSqliteCases(db.file, CASES);
   const fillSeconds = (Date.now() - fillStart) / 1000;
   const { caseStatistics } = await import("~/models/statistics.server");
   const { yearPeriod } = await import("~/domain/statistics");
