@@ -2,6 +2,8 @@ import { createCookie, redirect } from "@remix-run/node";
 import { config } from "~/config.server";
 import type { Role } from "~/domain/roles";
 import { safeRedirectPath } from "~/domain/security";
+import { t } from "~/i18n";
+import type { CaseNotFoundError } from "~/models/errors";
 import { recordSecurityEvent } from "~/models/security-log.server";
 import { type SessionUser, endSessionOfToken, openSession, userOfSession } from "~/models/user-sessions.server";
 
@@ -64,6 +66,20 @@ export async function requireUser(request: Request, roles?: readonly Role[]): Pr
 
 /** Records a refused request in the security log and throws the 403. */
 export async function refusePermission(request: Request, user: { id: number; username: string }): Promise<never> {
+  await recordRefusal(request, user);
+  throw new Response("Forbidden", { status: 403 });
+}
+
+/**
+ * The 404 for a case this user may not see. Another township's case answers exactly as a case that does
+ * not exist (so numbers cannot be probed), but the attempt is in the security log.
+ */
+export async function caseNotFound(request: Request, user: { id: number; username: string }, error: CaseNotFoundError) {
+  if (error.outOfScope) await recordRefusal(request, user);
+  return new Response(t("case.notFound"), { status: 404 });
+}
+
+async function recordRefusal(request: Request, user: { id: number; username: string }) {
   const url = new URL(request.url);
   await recordSecurityEvent({
     type: "permissionRefused",
@@ -72,7 +88,6 @@ export async function refusePermission(request: Request, user: { id: number; use
     clientAddress: clientAddressOf(request),
     detail: { method: request.method, path: url.pathname.slice(0, 200) },
   });
-  throw new Response("Forbidden", { status: 403 });
 }
 
 export async function startUserSession(request: Request, userId: number, redirectTo: string) {

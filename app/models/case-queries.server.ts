@@ -50,7 +50,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       relatedFrom: { select: { caseNo: true, state: true }, orderBy: { id: "asc" } },
     },
   });
-  if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo);
+  if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
   const [calendar, channel, category] = await Promise.all([
     loadWorkCalendar(),
     prisma.channel.findUnique({ where: { code: record.channel } }),

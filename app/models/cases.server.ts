@@ -302,7 +302,7 @@ export async function changeCase(
   // Not a case number at all (a probe, a NUL that PostgreSQL would refuse): not found, without a query.
   if (!parseCaseNo(caseNo)) throw new CaseNotFoundError(caseNo.slice(0, 30));
   const record = await loadCaseForChange(prisma, caseNo);
-  if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo);
+  if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
   if (!mayTakeAction(actor, snapshotOf(record), change.action)) throw new ActionNotAllowedError(change.action);
   const checksVersion = !NON_CONFLICTING.includes(change.action);
   if (checksVersion && record.version !== expectedVersion) throw new StaleVersionError();

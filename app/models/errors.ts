@@ -1,6 +1,10 @@
 /** Errors a user can cause while changing a case; routes turn them into messages in the user's language. */
 export class CaseNotFoundError extends Error {
-  constructor(readonly caseNo: string) {
+  /** `outOfScope`: the case exists, but not for this user (another township's): a refusal to record. */
+  constructor(
+    readonly caseNo: string,
+    readonly outOfScope = false,
+  ) {
     super(`case ${caseNo} not found`);
   }
 }

@@ -13,24 +13,24 @@ import { getCaseForViewer } from "~/models/case-queries.server";
 import { changeCase } from "~/models/cases.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference.server";
-import { requireUser } from "~/session.server";
+import { caseNotFound, requireUser } from "~/session.server";
 import { fieldErrorsOf, submittedValues } from "~/utils/forms";
 import { showDateTime, showTimeLeft } from "~/utils/format";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `${params.caseNo} · ${t("app.shortName")}` }];
 
-async function loadCase(actor: Awaited<ReturnType<typeof requireUser>>, caseNo: string) {
+async function loadCase(request: Request, actor: Awaited<ReturnType<typeof requireUser>>, caseNo: string) {
   try {
     return await getCaseForViewer(actor, caseNo);
   } catch (error) {
-    if (error instanceof CaseNotFoundError) throw new Response(t("case.notFound"), { status: 404 });
+    if (error instanceof CaseNotFoundError) throw await caseNotFound(request, actor, error);
     throw error;
   }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const view = await loadCase(user, params.caseNo!);
+  const view = await loadCase(request, user, params.caseNo!);
   const needsVocabulary = view.allowedActions.includes("assign") || view.allowedActions.includes("edit");
   return { view, vocabulary: needsVocabulary ? await loadCaseVocabulary() : null };
 }
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await changeCase(user, caseNo, Number(formData.get("version")), toCaseChange(intent, parsed.data as Record<string, unknown>));
   } catch (error) {
-    if (error instanceof CaseNotFoundError) throw new Response(t("case.notFound"), { status: 404 });
+    if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
     if (error instanceof StaleVersionError) return fail(409, { message: t("case.stale") });
     if (error instanceof ActionNotAllowedError) return fail(403, { message: t("case.notAllowed") });
     if (error instanceof CaseInputError) return fail(400, { errors: error.fieldErrors });

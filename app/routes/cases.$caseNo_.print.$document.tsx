@@ -5,7 +5,7 @@ import { localDateOf } from "~/domain/local-time";
 import { type MessageKey, t } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { CaseNotFoundError } from "~/models/errors";
-import { requireUser } from "~/session.server";
+import { caseNotFound, requireUser } from "~/session.server";
 
 /** The letters of a petition and the mediation agreement, on A4 with the case's data (print from the browser). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!printableDocuments(view).includes(document)) throw new Response(t("error.notFound"), { status: 404 });
     return { view, document, bureau: t("app.bureau") };
   } catch (error) {
-    if (error instanceof CaseNotFoundError) throw new Response(t("error.notFound"), { status: 404 });
+    if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
     throw error;
   }
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { DEMO_PASSWORD } from "~/models/seed.server";
+import { unlockAccount } from "~/models/sign-in.server";
 import { startApp } from "../support/browser";
+import { assignedCase, makeActor } from "../support/fixtures";
 import { httpClient } from "../support/http";
 import { waitFor } from "../support/wait";
 
@@ -132,5 +134,28 @@ describe("the web server's defences", () => {
     expect((await request("/admin/users", { cookie })).status).toBe(403);
     const event = await prisma.securityEvent.findFirst({ where: { type: "permissionRefused", username: "township" } });
     expect(JSON.parse(event!.detail!)).toMatchObject({ method: "GET", path: "/admin/users" });
+  });
+
+  it("answers another township's case as not found, like a case that does not exist, and records only the former", async () => {
+    const world = { operator: await makeActor("operator"), dispatcher: await makeActor("dispatcher") };
+    const gunanCase = await assignedCase(world, "2026-03-02 09:00");
+    // township2 (文龙街道) was blocked from this address by the test above: an administrator lifts it.
+    const township2 = await prisma.user.findUniqueOrThrow({ where: { username: "township2" } });
+    await unlockAccount(township2.id, await makeActor("admin"));
+    const cookie = await signIn("township2");
+    const refusals = () => prisma.securityEvent.count({ where: { type: "permissionRefused", username: "township2" } });
+    const missing = await request("/cases/TS-2026-99999", { cookie });
+    expect(missing.status).toBe(404);
+    expect(await refusals()).toBe(0);
+    const hidden = await request(`/cases/${gunanCase.caseNo}`, { cookie });
+    expect(hidden.status).toBe(404);
+    // The same page but for the number in its title (and the response's own nonce).
+    const mainOf = async (response: Response) => /<main>([\s\S]*)<\/main>/.exec(await response.text())?.[1];
+    const hiddenMain = await mainOf(hidden);
+    expect(hiddenMain).toContain("404");
+    expect(hiddenMain).toBe(await mainOf(await request("/cases/TS-2026-99999", { cookie })));
+    expect(await refusals()).toBe(1);
+    const event = await prisma.securityEvent.findFirstOrThrow({ where: { type: "permissionRefused", username: "township2" } });
+    expect(JSON.parse(event.detail!)).toMatchObject({ method: "GET", path: `/cases/${gunanCase.caseNo}` });
   });
 });
