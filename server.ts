@@ -15,7 +15,7 @@ import { config } from "~/config.server";
 import { clientAddress, crossSiteGuard, formBodyGuard, securityHeaders, trustProxySetting } from "~/http-guards.server";
 import { logger } from "~/logger.server";
 import { deadlineQueue, ledgerImportQueue, statisticsQueue, webhookQueue } from "~/redis.server";
-import { CLIENT_ADDRESS_HEADER, getSignedInUser, refusePermission } from "~/session.server";
+import { CLIENT_ADDRESS_HEADER, getSignedInUser, recordRefusal } from "~/session.server";
 
 const QUEUE_DASHBOARD_PATH = "/admin/queues";
 
@@ -35,7 +35,7 @@ function queueDashboard() {
       const user = await getSignedInUser(request);
       if (!user) return res.redirect(`/login?redirectTo=${encodeURIComponent(req.originalUrl)}`);
       if (user.role === "admin") return next();
-      await refusePermission(request, user).catch(() => undefined);
+      await recordRefusal(request, user);
       res.status(403).send("Forbidden");
     } catch (error) {
       logger.warn({ err: error, path: req.path }, "queue dashboard request refused");

@@ -80,16 +80,17 @@ export const crossSiteGuard: express.RequestHandler = async (req, res, next) => 
   const refused =
     origin !== undefined ? origin !== ownOrigin : fetchSite !== undefined && !["same-origin", "none"].includes(fetchSite);
   if (!refused) return next();
-  const clientAddress = String(req.headers[CLIENT_ADDRESS_HEADER] ?? "unknown");
-  logger.warn(
-    { security: "crossSiteRequestRefused", method: req.method, path: req.path, origin, fetchSite, clientAddress },
-    "cross-site request refused",
-  );
-  // Recorded before the answer, so that whoever reads the log after a refusal finds it there.
+  // Recorded (and so logged as one JSON line) before the answer, so that whoever reads the log after a
+  // refusal finds it there.
   await recordSecurityEvent({
     type: "crossSiteRequestRefused",
-    clientAddress,
-    detail: { method: req.method, path: req.path.slice(0, 200), origin: origin?.slice(0, 200) ?? null },
+    clientAddress: String(req.headers[CLIENT_ADDRESS_HEADER] ?? "unknown"),
+    detail: {
+      method: req.method,
+      path: req.path.slice(0, 200),
+      origin: origin?.slice(0, 200) ?? null,
+      fetchSite: fetchSite ?? null,
+    },
   }).catch((error: unknown) => logger.error({ err: error }, "could not record a security event"));
   res
     .status(403)

@@ -5,7 +5,7 @@ import { safeRedirectPath } from "~/domain/security";
 import { t } from "~/i18n";
 import type { CaseNotFoundError } from "~/models/errors";
 import { recordSecurityEvent } from "~/models/security-log.server";
-import { type SessionUser, endSessionOfToken, openSession, userOfSession } from "~/models/user-sessions.server";
+import { type SignedInUser, endSessionOfToken, openSession, userOfSession } from "~/models/user-sessions.server";
 
 /**
  * The session cookie holds a random token whose hash names a server-side session (docs/security.md).
@@ -38,9 +38,7 @@ async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 && value.length < 200 ? value : null;
 }
 
-export interface SignedInUser extends SessionUser {
-  sessionId: number;
-}
+export type { SignedInUser };
 
 /** The signed-in user of an open session, or null. */
 export async function getSignedInUser(request: Request): Promise<SignedInUser | null> {
@@ -79,7 +77,8 @@ export async function caseNotFound(request: Request, user: { id: number; usernam
   return new Response(t("case.notFound"), { status: 404 });
 }
 
-async function recordRefusal(request: Request, user: { id: number; username: string }) {
+/** A refused request in the security log: who, which method and path, from where. */
+export async function recordRefusal(request: Request, user: { id: number; username: string }) {
   const url = new URL(request.url);
   await recordSecurityEvent({
     type: "permissionRefused",

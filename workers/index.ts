@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type IORedis from "ioredis";
-import { Worker } from "bullmq";
+import { type Processor, Worker } from "bullmq";
 import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { logger } from "~/logger.server";
@@ -49,42 +49,49 @@ export async function startWorkers(options: { concurrency?: number } = {}) {
   const { REDIS_PREFIX, SWEEP_INTERVAL_MS } = config();
   const workerId = randomUUID().slice(0, 8);
   const connection = createWorkerConnection();
-  const worker = new Worker<StepRef | Record<string, never>>(
+  /** A worker of one queue on this process's connection, started below; its errors (and failed jobs) logged as `what`. */
+  const queueWorker = <T>(
+    queue: string,
+    processor: Processor<T>,
+    options: { concurrency: number; lockDuration?: number },
+    what: string,
+    logFailedJobs = true,
+  ) => {
+    const queueWorker = new Worker<T>(queue, processor, { connection, prefix: REDIS_PREFIX, autorun: false, ...options });
+    if (logFailedJobs)
+      queueWorker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, `${what} failed`));
+    queueWorker.on("error", (error) => logger.error({ err: error.message }, `${what} worker error`));
+    return queueWorker;
+  };
+  const worker = queueWorker<StepRef | Record<string, never>>(
     DEADLINE_QUEUE,
     async (job) => (job.name === "sweep" ? sweepDueSteps() : processDeadlineJob(job as Parameters<typeof processDeadlineJob>[0])),
-    { connection, prefix: REDIS_PREFIX, concurrency: options.concurrency ?? 8, autorun: false },
+    { concurrency: options.concurrency ?? 8 },
+    "deadline job",
   );
-  worker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, "deadline job failed"));
-  worker.on("error", (error) => logger.error({ err: error.message }, "deadline worker error"));
-
-  // Webhook deliveries have their own queue and worker, so a failing receiver never delays deadlines.
-  const webhookWorker = new Worker<{ eventId: string }>(
+  // Webhook deliveries have their own queue and worker, so a failing receiver never delays deadlines;
+  // every attempt is recorded with the delivery, so failed attempts are not logged again.
+  const webhookWorker = queueWorker<{ eventId: string }>(
     WEBHOOK_QUEUE,
     (job) => deliverWebhook(job.data.eventId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) }),
-    { connection, prefix: REDIS_PREFIX, concurrency: 4, autorun: false },
+    { concurrency: 4 },
+    "webhook",
+    false,
   );
-  webhookWorker.on("error", (error) => logger.error({ err: error.message }, "webhook worker error"));
-
   // Ledger imports: one at a time per worker; an import writes in one transaction.
-  const importWorker = new Worker<LedgerImportJobData>(LEDGER_IMPORT_QUEUE, processLedgerImportJob, {
-    connection,
-    prefix: REDIS_PREFIX,
-    concurrency: 1,
-    autorun: false,
-    lockDuration: 120_000,
-  });
-  importWorker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, "ledger import failed"));
-  importWorker.on("error", (error) => logger.error({ err: error.message }, "ledger import worker error"));
-
+  const importWorker = queueWorker<LedgerImportJobData>(
+    LEDGER_IMPORT_QUEUE,
+    processLedgerImportJob,
+    { concurrency: 1, lockDuration: 120_000 },
+    "ledger import",
+  );
   // Statistics for web requests: one at a time, so that reports never crowd out the deadline steps.
-  const statisticsWorker = new Worker<StatisticsJobData>(STATISTICS_QUEUE, processStatisticsJob, {
-    connection,
-    prefix: REDIS_PREFIX,
-    concurrency: 1,
-    autorun: false,
-  });
-  statisticsWorker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, "statistics job failed"));
-  statisticsWorker.on("error", (error) => logger.error({ err: error.message }, "statistics worker error"));
+  const statisticsWorker = queueWorker<StatisticsJobData>(
+    STATISTICS_QUEUE,
+    processStatisticsJob,
+    { concurrency: 1 },
+    "statistics job",
+  );
 
   /**
    * The database is the truth: fire what is already due, queue every future step again, and make sure

@@ -24,11 +24,20 @@ export interface ComplainantIdentity {
 /** The identity as a viewer may see it; `mustMask` comes from the viewer's role. */
 export function identityForViewer<T extends ComplainantIdentity>(record: T, mustMask: boolean): T {
   if (!mustMask || record.consentToDisclose) return record;
-  return {
-    ...record,
-    complainantName: record.complainantName ? maskName(record.complainantName) : null,
-    complainantPhone: record.complainantPhone ? maskPhone(record.complainantPhone) : null,
-  };
+  return { ...record, ...maskedIdentityFields(record) };
+}
+
+/**
+ * The complainant's name and phone among `values` (a case, or a history snapshot that may hold an
+ * identity since corrected), masked; fields absent or empty are left out.
+ */
+export function maskedIdentityFields(values: { complainantName?: unknown; complainantPhone?: unknown }) {
+  const masked: { complainantName?: string; complainantPhone?: string } = {};
+  if (typeof values.complainantName === "string" && values.complainantName)
+    masked.complainantName = maskName(values.complainantName);
+  if (typeof values.complainantPhone === "string" && values.complainantPhone)
+    masked.complainantPhone = maskPhone(values.complainantPhone);
+  return masked;
 }
 
 /** Phone numbers are stored as digits only, so that "138-1234 5678" finds "13812345678". */

@@ -83,6 +83,11 @@ export const throttleKeys = (username: string, clientAddress: string) => {
   return { account: `account:${account}`, pair: `pair:${account}|${clientAddress}` };
 };
 
+/** The account name a throttle key counts failures for (the inverse of throttleKeys). */
+export function accountNameOfThrottleKey(key: string): string {
+  return key.replace(/^(account|pair):/, "").split("|")[0];
+}
+
 /** Account names are compared case-insensitively and without surrounding blanks. */
 export function normalizeUsername(username: string): string {
   return username.trim().toLowerCase().slice(0, 64);

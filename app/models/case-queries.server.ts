@@ -5,7 +5,15 @@ import type { WorkCalendar } from "~/domain/calendar";
 import { type DeadlineUnit, computeDueAt, dueMarker, isOverdueAt, timeLeft } from "~/domain/deadlines";
 import { COURT_CONFIRMATION_DAYS, PETITION_ROUNDS, reviewRequestDeadline } from "~/domain/kind-rules";
 import { addLocalDays, formatLocalDateTime, startOfLocalDay } from "~/domain/local-time";
-import { confidentialTexts, identityForViewer, maskName, maskPhone, normalizePhone, redactConfidential } from "~/domain/masking";
+import {
+  confidentialTexts,
+  identityForViewer,
+  maskName,
+  maskPhone,
+  maskedIdentityFields,
+  normalizePhone,
+  redactConfidential,
+} from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { looksLikeSameReport } from "~/domain/similarity";
 import { type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
@@ -18,13 +26,6 @@ import { loadWorkCalendar } from "./reference.server";
 /** The cases a township user may see: those assigned to their township or unit. */
 export function scopeFor(actor: Actor): Prisma.CaseWhereInput {
   return actor.role === "township" ? { assignedToId: actor.townshipId ?? -1 } : {};
-}
-
-function maskedIdentityFields(values: Record<string, unknown>) {
-  const masked: Record<string, unknown> = {};
-  if (typeof values.complainantName === "string") masked.complainantName = maskName(values.complainantName);
-  if (typeof values.complainantPhone === "string") masked.complainantPhone = maskPhone(values.complainantPhone);
-  return masked;
 }
 
 /** A case as this viewer may see it: identity masked where required, milestones with time left, the timeline, the actions open now. */

@@ -4,6 +4,7 @@ import type { Role } from "~/domain/roles";
 import {
   type ThrottleLimits,
   type ThrottleState,
+  accountNameOfThrottleKey,
   afterFailure,
   normalizeUsername,
   takeAttempt,
@@ -126,31 +127,39 @@ export async function signIn(attempt: SignInAttempt, now = new Date()): Promise<
   return { ok: false, reason: "invalid" };
 }
 
-/** Blocks that still hold for an account name, for the administrator's user list. */
-export async function blockedAccountNames(now = new Date()) {
+/** Every throttle key of an account name: the name's own, and the name's with each client address. */
+function keysOfAccount(username: string) {
+  const { account, pair } = throttleKeys(username, "");
+  return { OR: [{ key: account }, { key: { startsWith: pair } }] };
+}
+
+/** The blocks that still hold, by account name (the latest of its keys): of every name, or of one. */
+export async function blockedAccountNames(now = new Date(), username?: string) {
   const rows = await prisma.signInThrottle.findMany({
-    where: { blockedUntil: { gt: now } },
+    where: { blockedUntil: { gt: now }, ...(username ? keysOfAccount(username) : {}) },
     select: { key: true, blockedUntil: true },
   });
   const blocked = new Map<string, Date>();
   for (const row of rows) {
-    const name = row.key.replace(/^(account|pair):/, "").split("|")[0];
+    const name = accountNameOfThrottleKey(row.key);
     const until = row.blockedUntil!;
     if (!blocked.has(name) || blocked.get(name)! < until) blocked.set(name, until);
   }
   return blocked;
 }
 
-/** An administrator lifts every block of an account name, without touching its password. */
-export async function unlockAccount(userId: number, actor: { id: number }, now = new Date()) {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { username: true } });
-  if (!user) return false;
+/** Until when a user's account name is blocked, or null. */
+export async function accountBlockedUntil(user: { username: string }, now = new Date()) {
   const name = normalizeUsername(user.username);
-  await writeTransaction((tx) =>
-    tx.signInThrottle.deleteMany({ where: { OR: [{ key: `account:${name}` }, { key: { startsWith: `pair:${name}|` } }] } }),
-  );
-  await recordSecurityEvent({ type: "accountUnlocked", username: name, userId, detail: { byUserId: actor.id } }, now);
-  return true;
+  return (await blockedAccountNames(now, name)).get(name) ?? null;
+}
+
+/** An administrator lifts every block of an account name, without touching its password; how many keys were cleared. */
+export async function unlockAccount(user: { id: number; username: string }, actor: { id: number }, now = new Date()) {
+  const name = normalizeUsername(user.username);
+  const { count } = await writeTransaction((tx) => tx.signInThrottle.deleteMany({ where: keysOfAccount(name) }));
+  await recordSecurityEvent({ type: "accountUnlocked", username: name, userId: user.id, detail: { byUserId: actor.id } }, now);
+  return count;
 }
 
 // An argon2id hash of a random string, verified against when the username is unknown.

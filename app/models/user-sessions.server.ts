@@ -13,7 +13,8 @@ const sessionPolicy = () => ({
   maxAgeMs: config().SESSION_MAX_AGE_MINUTES * 60_000,
 });
 
-export interface SessionUser {
+/** Who an open session belongs to, as every loader sees them. */
+export interface SignedInUser {
   id: number;
   role: Role;
   townshipId: number | null;
@@ -43,7 +44,7 @@ export async function openSession(userId: number, client: { address: string; use
  * The user of an open session, or null. A session found idle or past its lifetime is ended (and the end
  * recorded) here, at the first request that finds it so; the last-seen time moves at most once a minute.
  */
-export async function userOfSession(token: string, now = new Date()): Promise<(SessionUser & { sessionId: number }) | null> {
+export async function userOfSession(token: string, now = new Date()): Promise<SignedInUser | null> {
   const session = await prisma.userSession.findUnique({
     where: { tokenHash: hashToken(token) },
     include: {
@@ -63,13 +64,10 @@ export async function userOfSession(token: string, now = new Date()): Promise<(S
   if (!session) return null;
   const status = sessionStatus(session, sessionPolicy(), now);
   if (!status.open) {
-    if (status.reason !== "ended")
-      await endSessions(
-        { id: session.id, endedAt: null },
-        status.reason,
-        { userId: session.userId, username: session.user.username },
-        now,
-      );
+    if (status.reason !== "ended") {
+      const who = { userId: session.userId, username: session.user.username };
+      await endSessions({ id: session.id, endedAt: null }, status.reason, who, now);
+    }
     return null;
   }
   if (!session.user.active) return null;
@@ -78,7 +76,6 @@ export async function userOfSession(token: string, now = new Date()): Promise<(S
   }
   const { user } = session;
   return {
-    sessionId: session.id,
     id: user.id,
     role: user.role as Role,
     townshipId: user.townshipId,
@@ -128,6 +125,23 @@ export async function endSessionOfToken(token: string, clientAddress: string, no
   );
 }
 
+/**
+ * How many sessions of each user are open now, for the administrator's list: not ended, within their
+ * lifetime and not idle (the same rule as sessionStatus, as a query).
+ */
+export async function openSessionCounts(now = new Date()): Promise<Map<number, number>> {
+  const rows = await prisma.userSession.groupBy({
+    by: ["userId"],
+    where: {
+      endedAt: null,
+      expiresAt: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - sessionPolicy().idleTimeoutMs) },
+    },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((row) => [row.userId, row._count._all]));
+}
+
 /** A user's sessions for the administrator's page, newest first; the token hash never leaves the server. */
 export async function listSessionsOfUser(userId: number, now = new Date()) {
   const sessions = await prisma.userSession.findMany({ where: { userId }, orderBy: { id: "desc" }, take: 50 });
@@ -148,13 +162,16 @@ export async function listSessionsOfUser(userId: number, now = new Date()) {
 }
 
 /** An administrator ends one session of a user (id), or all of them. */
-export async function endSessionsByAdmin(userId: number, sessionId: number | null, actor: { id: number }, now = new Date()) {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { username: true } });
-  if (!user) return 0;
+export function endSessionsByAdmin(
+  user: { id: number; username: string },
+  sessionId: number | null,
+  actor: { id: number },
+  now = new Date(),
+) {
   return endSessions(
-    { ...(sessionId ? { id: sessionId } : {}), userId, endedAt: null },
+    { ...(sessionId ? { id: sessionId } : {}), userId: user.id, endedAt: null },
     "endedByAdmin",
-    { userId, username: user.username, actorId: actor.id },
+    { userId: user.id, username: user.username, actorId: actor.id },
     now,
   );
 }

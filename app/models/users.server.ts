@@ -3,7 +3,7 @@ import { isRole } from "~/domain/roles";
 import { type SessionEndReason, normalizeUsername } from "~/domain/security";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from "./passwords.server";
 import { blockedAccountNames } from "./sign-in.server";
-import { endSessions } from "./user-sessions.server";
+import { endSessions, openSessionCounts } from "./user-sessions.server";
 import { writeTransaction } from "./write-transaction.server";
 
 export class UserInputError extends Error {
@@ -30,14 +30,16 @@ function validateUser(input: { username?: string; role: string; townshipId?: num
   return errors;
 }
 
+async function isUnknownTownship(townshipId: number | null | undefined) {
+  return Boolean(townshipId) && !(await prisma.township.findUnique({ where: { id: townshipId! }, select: { id: true } }));
+}
+
 export async function createUser(input: NewUser) {
   const errors = validateUser(input);
   if (!errors.username && (await prisma.user.findUnique({ where: { username: input.username } }))) {
     errors.username = "usernameTaken";
   }
-  if (input.townshipId && !(await prisma.township.findUnique({ where: { id: input.townshipId } }))) {
-    errors.townshipId = "unknownTownship";
-  }
+  if (await isUnknownTownship(input.townshipId)) errors.townshipId = "unknownTownship";
   if (Object.keys(errors).length > 0) throw new UserInputError(errors);
   return prisma.user.create({
     data: {
@@ -63,9 +65,7 @@ export async function updateUser(
   const errors = validateUser({ role: input.role, townshipId: input.townshipId, password: input.password || undefined });
   const before = await prisma.user.findUnique({ where: { id }, select: { role: true, townshipId: true, active: true } });
   if (!before) errors.userId = "unknownUser";
-  if (input.townshipId && !(await prisma.township.findUnique({ where: { id: input.townshipId } }))) {
-    errors.townshipId = "unknownTownship";
-  }
+  if (await isUnknownTownship(input.townshipId)) errors.townshipId = "unknownTownship";
   if (Object.keys(errors).length > 0 || !before) throw new UserInputError(errors);
   const townshipId = input.role === "township" ? input.townshipId : null;
   const passwordHash = input.password ? await hashPassword(input.password) : null;
@@ -118,13 +118,13 @@ export async function listUsers(now = new Date()) {
       orderBy: [{ role: "asc" }, { username: "asc" }],
     }),
     blockedAccountNames(now),
-    prisma.userSession.groupBy({ by: ["userId"], where: { endedAt: null, expiresAt: { gt: now } }, _count: { _all: true } }),
+    openSessionCounts(now),
   ]);
   return users.map(({ township, ...user }) => ({
     ...user,
     townshipName: township?.name ?? null,
     blockedUntil: blocked.get(normalizeUsername(user.username)) ?? null,
-    openSessions: openSessions.find((row) => row.userId === user.id)?._count._all ?? 0,
+    openSessions: openSessions.get(user.id) ?? 0,
   }));
 }
 

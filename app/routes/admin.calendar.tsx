@@ -1,5 +1,4 @@
-import { searchParamsOf } from "~/utils/request-input.server";
-import { readFormData } from "~/utils/request-input.server";
+import { readFormData, searchParamsOf } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";

@@ -3,14 +3,14 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { t, tKey } from "~/i18n";
 import { listSecurityEvents } from "~/models/security-log.server";
-import { blockedAccountNames, unlockAccount } from "~/models/sign-in.server";
+import { accountBlockedUntil, unlockAccount } from "~/models/sign-in.server";
 import { endSessionsByAdmin, listSessionsOfUser } from "~/models/user-sessions.server";
 import { findUserSummary } from "~/models/users.server";
 import { normalizeUsername } from "~/domain/security";
 import { requireUser } from "~/session.server";
 import { parseId } from "~/utils/forms";
 import { showDateTime } from "~/utils/format";
-import { readFormData } from "~/utils/request-input.server";
+import { badRequest, readFormData } from "~/utils/request-input.server";
 import { SecurityEventTable } from "~/components/security-event-table";
 
 async function userOfParams(params: LoaderFunctionArgs["params"]) {
@@ -24,12 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
   const user = await userOfParams(params);
   const now = new Date();
-  const [sessions, blocked, events] = await Promise.all([
+  const [sessions, blockedUntil, events] = await Promise.all([
     listSessionsOfUser(user.id, now),
-    blockedAccountNames(now),
+    accountBlockedUntil(user, now),
     listSecurityEvents({ username: normalizeUsername(user.username) }),
   ]);
-  return { user, sessions, blockedUntil: blocked.get(normalizeUsername(user.username)) ?? null, events: events.events };
+  return { user, sessions, blockedUntil, events: events.events };
 }
 
 /** Unlock the account, end one session, or end them all. */
@@ -39,16 +39,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = form.get("intent");
   if (intent === "unlock") {
-    await unlockAccount(user.id, admin);
+    await unlockAccount(user, admin);
     return redirect(`/admin/users/${user.id}?done=${encodeURIComponent(t("admin.user.unlocked", { username: user.username }))}`);
   }
   if (intent === "endSession" || intent === "endAll") {
     const sessionId = intent === "endSession" ? parseId(form.get("sessionId")) : null;
-    if (intent === "endSession" && !sessionId) throw new Response(t("error.badRequest"), { status: 400 });
-    const count = await endSessionsByAdmin(user.id, sessionId, admin);
+    if (intent === "endSession" && !sessionId) throw badRequest(t("error.badRequest"));
+    const count = await endSessionsByAdmin(user, sessionId, admin);
     return redirect(`/admin/users/${user.id}?done=${encodeURIComponent(t("admin.user.ended", { count }))}`);
   }
-  throw new Response(t("error.badRequest"), { status: 400 });
+  throw badRequest(t("error.badRequest"));
 }
 
 export default function AdminUser() {

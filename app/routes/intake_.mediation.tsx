@@ -1,4 +1,4 @@
-import { readFormData } from "~/utils/request-input.server";
+import { readFormData, searchParamsOf } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -16,8 +16,8 @@ const INTAKE_ROLES = ["operator", "dispatcher"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, INTAKE_ROLES);
-  const url = new URL(request.url);
-  return { ...(await loadCaseVocabulary()), now: toDateTimeLocalValue(new Date()), from: url.searchParams.get("from") ?? "" };
+  const from = searchParamsOf(request).get("from") ?? "";
+  return { ...(await loadCaseVocabulary()), now: toDateTimeLocalValue(new Date()), from };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -141,7 +141,7 @@ describe("the web server's defences", () => {
     const gunanCase = await assignedCase(world, "2026-03-02 09:00");
     // township2 (文龙街道) was blocked from this address by the test above: an administrator lifts it.
     const township2 = await prisma.user.findUniqueOrThrow({ where: { username: "township2" } });
-    await unlockAccount(township2.id, await makeActor("admin"));
+    await unlockAccount(township2, await makeActor("admin"));
     const cookie = await signIn("township2");
     const refusals = () => prisma.securityEvent.count({ where: { type: "permissionRefused", username: "township2" } });
     const missing = await request("/cases/TS-2026-99999", { cookie });

@@ -40,7 +40,7 @@ describe("sign-in", () => {
     expect(unknown).toEqual(known);
     expect(known.slice(0, 5)).toEqual(Array(5).fill({ ok: false, reason: "invalid" }));
     expect(known[5]).toMatchObject({ ok: false, reason: "throttled" });
-    await unlockAccount(userId, admin, at("2026-03-02 09:31"));
+    await unlockAccount({ id: userId, username }, admin, at("2026-03-02 09:31"));
   });
 
   it("blocks one address after five wrong passwords without locking the account out from elsewhere", async () => {
@@ -78,7 +78,7 @@ describe("sign-in", () => {
       ok: false,
       reason: "throttled",
     });
-    expect(await unlockAccount(userId, admin, at("2026-03-04 09:02"))).toBe(true);
+    expect(await unlockAccount({ id: userId, username }, admin, at("2026-03-04 09:02"))).toBeGreaterThan(0);
     expect(await signIn(from("198.51.100.1", TEST_PASSWORD), at("2026-03-04 09:03"))).toMatchObject({ ok: true });
     const after = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
     expect(after.passwordHash).toBe(before.passwordHash);
@@ -168,10 +168,11 @@ describe("sessions", () => {
       await openSession(user.id, client),
     ];
     const stored = await prisma.userSession.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } });
-    expect(await endSessionsByAdmin(user.id, stored[0].id, admin)).toBe(1);
+    const owner = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { id: true, username: true } });
+    expect(await endSessionsByAdmin(owner, stored[0].id, admin)).toBe(1);
     expect(await userOfSession(one.token)).toBeNull();
     expect(await userOfSession(two.token)).not.toBeNull();
-    expect(await endSessionsByAdmin(user.id, null, admin)).toBe(2);
+    expect(await endSessionsByAdmin(owner, null, admin)).toBe(2);
     expect(await userOfSession(three.token)).toBeNull();
     expect(await prisma.securityEvent.count({ where: { type: "sessionEnded", userId: user.id } })).toBe(2);
   });
