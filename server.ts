@@ -1,9 +1,8 @@
 /**
  * The web server: express serving the Remix build and the queue dashboard (and, later, the API).
- * `npm start` runs it beside the worker; `npm run web` runs it alone.
+ * `npm start` runs its build (build/server/web.js) beside the worker; `npm run web` runs the source alone.
  */
 import cluster from "node:cluster";
-import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -14,6 +13,7 @@ import { ExpressAdapter } from "@bull-board/express";
 import { config } from "~/config.server";
 import { clientAddress, crossSiteGuard, formBodyGuard, securityHeaders, trustProxySetting } from "~/http-guards.server";
 import { logger } from "~/logger.server";
+import { projectPath } from "~/paths.server";
 import { deadlineQueue, ledgerImportQueue, statisticsQueue, webhookQueue } from "~/redis.server";
 import { CLIENT_ADDRESS_HEADER, getSignedInUser, recordRefusal } from "~/session.server";
 
@@ -46,7 +46,7 @@ function queueDashboard() {
 }
 
 export async function startWebServer(port = config().PORT) {
-  const build = (await import(path.resolve(__dirname, "build/index.js"))) as ServerBuild;
+  const build = (await import(projectPath("build/index.js"))) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxySetting(config().TRUST_PROXY));
@@ -57,8 +57,8 @@ export async function startWebServer(port = config().PORT) {
     next();
   });
   app.use(compression());
-  app.use("/build", express.static(path.join(__dirname, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(__dirname, "public"), { maxAge: "1h" }));
+  app.use("/build", express.static(projectPath("public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(projectPath("public"), { maxAge: "1h" }));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(crossSiteGuard);
   app.use(QUEUE_DASHBOARD_PATH, ...queueDashboard());

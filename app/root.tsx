@@ -71,7 +71,7 @@ export default function App() {
           <a className="brand" href="/">
             {t("app.shortName")} <span>{t("app.bureau")}</span>
           </a>
-          <nav aria-label="main">
+          <nav aria-label={t("nav.main")}>
             {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
               <NavLink key={item.to} to={item.to} end={item.to === "/"} reloadDocument={item.document}>
                 {t(item.label)}

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
-import path from "node:path";
+
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "~/generated/prisma/client";
+import { projectPath } from "~/paths.server";
 import { migrateDatabase } from "./migrate";
 
 /**
@@ -104,15 +105,11 @@ async function copyTable(
 
 /** The annual figures as the other installation's own `greenline` computes them. */
 function figuresOf(url: string) {
-  const output = execFileSync(
-    process.execPath,
-    [path.resolve(__dirname, "../bin/greenline.cjs"), "report", "figures", "--json"],
-    {
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
-      encoding: "utf8",
-      maxBuffer: 256 * 1024 * 1024,
-    },
-  );
+  const output = execFileSync(process.execPath, [projectPath("bin/greenline.cjs"), "report", "figures", "--json"], {
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "silent" },
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return JSON.parse(output) as Record<string, unknown>;
 }
 

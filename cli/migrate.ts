@@ -4,8 +4,9 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { config } from "~/config.server";
+import { projectPath } from "~/paths.server";
 
-const POSTGRES_MIGRATIONS = path.resolve(__dirname, "../prisma/postgres/migrations");
+const POSTGRES_MIGRATIONS = projectPath("prisma/postgres/migrations");
 
 /**
  * Applies pending migrations. SQLite: Prisma's own deploy command (WebAssembly engine, no download).

@@ -7,6 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import IORedis from "ioredis";
 import { ConfigError, config } from "~/config.server";
+import { projectPath } from "~/paths.server";
 
 async function redisAnswers(url: string): Promise<boolean> {
   const probe = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1500, retryStrategy: () => null });
@@ -55,8 +56,12 @@ async function ensureRedis(children: ChildProcess[]): Promise<void> {
   console.warn("redis-server did not start: the deadline worker waits for a Redis to answer.");
 }
 
-function runChild(name: string, script: string, children: ChildProcess[], onExit: (code: number | null) => void) {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env: process.env });
+/** Runs one of the built processes (build/server/, made by `npm run build`). */
+function runChild(name: string, bundle: string, children: ChildProcess[], onExit: (code: number | null) => void) {
+  const child = spawn(process.execPath, ["--enable-source-maps", projectPath("build/server", bundle)], {
+    stdio: "inherit",
+    env: process.env,
+  });
   children.push(child);
   child.on("exit", (code) => {
     console.log(`${name} exited (${code ?? "signal"}).`);
@@ -91,9 +96,9 @@ async function main() {
   process.once("SIGTERM", () => stop());
 
   await ensureRedis(children);
-  runChild("web server", "server.ts", children, (code) => stop(code ?? 0));
+  runChild("web server", "web.js", children, (code) => stop(code ?? 0));
   const startWorker = (): void => {
-    runChild("deadline worker", "workers/index.ts", children, () => {
+    runChild("deadline worker", "worker.js", children, () => {
       if (!stopping) setTimeout(startWorker, 2000);
     });
   };

@@ -112,7 +112,7 @@ export function MediationSection({ view }: { view: CaseView }) {
       {view.sessions.length === 0 ? (
         <p className="muted">{t("mediation.noSessions")}</p>
       ) : (
-        <table data-section="sessions">
+        <table data-section="sessions" aria-label={t("mediation.sessions")}>
           <thead>
             <tr>
               <th>{t("mediation.scheduledAt")}</th>

@@ -15,3 +15,25 @@ export interface Actor {
   /** The township or unit a township user belongs to. */
   townshipId: number | null;
 }
+
+/** A user name: letters, digits and `_.-`, 3 to 32 characters (it appears in logs and URLs). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,32}$/;
+export const MIN_PASSWORD_LENGTH = 8;
+/** A pass phrase may be long, not unbounded: hashing megabytes on request would be a way to stall the server. */
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** What is wrong with an account as an administrator describes it: field → catalogue key under "error.". */
+export function accountProblems(input: {
+  username?: string;
+  role?: string;
+  townshipId?: number | null;
+  password?: string;
+}): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (input.username !== undefined && !USERNAME_PATTERN.test(input.username)) problems.username = "usernameFormat";
+  if (!isRole(input.role ?? "")) problems.role = "unknownRole";
+  if (input.role === "township" && !input.townshipId) problems.townshipId = "townshipRequired";
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) problems.password = "passwordTooShort";
+  if (input.password !== undefined && input.password.length > MAX_PASSWORD_LENGTH) problems.password = "passwordTooLong";
+  return problems;
+}

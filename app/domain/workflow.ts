@@ -39,7 +39,7 @@ export const CASE_ACTIONS = [
   "close",
   "reopen",
   "requestReview",
-  "session",
+  "mediationSession",
   "concludeMediation",
   "followUpAgreement",
   "instruct",
@@ -160,7 +160,7 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     kinds: ["petition"],
   },
   /** A mediation session, scheduled or held. */
-  session: {
+  mediationSession: {
     from: ["accepted", "assigned"],
     to: null,
     roles: ["dispatcher", "township"],

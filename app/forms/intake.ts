@@ -1,24 +1,18 @@
 import { z } from "zod";
 import { URGENCIES } from "~/domain/case-kinds";
-import { parseLocalDateTime } from "~/domain/local-time";
-import { MAX_DATABASE_ID } from "./fields";
+import { MAX_DATABASE_ID, localDateTime, optionalText, phoneNumber, requiredText } from "./fields";
 
 /**
  * The intake form, shared by the browser (validation as one types) and the server (the truth).
- * Messages are catalogue keys under "error.".
+ * Complaints and petitions share it; mediation applications have their own (./mediation-intake.ts).
  */
 const fieldsSchema = z.object({
-  /** Complaints and petitions share this form; mediation applications have their own (app/forms/mediation.ts). */
   kind: z.enum(["complaint", "petition"]).default("complaint"),
   channel: z.string({ required_error: "required" }),
-  receivedAt: z.string({ required_error: "required" }).refine((value) => parseLocalDateTime(value) !== null, "dateTime"),
+  receivedAt: localDateTime,
   anonymous: z.boolean().optional(),
-  complainantName: z.string().trim().max(50, "tooLong").optional(),
-  complainantPhone: z
-    .string()
-    .trim()
-    .regex(/^[\d\s-]{7,20}$/, "phoneFormat")
-    .optional(),
+  complainantName: optionalText(50),
+  complainantPhone: phoneNumber,
   consentToDisclose: z.boolean().optional(),
   townshipId: z
     .number({ required_error: "required", invalid_type_error: "required" })
@@ -26,9 +20,9 @@ const fieldsSchema = z.object({
     .min(1, "unknownTownship")
     .max(MAX_DATABASE_ID, "unknownTownship"),
   category: z.string({ required_error: "required" }),
-  subject: z.string().trim().max(200, "tooLong").optional(),
-  address: z.string().trim().max(200, "tooLong").optional(),
-  description: z.string({ required_error: "required" }).trim().min(1, "required").max(4000, "tooLong"),
+  subject: optionalText(200),
+  address: optionalText(200),
+  description: requiredText(4000),
   urgency: z.enum(URGENCIES).default("normal"),
   mergeInto: z.string().optional(),
 });
@@ -51,7 +45,7 @@ export type IntakeSubmission = z.infer<typeof intakeSchema>;
 export function intakeFieldsFrom(value: IntakeSubmission) {
   return {
     channel: value.channel,
-    receivedAt: parseLocalDateTime(value.receivedAt)!,
+    receivedAt: value.receivedAt,
     complainantName: value.anonymous ? null : (value.complainantName ?? null),
     complainantPhone: value.anonymous ? null : (value.complainantPhone ?? null),
     consentToDisclose: !value.anonymous && Boolean(value.consentToDisclose),

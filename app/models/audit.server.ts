@@ -26,11 +26,12 @@ export async function recordAuditEvent(tx: Transaction, event: AuditEventInput) 
 }
 
 /** The fields whose values differ, as before/after objects of the audit event. */
-export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+export function diffFields(before: object, after: object) {
   const changedBefore: Record<string, unknown> = {};
   const changedAfter: Record<string, unknown> = {};
+  const previous = new Map(Object.entries(before));
   for (const [key, value] of Object.entries(after)) {
-    const old = before[key];
+    const old = previous.get(key);
     const same = old instanceof Date && value instanceof Date ? old.getTime() === value.getTime() : old === value;
     if (!same) {
       changedBefore[key] = old;

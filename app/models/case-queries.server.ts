@@ -76,7 +76,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     sessions,
     obligations,
     parties: parties.map((party) => partyForViewer(party, mask)),
-    mediatorChoices: allowed.includes("session") ? await mediatorChoices() : [],
+    mediatorChoices: allowed.includes("mediationSession") ? await mediatorChoices() : [],
     ...kindDeadlines(calendar, record),
     complainantName: identity.complainantName,
     complainantPhone: identity.complainantPhone,

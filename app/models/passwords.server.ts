@@ -12,7 +12,3 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
     return false;
   }
 }
-
-export const MIN_PASSWORD_LENGTH = 8;
-/** A pass phrase may be long, not unbounded: hashing megabytes on request would be a way to stall the server. */
-export const MAX_PASSWORD_LENGTH = 128;

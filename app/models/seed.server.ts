@@ -1,17 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import path from "node:path";
+
 import { prisma } from "~/db.server";
+import { projectPath } from "~/paths.server";
 import { parseHolidayCsv } from "~/domain/calendar";
 import { addLocalDays, instantFromLocal, localDateOf, MS_PER_HOUR } from "~/domain/local-time";
 import { DEFAULT_POLICIES } from "~/domain/policies";
 import { CATEGORIES, CHANNELS, DEFAULT_UNITS, QIJIANG_TOWNSHIPS } from "~/domain/reference-data";
 import type { Actor, Role } from "~/domain/roles";
-import type { CaseChange, MediationApplication } from "~/domain/case-commands";
+import type { MediationApplication } from "~/domain/case-commands";
+import type { CaseChange } from "~/forms/case-actions";
 import { changeCase, registerCase } from "./cases.server";
 import { createUser } from "./users.server";
 
-const HOLIDAY_CSV = path.join(__dirname, "../../prisma/reference/cn-holidays.csv");
+const HOLIDAY_CSV = projectPath("prisma/reference/cn-holidays.csv");
 /** Default policies apply to every case, however old (ledgers of earlier years are imported too). */
 const POLICIES_EFFECTIVE_FROM = new Date("2000-01-01T00:00:00+08:00");
 
@@ -342,7 +344,7 @@ async function seedDemoPetitionsAndMediations(
     [
       dispatcher,
       {
-        action: "session",
+        action: "mediationSession",
         session: {
           status: "scheduled",
           scheduledAt: new Date(now.getTime() + 2 * 86_400_000),
@@ -359,7 +361,7 @@ async function seedDemoPetitionsAndMediations(
     [
       dispatcher,
       {
-        action: "session",
+        action: "mediationSession",
         session: {
           status: "held",
           scheduledAt: daysAgo(40),

@@ -1,7 +1,7 @@
 import { prisma } from "~/db.server";
-import { isRole } from "~/domain/roles";
+import { accountProblems } from "~/domain/roles";
 import { type SessionEndReason, normalizeUsername } from "~/domain/security";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, hashPassword } from "./passwords.server";
+import { hashPassword } from "./passwords.server";
 import { blockedAccountNames } from "./sign-in.server";
 import { endSessions, openSessionCounts } from "./user-sessions.server";
 import { writeTransaction } from "./write-transaction.server";
@@ -20,22 +20,12 @@ export interface NewUser {
   password: string;
 }
 
-function validateUser(input: { username?: string; role: string; townshipId?: number | null; password?: string }) {
-  const errors: Record<string, string> = {};
-  if (input.username !== undefined && !/^[A-Za-z0-9_.-]{3,32}$/.test(input.username)) errors.username = "usernameFormat";
-  if (!isRole(input.role)) errors.role = "unknownRole";
-  if (input.role === "township" && !input.townshipId) errors.townshipId = "townshipRequired";
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) errors.password = "passwordTooShort";
-  if (input.password !== undefined && input.password.length > MAX_PASSWORD_LENGTH) errors.password = "passwordTooLong";
-  return errors;
-}
-
 async function isUnknownTownship(townshipId: number | null | undefined) {
   return Boolean(townshipId) && !(await prisma.township.findUnique({ where: { id: townshipId! }, select: { id: true } }));
 }
 
 export async function createUser(input: NewUser) {
-  const errors = validateUser(input);
+  const errors = accountProblems(input);
   if (!errors.username && (await prisma.user.findUnique({ where: { username: input.username } }))) {
     errors.username = "usernameTaken";
   }
@@ -62,7 +52,7 @@ export async function updateUser(
   actor: { id: number },
   now = new Date(),
 ) {
-  const errors = validateUser({ role: input.role, townshipId: input.townshipId, password: input.password || undefined });
+  const errors = accountProblems({ role: input.role, townshipId: input.townshipId, password: input.password || undefined });
   const before = await prisma.user.findUnique({ where: { id }, select: { role: true, townshipId: true, active: true } });
   if (!before) errors.userId = "unknownUser";
   if (await isUnknownTownship(input.townshipId)) errors.townshipId = "unknownTownship";

@@ -94,7 +94,7 @@ function Summary({ summary }: { summary: PageSummary }) {
               ? t("import.problemsTruncated", { shown: summary.problems.length })
               : null}
           </p>
-          <ol className="problems">
+          <ol className="problems" aria-label={t("import.problems", { count: summary.problemCount })}>
             {summary.problems.map((problem, index) => (
               <li key={index}>{describeLedgerProblem(problem)}</li>
             ))}

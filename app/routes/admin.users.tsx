@@ -1,14 +1,17 @@
-import { readFormData } from "~/utils/request-input.server";
+import { badRequest, readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FieldError } from "~/components/field-error";
+import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/form-fields";
+import { createUserSchema, isUserFormIntent, updateUserSchema, userFormSchemas } from "~/forms/users";
 import { ROLES } from "~/domain/roles";
 import { t, tKey } from "~/i18n";
 import { listTownships } from "~/models/reference.server";
 import { UserInputError, createUser, listUsers, updateUser } from "~/models/users.server";
 import { requireUser } from "~/session.server";
-import { parseId, submittedValues } from "~/utils/forms";
+import { replyErrors } from "~/utils/forms";
 import { showDateTime } from "~/utils/format";
 import { NamedOptions } from "~/components/named-options";
 
@@ -21,63 +24,131 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
   const formData = await readFormData(request);
-  const values = submittedValues(formData);
-  const townshipId = parseId(values.townshipId);
+  const intent = formData.get("intent");
+  if (!isUserFormIntent(intent)) throw badRequest(t("error.badRequest"));
+  const submission = parseWithZod(formData, { schema: userFormSchemas[intent] });
+  const formId = intent === "create" ? "create" : `user-${formData.get("userId")}`;
+  const refuse = (result: SubmissionResult<string[]>) => data({ formId, result }, { status: 400 });
+  if (submission.status !== "success") return refuse(submission.reply({ hideFields: ["password"] }));
+  const value = submission.value;
   try {
-    if (values.intent === "create") {
-      const user = await createUser({
-        username: values.username ?? "",
-        displayName: values.displayName,
-        role: values.role ?? "",
-        townshipId,
-        password: values.password ?? "",
-      });
+    if (value.intent === "create") {
+      const user = await createUser({ ...value, townshipId: value.townshipId ?? null });
       return redirect(`/admin/users?done=${encodeURIComponent(t("admin.users.created", { username: user.username }))}`);
     }
     const user = await updateUser(
-      parseId(values.userId) ?? 0,
+      value.userId,
       {
-        displayName: values.displayName ?? "",
-        role: values.role ?? "",
-        townshipId,
-        active: values.active === "on",
-        password: values.password || undefined,
+        displayName: value.displayName ?? "",
+        role: value.role,
+        townshipId: value.townshipId ?? null,
+        active: Boolean(value.active),
+        password: value.password || undefined,
       },
       admin,
     );
     return redirect(`/admin/users?done=${encodeURIComponent(t("admin.users.updated", { username: user.username }))}`);
   } catch (error) {
-    if (error instanceof UserInputError) return data({ values, errors: error.fieldErrors }, { status: 400 });
+    if (error instanceof UserInputError) {
+      return refuse(submission.reply({ fieldErrors: replyErrors(error.fieldErrors), hideFields: ["password"] }));
+    }
     throw error;
   }
 }
 
-function RoleAndTownship({
-  role,
-  townshipId,
-  townships,
-  prefix,
-}: {
-  role: string;
-  townshipId: number | null;
-  townships: { id: number; name: string }[];
-  prefix: string;
-}) {
+type Townships = { id: number; name: string }[];
+type UserRow = Awaited<ReturnType<typeof loader>>["users"][number];
+
+function RoleOptions() {
   return (
     <>
-      <select name="role" defaultValue={role} aria-label={t("field.role")} id={`${prefix}-role`}>
-        <option value="">{t("common.select")}</option>
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {tKey("role", r)}
-          </option>
-        ))}
-      </select>
-      <select name="townshipId" defaultValue={townshipId ?? ""} aria-label={t("field.township")} id={`${prefix}-township`}>
-        <option value="">{t("common.none")}</option>
-        <NamedOptions items={townships} />
-      </select>
+      <option value="">{t("common.select")}</option>
+      {ROLES.map((role) => (
+        <option key={role} value={role}>
+          {tKey("role", role)}
+        </option>
+      ))}
     </>
+  );
+}
+
+function TownshipOptions({ townships }: { townships: Townships }) {
+  return (
+    <>
+      <option value="">{t("common.none")}</option>
+      <NamedOptions items={townships} />
+    </>
+  );
+}
+
+function NewUserForm({ townships, result }: { townships: Townships; result?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: "create",
+    lastResult: result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createUserSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="panel grid" aria-labelledby="new-user-heading">
+      <input type="hidden" name="intent" value="create" />
+      <h2 className="field wide" id="new-user-heading">
+        {t("admin.users.add")}
+      </h2>
+      <TextField meta={fields.username} label={t("field.username")} />
+      <TextField meta={fields.displayName} label={t("field.displayName")} />
+      <SelectField meta={fields.role} label={t("field.role")}>
+        <RoleOptions />
+      </SelectField>
+      <SelectField meta={fields.townshipId} label={t("field.township")}>
+        <TownshipOptions townships={townships} />
+      </SelectField>
+      <TextField meta={fields.password} type="password" label={t("field.password")} autoComplete="new-password" />
+      <div className="actions-row">
+        <button type="submit">{t("admin.users.add")}</button>
+      </div>
+    </Form>
+  );
+}
+
+/** One account's row: its own form, so that its problems show on it and its typed values stay. */
+function UserRowForm({ user, townships, result }: { user: UserRow; townships: Townships; result?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: `user-${user.id}`,
+    lastResult: result,
+    defaultValue: {
+      displayName: user.displayName,
+      role: user.role,
+      townshipId: user.townshipId ? String(user.townshipId) : "",
+      active: user.active ? "on" : "",
+    },
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: updateUserSchema }),
+  });
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="user-row-form"
+      aria-label={t("admin.users.editOf", { username: user.username })}
+    >
+      <input type="hidden" name="intent" value="update" />
+      <input type="hidden" name="userId" value={user.id} />
+      <TextField meta={fields.displayName} label={t("field.displayName")} />
+      <SelectField meta={fields.role} label={t("field.role")}>
+        <RoleOptions />
+      </SelectField>
+      <SelectField meta={fields.townshipId} label={t("field.township")}>
+        <TownshipOptions townships={townships} />
+      </SelectField>
+      <CheckboxField meta={fields.active} label={t("field.active")} />
+      <TextField meta={fields.password} type="password" label={t("admin.users.newPassword")} autoComplete="new-password" />
+      <FormErrors form={form} />
+      <button type="submit" className="secondary">
+        {t("admin.users.save")}
+      </button>
+    </Form>
   );
 }
 
@@ -85,115 +156,38 @@ export default function AdminUsers() {
   const { users, townships, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const creating = actionData?.values.intent === "create";
-  const errors = actionData?.errors ?? {};
+  const resultOf = (formId: string) => (actionData?.formId === formId ? actionData.result : undefined);
   return (
     <>
       <h1>{t("admin.users.title")}</h1>
-      {searchParams.get("done") && !actionData ? <p className="flash flash-success">{searchParams.get("done")}</p> : null}
-      {errors.userId ? (
-        <p className="flash flash-error" role="alert">
-          {tKey("error", errors.userId)}
+      {searchParams.get("done") && !actionData ? (
+        <p className="flash flash-success" role="status">
+          {searchParams.get("done")}
         </p>
       ) : null}
-      <Form method="post" className="panel grid">
-        <input type="hidden" name="intent" value="create" />
-        <h2 className="field wide">{t("admin.users.add")}</h2>
-        <div className="field">
-          <label htmlFor="new-username">{t("field.username")}</label>
-          <input id="new-username" name="username" type="text" defaultValue={creating ? actionData.values.username : ""} />
-          <FieldError id="new-username-error" message={creating ? errors.username : null} />
-        </div>
-        <div className="field">
-          <label htmlFor="new-displayName">{t("field.displayName")}</label>
-          <input
-            id="new-displayName"
-            name="displayName"
-            type="text"
-            defaultValue={creating ? actionData.values.displayName : ""}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="new-role">
-            {t("field.role")} / {t("field.township")}
-          </label>
-          <RoleAndTownship
-            prefix="new"
-            role={creating ? (actionData.values.role ?? "") : ""}
-            townshipId={creating ? Number(actionData.values.townshipId) || null : null}
-            townships={townships}
-          />
-          <FieldError id="new-role-error" message={creating ? (errors.role ?? errors.townshipId) : null} />
-        </div>
-        <div className="field">
-          <label htmlFor="new-password">{t("field.password")}</label>
-          <input id="new-password" name="password" type="password" autoComplete="new-password" />
-          <FieldError id="new-password-error" message={creating ? errors.password : null} />
-        </div>
-        <div className="actions-row">
-          <button type="submit">{t("admin.users.add")}</button>
-        </div>
-      </Form>
-      <table>
+      <NewUserForm townships={townships} result={resultOf("create")} />
+      <table className="user-table">
         <thead>
           <tr>
             <th>{t("field.username")}</th>
-            <th>{t("field.displayName")}</th>
-            <th>
-              {t("field.role")} / {t("field.township")}
-            </th>
-            <th>{t("field.active")}</th>
-            <th>{t("admin.users.newPassword")}</th>
-            <th />
+            <th>{t("admin.users.account")}</th>
           </tr>
         </thead>
         <tbody>
-          {users.map((user) => {
-            const mine = actionData?.values.userId === String(user.id);
-            return (
-              <tr key={user.id}>
-                <td>
-                  <Link to={`/admin/users/${user.id}`}>{user.username}</Link>
-                  {user.blockedUntil && new Date(user.blockedUntil) > new Date(now) ? (
-                    <div className="field-error">{t("admin.users.locked", { until: showDateTime(user.blockedUntil) })}</div>
-                  ) : null}
-                  <div className="muted">{t("admin.users.openSessions", { count: user.openSessions })}</div>
-                </td>
-                <td colSpan={5}>
-                  <Form
-                    method="post"
-                    style={{ display: "grid", gridTemplateColumns: "1fr 2fr auto 1fr auto", gap: 8, alignItems: "start" }}
-                  >
-                    <input type="hidden" name="intent" value="update" />
-                    <input type="hidden" name="userId" value={user.id} />
-                    <input name="displayName" type="text" defaultValue={user.displayName} aria-label={t("field.displayName")} />
-                    <div>
-                      <RoleAndTownship
-                        prefix={`user-${user.id}`}
-                        role={user.role}
-                        townshipId={user.townshipId}
-                        townships={townships}
-                      />
-                      <FieldError id={`user-${user.id}-role-error`} message={mine ? (errors.role ?? errors.townshipId) : null} />
-                    </div>
-                    <input type="checkbox" name="active" defaultChecked={user.active} aria-label={t("field.active")} />
-                    <div>
-                      <input
-                        name="password"
-                        type="password"
-                        autoComplete="new-password"
-                        aria-label={t("admin.users.newPassword")}
-                      />
-                      <FieldError id={`user-${user.id}-password-error`} message={mine ? errors.password : null} />
-                    </div>
-                    <button type="submit" className="secondary">
-                      {t("admin.users.save")}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            );
-          })}
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td>
+                <Link to={`/admin/users/${user.id}`}>{user.username}</Link>
+                {user.blockedUntil && new Date(user.blockedUntil) > new Date(now) ? (
+                  <div className="field-error">{t("admin.users.locked", { until: showDateTime(user.blockedUntil) })}</div>
+                ) : null}
+                <div className="muted">{t("admin.users.openSessions", { count: user.openSessions })}</div>
+              </td>
+              <td>
+                <UserRowForm user={user} townships={townships} result={resultOf(`user-${user.id}`)} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </>

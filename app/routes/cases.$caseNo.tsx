@@ -1,20 +1,22 @@
 import { readFormData } from "~/utils/request-input.server";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { CaseActionForms } from "~/components/case-action-forms";
+import { type CaseActionData, CaseActionForms } from "~/components/case-actions";
 import { DueMarkerDot, StateBadge } from "~/components/case-markers";
 import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from "~/components/case-kind-sections";
 import { CaseTimeline } from "~/components/case-timeline";
 import { isCaseAction } from "~/domain/workflow";
-import { caseActionSchemas, formToObject, toCaseChange } from "~/forms/case-actions";
+import { caseActionSchemas } from "~/forms/case-actions";
 import { t, tKey } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { changeCase } from "~/models/cases.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference.server";
 import { caseNotFound, requireUser } from "~/session.server";
-import { fieldErrorsOf, submittedValues } from "~/utils/forms";
+import { replyErrors } from "~/utils/forms";
 import { showDateTime, showTimeLeft } from "~/utils/format";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `${params.caseNo} · ${t("app.shortName")}` }];
@@ -40,19 +42,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseNo = params.caseNo!;
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const values = submittedValues(formData);
-  const fail = (status: number, body: { errors?: Record<string, string>; message?: string }) =>
-    data({ intent, values, errors: body.errors ?? {}, message: body.message ?? null }, { status });
-  if (!isCaseAction(intent)) return fail(400, { message: t("case.notAllowed") });
-  const parsed = caseActionSchemas[intent].safeParse(formToObject(formData));
-  if (!parsed.success) return fail(400, { errors: fieldErrorsOf(parsed.error) });
+  if (!isCaseAction(intent)) {
+    return data({ intent, result: null, message: t("case.notAllowed") } satisfies CaseActionData, { status: 400 });
+  }
+  const submission = parseWithZod(formData, { schema: caseActionSchemas[intent] });
+  const refuse = (status: number, result: SubmissionResult<string[]>, message: string | null = null) =>
+    data({ intent, result, message } satisfies CaseActionData, { status });
+  if (submission.status !== "success") return refuse(400, submission.reply());
   try {
-    await changeCase(user, caseNo, Number(formData.get("version")), toCaseChange(intent, parsed.data as Record<string, unknown>));
+    await changeCase(user, caseNo, Number(formData.get("version")), submission.value);
   } catch (error) {
     if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
-    if (error instanceof StaleVersionError) return fail(409, { message: t("case.stale") });
-    if (error instanceof ActionNotAllowedError) return fail(403, { message: t("case.notAllowed") });
-    if (error instanceof CaseInputError) return fail(400, { errors: error.fieldErrors });
+    if (error instanceof StaleVersionError) return refuse(409, submission.reply(), t("case.stale"));
+    if (error instanceof ActionNotAllowedError) return refuse(403, submission.reply(), t("case.notAllowed"));
+    if (error instanceof CaseInputError) return refuse(400, submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }));
     throw error;
   }
   // Township staff lose sight of a case they return; send them back to their inbox.
@@ -84,8 +87,8 @@ export default function CasePage() {
       ) : null}
       <div className="two-columns">
         <div>
-          <section className="panel">
-            <h2>{t("case.fields")}</h2>
+          <section className="panel" aria-labelledby="fields-heading">
+            <h2 id="fields-heading">{t("case.fields")}</h2>
             <dl className="fields">
               <dt>{t("field.channel")}</dt>
               <dd>{view.channelName}</dd>
@@ -173,8 +176,8 @@ export default function CasePage() {
             <PrintLinks view={view} />
           </section>
           <MediationSection view={view} />
-          <section className="panel">
-            <h2>{t("case.milestones")}</h2>
+          <section className="panel" aria-labelledby="milestones-heading">
+            <h2 id="milestones-heading">{t("case.milestones")}</h2>
             <p className="muted">{t("case.policyNote", { policy: view.policyName })}</p>
             <table>
               <thead>
@@ -225,8 +228,8 @@ export default function CasePage() {
             ) : null}
           </section>
           {view.instructions.length > 0 ? (
-            <section className="panel" data-section="instructions">
-              <h2>{t("field.instruction")}</h2>
+            <section className="panel" data-section="instructions" aria-labelledby="instructions-heading">
+              <h2 id="instructions-heading">{t("field.instruction")}</h2>
               <ul>
                 {view.instructions.map((instruction) => (
                   <li key={instruction.id}>
@@ -243,8 +246,8 @@ export default function CasePage() {
               </ul>
             </section>
           ) : null}
-          <section className="panel">
-            <h2>{t("case.timeline")}</h2>
+          <section className="panel" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t("case.timeline")}</h2>
             <CaseTimeline events={view.timeline} />
           </section>
         </div>

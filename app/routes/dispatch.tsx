@@ -25,8 +25,8 @@ export default function DispatcherWorkspace() {
     <>
       <h1>{t("dispatch.title")}</h1>
       {queues.map(([title, cases]) => (
-        <section key={title} className="panel" data-queue={title}>
-          <h2>
+        <section key={title} className="panel" data-queue={title} aria-labelledby={`${title}-heading`}>
+          <h2 id={`${title}-heading`}>
             {t(title)}（{cases.length}）
           </h2>
           {cases.length === 0 ? (
@@ -36,8 +36,8 @@ export default function DispatcherWorkspace() {
           )}
         </section>
       ))}
-      <section className="panel" data-queue="dispatch.extensions">
-        <h2>
+      <section className="panel" data-queue="dispatch.extensions" aria-labelledby="extensions-heading">
+        <h2 id="extensions-heading">
           {t("dispatch.extensions")}（{workspace.extensions.length}）
         </h2>
         {workspace.extensions.length === 0 ? (
@@ -74,8 +74,8 @@ export default function DispatcherWorkspace() {
           </table>
         )}
       </section>
-      <section className="panel" data-queue="dispatch.toClose">
-        <h2>
+      <section className="panel" data-queue="dispatch.toClose" aria-labelledby="to-close-heading">
+        <h2 id="to-close-heading">
           {t("dispatch.toClose")}（{workspace.toClose.length}）
         </h2>
         {workspace.toClose.length === 0 ? (

@@ -1,4 +1,4 @@
-import { parseId } from "~/utils/forms";
+import { parseId, replyErrors } from "~/utils/forms";
 import { readFormData } from "~/utils/request-input.server";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -53,14 +53,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/intake?${params}`);
   } catch (error) {
     if (error instanceof CaseInputError) {
-      return { result: submission.reply({ fieldErrors: mapValues(error.fieldErrors) }), lookups };
+      return { result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }), lookups };
     }
     throw error;
   }
-}
-
-function mapValues(errors: Record<string, string>) {
-  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, [key]]));
 }
 
 export default function Intake() {
@@ -119,6 +115,7 @@ export default function Intake() {
         <Form
           method="post"
           {...getFormProps(form)}
+          aria-label={t("intake.title")}
           ref={formRef}
           className="panel"
           onChange={refreshLookups}

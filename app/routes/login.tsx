@@ -1,7 +1,11 @@
 import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { TextField } from "~/components/form-fields";
+import { signInSchema } from "~/forms/sign-in";
 import { homePathFor } from "~/domain/home";
 import { showDateTime } from "~/utils/format";
 import { t } from "~/i18n";
@@ -16,9 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await readFormData(request);
-  const username = String(form.get("username") ?? "").slice(0, 64);
-  const password = String(form.get("password") ?? "").slice(0, 1024);
+  const submission = parseWithZod(await readFormData(request), { schema: signInSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["password"] }), message: null }, { status: 400 });
+  const { username, password, redirectTo } = submission.value;
   const result = await signIn({ username, password, clientAddress: clientAddressOf(request) });
   if (!result.ok) {
     // One answer whether the account exists, is inactive or is blocked (docs/security.md).
@@ -28,40 +33,42 @@ export async function action({ request }: ActionFunctionArgs) {
           ? t("login.throttledUntil", { until: showDateTime(result.retryAt) })
           : t("login.throttled")
         : t("login.invalid");
-    return data({ message, username }, { status: result.reason === "throttled" ? 429 : 400 });
+    return data(
+      { result: submission.reply({ hideFields: ["password"] }), message },
+      { status: result.reason === "throttled" ? 429 : 400 },
+    );
   }
-  return startUserSession(request, result.user.id, safeRedirectPath(form.get("redirectTo"), homePathFor(result.user.role)));
+  return startUserSession(request, result.user.id, safeRedirectPath(redirectTo, homePathFor(result.user.role)));
 }
 
 export default function Login() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult: actionData?.result,
+    defaultValue: { redirectTo: searchParams.get("redirectTo") ?? "" },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+  });
   return (
     <div className="login panel">
       <h1>{t("app.name")}</h1>
-      <Form method="post" className="grid" style={{ gridTemplateColumns: "1fr" }}>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        className="grid"
+        style={{ gridTemplateColumns: "1fr" }}
+        aria-label={t("login.submit")}
+      >
+        <input type="hidden" name={fields.redirectTo.name} value={searchParams.get("redirectTo") ?? ""} />
         {actionData?.message ? (
           <p className="flash flash-error" role="alert">
             {actionData.message}
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor="username">{t("field.username")}</label>
-          <input
-            id="username"
-            name="username"
-            type="text"
-            autoComplete="username"
-            autoFocus
-            required
-            defaultValue={actionData?.username}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t("field.password")}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
-        </div>
+        <TextField meta={fields.username} label={t("field.username")} autoComplete="username" autoFocus />
+        <TextField meta={fields.password} type="password" label={t("field.password")} autoComplete="current-password" />
         <button type="submit">{t("login.submit")}</button>
       </Form>
     </div>

@@ -1,20 +1,6 @@
-import type { ZodError } from "zod";
-
-/** Field → catalogue key of the first problem, from a zod error whose messages are catalogue keys. */
-export function fieldErrorsOf(error: ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join(".") || "form";
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
-
-/** The submitted text values of a form, to give back when it must be shown again. */
-export function submittedValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string") values[key] = value;
-  return values;
+/** Field → catalogue keys, as conform's `submission.reply({ fieldErrors })` takes a service's field errors. */
+export function replyErrors(errors: Record<string, string>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, [key]]));
 }
 
 /** A database id typed into a form or a URL: a whole number that fits, or null (never NaN, 1e308 or 2^63). */

@@ -149,7 +149,7 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       path: `/cases/${mediation}`,
       as: "dispatcher",
       base: {
-        intent: "session",
+        intent: "mediationSession",
         version: "0",
         status: "held",
         scheduledAt: "2026-03-02T09:00",

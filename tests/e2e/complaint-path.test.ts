@@ -1,50 +1,31 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useBrowserApp } from "../support/browser";
+import { t } from "~/i18n";
+import { submitSignIn, takeAction, useBrowserApp } from "../support/browser";
 
 const session = useBrowserApp();
 
+const caseNoIn = (text: string | null) => text!.match(/TS-\d{4}-\d{5}/)![0];
+
 async function logComplaint(subject: string) {
   const page = await session.signIn("operator");
-  const pageLog: string[] = [];
-  page.on("console", (message) => pageLog.push(message.text().slice(0, 300)));
-  page.on("response", (response) => {
-    if (!response.url().includes("/build/")) pageLog.push(`${response.status()} ${response.url()}`);
-  });
   expect(new URL(page.url()).pathname).toBe("/intake");
-  await page.selectOption("select[name=channel]", { label: "12369热线" });
-  await page.fill("input[name=complainantPhone]", "13900001234");
-  await page.fill("input[name=complainantName]", "李明");
-  await page.selectOption("select[name=townshipId]", { label: "古南街道" });
-  await page.selectOption("select[name=category]", { label: "噪声" });
-  await page.fill("input[name=subject]", subject);
-  await page.fill("input[name=address]", "古南街道沱湾路8号");
-  await page.fill("textarea[name=description]", "夜间施工噪声扰民，持续到凌晨两点。");
-  await page.click("button[name=intent][value=register]");
-  const flash = page.locator(".flash-success");
-  await flash.waitFor().catch(async (error) => {
-    throw new Error(
-      `no case number shown; the page says: ${await page.locator("main").textContent()}; log: ${pageLog.join(" | ")}`,
-      {
-        cause: error,
-      },
-    );
-  });
-  const caseNo = (await flash.textContent())!.match(/TS-\d{4}-\d{5}/)![0];
+  await page.getByLabel(t("field.channel"), { exact: true }).selectOption({ label: "12369热线" });
+  await page.getByLabel(t("field.complainantPhone"), { exact: true }).fill("13900001234");
+  await page.getByLabel(t("field.complainantName"), { exact: true }).fill("李明");
+  await page.getByLabel(t("field.township"), { exact: true }).selectOption({ label: "古南街道" });
+  await page.getByLabel(t("field.category"), { exact: true }).selectOption({ label: "噪声" });
+  await page.getByLabel(t("field.subject"), { exact: true }).fill(subject);
+  await page.getByLabel(t("field.address"), { exact: true }).fill("古南街道沱湾路8号");
+  await page.getByLabel(t("field.description"), { exact: true }).fill("夜间施工噪声扰民，持续到凌晨两点。");
+  await page.getByRole("button", { name: t("intake.submit") }).click();
+  const registered = page.getByRole("status").filter({ hasText: /TS-\d{4}-\d{5}/ });
+  const caseNo = caseNoIn(await registered.textContent());
   await page.context().close();
   return caseNo;
 }
 
-async function act(page: Page, action: string, fields: Record<string, string> = {}) {
-  const form = page.locator(`form[data-action=${action}]`);
-  for (const [name, value] of Object.entries(fields)) {
-    const field = form.locator(`[name=${name}]`);
-    if ((await field.evaluate((el) => el.tagName)) === "SELECT") await field.selectOption({ label: value });
-    else await field.fill(value);
-  }
-  await form.locator("button[type=submit]").click();
-  await page.locator(`[data-done=${action}]`).waitFor();
-}
+const stateOf = (page: Page) => page.getByRole("heading", { level: 1 }).textContent();
 
 // Generous: browser tests share two cores with the rest of the suite.
 describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => {
@@ -54,31 +35,38 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     const dispatcher = await session.signIn("dispatcher");
     expect(new URL(dispatcher.url()).pathname).toBe("/"); // the dashboard
     await dispatcher.goto("/dispatch");
-    await dispatcher.locator(`[data-queue="dispatch.toAccept"] [data-case-no="${caseNo}"]`).waitFor();
-    await dispatcher.goto(`/cases/${caseNo}`);
-    await act(dispatcher, "accept");
-    await act(dispatcher, "assign", { assigneeId: "古南街道" });
-    expect(await dispatcher.locator("h1 .state").textContent()).toContain("办理中");
+    await dispatcher
+      .getByRole("region", { name: new RegExp(t("dispatch.toAccept")) })
+      .getByRole("link", { name: caseNo })
+      .click();
+    await dispatcher.waitForURL(`**/cases/${caseNo}`);
+    await takeAction(dispatcher, "accept");
+    await takeAction(dispatcher, "assign", { [t("field.assignedTo")]: "古南街道" });
+    expect(await stateOf(dispatcher)).toContain("办理中");
 
-    const township = await session.signIn("township");
+    const township = await session.signIn("gunan");
     expect(new URL(township.url()).pathname).toBe("/");
     await township.goto("/inbox");
-    await township.click(`[data-case-no="${caseNo}"] a`);
+    await township.getByRole("link", { name: caseNo }).click();
     await township.waitForURL(`**/cases/${caseNo}`);
     // Township staff see the complainant masked.
-    expect(await township.locator("dl.fields").textContent()).toContain("李*");
-    expect(await township.locator("dl.fields").textContent()).not.toContain("13900001234");
-    await act(township, "note", { text: "已到现场核查，工地夜间施工属实。" });
-    await act(township, "submit", { text: "已责令工地夜间停工，并办理夜间施工许可。" });
-    expect(await township.locator("h1 .state").textContent()).toContain("待审核");
+    const fields = township.getByRole("region", { name: t("case.fields") });
+    expect(await fields.textContent()).toContain("李*");
+    expect(await fields.textContent()).not.toContain("13900001234");
+    await takeAction(township, "note", { [t("field.note")]: "已到现场核查，工地夜间施工属实。" });
+    await takeAction(township, "submit", { [t("field.resultText")]: "已责令工地夜间停工，并办理夜间施工许可。" });
+    expect(await stateOf(township)).toContain("待审核");
 
     await dispatcher.goto("/dispatch");
-    await dispatcher.locator(`[data-queue="dispatch.toReview"] [data-case-no="${caseNo}"]`).waitFor();
-    await dispatcher.goto(`/cases/${caseNo}`);
-    await act(dispatcher, "conclude", { text: "经核查，已责令工地停止夜间施工。感谢您的监督。" });
-    await act(dispatcher, "close", { satisfaction: "满意" });
-    expect(await dispatcher.locator("h1 .state").textContent()).toContain("已归档");
-    const timeline = await dispatcher.locator(".timeline").textContent();
+    await dispatcher
+      .getByRole("region", { name: new RegExp(t("dispatch.toReview")) })
+      .getByRole("link", { name: caseNo })
+      .click();
+    await dispatcher.waitForURL(`**/cases/${caseNo}`);
+    await takeAction(dispatcher, "conclude", { [t("field.replyText")]: "经核查，已责令工地停止夜间施工。感谢您的监督。" });
+    await takeAction(dispatcher, "close", { [t("field.satisfaction")]: "满意" });
+    expect(await stateOf(dispatcher)).toContain("已归档");
+    const timeline = await dispatcher.getByRole("region", { name: t("case.timeline") }).textContent();
     for (const label of ["登记", "受理", "交办", "记录调查情况", "提交办理结果", "审核通过并办结", "归档"])
       expect(timeline).toContain(label);
   });
@@ -87,22 +75,20 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     const caseNo = await logComplaint("石材加工厂");
     const dispatcher = await session.signIn("dispatcher");
     await dispatcher.goto(`/cases/${caseNo}`);
-    await act(dispatcher, "accept");
-    await act(dispatcher, "assign", { assigneeId: "古南街道" });
-    const otherTownship = await session.signIn("township2");
+    await takeAction(dispatcher, "accept");
+    await takeAction(dispatcher, "assign", { [t("field.assignedTo")]: "古南街道" });
+    const otherTownship = await session.signIn("wenlong");
     const response = await otherTownship.goto(`/cases/${caseNo}`);
     expect(response!.status()).toBe(404);
-    expect(await otherTownship.locator("main").textContent()).toContain("页面不存在或您无权查看");
-    expect(await otherTownship.locator("main").textContent()).not.toContain("石材加工厂");
+    const main = await otherTownship.getByRole("main").textContent();
+    expect(main).toContain("页面不存在或您无权查看");
+    expect(main).not.toContain("石材加工厂");
   });
 
   it("a wrong password shows a message", async () => {
     const page = await session.anonymousPage();
-    await page.goto("/login");
-    await page.fill("#username", "operator");
-    await page.fill("#password", "not-the-password");
-    await page.click("button[type=submit]");
-    await expect(page.locator(".flash-error").textContent()).resolves.toContain("用户名或密码错误");
+    await submitSignIn(page, "e2e-operator", "not-the-password");
+    await expect(page.getByRole("alert").textContent()).resolves.toContain("用户名或密码错误");
     expect(new URL(page.url()).pathname).toBe("/login");
     await page.context().close();
   });
@@ -111,20 +97,20 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     it(`the intake form shows field errors and keeps the typed text (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const page = await session.signIn("operator", { javaScriptEnabled });
       await page.goto("/intake");
-      await page.fill("input[name=subject]", "鑫达汽修厂");
-      await page.fill("input[name=complainantPhone]", "12ab");
-      await page.fill("input[name=address]", "通惠路99号");
-      await page.click("button[name=intent][value=register]");
+      await page.getByLabel(t("field.subject"), { exact: true }).fill("鑫达汽修厂");
+      await page.getByLabel(t("field.complainantPhone"), { exact: true }).fill("12ab");
+      await page.getByLabel(t("field.address"), { exact: true }).fill("通惠路99号");
+      await page.getByRole("button", { name: t("intake.submit") }).click();
       // Each message beside its field (waiting, as the page may still be streaming in).
-      const form = page.locator("main form").first();
+      const form = page.getByRole("main").getByRole("form").first();
       for (const message of ["请填写投诉人姓名，或勾选匿名投诉。", "电话号码应为 7–20 位数字", "必填。"]) {
-        await form.locator(".field-error", { hasText: message }).first().waitFor();
+        await form.getByRole("alert").filter({ hasText: message }).first().waitFor();
       }
       await page.waitForLoadState("load");
-      expect(await page.inputValue("input[name=subject]")).toBe("鑫达汽修厂");
-      expect(await page.inputValue("input[name=address]")).toBe("通惠路99号");
-      expect(await page.inputValue("input[name=complainantPhone]")).toBe("12ab");
-      expect(await page.locator("textarea[name=description]").getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByLabel(t("field.subject"), { exact: true }).inputValue()).toBe("鑫达汽修厂");
+      expect(await page.getByLabel(t("field.address"), { exact: true }).inputValue()).toBe("通惠路99号");
+      expect(await page.getByLabel(t("field.complainantPhone"), { exact: true }).inputValue()).toBe("12ab");
+      expect(await page.getByLabel(t("field.description"), { exact: true }).getAttribute("aria-invalid")).toBe("true");
       await page.context().close();
     });
   }

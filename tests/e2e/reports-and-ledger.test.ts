@@ -1,5 +1,6 @@
 import path from "node:path";
 import { writeFileSync, rmSync } from "node:fs";
+import { t } from "~/i18n";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { importLedger } from "~/models/ledger-import.server";
@@ -29,7 +30,8 @@ describe("reports and the ledger in the browser", { timeout: 120_000 }, () => {
     const api = await leader.context().request.get("/api/statistics?year=2020&kind=complaint");
     expect(api.status()).toBe(200);
     expect(await api.json()).toMatchObject({ kind: "complaint", received: 2, concluded: 2, onTimeRate: 100 });
-    const download = await Promise.all([leader.waitForEvent("download"), leader.locator("a[href^='/reports/xlsx']").click()]);
+    const xlsxLink = leader.getByRole("link", { name: t("report.exportXlsx") });
+    const download = await Promise.all([leader.waitForEvent("download"), xlsxLink.click()]);
     expect(download[0].suggestedFilename()).toBe("2020年度投诉信访办理情况统计.xlsx");
   });
 
@@ -47,13 +49,14 @@ describe("reports and the ledger in the browser", { timeout: 120_000 }, () => {
     try {
       const admin = await session.signIn("admin");
       await admin.goto("/admin/import");
-      await admin.locator("input[type=file]").setInputFiles(file);
-      await admin.locator("main button[type=submit]").click();
-      await admin.locator(".problems").waitFor();
-      expect(await admin.locator(".problems li").allTextContents()).toEqual([
+      await admin.getByLabel(t("import.file"), { exact: true }).setInputFiles(file);
+      await admin.getByRole("button", { name: t("import.check") }).click();
+      const problems = admin.getByRole("list", { name: t("import.problems", { count: 1 }) });
+      await problems.waitFor();
+      expect(await problems.getByRole("listitem").allTextContents()).toEqual([
         "第 3 行，受理时间 列：无法识别的日期或时间（应为 YYYY-MM-DD HH:mm 等格式）（2021-02-30 09:00）",
       ]);
-      expect(await admin.locator("button", { hasText: "确认导入" }).count()).toBe(0);
+      expect(await admin.getByRole("button", { name: "确认导入" }).count()).toBe(0);
       expect(await prisma.case.count()).toBe(before);
     } finally {
       rmSync(file, { force: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { accessibilityViolations, useBrowserApp } from "../support/browser";
+import { type TestAccount, accessibilityViolations, useBrowserApp, usernameOf } from "../support/browser";
 
 // The demo data: every state of every kind, so that markers, tables and forms are all on the pages.
 const session = useBrowserApp({}, { demoData: true });
@@ -9,8 +9,8 @@ const session = useBrowserApp({}, { demoData: true });
 const SECRETS = ["$argon2", "passwordHash", "tokenHash", "failedSignIns"];
 
 /** One case of each kind that the role may open (township staff: their own township's). */
-async function casePages(username: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+async function casePages(account: TestAccount) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { username: usernameOf(account) } });
   const scope = user.role === "township" ? { assignedToId: user.townshipId } : {};
   const cases = await Promise.all(
     ["complaint", "petition", "mediation"].map((kind) =>
@@ -20,10 +20,10 @@ async function casePages(username: string) {
   return cases.filter((found) => found !== null).map((found) => `/cases/${found.caseNo}`);
 }
 
-const PAGES: Record<string, string[]> = {
+const PAGES: Partial<Record<TestAccount, string[]>> = {
   operator: ["/intake", "/", "/cases", "/notifications"],
   dispatcher: ["/", "/dispatch", "/intake", "/cases?overdue=1&sort=due_asc", "/supervision", "/notifications"],
-  township: ["/", "/inbox", "/cases", "/notifications"],
+  gunan: ["/", "/inbox", "/cases", "/notifications"],
   leader: ["/", "/cases?overdue=1", "/supervision", "/reports/annual/2026", "/reports?from=2026-03-01&to=2026-06-30"],
   admin: [
     "/admin/users",
@@ -38,29 +38,29 @@ const PAGES: Record<string, string[]> = {
   ],
 };
 
-const FORBIDDEN: Record<string, string[]> = {
+const FORBIDDEN: Partial<Record<TestAccount, string[]>> = {
   operator: ["/dispatch", "/admin/users", "/supervision", "/reports/annual/2026", "/admin/import"],
-  township: ["/dispatch", "/intake", "/admin/calendar", "/supervision", "/reports/annual/2026"],
+  gunan: ["/dispatch", "/intake", "/admin/calendar", "/supervision", "/reports/annual/2026"],
   leader: ["/intake", "/admin/policies"],
   dispatcher: ["/admin/users", "/inbox"],
 };
 
 // Generous: browser tests share two cores with the rest of the suite.
 describe("every role's pages", { timeout: 120_000 }, () => {
-  for (const [username, paths] of Object.entries(PAGES)) {
-    it(`render and hydrate without errors, without secrets and without WCAG AA violations for ${username}`, async () => {
-      const page = await session.signIn(username);
+  for (const [account, paths] of Object.entries(PAGES) as [TestAccount, string[]][]) {
+    it(`render and hydrate without errors, without secrets and without WCAG AA violations for ${account}`, async () => {
+      const page = await session.signIn(account);
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       page.on("console", (message) => {
         if (message.type() === "error" && !message.text().includes("favicon")) errors.push(message.text());
       });
-      for (const path of [...paths, ...(await casePages(username))]) {
+      for (const path of [...paths, ...(await casePages(account))]) {
         const response = await page.goto(path);
         expect(response!.status(), path).toBe(200);
         await page.waitForLoadState("networkidle");
-        expect(await page.locator("h1").count(), path).toBeGreaterThan(0);
-        expect(await page.locator("main").textContent(), path).not.toContain("系统出现错误");
+        expect(await page.getByRole("heading", { level: 1 }).count(), path).toBeGreaterThan(0);
+        expect(await page.getByRole("main").textContent(), path).not.toContain("系统出现错误");
         const html = await response!.text();
         for (const secret of SECRETS) expect(html, `${path} contains ${secret}`).not.toContain(secret);
         expect(await accessibilityViolations(page), path).toEqual([]);
@@ -70,9 +70,9 @@ describe("every role's pages", { timeout: 120_000 }, () => {
     });
   }
 
-  for (const [username, paths] of Object.entries(FORBIDDEN)) {
-    it(`refuse ${username} the pages of other roles`, async () => {
-      const page = await session.signIn(username);
+  for (const [account, paths] of Object.entries(FORBIDDEN) as [TestAccount, string[]][]) {
+    it(`refuse ${account} the pages of other roles`, async () => {
+      const page = await session.signIn(account);
       for (const path of paths) {
         const response = await page.goto(path);
         expect(response!.status(), path).toBe(403);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { DEMO_PASSWORD } from "~/models/seed.server";
+import { TEST_PASSWORD, usernameOf } from "../support/browser";
 import { unlockAccount } from "~/models/sign-in.server";
 import { startApp } from "../support/browser";
 import { assignedCase, makeActor } from "../support/fixtures";
@@ -43,10 +43,10 @@ describe("the web server's defences", () => {
   });
 
   it("gives the session cookie Secure and the __Host- prefix over HTTPS, and neither over plain HTTP", async () => {
-    const plain = await login({ username: "operator", password: DEMO_PASSWORD });
+    const plain = await login({ username: usernameOf("operator"), password: TEST_PASSWORD });
     expect(plain.headers.get("set-cookie")).toMatch(/^greenline=.*HttpOnly/i);
     expect(plain.headers.get("set-cookie")).not.toMatch(/Secure/i);
-    const https = await login({ username: "operator", password: DEMO_PASSWORD }, { "x-forwarded-proto": "https" });
+    const https = await login({ username: usernameOf("operator"), password: TEST_PASSWORD }, { "x-forwarded-proto": "https" });
     const cookie = https.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^__Host-greenline=/);
     expect(cookie).toMatch(/; Secure/i);
@@ -76,7 +76,7 @@ describe("the web server's defences", () => {
     "/\n/evil.example",
     " //evil.example",
   ])("sends a signed-in user only to a path of this site (redirectTo=%j)", async (redirectTo) => {
-    const response = await login({ username: "leader", password: DEMO_PASSWORD, redirectTo });
+    const response = await login({ username: usernameOf("leader"), password: TEST_PASSWORD, redirectTo });
     expect(response.status).toBe(302);
     const location = response.headers.get("location")!;
     expect(new URL(location, app.baseUrl).origin).toBe(new URL(app.baseUrl).origin);
@@ -121,29 +121,29 @@ describe("the web server's defences", () => {
       }
       return texts;
     };
-    const known = await answers("township2");
+    const known = await answers(usernameOf("wenlong"));
     const unknown = await answers("no-such-user");
     expect(unknown).toEqual(known);
     expect(known[0]).toBe("400 用户名或密码错误。");
     expect(known[5]).toMatch(/^429 尝试次数过多/);
-    expect(await prisma.securityEvent.count({ where: { username: "township2", type: "signInFailed" } })).toBe(5);
+    expect(await prisma.securityEvent.count({ where: { username: usernameOf("wenlong"), type: "signInFailed" } })).toBe(5);
   });
 
   it("records a refused page in the security log", async () => {
-    const cookie = await signIn("township");
+    const cookie = await signIn("gunan");
     expect((await request("/admin/users", { cookie })).status).toBe(403);
-    const event = await prisma.securityEvent.findFirst({ where: { type: "permissionRefused", username: "township" } });
+    const event = await prisma.securityEvent.findFirst({ where: { type: "permissionRefused", username: usernameOf("gunan") } });
     expect(JSON.parse(event!.detail!)).toMatchObject({ method: "GET", path: "/admin/users" });
   });
 
   it("answers another township's case as not found, like a case that does not exist, and records only the former", async () => {
     const world = { operator: await makeActor("operator"), dispatcher: await makeActor("dispatcher") };
     const gunanCase = await assignedCase(world, "2026-03-02 09:00");
-    // township2 (文龙街道) was blocked from this address by the test above: an administrator lifts it.
-    const township2 = await prisma.user.findUniqueOrThrow({ where: { username: "township2" } });
-    await unlockAccount(township2, await makeActor("admin"));
-    const cookie = await signIn("township2");
-    const refusals = () => prisma.securityEvent.count({ where: { type: "permissionRefused", username: "township2" } });
+    // The 文龙街道 account was blocked from this address by the test above: an administrator lifts it.
+    const wenlong = await prisma.user.findUniqueOrThrow({ where: { username: usernameOf("wenlong") } });
+    await unlockAccount(wenlong, await makeActor("admin"));
+    const cookie = await signIn("wenlong");
+    const refusals = () => prisma.securityEvent.count({ where: { type: "permissionRefused", username: usernameOf("wenlong") } });
     const missing = await request("/cases/TS-2026-99999", { cookie });
     expect(missing.status).toBe(404);
     expect(await refusals()).toBe(0);
@@ -155,7 +155,9 @@ describe("the web server's defences", () => {
     expect(hiddenMain).toContain("404");
     expect(hiddenMain).toBe(await mainOf(await request("/cases/TS-2026-99999", { cookie })));
     expect(await refusals()).toBe(1);
-    const event = await prisma.securityEvent.findFirstOrThrow({ where: { type: "permissionRefused", username: "township2" } });
+    const event = await prisma.securityEvent.findFirstOrThrow({
+      where: { type: "permissionRefused", username: usernameOf("wenlong") },
+    });
     expect(JSON.parse(event.detail!)).toMatchObject({ method: "GET", path: `/cases/${gunanCase.caseNo}` });
   });
 });

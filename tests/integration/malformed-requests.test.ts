@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
-import { startApp } from "../support/browser";
+import { type TestAccount, startApp, usernameOf } from "../support/browser";
 import { httpClient } from "../support/http";
 import { malformedRequests } from "../corpus/malformed-requests";
 
@@ -43,7 +43,7 @@ describe("the malformed-request corpus", { timeout: 600_000 }, () => {
     const pick = (kind: string) =>
       prisma.case.findFirstOrThrow({ where: { kind }, orderBy: { id: "asc" }, select: { caseNo: true } });
     const [complaint, petition, mediation] = await Promise.all([pick("complaint"), pick("petition"), pick("mediation")]);
-    const userId = (await prisma.user.findUniqueOrThrow({ where: { username: "township2" } })).id;
+    const userId = (await prisma.user.findUniqueOrThrow({ where: { username: usernameOf("wenlong") } })).id;
     const corpus = malformedRequests({
       caseNos: { complaint: complaint.caseNo, petition: petition.caseNo, mediation: mediation.caseNo },
       userId,
@@ -51,7 +51,14 @@ describe("the malformed-request corpus", { timeout: 600_000 }, () => {
     expect(corpus.length).toBeGreaterThanOrEqual(300);
 
     const cookies = new Map<Role, string>();
-    for (const role of ["operator", "dispatcher", "township", "leader", "admin"] as Role[]) cookies.set(role, await signIn(role));
+    const accounts = {
+      operator: "operator",
+      dispatcher: "dispatcher",
+      township: "gunan",
+      leader: "leader",
+      admin: "admin",
+    } as const;
+    for (const [role, account] of Object.entries(accounts) as [Role, TestAccount][]) cookies.set(role, await signIn(account));
     const before = await tableCounts();
     const failures: string[] = [];
     const statuses = new Map<number, number>();

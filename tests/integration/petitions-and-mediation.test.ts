@@ -3,7 +3,8 @@ import { prisma } from "~/db.server";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { yearPeriod } from "~/domain/statistics";
 import { getCaseForViewer, listCases } from "~/models/case-queries.server";
-import type { CaseChange, IntakeFields, PartyInput } from "~/domain/case-commands";
+import type { IntakeFields, PartyInput } from "~/domain/case-commands";
+import type { CaseChange } from "~/forms/case-actions";
 import { changeCase, registerCase } from "~/models/cases.server";
 import { CaseInputError } from "~/models/errors";
 import { dispatcherDashboard } from "~/models/dashboards.server";
@@ -159,7 +160,7 @@ describe("pollution-dispute mediation (调解)", () => {
       [
         world.dispatcher,
         {
-          action: "session",
+          action: "mediationSession",
           session: {
             status: "scheduled",
             scheduledAt: at("2021-04-15 09:30"),
@@ -180,7 +181,7 @@ describe("pollution-dispute mediation (调解)", () => {
       [
         world.dispatcher,
         {
-          action: "session",
+          action: "mediationSession",
           session: {
             sessionId: session.id,
             status: "held",

@@ -34,7 +34,7 @@ describe("npm start before Redis is there", { timeout: 240_000 }, () => {
     const port = await freePort();
     const redisUrl = `redis://127.0.0.1:${port}`;
     let output = "";
-    const start = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    const start = spawn(process.execPath, ["--enable-source-maps", "build/server/start.js"], {
       cwd: ROOT,
       env: { ...process.env, REDIS_URL: redisUrl, PORT: "0", LOG_LEVEL: "info", SWEEP_INTERVAL_MS: "2000" },
       stdio: ["ignore", "pipe", "pipe"],

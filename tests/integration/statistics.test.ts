@@ -1,3 +1,4 @@
+import type { Satisfaction } from "~/domain/case-kinds";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { complaintSentence, yearPeriod } from "~/domain/statistics";
@@ -20,7 +21,7 @@ async function complaint(
     concludeAt?: string | null;
     extendBy?: number;
     reject?: string;
-    satisfaction?: string;
+    satisfaction?: Satisfaction;
     fields?: Partial<IntakeFields>;
   },
 ) {

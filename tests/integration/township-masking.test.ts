@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import type { CaseChange } from "~/domain/case-commands";
+import type { CaseChange } from "~/forms/case-actions";
 import { changeCase, registerCase } from "~/models/cases.server";
 import { startApp } from "../support/browser";
 import { httpClient } from "../support/http";
@@ -51,7 +51,7 @@ describe("a township user's view of a mediation", { timeout: 120_000 }, () => {
       [{ action: "note", text: "已电话联系周建国（13700001111），约定调解时间。" }, "2026-03-04 10:00"],
       [
         {
-          action: "session",
+          action: "mediationSession",
           session: {
             status: "held",
             scheduledAt: at("2026-03-10 09:30"),
@@ -82,7 +82,7 @@ describe("a township user's view of a mediation", { timeout: 120_000 }, () => {
     const full = await (await request(`/cases/${created.caseNo}`, { cookie: dispatcherCookie })).text();
     expect(full).toContain("周建国"); // the bureau's own staff see it: the test would notice a page that shows nothing
 
-    const cookie = await signIn("township");
+    const cookie = await signIn("gunan");
     const paths = [
       `/cases/${created.caseNo}`,
       `/cases/${created.caseNo}.data`,

@@ -3,7 +3,39 @@ import path from "node:path";
 import axe from "axe-core";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { DEMO_PASSWORD, seedDemoData, seedDemoUsers, seedReferenceData } from "~/models/seed.server";
+import type { Role } from "~/domain/roles";
+import type { CaseAction } from "~/domain/workflow";
+import { t, tKey } from "~/i18n";
+import { seedDemoData, seedReferenceData } from "~/models/seed.server";
+import { prisma } from "~/db.server";
+import { createUser } from "~/models/users.server";
+
+/** The accounts browser tests sign in with, made by the tests themselves (never the demo accounts). */
+const TEST_ACCOUNTS = {
+  operator: { role: "operator", displayName: "测试接线员" },
+  dispatcher: { role: "dispatcher", displayName: "测试信访科" },
+  gunan: { role: "township", displayName: "测试古南街道", township: "古南街道" },
+  wenlong: { role: "township", displayName: "测试文龙街道", township: "文龙街道" },
+  leader: { role: "leader", displayName: "测试局领导" },
+  admin: { role: "admin", displayName: "测试管理员" },
+} satisfies Record<string, { role: Role; displayName: string; township?: string }>;
+
+export type TestAccount = keyof typeof TEST_ACCOUNTS;
+export const TEST_PASSWORD = "browser-test-passphrase";
+export const usernameOf = (account: TestAccount) => `e2e-${account}`;
+
+async function createTestAccounts() {
+  for (const [account, spec] of Object.entries(TEST_ACCOUNTS) as [TestAccount, (typeof TEST_ACCOUNTS)[TestAccount]][]) {
+    const township = "township" in spec ? await prisma.township.findFirstOrThrow({ where: { name: spec.township } }) : null;
+    await createUser({
+      username: usernameOf(account),
+      displayName: spec.displayName,
+      role: spec.role,
+      townshipId: township?.id ?? null,
+      password: TEST_PASSWORD,
+    });
+  }
+}
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -13,10 +45,10 @@ const ROOT = path.resolve(__dirname, "../..");
  */
 export async function startApp(env: Record<string, string> = {}, options: { demoData?: boolean } = {}) {
   await seedReferenceData();
-  await seedDemoUsers();
+  await createTestAccounts();
   if (options.demoData) await seedDemoData();
   // Port 0: the server takes a free port itself and logs it, so parallel test files never share one.
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "build/server/web.js"], {
     cwd: ROOT,
     env: { ...process.env, PORT: "0", NODE_ENV: "production", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -55,25 +87,50 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context signed in as one of the demo accounts. */
+/** Fills in the sign-in form as a person would; the answer is the caller's to wait for. */
+export async function submitSignIn(page: Page, username: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel(t("field.username")).fill(username);
+  await page.getByLabel(t("field.password")).fill(password);
+  await page.getByRole("button", { name: t("login.submit") }).click();
+}
+
+/** A fresh browser context signed in as one of the test accounts. */
 export async function signedInPage(
   browser: Browser,
   baseUrl: string,
-  username: string,
+  account: TestAccount,
   options: { javaScriptEnabled?: boolean } = {},
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const page = await context.newPage();
-  await page.goto("/login");
-  await page.fill("#username", username);
-  await page.fill("#password", DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("button[type=submit]")]);
+  await submitSignIn(page, usernameOf(account), TEST_PASSWORD);
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   return page;
 }
 
 /**
+ * Takes an action on the case page as a user would: finds the action's form by its name, fills its
+ * fields by their labels (selects by option text), submits, and waits for the confirmation.
+ */
+export async function takeAction(page: Page, action: CaseAction, fields: Record<string, string> = {}) {
+  const name = tKey("action", action);
+  const form = page.getByRole("form", { name, exact: true });
+  for (const [label, value] of Object.entries(fields)) {
+    const field = form.getByLabel(label, { exact: true });
+    if ((await field.evaluate((element) => element.tagName)) === "SELECT") await field.selectOption({ label: value });
+    else await field.fill(value);
+  }
+  await form.getByRole("button", { name, exact: true }).click();
+  await page
+    .getByRole("status")
+    .filter({ hasText: t("case.done", { action: name }) })
+    .waitFor();
+}
+
+/**
  * The web server and Chromium for one test file, started before its tests and stopped after them.
- * `signIn` opens a fresh context as a demo account; `anonymousPage` one signed in as nobody.
+ * `signIn` opens a fresh context as a test account; `anonymousPage` one signed in as nobody.
  */
 export function useBrowserApp(env: Record<string, string> = {}, options: { demoData?: boolean } = {}) {
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
@@ -90,8 +147,8 @@ export function useBrowserApp(env: Record<string, string> = {}, options: { demoD
     get baseUrl() {
       return app!.baseUrl;
     },
-    signIn: (username: string, options: { javaScriptEnabled?: boolean } = {}) =>
-      signedInPage(browser!, app!.baseUrl, username, options),
+    signIn: (account: TestAccount, options: { javaScriptEnabled?: boolean } = {}) =>
+      signedInPage(browser!, app!.baseUrl, account, options),
     anonymousPage: async () => (await browser!.newContext({ baseURL: app!.baseUrl })).newPage(),
   };
 }

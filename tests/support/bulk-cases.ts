@@ -72,9 +72,9 @@ export async function insertOpenCases(
   }
 }
 
-/** A worker process (`workers/index.ts`) on this test's database and Redis prefix. */
+/** A worker process (the built `workers/index.ts`, as production runs it) on this test's database and Redis prefix. */
 export function spawnWorker(env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
+  return spawn(process.execPath, ["--enable-source-maps", "build/server/worker.js"], {
     cwd: path.resolve(__dirname, "../.."),
     env: { ...process.env, ...env },
     stdio: ["ignore", "ignore", "inherit"],

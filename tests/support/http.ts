@@ -1,12 +1,13 @@
-import { DEMO_PASSWORD } from "~/models/seed.server";
+import { TEST_PASSWORD, type TestAccount, usernameOf } from "./browser";
 
 /** Requests to a running app as a program sends them: no browser, cookies passed by hand. */
 export function httpClient(baseUrl: () => string) {
-  async function signIn(username: string, headers: Record<string, string> = {}) {
+  async function signIn(account: TestAccount, headers: Record<string, string> = {}) {
+    const username = usernameOf(account);
     const response = await fetch(`${baseUrl()}/login`, {
       method: "POST",
       headers,
-      body: new URLSearchParams({ username, password: DEMO_PASSWORD }),
+      body: new URLSearchParams({ username, password: TEST_PASSWORD }),
       redirect: "manual",
     });
     const cookie = response.headers.get("set-cookie");

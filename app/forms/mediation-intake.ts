@@ -1,38 +1,29 @@
 import { z } from "zod";
-import { databaseId } from "./fields";
-import { parseLocalDateTime } from "~/domain/local-time";
+import { databaseId, localDateTime, optionalText, phoneNumber, requiredText } from "./fields";
 
-/** A mediation application (调解申请): the dispute, both parties, the claim. Messages are catalogue keys. */
-const text = (max: number) => z.string().trim().max(max, "tooLong").optional();
-const required = (max: number) => z.string({ required_error: "required" }).trim().min(1, "required").max(max, "tooLong");
-const phone = z
-  .string()
-  .trim()
-  .regex(/^[\d\s-]{7,20}$/, "phoneFormat")
-  .optional();
-
-export const mediationSchema = z.object({
+/** A mediation application (调解申请): the dispute, both parties, the claim. */
+export const mediationIntakeSchema = z.object({
   channel: z.string({ required_error: "required" }),
-  receivedAt: z.string({ required_error: "required" }).refine((value) => parseLocalDateTime(value) !== null, "dateTime"),
+  receivedAt: localDateTime,
   townshipId: databaseId("required"),
   category: z.string({ required_error: "required" }),
   applicantType: z.enum(["person", "unit"]),
-  applicantName: required(100),
-  applicantPhone: phone,
-  applicantAddress: text(200),
+  applicantName: requiredText(100),
+  applicantPhone: phoneNumber,
+  applicantAddress: optionalText(200),
   respondentType: z.enum(["person", "unit"]),
-  respondentName: required(100),
-  respondentPhone: phone,
-  respondentAddress: text(200),
-  description: required(4000),
-  claim: required(2000),
-  relatedCaseNo: text(30),
+  respondentName: requiredText(100),
+  respondentPhone: phoneNumber,
+  respondentAddress: optionalText(200),
+  description: requiredText(4000),
+  claim: requiredText(2000),
+  relatedCaseNo: optionalText(30),
 });
 
-export type MediationSubmission = z.infer<typeof mediationSchema>;
+export type MediationIntakeSubmission = z.infer<typeof mediationIntakeSchema>;
 
 /** The case service's intake and application from a valid form; the applicant is the case's complainant. */
-export function mediationFromForm(value: MediationSubmission) {
+export function mediationFromForm(value: MediationIntakeSubmission) {
   const party = (role: "applicant" | "respondent") => ({
     role,
     type: value[`${role}Type`],
@@ -44,7 +35,7 @@ export function mediationFromForm(value: MediationSubmission) {
     fields: {
       kind: "mediation" as const,
       channel: value.channel,
-      receivedAt: parseLocalDateTime(value.receivedAt)!,
+      receivedAt: value.receivedAt,
       complainantName: value.applicantName,
       complainantPhone: value.applicantPhone ?? null,
       consentToDisclose: false,

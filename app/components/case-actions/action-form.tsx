@@ -1,0 +1,82 @@
+import { type FormMetadata, getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { SubmissionResult } from "@conform-to/react";
+import { Form, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import type { CaseAction } from "~/domain/workflow";
+import { caseActionSchemas } from "~/forms/case-actions";
+import { tKey } from "~/i18n";
+import type { CaseView } from "~/models/case-queries.server";
+import type { loadCaseVocabulary } from "~/models/reference.server";
+import { FormErrors } from "../form-fields";
+
+/** What the case page's action answers when it refuses a submission: which form, and conform's reply. */
+export interface CaseActionData {
+  intent: string;
+  result: SubmissionResult<string[]> | null;
+  /** A refusal of the whole action (stale version, no longer allowed), shown at the top of the page. */
+  message: string | null;
+}
+
+export type Vocabulary = Awaited<ReturnType<typeof loadCaseVocabulary>>;
+
+/** What every action form gets from the case page. */
+export interface ActionFormProps {
+  view: CaseView;
+  actionData: CaseActionData | null;
+}
+
+type ActionInput<A extends CaseAction> = z.input<(typeof caseActionSchemas)[A]>;
+
+/**
+ * One action's conform form: validated in the browser by the action's schema as the server will
+ * validate it, and given back the server's reply (errors, typed values) when the submission was for it.
+ */
+export function useCaseActionForm<A extends CaseAction>(
+  action: A,
+  actionData: CaseActionData | null,
+  defaultValue?: Partial<Record<keyof ActionInput<A>, string | string[]>>,
+) {
+  return useForm<ActionInput<A>>({
+    id: `action-${action}`,
+    lastResult: actionData?.intent === action ? actionData.result : undefined,
+    defaultValue: defaultValue as never,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseActionSchemas[action] as z.ZodTypeAny }),
+  });
+}
+
+/**
+ * The form element of an action: posts the action and the case version the user saw, is named by the
+ * action (so that it is found by its role and name), and shows its form-level problems.
+ */
+export function ActionForm<Schema extends Record<string, unknown>>({
+  view,
+  action,
+  form,
+  danger,
+  children,
+}: {
+  view: CaseView;
+  action: CaseAction;
+  form: FormMetadata<Schema, string[]>;
+  danger?: boolean;
+  children?: ReactNode;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === action;
+  const name = tKey("action", action);
+  return (
+    <Form method="post" {...getFormProps(form)} className="action-form" data-action={action} aria-label={name}>
+      <input type="hidden" name="intent" value={action} />
+      <input type="hidden" name="version" value={view.version} />
+      {children}
+      <FormErrors form={form} />
+      <button type="submit" className={danger ? "danger" : undefined} disabled={busy}>
+        {name}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,34 @@
+import { SATISFACTION_LEVELS } from "~/domain/case-kinds";
+import { t } from "~/i18n";
+import { SelectField } from "../form-fields";
+import { NamedOptions } from "../named-options";
+import { ActionForm, type ActionFormProps, type Vocabulary, useCaseActionForm } from "./action-form";
+
+export function AssignForm({ view, vocabulary, actionData }: ActionFormProps & { vocabulary: Vocabulary }) {
+  const [form, fields] = useCaseActionForm("assign", actionData, {
+    assigneeId: String(view.assignedToId ?? view.townshipId),
+  });
+  return (
+    <ActionForm view={view} action="assign" form={form}>
+      <SelectField meta={fields.assigneeId} label={t("field.assignedTo")}>
+        <NamedOptions items={vocabulary.assignees} />
+      </SelectField>
+    </ActionForm>
+  );
+}
+
+export function CloseForm({ view, actionData }: ActionFormProps) {
+  const [form, fields] = useCaseActionForm("close", actionData);
+  return (
+    <ActionForm view={view} action="close" form={form}>
+      <SelectField meta={fields.satisfaction} label={t("field.satisfaction")}>
+        <option value="">{t("common.none")}</option>
+        {SATISFACTION_LEVELS.map((level) => (
+          <option key={level} value={level}>
+            {level}
+          </option>
+        ))}
+      </SelectField>
+    </ActionForm>
+  );
+}

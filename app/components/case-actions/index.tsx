@@ -1,0 +1,54 @@
+import type { CaseView } from "~/models/case-queries.server";
+import type { CaseActionData, Vocabulary } from "./action-form";
+import { AcceptForm, EditForm, MergeForm, RejectForm } from "./decision";
+import { ApproveExtensionForm, RequestExtensionForm } from "./extensions";
+import { AssignForm, CloseForm } from "./handling";
+import { ConcludeMediationForm, FollowUpAgreementForm, MediationSessionForm } from "./mediation";
+import { RequestReviewForm } from "./petition-review";
+import { AcknowledgeForm } from "./supervision";
+import { ReasonForm, TextForm } from "./text-forms";
+
+export type { CaseActionData } from "./action-form";
+
+/**
+ * Exactly the actions this user may take on the case now, one form each. The forms live by family
+ * beside their schemas' families (app/forms/case-actions/).
+ */
+export function CaseActionForms({
+  view,
+  vocabulary,
+  actionData,
+}: {
+  view: CaseView;
+  vocabulary: Vocabulary | null;
+  actionData: CaseActionData | null;
+}) {
+  const allowed = new Set(view.allowedActions);
+  const props = { view, actionData };
+  return (
+    <>
+      {allowed.has("acknowledge") ? <AcknowledgeForm {...props} /> : null}
+      {allowed.has("instruct") ? <TextForm {...props} action="instruct" label="field.instruction" /> : null}
+      {allowed.has("accept") ? <AcceptForm {...props} /> : null}
+      {allowed.has("reject") ? <RejectForm {...props} /> : null}
+      {allowed.has("requestReview") ? <RequestReviewForm {...props} /> : null}
+      {allowed.has("mediationSession") ? <MediationSessionForm {...props} /> : null}
+      {allowed.has("concludeMediation") ? <ConcludeMediationForm {...props} /> : null}
+      {allowed.has("followUpAgreement") ? <FollowUpAgreementForm {...props} /> : null}
+      {allowed.has("merge") ? <MergeForm {...props} /> : null}
+      {allowed.has("assign") && vocabulary ? <AssignForm {...props} vocabulary={vocabulary} /> : null}
+      {allowed.has("onSite") ? <TextForm {...props} action="onSite" label="field.note" /> : null}
+      {allowed.has("note") ? <TextForm {...props} action="note" label="field.note" /> : null}
+      {allowed.has("submit") ? <TextForm {...props} action="submit" label="field.resultText" /> : null}
+      {allowed.has("requestExtension") ? <RequestExtensionForm {...props} /> : null}
+      {allowed.has("return") ? <ReasonForm {...props} action="return" danger /> : null}
+      {allowed.has("approveExtension") ? <ApproveExtensionForm {...props} /> : null}
+      {allowed.has("refuseExtension") ? <ReasonForm {...props} action="refuseExtension" danger /> : null}
+      {allowed.has("conclude") ? <TextForm {...props} action="conclude" label="field.replyText" /> : null}
+      {allowed.has("sendBack") ? <ReasonForm {...props} action="sendBack" danger /> : null}
+      {allowed.has("close") ? <CloseForm {...props} /> : null}
+      {allowed.has("reopen") ? <ReasonForm {...props} action="reopen" /> : null}
+      {allowed.has("edit") && vocabulary ? <EditForm {...props} vocabulary={vocabulary} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { SATISFACTION_LEVELS, type Satisfaction } from "~/domain/case-kinds";
+import { databaseId, requiredText } from "../fields";
+
+/** Handling a case: assignment, the handler's work and result, the desk's review, closing and reopening. */
+const reason = <A extends string>(action: A) =>
+  z.object({ reason: requiredText() }).transform((value) => ({ action, reason: value.reason }));
+const text = <A extends string>(action: A) =>
+  z.object({ text: requiredText() }).transform((value) => ({ action, text: value.text }));
+
+export const handlingSchemas = {
+  assign: z
+    .object({ assigneeId: databaseId("unknownAssignee") })
+    .transform((value) => ({ action: "assign" as const, assigneeId: value.assigneeId })),
+  return: reason("return"),
+  note: text("note"),
+  onSite: text("onSite"),
+  submit: text("submit"),
+  sendBack: reason("sendBack"),
+  conclude: text("conclude"),
+  close: z
+    .object({ satisfaction: z.enum(SATISFACTION_LEVELS).optional() })
+    .transform((value): { action: "close"; satisfaction?: Satisfaction | null } => ({
+      action: "close",
+      satisfaction: value.satisfaction,
+    })),
+  reopen: reason("reopen"),
+};

@@ -1,0 +1,98 @@
+import type { Transaction } from "~/db.server";
+import type { WorkCalendar } from "~/domain/calendar";
+import { isOverdueAt } from "~/domain/deadlines";
+import type { DeadlinePolicy } from "~/domain/policies";
+import type { Actor } from "~/domain/roles";
+import type { CaseAction } from "~/domain/workflow";
+import type { CaseChangeOf } from "~/forms/case-actions";
+import type { Prisma } from "~/generated/prisma/client";
+import { CaseInputError } from "../errors";
+
+/** The case as `changeCase` loads it: open milestones, pending extensions, unacknowledged instructions, policy. */
+export const CASE_FOR_CHANGE = {
+  milestones: { where: { status: "open" } },
+  extensions: { where: { status: "pending" } },
+  instructions: { where: { acknowledgedAt: null } },
+  policy: true,
+} satisfies Prisma.CaseInclude;
+
+export type LoadedCase = Prisma.CaseGetPayload<{ include: typeof CASE_FOR_CHANGE }>;
+
+/** What one action's handler works with, inside the change's transaction. */
+export interface ChangeContext {
+  tx: Transaction;
+  actor: Actor;
+  record: LoadedCase;
+  now: Date;
+  calendar: WorkCalendar;
+  policy: DeadlinePolicy;
+}
+
+/** The fields of the case an action changes; the version is the dispatcher's, and the state too unless the action decides it. */
+export type CaseUpdate = Omit<Prisma.CaseUncheckedUpdateManyInput, "version">;
+
+export interface ChangeEffect {
+  caseUpdate: CaseUpdate;
+  /** Details for the audit event beyond the case's changed fields. */
+  auditDetails?: Record<string, unknown>;
+  /** A notification's webhook event to queue after commit. */
+  webhookEventId?: string | null;
+}
+
+/** What carries out one action: writes its own rows, returns what changes on the case. */
+export type CaseActionHandler<A extends CaseAction> = (context: ChangeContext, change: CaseChangeOf<A>) => Promise<ChangeEffect>;
+
+/** The handlers of a family of actions. */
+export type CaseActionHandlers<A extends CaseAction> = { [K in A]: CaseActionHandler<K> };
+
+/**
+ * Text the action cannot do without. The forms check it too; this is the service's own check for
+ * callers without a form (seeding, the CLI, tests).
+ */
+export function requireText(field: string, value: string | undefined) {
+  if (!value || value.trim() === "") throw new CaseInputError({ [field]: "required" });
+  return value.trim();
+}
+
+export async function closeOpenMilestones(
+  context: ChangeContext,
+  status: "met" | "cancelled",
+  only?: (milestone: string) => boolean,
+) {
+  await context.tx.caseMilestone.updateMany({
+    where: {
+      caseId: context.record.id,
+      status: "open",
+      ...(only ? { milestone: { in: context.record.milestones.map((m) => m.milestone).filter(only) } } : {}),
+    },
+    data: { status, metAt: context.now },
+  });
+}
+
+export function currentMilestone(context: ChangeContext, name: string) {
+  return context.record.milestones.find((m) => m.milestone === name && m.round === context.record.round);
+}
+
+/** Concluding: the conclusion milestone is met (on time or not), the rest cancelled, pending extensions refused. */
+export async function stopTheClock(context: ChangeContext) {
+  const { tx, record, now } = context;
+  const conclude = currentMilestone(context, "conclude");
+  await closeOpenMilestones(context, "met", (m) => m === "conclude");
+  await closeOpenMilestones(context, "cancelled");
+  await tx.extension.updateMany({
+    where: { caseId: record.id, status: "pending" },
+    data: { status: "refused", decidedAt: now, decisionNote: "concluded" },
+  });
+  return { concludedAt: now, overdue: conclude ? isOverdueAt(conclude.dueAt, now) : record.overdue };
+}
+
+/** A new handling round (reopening, review): open again, back with its handler or, if none, the desk. */
+export function newRound(record: LoadedCase, round: number) {
+  return {
+    round,
+    concludedAt: null,
+    closedAt: null,
+    overdue: false,
+    state: record.assignedToId === null ? "accepted" : "assigned",
+  };
+}

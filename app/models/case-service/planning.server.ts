@@ -1,0 +1,75 @@
+import type { Transaction } from "~/db.server";
+import type { WorkCalendar } from "~/domain/calendar";
+import type { IntakeFields } from "~/domain/case-commands";
+import { type MilestonePlan, planMilestone } from "~/domain/deadlines";
+import { type DeadlinePolicy, type MilestoneStart, selectPolicy } from "~/domain/policies";
+import { logger } from "~/logger.server";
+import { CaseInputError } from "../errors";
+
+/** Milestones and their deadlines, as the case service stores them (docs/domain.md, "Deadlines"). */
+
+export function policyFor(policies: DeadlinePolicy[], fields: IntakeFields): DeadlinePolicy {
+  const policy = selectPolicy(policies, fields);
+  // A receipt time before every policy version (a typo such as 1900) is the user's to correct.
+  if (!policy) throw new CaseInputError({ receivedAt: "noPolicy" });
+  return policy;
+}
+
+/** The milestones of `policy` that count from `start`, planned from `startAt` for handling round `round`. */
+export function milestoneRows(
+  calendar: WorkCalendar,
+  policy: DeadlinePolicy,
+  start: MilestoneStart,
+  startAt: Date,
+  round: number,
+  only?: (milestone: string) => boolean,
+) {
+  return policy.rules.milestones
+    .filter((rule) => rule.from === start && (!only || only(rule.milestone)))
+    .map((rule) => {
+      const plan = planMilestone(calendar, startAt, rule.amount, rule.unit, policy.rules.ladder);
+      warnAboutMissingCalendar(plan);
+      return { round, milestone: rule.milestone, ...storedPlan(plan) };
+    });
+}
+
+export function storedPlan(plan: MilestonePlan) {
+  return {
+    startAt: plan.startAt,
+    amount: plan.amount,
+    unit: plan.unit,
+    dueAt: plan.dueAt,
+    warningAt: plan.warningAt,
+    supervisionAt: plan.supervisionAt,
+    nextStep: "warning",
+    nextStepAt: plan.warningAt,
+  };
+}
+
+export function warnAboutMissingCalendar(plan: MilestonePlan) {
+  if (plan.missingCalendarYears.length > 0) {
+    logger.warn({ years: plan.missingCalendarYears }, "holiday calendar missing; counted weekends only");
+  }
+}
+
+export function earliestDue(milestones: { dueAt: Date }[]): Date | null {
+  if (milestones.length === 0) return null;
+  return new Date(Math.min(...milestones.map((m) => m.dueAt.getTime())));
+}
+
+/**
+ * Keeps the case's cached due instants in step with its milestones: the earliest open one (inboxes
+ * sort by it) and the current round's conclusion due (statistics judge conclusions against it).
+ */
+export async function refreshDueCache(tx: Transaction, caseId: number) {
+  const { round } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { round: true } });
+  const milestones = await tx.caseMilestone.findMany({
+    where: { caseId, OR: [{ status: "open" }, { round, milestone: "conclude" }] },
+    select: { dueAt: true, status: true, round: true, milestone: true },
+  });
+  const conclude = milestones.find((m) => m.round === round && m.milestone === "conclude");
+  await tx.case.update({
+    where: { id: caseId },
+    data: { nextDueAt: earliestDue(milestones.filter((m) => m.status === "open")), dueAt: conclude?.dueAt ?? null },
+  });
+}
