@@ -1,5 +1,5 @@
 import { prisma } from "~/db.server";
-import { type CalendarEntry, type CalendarDayType, parseHolidayCsv } from "~/domain/calendar";
+import { type CalendarEntry, parseHolidayCsv } from "~/domain/calendar";
 import { type DeadlineUnit, extendDueAt, computeDueAt, ladderInstants } from "~/domain/deadlines";
 import { endOfLocalDay, isLocalDate, localDateOf, startOfLocalDay, yearOf } from "~/domain/local-time";
 import { recordAuditEvent } from "./audit.server";
@@ -63,10 +63,6 @@ export async function importCalendarCsv(actorId: number, text: string, now = new
   if (errors.length > 0) throw new CalendarInputError(errors);
   if (entries.length === 0) throw new CalendarInputError(["the file has no days"]);
   return changeCalendar(actorId, { upsert: entries }, now);
-}
-
-export function calendarEntry(date: string, type: string, name: string | null): CalendarEntry {
-  return { date, type: type as CalendarDayType, name, scheduleYear: Number(date.slice(0, 4)) };
 }
 
 /**

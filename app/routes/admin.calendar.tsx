@@ -1,12 +1,15 @@
-import { readFormData, searchParamsOf } from "~/utils/request-input.server";
+import { badRequest, readFormData, searchParamsOf } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { isSupportedLocalDate, isSupportedYear, localDateOf, yearOf } from "~/domain/local-time";
+import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { isSupportedYear, localDateOf, yearOf } from "~/domain/local-time";
+import { calendarSchemas, isCalendarIntent } from "~/forms/admin";
 import { t } from "~/i18n";
 import {
   CalendarInputError,
-  calendarEntry,
   changeCalendar,
   importCalendarCsv,
   listCalendarYear,
@@ -25,38 +28,107 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
-  const form = await readFormData(request);
-  const intent = String(form.get("intent"));
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (!isCalendarIntent(intent)) throw badRequest(t("error.badRequest"));
+  const submission = parseWithZod(formData, { schema: calendarSchemas[intent] });
+  const refuse = (result: SubmissionResult<string[]>, message: string | null = null) =>
+    data({ intent, result, message }, { status: 400 });
+  if (submission.status !== "success") return refuse(submission.reply());
+  const value = submission.value;
   try {
-    let result: { changedDays: number; movedDeadlines: number };
-    if (intent === "import") {
-      const file = form.get("file");
-      const text = file instanceof File && file.size > 0 ? await file.text() : String(form.get("csv") ?? "");
-      result = await importCalendarCsv(user.id, text);
-    } else if (intent === "remove") {
-      const date = String(form.get("date") ?? "");
-      if (!isSupportedLocalDate(date)) return data({ message: t("error.dateTime") }, { status: 400 });
-      result = await changeCalendar(user.id, { remove: [date] });
-    } else {
-      const date = String(form.get("date") ?? "");
-      if (!isSupportedLocalDate(date)) return data({ message: t("error.dateTime") }, { status: 400 });
-      result = await changeCalendar(user.id, {
-        upsert: [calendarEntry(date, String(form.get("type")), String(form.get("name") ?? "") || null)],
-      });
-    }
-    const year = Number(form.get("year"));
+    const result =
+      value.intent === "import"
+        ? await importCalendarCsv(user.id, value.file && value.file.size > 0 ? await value.file.text() : (value.csv ?? ""))
+        : value.intent === "remove"
+          ? await changeCalendar(user.id, { remove: [value.date] })
+          : await changeCalendar(user.id, {
+              upsert: [
+                { date: value.date, type: value.type, name: value.name || null, scheduleYear: Number(value.date.slice(0, 4)) },
+              ],
+            });
     const back = new URLSearchParams({
-      ...(isSupportedYear(year) ? { year: String(year) } : {}),
+      ...(value.year ? { year: String(value.year) } : {}),
       changed: String(result.changedDays),
       moved: String(result.movedDeadlines),
     });
     return redirect(`/admin/calendar?${back.toString()}`);
   } catch (error) {
     if (error instanceof CalendarInputError) {
-      return data({ message: t("error.csv", { problems: error.problems.slice(0, 20).join("；") }) }, { status: 400 });
+      return refuse(submission.reply(), t("error.csv", { problems: error.problems.slice(0, 20).join("；") }));
     }
     throw error;
   }
+}
+
+/** One day's removal: a form of its own, named by the day. */
+function RemoveDayForm({ year, date }: { year: number; date: string }) {
+  return (
+    <Form method="post" aria-label={t("admin.calendar.removeDay", { date })}>
+      <input type="hidden" name="intent" value="remove" />
+      <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="date" value={date} />
+      <button type="submit" className="secondary" aria-label={t("admin.calendar.removeDay", { date })}>
+        {t("admin.calendar.remove")}
+      </button>
+    </Form>
+  );
+}
+
+function SetDayForm({ year, result }: { year: number; result?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: "calendar-set",
+    lastResult: result,
+    defaultValue: { type: "holiday" },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: calendarSchemas.set }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="panel" aria-labelledby="calendar-set-heading">
+      <h2 id="calendar-set-heading">{t("admin.calendar.add")}</h2>
+      <input type="hidden" name="intent" value="set" />
+      <input type="hidden" name="year" value={year} />
+      <TextField meta={fields.date} type="date" label={t("admin.calendar.date")} />
+      <SelectField meta={fields.type} label={t("field.kind")}>
+        <option value="holiday">{t("admin.calendar.holiday")}</option>
+        <option value="workday">{t("admin.calendar.workday")}</option>
+      </SelectField>
+      <TextField meta={fields.name} label={t("admin.calendar.name")} placeholder="春节" />
+      <div className="actions-row">
+        <button type="submit">{t("common.save")}</button>
+      </div>
+    </Form>
+  );
+}
+
+function ImportForm({ year, result }: { year: number; result?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm({
+    id: "calendar-import",
+    lastResult: result,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: calendarSchemas.import }),
+  });
+  return (
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      {...getFormProps(form)}
+      className="panel"
+      aria-labelledby="calendar-import-heading"
+    >
+      <h2 id="calendar-import-heading">{t("admin.calendar.import")}</h2>
+      <input type="hidden" name="intent" value="import" />
+      <input type="hidden" name="year" value={year} />
+      <div className="field">
+        <label htmlFor={fields.file.id}>{t("admin.calendar.file")}</label>
+        <input id={fields.file.id} name={fields.file.name} type="file" accept=".csv,text/csv" />
+      </div>
+      <TextAreaField meta={fields.csv} rows={5} label={t("admin.calendar.csv")} />
+      <div className="actions-row">
+        <button type="submit">{t("common.submit")}</button>
+      </div>
+    </Form>
+  );
 }
 
 export default function AdminCalendar() {
@@ -64,6 +136,7 @@ export default function AdminCalendar() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const changed = searchParams.get("changed");
+  const resultOf = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   return (
     <>
       <h1>{t("admin.calendar.title")}</h1>
@@ -102,14 +175,7 @@ export default function AdminCalendar() {
                   <td>{day.type === "holiday" ? t("admin.calendar.holiday") : t("admin.calendar.workday")}</td>
                   <td>{day.name}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="year" value={year} />
-                      <input type="hidden" name="date" value={day.date} />
-                      <button type="submit" className="secondary">
-                        {t("admin.calendar.remove")}
-                      </button>
-                    </Form>
+                    <RemoveDayForm year={year} date={day.date} />
                   </td>
                 </tr>
               ))}
@@ -117,39 +183,8 @@ export default function AdminCalendar() {
           </table>
         </section>
         <div>
-          <Form method="post" className="panel">
-            <h2>{t("admin.calendar.add")}</h2>
-            <input type="hidden" name="intent" value="set" />
-            <input type="hidden" name="year" value={year} />
-            <div className="field">
-              <label htmlFor="day-date">日期</label>
-              <input id="day-date" name="date" type="date" required />
-            </div>
-            <div className="field">
-              <label htmlFor="day-type">{t("field.kind")}</label>
-              <select id="day-type" name="type">
-                <option value="holiday">{t("admin.calendar.holiday")}</option>
-                <option value="workday">{t("admin.calendar.workday")}</option>
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="day-name">名称</label>
-              <input id="day-name" name="name" type="text" placeholder="春节" />
-            </div>
-            <div className="actions-row">
-              <button type="submit">{t("common.save")}</button>
-            </div>
-          </Form>
-          <Form method="post" encType="multipart/form-data" className="panel">
-            <h2>{t("admin.calendar.import")}</h2>
-            <input type="hidden" name="intent" value="import" />
-            <input type="hidden" name="year" value={year} />
-            <input type="file" name="file" accept=".csv,text/csv" aria-label="CSV" />
-            <textarea name="csv" placeholder={"date,type,name,schedule_year\n2027-01-01,holiday,元旦,2027"} aria-label="CSV" />
-            <div className="actions-row">
-              <button type="submit">{t("common.submit")}</button>
-            </div>
-          </Form>
+          <SetDayForm year={year} result={resultOf("set")} />
+          <ImportForm year={year} result={resultOf("import")} />
         </div>
       </div>
     </>

@@ -6,6 +6,8 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import { ledgerImportSchema } from "~/forms/admin";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { t } from "~/i18n";
@@ -43,15 +45,14 @@ export async function action({ request }: ActionFunctionArgs) {
   ).catch(() => {
     throw badRequest(t("import.unreadableUpload"));
   });
-  const apply = form.get("intent") === "apply";
-  let stored: { token: string; fileName: string };
-  if (apply) {
-    stored = { token: String(form.get("token") ?? ""), fileName: String(form.get("fileName") ?? "").slice(0, 200) };
-  } else {
-    const file = form.get("ledger");
-    if (!(file instanceof File) || file.size === 0) return data({ error: t("import.noFile"), summary: null }, { status: 400 });
-    stored = await storeUpload(Buffer.from(await file.arrayBuffer()), file.name.slice(0, 200));
-  }
+  const submission = parseWithZod(form, { schema: ledgerImportSchema });
+  if (submission.status !== "success") return data({ error: t("import.noFile"), summary: null }, { status: 400 });
+  const command = submission.value;
+  const apply = command.intent === "apply";
+  const stored =
+    command.intent === "apply"
+      ? { token: command.token, fileName: command.fileName }
+      : await storeUpload(Buffer.from(await command.ledger.arrayBuffer()), command.ledger.name.slice(0, 200));
   const job = { ...stored, apply, actorId: user.id };
   try {
     if (await runsInline(stored.token)) return { error: null, summary: await runStoredImport(job) };

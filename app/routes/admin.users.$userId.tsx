@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import { accountActionSchema } from "~/forms/admin";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { t, tKey } from "~/i18n";
 import { listSecurityEvents } from "~/models/security-log.server";
@@ -36,19 +38,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
   const user = await userOfParams(params);
-  const form = await readFormData(request);
-  const intent = form.get("intent");
-  if (intent === "unlock") {
+  const submission = parseWithZod(await readFormData(request), { schema: accountActionSchema });
+  if (submission.status !== "success") throw badRequest(t("error.badRequest"));
+  const command = submission.value;
+  if (command.intent === "unlock") {
     await unlockAccount(user, admin);
     return redirect(`/admin/users/${user.id}?done=${encodeURIComponent(t("admin.user.unlocked", { username: user.username }))}`);
   }
-  if (intent === "endSession" || intent === "endAll") {
-    const sessionId = intent === "endSession" ? parseId(form.get("sessionId")) : null;
-    if (intent === "endSession" && !sessionId) throw badRequest(t("error.badRequest"));
-    const count = await endSessionsByAdmin(user, sessionId, admin);
-    return redirect(`/admin/users/${user.id}?done=${encodeURIComponent(t("admin.user.ended", { count }))}`);
-  }
-  throw badRequest(t("error.badRequest"));
+  const count = await endSessionsByAdmin(user, command.intent === "endSession" ? command.sessionId : null, admin);
+  return redirect(`/admin/users/${user.id}?done=${encodeURIComponent(t("admin.user.ended", { count }))}`);
 }
 
 export default function AdminUser() {
@@ -66,7 +64,11 @@ export default function AdminUser() {
         {user.townshipName ? ` · ${user.townshipName}` : ""}
         {user.active ? "" : ` · ${t("common.inactive")}`}
       </p>
-      {searchParams.get("done") ? <p className="flash flash-success">{searchParams.get("done")}</p> : null}
+      {searchParams.get("done") ? (
+        <p className="flash flash-success" role="status">
+          {searchParams.get("done")}
+        </p>
+      ) : null}
       <section className="panel">
         {blockedUntil ? (
           <Form method="post" className="actions-row">

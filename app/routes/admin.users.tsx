@@ -2,7 +2,7 @@ import { badRequest, readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
+import { type FieldMetadata, type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { createUserSchema, isUserFormIntent, updateUserSchema, userFormSchemas } from "~/forms/users";
@@ -59,24 +59,30 @@ export async function action({ request }: ActionFunctionArgs) {
 type Townships = { id: number; name: string }[];
 type UserRow = Awaited<ReturnType<typeof loader>>["users"][number];
 
-function RoleOptions() {
+/** An account's role and, for township staff, its township. */
+function RoleAndTownshipFields({
+  role,
+  townshipId,
+  townships,
+}: {
+  role: FieldMetadata<string | undefined>;
+  townshipId: FieldMetadata<number | undefined>;
+  townships: Townships;
+}) {
   return (
     <>
-      <option value="">{t("common.select")}</option>
-      {ROLES.map((role) => (
-        <option key={role} value={role}>
-          {tKey("role", role)}
-        </option>
-      ))}
-    </>
-  );
-}
-
-function TownshipOptions({ townships }: { townships: Townships }) {
-  return (
-    <>
-      <option value="">{t("common.none")}</option>
-      <NamedOptions items={townships} />
+      <SelectField meta={role} label={t("field.role")}>
+        <option value="">{t("common.select")}</option>
+        {ROLES.map((value) => (
+          <option key={value} value={value}>
+            {tKey("role", value)}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField meta={townshipId} label={t("field.township")}>
+        <option value="">{t("common.none")}</option>
+        <NamedOptions items={townships} />
+      </SelectField>
     </>
   );
 }
@@ -97,12 +103,7 @@ function NewUserForm({ townships, result }: { townships: Townships; result?: Sub
       </h2>
       <TextField meta={fields.username} label={t("field.username")} />
       <TextField meta={fields.displayName} label={t("field.displayName")} />
-      <SelectField meta={fields.role} label={t("field.role")}>
-        <RoleOptions />
-      </SelectField>
-      <SelectField meta={fields.townshipId} label={t("field.township")}>
-        <TownshipOptions townships={townships} />
-      </SelectField>
+      <RoleAndTownshipFields role={fields.role} townshipId={fields.townshipId} townships={townships} />
       <TextField meta={fields.password} type="password" label={t("field.password")} autoComplete="new-password" />
       <div className="actions-row">
         <button type="submit">{t("admin.users.add")}</button>
@@ -136,12 +137,7 @@ function UserRowForm({ user, townships, result }: { user: UserRow; townships: To
       <input type="hidden" name="intent" value="update" />
       <input type="hidden" name="userId" value={user.id} />
       <TextField meta={fields.displayName} label={t("field.displayName")} />
-      <SelectField meta={fields.role} label={t("field.role")}>
-        <RoleOptions />
-      </SelectField>
-      <SelectField meta={fields.townshipId} label={t("field.township")}>
-        <TownshipOptions townships={townships} />
-      </SelectField>
+      <RoleAndTownshipFields role={fields.role} townshipId={fields.townshipId} townships={townships} />
       <CheckboxField meta={fields.active} label={t("field.active")} />
       <TextField meta={fields.password} type="password" label={t("admin.users.newPassword")} autoComplete="new-password" />
       <FormErrors form={form} />

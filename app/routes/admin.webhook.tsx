@@ -1,12 +1,16 @@
-import { badRequest, readFormData } from "~/utils/request-input.server";
+import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { FieldError } from "~/components/field-error";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { TextField } from "~/components/form-fields";
+import { webhookSettingsSchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
 import { WebhookSettingsError, getWebhookSettings, recentWebhookDeliveries, saveWebhookSettings } from "~/models/webhooks.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
+import { replyErrors } from "~/utils/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
@@ -17,19 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, ["admin"]);
-  const form = await readFormData(request);
   // An empty address turns the webhook off: only the page's own form, which says "save", may do that.
-  if (form.get("intent") !== "save") throw badRequest(t("error.badRequest"));
-  const url = String(form.get("url") ?? "");
-  const secret = String(form.get("secret") ?? "") || (await getWebhookSettings()).secret;
+  const submission = parseWithZod(await readFormData(request), { schema: webhookSettingsSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["secret"] }) }, { status: 400 });
+  const { url = "", secret } = submission.value;
   try {
-    await saveWebhookSettings(url, secret);
+    await saveWebhookSettings(url, secret || (await getWebhookSettings()).secret);
   } catch (error) {
     if (error instanceof WebhookSettingsError) {
-      return data(
-        { url, field: error.message, message: error.message === "url" ? "webhookUrl" : "webhookSecret" },
-        { status: 400 },
-      );
+      const problem = replyErrors({ [error.message]: error.message === "url" ? "webhookUrl" : "webhookSecret" });
+      return data({ result: submission.reply({ fieldErrors: problem, hideFields: ["secret"] }) }, { status: 400 });
     }
     throw error;
   }
@@ -40,23 +41,32 @@ export default function AdminWebhook() {
   const { url, hasSecret, deliveries } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "webhook",
+    lastResult: actionData?.result,
+    defaultValue: { url },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: webhookSettingsSchema }),
+  });
   return (
     <>
       <h1>{t("admin.webhook.title")}</h1>
       <p className="muted">{t("admin.webhook.intro")}</p>
-      {searchParams.get("saved") && !actionData ? <p className="flash flash-success">{t("admin.webhook.saved")}</p> : null}
-      <Form method="post" className="panel grid">
+      {searchParams.get("saved") && !actionData ? (
+        <p className="flash flash-success" role="status">
+          {t("admin.webhook.saved")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="panel grid" aria-label={t("admin.webhook.title")}>
         <input type="hidden" name="intent" value="save" />
-        <div className="field wide">
-          <label htmlFor="webhook-url">{t("admin.webhook.url")}</label>
-          <input id="webhook-url" name="url" type="text" defaultValue={actionData?.url ?? url} placeholder="https://" />
-          <FieldError id="webhook-url-error" message={actionData?.field === "url" ? actionData.message : null} />
-        </div>
-        <div className="field wide">
-          <label htmlFor="webhook-secret">{t("admin.webhook.secret")}</label>
-          <input id="webhook-secret" name="secret" type="password" autoComplete="off" placeholder={hasSecret ? "••••••••" : ""} />
-          <FieldError id="webhook-secret-error" message={actionData?.field === "secret" ? actionData.message : null} />
-        </div>
+        <TextField meta={fields.url} type="url" label={t("admin.webhook.url")} placeholder="https://" wide />
+        <TextField
+          meta={fields.secret}
+          type="password"
+          label={t("admin.webhook.secret")}
+          placeholder={hasSecret ? "••••••••" : ""}
+          wide
+        />
         <div className="actions-row">
           <button type="submit">{t("common.save")}</button>
         </div>

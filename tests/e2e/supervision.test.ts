@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Actor, Role } from "~/domain/roles";
 import { t } from "~/i18n";
-import { changeCase, registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/cases.server";
 import { takeAction, useBrowserApp, usernameOf } from "../support/browser";
-import { at, intakeFields, townshipId } from "../support/fixtures";
+import { act, at, intakeFields, townshipId } from "../support/fixtures";
 
 const session = useBrowserApp();
 
@@ -17,9 +17,8 @@ async function overdueCase() {
   const [operator, dispatcher] = await Promise.all([actor("operator"), actor("dispatcher")]);
   const options = { now: at("2026-03-02 09:00"), scheduleJobs: false };
   const created = await registerCase(operator, await intakeFields({ receivedAt: at("2026-03-02 09:00") }), options);
-  const accepted = await changeCase(dispatcher, created.caseNo, created.version, { action: "accept" }, options);
-  const assigneeId = await townshipId("古南街道");
-  await changeCase(dispatcher, created.caseNo, accepted.version, { action: "assign", assigneeId }, options);
+  await act(dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 09:00");
+  await act(dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 09:00");
   return created.caseNo;
 }
 
@@ -39,13 +38,13 @@ describe("supervision in the browser", { timeout: 120_000 }, () => {
     const notifications = township.getByRole("banner").getByRole("link", { name: new RegExp(t("nav.notifications")) });
     expect(Number(/\d+/.exec((await notifications.textContent()) ?? "")?.[0])).toBeGreaterThan(0);
     await notifications.click();
-    await township.waitForURL("**/notifications");
-    expect(await township.getByRole("main").textContent()).toContain("请三日内办结并书面报告。");
+    // A client-side navigation: wait for the new page's content, not only its address.
+    await township.getByRole("main").getByText("请三日内办结并书面报告。", { exact: false }).first().waitFor();
     await township.goto(`/cases/${caseNo}`);
     await takeAction(township, "acknowledge");
     expect(await instructions(township)).toContain(t("case.acknowledgedAt"));
 
     await leader.goto("/notifications");
-    expect(await leader.getByRole("main").textContent()).toContain(`已签收 ${caseNo} 的督办意见`);
+    await leader.getByRole("main").getByText(`已签收 ${caseNo} 的督办意见`, { exact: false }).first().waitFor();
   });
 });

@@ -5,7 +5,7 @@ import { parseCaseListQuery } from "~/forms/case-list";
 import { caseReport, getCaseForViewer, listCases } from "~/models/case-queries.server";
 import { changeCase, registerCase } from "~/models/cases.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
-import { at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
+import { act, at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
 const noJobs = { scheduleJobs: false };
@@ -20,13 +20,8 @@ async function registered(overrides = {}) {
 
 /** Accepted at 10:00 and assigned to 古南街道 at 10:05 on the day of receipt. */
 async function acceptAndAssign(caseNo: string) {
-  await step(world.dispatcher, caseNo, { action: "accept" }, "2026-03-02 10:00");
-  await step(world.dispatcher, caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
-}
-
-async function step(actor: Actor, caseNo: string, change: Parameters<typeof changeCase>[3], now: string) {
-  const current = await prisma.case.findUniqueOrThrow({ where: { caseNo } });
-  return changeCase(actor, caseNo, current.version, change, { now: at(now), ...noJobs });
+  await act(world.dispatcher, caseNo, { action: "accept" }, "2026-03-02 10:00");
+  await act(world.dispatcher, caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
 }
 
 describe("the complaint lifecycle", () => {
@@ -36,10 +31,10 @@ describe("the complaint lifecycle", () => {
     expect(created.state).toBe("registered");
 
     await acceptAndAssign(created.caseNo);
-    await step(world.gunan, created.caseNo, { action: "note", text: "已到现场。" }, "2026-03-03 09:00");
-    await step(world.gunan, created.caseNo, { action: "submit", text: "已责令整改。" }, "2026-03-05 16:00");
-    await step(world.dispatcher, created.caseNo, { action: "conclude", text: "已处理，感谢监督。" }, "2026-03-06 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "close", satisfaction: "满意" }, "2026-03-09 10:00");
+    await act(world.gunan, created.caseNo, { action: "note", text: "已到现场。" }, "2026-03-03 09:00");
+    await act(world.gunan, created.caseNo, { action: "submit", text: "已责令整改。" }, "2026-03-05 16:00");
+    await act(world.dispatcher, created.caseNo, { action: "conclude", text: "已处理，感谢监督。" }, "2026-03-06 10:00");
+    await act(world.dispatcher, created.caseNo, { action: "close", satisfaction: "满意" }, "2026-03-09 10:00");
 
     const report = (await caseReport(created.caseNo))!;
     expect(report.state).toBe("closed");
@@ -68,9 +63,9 @@ describe("the complaint lifecycle", () => {
   it("rejects with a reason and stops every clock", async () => {
     const created = await registered();
     await expect(
-      step(world.dispatcher, created.caseNo, { action: "reject", reason: " " }, "2026-03-02 10:00"),
+      act(world.dispatcher, created.caseNo, { action: "reject", reason: " " }, "2026-03-02 10:00"),
     ).rejects.toBeInstanceOf(CaseInputError);
-    await step(world.dispatcher, created.caseNo, { action: "reject", reason: "不属于本部门职责。" }, "2026-03-02 10:00");
+    await act(world.dispatcher, created.caseNo, { action: "reject", reason: "不属于本部门职责。" }, "2026-03-02 10:00");
     const report = (await caseReport(created.caseNo))!;
     expect(report.state).toBe("rejected");
     expect(report.milestones.map((m) => m.status).sort()).toEqual(["cancelled", "met"]);
@@ -80,7 +75,7 @@ describe("the complaint lifecycle", () => {
   it("a township returns a wrong assignment, which goes back to the dispatcher", async () => {
     const created = await registered();
     await acceptAndAssign(created.caseNo);
-    await step(world.gunan, created.caseNo, { action: "return", reason: "地址属于文龙街道。" }, "2026-03-02 14:00");
+    await act(world.gunan, created.caseNo, { action: "return", reason: "地址属于文龙街道。" }, "2026-03-02 14:00");
     const record = await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } });
     expect(record.state).toBe("accepted");
     expect(record.assignedToId).toBeNull();
@@ -90,19 +85,19 @@ describe("the complaint lifecycle", () => {
   it("send back returns a result to the township", async () => {
     const created = await registered();
     await acceptAndAssign(created.caseNo);
-    await step(world.gunan, created.caseNo, { action: "submit", text: "已处理。" }, "2026-03-03 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "sendBack", reason: "缺少现场照片。" }, "2026-03-03 15:00");
+    await act(world.gunan, created.caseNo, { action: "submit", text: "已处理。" }, "2026-03-03 10:00");
+    await act(world.dispatcher, created.caseNo, { action: "sendBack", reason: "缺少现场照片。" }, "2026-03-03 15:00");
     expect((await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } })).state).toBe("assigned");
   });
 
   it("merges a repeat report into an open case, recorded on both", async () => {
     const original = await registered();
-    await step(world.dispatcher, original.caseNo, { action: "accept" }, "2026-03-02 10:00");
+    await act(world.dispatcher, original.caseNo, { action: "accept" }, "2026-03-02 10:00");
     const repeat = await registered();
     await expect(
-      step(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: "TS-1999-00001" }, "2026-03-02 11:00"),
+      act(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: "TS-1999-00001" }, "2026-03-02 11:00"),
     ).rejects.toBeInstanceOf(CaseInputError);
-    await step(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: original.caseNo }, "2026-03-02 11:00");
+    await act(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: original.caseNo }, "2026-03-02 11:00");
     const repeatReport = (await caseReport(repeat.caseNo))!;
     expect(repeatReport.state).toBe("merged");
     expect(repeatReport.milestones.every((m) => m.status === "cancelled")).toBe(true);
@@ -125,14 +120,14 @@ describe("the complaint lifecycle", () => {
 describe("permissions", () => {
   it("only a dispatcher accepts, and only a registered case", async () => {
     const created = await registered();
-    await expect(step(world.operator, created.caseNo, { action: "accept" }, "2026-03-02 10:00")).rejects.toBeInstanceOf(
+    await expect(act(world.operator, created.caseNo, { action: "accept" }, "2026-03-02 10:00")).rejects.toBeInstanceOf(
       ActionNotAllowedError,
     );
-    await expect(step(world.leader, created.caseNo, { action: "accept" }, "2026-03-02 10:00")).rejects.toBeInstanceOf(
+    await expect(act(world.leader, created.caseNo, { action: "accept" }, "2026-03-02 10:00")).rejects.toBeInstanceOf(
       ActionNotAllowedError,
     );
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
-    await expect(step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:01")).rejects.toBeInstanceOf(
+    await act(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
+    await expect(act(world.dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:01")).rejects.toBeInstanceOf(
       ActionNotAllowedError,
     );
   });
@@ -141,7 +136,7 @@ describe("permissions", () => {
     const created = await registered();
     await acceptAndAssign(created.caseNo);
     await expect(getCaseForViewer(world.wenlong, created.caseNo)).rejects.toBeInstanceOf(CaseNotFoundError);
-    await expect(step(world.wenlong, created.caseNo, { action: "submit", text: "x" }, "2026-03-02 11:00")).rejects.toBeInstanceOf(
+    await expect(act(world.wenlong, created.caseNo, { action: "submit", text: "x" }, "2026-03-02 11:00")).rejects.toBeInstanceOf(
       CaseNotFoundError,
     );
     const listed = await listCases(world.wenlong, parseCaseListQuery(new URLSearchParams()));
@@ -233,7 +228,7 @@ describe("optimistic concurrency", () => {
 describe("editing, extensions and reopening", () => {
   it("editing the received time before acceptance recomputes the deadlines and records before and after", async () => {
     const created = await registered();
-    await step(
+    await act(
       world.operator,
       created.caseNo,
       { action: "edit", fields: { receivedAt: at("2026-02-27 16:00") } },
@@ -252,8 +247,8 @@ describe("editing, extensions and reopening", () => {
       now: at("2026-09-08 09:00"),
       ...noJobs,
     });
-    await step(world.dispatcher, created.caseNo, { action: "accept" }, "2026-09-08 10:00");
-    await step(
+    await act(world.dispatcher, created.caseNo, { action: "accept" }, "2026-09-08 10:00");
+    await act(
       world.dispatcher,
       created.caseNo,
       { action: "assign", assigneeId: await townshipId("古南街道") },
@@ -261,16 +256,16 @@ describe("editing, extensions and reopening", () => {
     );
     const before = (await caseReport(created.caseNo))!.milestones.find((m) => m.milestone === "conclude")!;
     expect(before.dueAtLocal).toBe("2026-09-29 23:59:59");
-    await step(
+    await act(
       world.gunan,
       created.caseNo,
       { action: "requestExtension", amount: 3, reason: "需要监测数据。" },
       "2026-09-25 10:00",
     );
     await expect(
-      step(world.gunan, created.caseNo, { action: "requestExtension", amount: 3, reason: "再次申请" }, "2026-09-25 11:00"),
+      act(world.gunan, created.caseNo, { action: "requestExtension", amount: 3, reason: "再次申请" }, "2026-09-25 11:00"),
     ).rejects.toBeInstanceOf(ActionNotAllowedError);
-    await step(world.dispatcher, created.caseNo, { action: "approveExtension" }, "2026-09-25 15:00");
+    await act(world.dispatcher, created.caseNo, { action: "approveExtension" }, "2026-09-25 15:00");
     const after = (await caseReport(created.caseNo))!.milestones.find((m) => m.milestone === "conclude")!;
     // From 29 Sep: 30 Sep, then the holiday 1–7 Oct, then 8 and 9 Oct.
     expect(after.dueAtLocal).toBe("2026-10-09 23:59:59");
@@ -282,9 +277,9 @@ describe("editing, extensions and reopening", () => {
   it("reopening starts a new round with its own conclusion deadline", async () => {
     const created = await registered();
     await acceptAndAssign(created.caseNo);
-    await step(world.gunan, created.caseNo, { action: "submit", text: "已处理。" }, "2026-03-03 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "conclude", text: "已答复。" }, "2026-03-04 10:00");
-    await step(world.dispatcher, created.caseNo, { action: "reopen", reason: "问题反弹。" }, "2026-04-01 10:00");
+    await act(world.gunan, created.caseNo, { action: "submit", text: "已处理。" }, "2026-03-03 10:00");
+    await act(world.dispatcher, created.caseNo, { action: "conclude", text: "已答复。" }, "2026-03-04 10:00");
+    await act(world.dispatcher, created.caseNo, { action: "reopen", reason: "问题反弹。" }, "2026-04-01 10:00");
     const report = (await caseReport(created.caseNo))!;
     expect(report.state).toBe("assigned");
     expect(report.round).toBe(2);

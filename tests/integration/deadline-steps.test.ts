@@ -7,11 +7,11 @@ import {
   stepJobId,
   sweepDueSteps,
 } from "~/models/deadline-jobs.server";
-import { changeCase, registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/cases.server";
 import { changeCalendar } from "~/models/calendar.server";
 import { deadlineQueue } from "~/redis.server";
 import { startWorkers } from "../../workers/index";
-import { at, intakeFields, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
+import { act, at, intakeFields, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
 const noJobs = { scheduleJobs: false };
@@ -56,23 +56,8 @@ describe("a ladder step", () => {
 
   it("does not fire, nor notify anyone, for a case concluded before due", async () => {
     const created = await assignedCase("2026-03-02 09:00");
-    let version = (await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).version;
-    version = (
-      await changeCase(
-        world.gunan,
-        created.caseNo,
-        version,
-        { action: "submit", text: "已处理" },
-        { now: at("2026-03-10 10:00"), ...noJobs },
-      )
-    ).version;
-    await changeCase(
-      world.dispatcher,
-      created.caseNo,
-      version,
-      { action: "conclude", text: "已答复" },
-      { now: at("2026-03-11 10:00"), ...noJobs },
-    );
+    await act(world.gunan, created.caseNo, { action: "submit", text: "已处理" }, "2026-03-10 10:00");
+    await act(world.dispatcher, created.caseNo, { action: "conclude", text: "已答复" }, "2026-03-11 10:00");
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-04-01 00:00"))).toBe("milestone-closed");
     await sweepDueSteps(at("2026-04-01 00:00"));
     expect(await prisma.deadlineStep.count({ where: { caseId: created.id } })).toBe(0);
@@ -83,23 +68,8 @@ describe("a ladder step", () => {
   it("an extension approved after the overdue step re-arms it for the new due time and clears the flag", async () => {
     const created = await assignedCase("2026-03-02 09:00");
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-03-24 08:00"))).toBe("fired");
-    let version = (await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).version;
-    version = (
-      await changeCase(
-        world.gunan,
-        created.caseNo,
-        version,
-        { action: "requestExtension", amount: 5, reason: "需要检测" },
-        { now: at("2026-03-24 09:00"), ...noJobs },
-      )
-    ).version;
-    await changeCase(
-      world.dispatcher,
-      created.caseNo,
-      version,
-      { action: "approveExtension" },
-      { now: at("2026-03-24 10:00"), ...noJobs },
-    );
+    await act(world.gunan, created.caseNo, { action: "requestExtension", amount: 5, reason: "需要检测" }, "2026-03-24 09:00");
+    await act(world.dispatcher, created.caseNo, { action: "approveExtension" }, "2026-03-24 10:00");
     expect((await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).overdue).toBe(false);
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-03-30 12:00"))).toBe("not-due");
     expect(await fireDeadlineStep(overdueRef(created.id), at("2026-03-31 00:00:01"))).toBe("fired");

@@ -2,15 +2,13 @@ import { createHmac } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { changeCase } from "~/models/cases.server";
 import { fireDeadlineStep } from "~/models/deadline-jobs.server";
 import { unreadNotificationCount } from "~/models/notifications.server";
 import { saveWebhookSettings, SIGNATURE_HEADER } from "~/models/webhooks.server";
 import { startWorkers } from "../../workers/index";
-import { at, makeActor, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
+import { act, at, makeActor, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
-const noJobs = { scheduleJobs: false };
 
 beforeAll(async () => {
   world = await setUpWorld();
@@ -39,18 +37,12 @@ describe("notifications of the ladder", () => {
 
   it("a leader's supervision instruction reaches the township, which acknowledges it to the leader", async () => {
     const created = await assignedCase("2026-03-02 09:00");
-    await changeCase(
-      world.leader,
-      created.caseNo,
-      0,
-      { action: "instruct", text: "请于本周内办结并报告。" },
-      { now: at("2026-03-10 09:00"), ...noJobs },
-    );
+    await act(world.leader, created.caseNo, { action: "instruct", text: "请于本周内办结并报告。" }, "2026-03-10 09:00");
     const toTownship = await prisma.notification.findFirstOrThrow({
       where: { caseId: created.id, kind: "instruction", userId: world.gunan.id },
     });
     expect(toTownship.message).toContain("请于本周内办结并报告。");
-    await changeCase(world.gunan, created.caseNo, 0, { action: "acknowledge" }, { now: at("2026-03-10 10:00"), ...noJobs });
+    await act(world.gunan, created.caseNo, { action: "acknowledge" }, "2026-03-10 10:00");
     const instruction = await prisma.supervisionInstruction.findFirstOrThrow({ where: { caseId: created.id } });
     expect(instruction.acknowledgedById).toBe(world.gunan.id);
     expect(

@@ -5,11 +5,11 @@ import { yearPeriod } from "~/domain/statistics";
 import { getCaseForViewer, listCases } from "~/models/case-queries.server";
 import type { IntakeFields, PartyInput } from "~/domain/case-commands";
 import type { CaseChange } from "~/forms/case-actions";
-import { changeCase, registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/cases.server";
 import { CaseInputError } from "~/models/errors";
 import { dispatcherDashboard } from "~/models/dashboards.server";
 import { caseStatistics } from "~/models/statistics.server";
-import { at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
+import { actInTurn, at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
 const noJobs = { scheduleJobs: false };
@@ -17,14 +17,6 @@ const noJobs = { scheduleJobs: false };
 beforeAll(async () => {
   world = await setUpWorld();
 });
-
-/** Applies changes in order as the given actors, at the given times; returns the case's milestones. */
-async function run(caseNo: string, steps: [typeof world.dispatcher, CaseChange, string][]) {
-  for (const [actor, change, when] of steps) {
-    const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo } });
-    await changeCase(actor, caseNo, version, change, { now: at(when), ...noJobs });
-  }
-}
 
 async function due(caseNo: string, milestone: string, round = 1) {
   const { id } = await prisma.case.findUniqueOrThrow({ where: { caseNo } });
@@ -62,7 +54,7 @@ describe("petitions (信访)", () => {
     expect(await due(created.caseNo, "accept")).toBe("2020-10-09 23:59:59");
     // Accepted 3 Aug: the 60th day is 2 Oct, a holiday → 9 Oct.
     const summer = await petition("2020-07-30 10:00");
-    await run(summer.caseNo, [[world.dispatcher, { action: "accept", letterDate: "2020-08-03" }, "2020-08-03 15:00"]]);
+    await actInTurn(summer.caseNo, [[world.dispatcher, { action: "accept", letterDate: "2020-08-03" }, "2020-08-03 15:00"]]);
     expect(await due(summer.caseNo, "conclude")).toBe("2020-10-09 23:59:59");
     const accepted = await prisma.case.findUniqueOrThrow({ where: { caseNo: summer.caseNo } });
     expect(formatLocalDateTime(accepted.decisionLetterAt!)).toBe("2020-08-03 00:00:00");
@@ -71,7 +63,7 @@ describe("petitions (信访)", () => {
   it("allow one extension of at most 30 days, with the reason told to the petitioner recorded", async () => {
     const created = await petition("2020-08-03 09:00");
     const gunan = await townshipId("古南街道");
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [world.dispatcher, { action: "accept" }, "2020-08-04 10:00"],
       [world.dispatcher, { action: "assign", assigneeId: gunan }, "2020-08-04 10:00"],
     ]);
@@ -80,27 +72,27 @@ describe("petitions (信访)", () => {
       { action: "requestExtension", amount, reason: "需要现场监测" },
       "2020-09-20 10:00",
     ];
-    expect(await rejection(run(created.caseNo, [request(31)]))).toEqual({ amount: "extensionAmount" });
-    await run(created.caseNo, [request(30)]);
+    expect(await rejection(actInTurn(created.caseNo, [request(31)]))).toEqual({ amount: "extensionAmount" });
+    await actInTurn(created.caseNo, [request(30)]);
     expect(
-      await rejection(run(created.caseNo, [[world.dispatcher, { action: "approveExtension" }, "2020-09-21 10:00"]])),
+      await rejection(actInTurn(created.caseNo, [[world.dispatcher, { action: "approveExtension" }, "2020-09-21 10:00"]])),
     ).toEqual({
       partyNotice: "required",
     });
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [world.dispatcher, { action: "approveExtension", partyNotice: "9月21日电话告知信访人延期理由" }, "2020-09-21 10:00"],
     ]);
     // 4 Aug + 60 = 3 Oct (holiday) → 9 Oct; extended by 30 calendar days from 9 Oct → 8 Nov, a Sunday → Mon 9 Nov.
     expect(await due(created.caseNo, "conclude")).toBe("2020-11-09 23:59:59");
     const extension = await prisma.extension.findFirstOrThrow({ where: { case: { caseNo: created.caseNo } } });
     expect(extension).toMatchObject({ status: "approved", partyNotice: "9月21日电话告知信访人延期理由" });
-    expect(await rejection(run(created.caseNo, [request(5)]))).toEqual({ amount: "extensionUsed" });
+    expect(await rejection(actInTurn(created.caseNo, [request(5)]))).toEqual({ amount: "extensionUsed" });
   });
 
   it("accept a review request on the 30th day after the answer and refuse it on the 31st; the review has its own 30-day clock", async () => {
     const created = await petition("2020-09-01 09:00");
     const gunan = await townshipId("古南街道");
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [world.dispatcher, { action: "accept" }, "2020-09-02 10:00"],
       [world.dispatcher, { action: "assign", assigneeId: gunan }, "2020-09-02 10:00"],
       [world.gunan, { action: "submit", text: "已调查核实" }, "2020-10-20 10:00"],
@@ -114,8 +106,8 @@ describe("petitions (信访)", () => {
       { action: "requestReview", requestedOn, text: "对答复意见不服，请求复查" },
       "2020-12-03 10:00",
     ];
-    expect(await rejection(run(created.caseNo, [review("2020-12-03")]))).toEqual({ requestedOn: "reviewTooLate" });
-    await run(created.caseNo, [review("2020-12-02")]);
+    expect(await rejection(actInTurn(created.caseNo, [review("2020-12-03")]))).toEqual({ requestedOn: "reviewTooLate" });
+    await actInTurn(created.caseNo, [review("2020-12-02")]);
     const reviewed = await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } });
     expect(reviewed).toMatchObject({ round: 2, state: "assigned", concludedAt: null });
     // 2 Dec + 30 = 1 Jan 2021, New Year's Day → Mon 4 Jan.
@@ -155,7 +147,7 @@ describe("pollution-dispute mediation (调解)", () => {
     const created = await application("2021-04-06 10:00", complaint.caseNo);
     expect(created.caseNo).toMatch(/^TJ-2021-\d{5}$/);
     const mediator = await makeActor("dispatcher");
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [world.dispatcher, { action: "accept" }, "2021-04-07 10:00"],
       [
         world.dispatcher,
@@ -177,7 +169,7 @@ describe("pollution-dispute mediation (调解)", () => {
     expect(board.sessions.map((s) => s.case.caseNo)).toEqual([created.caseNo]);
 
     const session = await prisma.mediationSession.findFirstOrThrow({ where: { case: { caseNo: created.caseNo } } });
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [
         world.dispatcher,
         {
@@ -197,14 +189,14 @@ describe("pollution-dispute mediation (调解)", () => {
     ]);
     expect(
       await rejection(
-        run(created.caseNo, [
+        actInTurn(created.caseNo, [
           [world.dispatcher, { action: "requestExtension", amount: 16, reason: "补充评估" }, "2021-04-20 10:00"],
         ]),
       ),
     ).toEqual({
       amount: "extensionAmount",
     });
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [world.dispatcher, { action: "requestExtension", amount: 15, reason: "补充评估" }, "2021-04-20 10:00"],
       [world.dispatcher, { action: "approveExtension", partyNotice: "4月20日双方当事人书面同意延期15日" }, "2021-04-20 11:00"],
     ]);
@@ -212,7 +204,7 @@ describe("pollution-dispute mediation (调解)", () => {
     expect(await due(created.caseNo, "conclude")).toBe("2021-05-24 23:59:59");
     expect(
       await rejection(
-        run(created.caseNo, [
+        actInTurn(created.caseNo, [
           [
             world.dispatcher,
             { action: "concludeMediation", outcome: "agreement", text: "双方达成协议", obligations: [] },
@@ -221,7 +213,7 @@ describe("pollution-dispute mediation (调解)", () => {
         ]),
       ),
     ).toEqual({ obligations: "obligationsRequired" });
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [
         world.dispatcher,
         {
@@ -241,7 +233,7 @@ describe("pollution-dispute mediation (调解)", () => {
     expect(formatLocalDateTime(view.courtConfirmationDeadline!)).toBe("2021-06-09 23:59:59");
     expect(view.allowedActions).toContain("followUpAgreement");
     const obligation = view.obligations[0];
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [
         world.dispatcher,
         { action: "followUpAgreement", obligationId: obligation.id, performed: true, text: "5月28日已付清" },
@@ -260,7 +252,7 @@ describe("pollution-dispute mediation (调解)", () => {
   it("ends in failure or withdrawal without an agreement, and the figures count each outcome", async () => {
     const failed = await application("2021-06-01 09:00");
     const withdrawn = await application("2021-06-02 09:00");
-    await run(failed.caseNo, [
+    await actInTurn(failed.caseNo, [
       [world.dispatcher, { action: "accept" }, "2021-06-02 10:00"],
       [
         world.dispatcher,
@@ -268,7 +260,7 @@ describe("pollution-dispute mediation (调解)", () => {
         "2021-06-20 10:00",
       ],
     ]);
-    await run(withdrawn.caseNo, [
+    await actInTurn(withdrawn.caseNo, [
       [world.dispatcher, { action: "accept" }, "2021-06-03 10:00"],
       [
         world.dispatcher,
@@ -299,7 +291,7 @@ describe("pollution-dispute mediation (调解)", () => {
 
   it("shows township staff the parties' contact details masked", async () => {
     const created = await application("2021-08-02 09:00");
-    await run(created.caseNo, [
+    await actInTurn(created.caseNo, [
       [world.dispatcher, { action: "accept" }, "2021-08-02 10:00"],
       [world.dispatcher, { action: "assign", assigneeId: await townshipId("古南街道") }, "2021-08-02 10:00"],
     ]);

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
 import type { CaseChange } from "~/forms/case-actions";
-import { changeCase, registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/cases.server";
 import { startApp } from "../support/browser";
 import { httpClient } from "../support/http";
-import { at, intakeFields, makeActor, townshipId } from "../support/fixtures";
+import { act, at, intakeFields, makeActor, townshipId } from "../support/fixtures";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 beforeAll(async () => {
@@ -74,8 +73,7 @@ describe("a township user's view of a mediation", { timeout: 120_000 }, () => {
       ],
     ];
     for (const [change, when] of steps) {
-      const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } });
-      await changeCase(dispatcher, created.caseNo, version, change, { now: at(when), scheduleJobs: false });
+      await act(dispatcher, created.caseNo, change, when);
     }
 
     const dispatcherCookie = await signIn("dispatcher");

@@ -1,7 +1,7 @@
 import IORedis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { changeCase, registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/cases.server";
 import { stepJobId } from "~/models/deadline-jobs.server";
 import { seedReferenceData } from "~/models/seed.server";
 import { closeRedisResources, deadlineQueue } from "~/redis.server";
@@ -9,7 +9,9 @@ import { startWorkers } from "../../workers/index";
 import { insertOpenCases, spawnWorker } from "../support/bulk-cases";
 import { waitFor } from "../support/wait";
 import { onPostgres } from "../support/databases";
-import { intakeFields, makeActor, townshipId } from "../support/fixtures";
+import { act, intakeFields, makeActor, townshipId } from "../support/fixtures";
+import type { Actor } from "~/domain/roles";
+import type { CaseChange } from "~/forms/case-actions";
 
 const FAR = new Date("2099-01-01T00:00:00Z");
 const countSteps = (where: object = {}) => prisma.deadlineStep.count({ where });
@@ -116,18 +118,13 @@ describe("deadline workers", { timeout: 120_000 }, () => {
     ]);
     const now = new Date();
     const created = await registerCase(operator, await intakeFields({ receivedAt: now }), { now });
-    let { version } = await changeCase(dispatcher, created.caseNo, created.version, { action: "accept" });
-    ({ version } = await changeCase(dispatcher, created.caseNo, version, {
-      action: "assign",
-      assigneeId: await townshipId("古南街道"),
-    }));
+    // Jobs queued as the web app queues them: this test is about what the queue holds.
+    const step = (actor: Actor, change: CaseChange) => act(actor, created.caseNo, change, undefined, { scheduleJobs: true });
+    await step(dispatcher, { action: "accept" });
+    await step(dispatcher, { action: "assign", assigneeId: await townshipId("古南街道") });
     const before = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
-    ({ version } = await changeCase(staff, created.caseNo, version, {
-      action: "requestExtension",
-      amount: 5,
-      reason: "需要监测",
-    }));
-    ({ version } = await changeCase(dispatcher, created.caseNo, version, { action: "approveExtension" }));
+    await step(staff, { action: "requestExtension", amount: 5, reason: "需要监测" });
+    await step(dispatcher, { action: "approveExtension" });
     const after = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
     expect(after.dueAt.getTime()).toBeGreaterThan(before.dueAt.getTime());
     const warning = (m: typeof after) => ({
@@ -139,9 +136,9 @@ describe("deadline workers", { timeout: 120_000 }, () => {
     expect(after.warningAt.getTime()).toBeGreaterThan(before.warningAt.getTime());
     expect(await deadlineQueue().getJob(stepJobId(warning(after), after.warningAt))).toBeDefined();
 
-    ({ version } = await changeCase(staff, created.caseNo, version, { action: "submit", text: "已处理" }));
-    ({ version } = await changeCase(dispatcher, created.caseNo, version, { action: "conclude", text: "已答复" }));
-    await changeCase(dispatcher, created.caseNo, version, { action: "reopen", reason: "反弹" });
+    await step(staff, { action: "submit", text: "已处理" });
+    await step(dispatcher, { action: "conclude", text: "已答复" });
+    await step(dispatcher, { action: "reopen", reason: "反弹" });
     const roundTwo = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, round: 2 } });
     expect(roundTwo.status).toBe("open");
     const job = await deadlineQueue().getJob(stepJobId(warning(roundTwo), roundTwo.warningAt));

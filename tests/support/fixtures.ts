@@ -1,4 +1,5 @@
 import type { IntakeFields } from "~/domain/case-commands";
+import type { CaseChange } from "~/forms/case-actions";
 import { changeCase, registerCase } from "~/models/cases.server";
 import { prisma } from "~/db.server";
 import type { Actor, Role } from "~/domain/roles";
@@ -64,17 +65,42 @@ export async function intakeFields(overrides: Partial<IntakeFields> = {}): Promi
   };
 }
 
+/**
+ * `actor` takes `change` on the case at `when` (Shanghai time; now if absent), as a person would: at the
+ * version the case is at, so a test never threads version numbers. Deadline jobs are queued only when
+ * `scheduleJobs` says so, since most tests fire steps themselves.
+ */
+export async function act(
+  actor: Actor,
+  caseNo: string,
+  change: CaseChange,
+  when?: string,
+  options: { scheduleJobs?: boolean } = {},
+) {
+  const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo }, select: { version: true } });
+  return changeCase(actor, caseNo, version, change, {
+    now: when ? at(when) : undefined,
+    scheduleJobs: options.scheduleJobs ?? false,
+  });
+}
+
+/** Several steps in order: who, what, when. */
+export async function actInTurn(caseNo: string, steps: [Actor, CaseChange, string][]) {
+  for (const [actor, change, when] of steps) await act(actor, caseNo, change, when);
+}
+
 /** A complaint received at `receivedAt`, accepted and assigned to 古南街道 at once, without queueing jobs. */
 export async function assignedCase(world: { operator: Actor; dispatcher: Actor }, receivedAt: string) {
-  const options = { now: at(receivedAt), scheduleJobs: false };
-  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), options);
-  let { version } = await changeCase(world.dispatcher, created.caseNo, created.version, { action: "accept" }, options);
-  ({ version } = await changeCase(
+  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), {
+    now: at(receivedAt),
+    scheduleJobs: false,
+  });
+  await act(world.dispatcher, created.caseNo, { action: "accept" }, receivedAt);
+  const { version } = await act(
     world.dispatcher,
     created.caseNo,
-    version,
     { action: "assign", assigneeId: await townshipId("古南街道") },
-    options,
-  ));
+    receivedAt,
+  );
   return { ...created, version };
 }

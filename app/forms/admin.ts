@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { DEADLINE_UNITS, type DeadlineUnit } from "~/domain/deadlines";
+import { isSupportedLocalDate, isSupportedYear } from "~/domain/local-time";
+import { MILESTONES } from "~/domain/policies";
+import { databaseId, localDateTime, optionalText } from "./fields";
+
+/** The administrator's settings forms: the holiday calendar, deadline policy versions, the webhook. */
+
+const supportedDate = z.string({ required_error: "required" }).refine(isSupportedLocalDate, "dateTime");
+/** The calendar year the page was showing, to return to it. */
+const shownYear = z.number().int().refine(isSupportedYear).optional();
+
+export const calendarSchemas = {
+  set: z.object({
+    intent: z.literal("set"),
+    year: shownYear,
+    date: supportedDate,
+    type: z.enum(["holiday", "workday"]),
+    name: optionalText(30),
+  }),
+  remove: z.object({ intent: z.literal("remove"), year: shownYear, date: supportedDate }),
+  import: z
+    .object({
+      intent: z.literal("import"),
+      year: shownYear,
+      file: z.instanceof(File).optional(),
+      csv: optionalText(200_000),
+    })
+    .refine((value) => value.file || value.csv, { path: ["csv"], message: "required" }),
+};
+export type CalendarIntent = keyof typeof calendarSchemas;
+export const isCalendarIntent = (value: unknown): value is CalendarIntent =>
+  typeof value === "string" && Object.hasOwn(calendarSchemas, value);
+
+const wholeNumber = (min: number) =>
+  z
+    .number({ required_error: "required", invalid_type_error: "wholeNumber" })
+    .int("wholeNumber")
+    .min(min, "wholeNumber")
+    .max(10_000, "wholeNumber");
+
+/** A new version of a deadline policy, based on an existing one; its milestones keep their names and starts. */
+export const policyVersionSchema = z.object({
+  baseId: databaseId("required"),
+  effectiveFrom: localDateTime,
+  milestones: z
+    .array(
+      z.object({
+        milestone: z.enum(MILESTONES),
+        from: z.enum(["received", "accepted"]),
+        amount: wholeNumber(1),
+        unit: z.enum(DEADLINE_UNITS as [DeadlineUnit, ...DeadlineUnit[]]),
+      }),
+    )
+    .min(1, "required"),
+  warningLeadWorkingDays: wholeNumber(0),
+  warningLeadHours: wholeNumber(0),
+  supervisionAfterWorkingDays: wholeNumber(0),
+});
+
+/** The outgoing webhook: an empty address turns it off; an empty secret keeps the stored one. */
+export const webhookSettingsSchema = z.object({
+  intent: z.literal("save"),
+  url: optionalText(500),
+  secret: optionalText(200),
+});
+
+/** An administrator's actions on one account's page: lift a sign-in block, end one session or all. */
+export const accountActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("unlock") }),
+  z.object({ intent: z.literal("endSession"), sessionId: databaseId("required") }),
+  z.object({ intent: z.literal("endAll") }),
+]);
+
+/** A ledger import: check an uploaded file, or apply the one checked before (by its token). */
+export const ledgerImportSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("check"),
+    ledger: z.instanceof(File, { message: "noFile" }).refine((file) => file.size > 0, "noFile"),
+  }),
+  z.object({
+    intent: z.literal("apply"),
+    token: z.string({ required_error: "required" }).max(100),
+    fileName: z.string().max(200).default(""),
+  }),
+]);
