@@ -32,6 +32,13 @@ const environmentSchema = z.object({
     .max(65535, "must be a port number (1–65535, or 0 for any free port)")
     .default(3000),
   DATA_DIR: z.string().default("./data"),
+  /**
+   * Where attachments are kept (default DATA_DIR/files). Several machines share one directory (NFS or
+   * similar) so that every web process serves every file (docs/decisions/0014).
+   */
+  FILES_DIR: z.string().optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1, "must be 1 or more").max(2000).default(20),
+  CASE_ATTACHMENTS_MAX_MB: z.coerce.number().int().min(1, "must be 1 or more").max(100_000).default(500),
   /** Web processes sharing the port (Node's cluster module); sessions are database rows, so any process serves any user. */
   WEB_PROCESSES: z.coerce.number().int().min(1, "must be 1 or more").max(64).default(1),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
@@ -79,8 +86,9 @@ const environmentSchema = z.object({
   WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(2000),
 });
 
-export type AppConfig = Omit<z.infer<typeof environmentSchema>, "SESSION_SECRET"> & {
+export type AppConfig = Omit<z.infer<typeof environmentSchema>, "SESSION_SECRET" | "FILES_DIR"> & {
   SESSION_SECRET: string;
+  FILES_DIR: string;
   /** Which database DATABASE_URL selects (docs/decisions/0008). */
   dialect: "sqlite" | "postgresql";
   /** The SQLite file; null on PostgreSQL. */
@@ -109,6 +117,7 @@ export function parseConfig(environment: NodeJS.ProcessEnv): AppConfig {
   return {
     ...values,
     SESSION_SECRET: values.SESSION_SECRET ?? readOrCreateSessionSecret(values.DATA_DIR),
+    FILES_DIR: path.resolve(values.FILES_DIR ?? path.join(values.DATA_DIR, "files")),
     dialect: values.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql",
     databaseFile: values.DATABASE_URL.startsWith("file:") ? path.resolve(values.DATABASE_URL.replace(/^file:/, "")) : null,
   };

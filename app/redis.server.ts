@@ -7,6 +7,7 @@ export const DEADLINE_QUEUE = "deadlines";
 export const WEBHOOK_QUEUE = "webhooks";
 export const LEDGER_IMPORT_QUEUE = "ledger-imports";
 export const STATISTICS_QUEUE = "statistics";
+export const ATTACHMENT_QUEUE = "attachments";
 
 /** A connection for a BullMQ worker: it must wait for Redis rather than fail commands. */
 export function createWorkerConnection(): IORedis {
@@ -30,6 +31,7 @@ interface RedisResources {
   webhookQueue?: Queue;
   ledgerImportQueue?: Queue;
   statisticsQueue?: Queue;
+  attachmentQueue?: Queue;
   statisticsEvents?: QueueEvents;
 }
 const globals = globalThis as { greenlineRedis?: RedisResources };
@@ -113,6 +115,21 @@ export function statisticsQueue(): Queue {
   return resources.statisticsQueue;
 }
 
+/** Screen and thumbnail versions of uploaded photos, made by the worker (app/models/attachment-images.server.ts). */
+export function attachmentQueue(): Queue {
+  resources.attachmentQueue ??= new Queue(ATTACHMENT_QUEUE, {
+    connection: producerConnection(),
+    prefix: config().REDIS_PREFIX,
+    defaultJobOptions: {
+      attempts: 3,
+      backoff: { type: "exponential", delay: 2000 },
+      removeOnComplete: { age: 24 * 3600 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  });
+  return resources.attachmentQueue;
+}
+
 /** Completion events of the statistics queue, on a connection of their own (they block while waiting). */
 export async function statisticsQueueEvents(): Promise<QueueEvents> {
   if (!resources.statisticsEvents) {
@@ -167,6 +184,7 @@ export async function closeRedisResources() {
   await resources.webhookQueue?.close().catch(() => undefined);
   await resources.ledgerImportQueue?.close().catch(() => undefined);
   await resources.statisticsQueue?.close().catch(() => undefined);
+  await resources.attachmentQueue?.close().catch(() => undefined);
   await resources.statisticsEvents?.close().catch(() => undefined);
   resources.webhookQueue = undefined;
   resources.ledgerImportQueue = undefined;

@@ -62,6 +62,18 @@ function Document({ children }: { children: React.ReactNode }) {
   );
 }
 
+function NavLinks({ role }: { role: Role }) {
+  return (
+    <>
+      {NAV.filter((item) => item.roles.includes(role)).map((item) => (
+        <NavLink key={item.to} to={item.to} end={item.to === "/"} reloadDocument={item.document}>
+          {t(item.label)}
+        </NavLink>
+      ))}
+    </>
+  );
+}
+
 export default function App() {
   const { user, deadlineStatus, calendarMissing, unread } = useLoaderData<typeof loader>();
   return (
@@ -71,13 +83,16 @@ export default function App() {
           <a className="brand" href="/">
             {t("app.shortName")} <span>{t("app.bureau")}</span>
           </a>
-          <nav aria-label={t("nav.main")}>
-            {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
-              <NavLink key={item.to} to={item.to} end={item.to === "/"} reloadDocument={item.document}>
-                {t(item.label)}
-              </NavLink>
-            ))}
+          <nav aria-label={t("nav.main")} className="nav-wide">
+            <NavLinks role={user.role} />
           </nav>
+          {/* On a phone the links fold into a menu (details: it opens without JavaScript too). */}
+          <details className="nav-menu">
+            <summary>{t("nav.menu")}</summary>
+            <nav aria-label={t("nav.main")}>
+              <NavLinks role={user.role} />
+            </nav>
+          </details>
           <div className="who">
             <NavLink to="/notifications" data-unread={unread}>
               {t("nav.notifications")}

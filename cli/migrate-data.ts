@@ -37,10 +37,21 @@ const TABLES = [
   "userSession",
   "signInThrottle",
   "securityEvent",
+  // Attachments' rows; their files stay in FILES_DIR, which the PostgreSQL installation uses too (decision 0014).
+  "storedFile",
+  "attachment",
 ] as const;
 
 /** Tables without an integer id, copied whole. */
-const KEYED_OTHERWISE = new Set(["channel", "category", "holidayDate", "caseSequence", "setting", "signInThrottle"]);
+const KEYED_OTHERWISE = new Set([
+  "channel",
+  "category",
+  "holidayDate",
+  "caseSequence",
+  "setting",
+  "signInThrottle",
+  "storedFile",
+]);
 const BATCH = 1000;
 
 // The two generated clients have the same models; copying is generic over the model name.

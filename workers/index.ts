@@ -12,7 +12,9 @@ import { processDeadlineJob, requeueAllDeadlines, sweepDueSteps, type StepRef } 
 import { type LedgerImportJobData, processLedgerImportJob } from "~/models/ledger-import-jobs.server";
 import { type StatisticsJobData, processStatisticsJob } from "~/models/statistics-jobs.server";
 import { deliverWebhook, requeuePendingWebhooks } from "~/models/webhooks.server";
+import { processAttachmentJob, requeuePendingImages } from "~/models/attachment-jobs.server";
 import {
+  ATTACHMENT_QUEUE,
   DEADLINE_QUEUE,
   LEDGER_IMPORT_QUEUE,
   STATISTICS_QUEUE,
@@ -85,6 +87,13 @@ export async function startWorkers(options: { concurrency?: number } = {}) {
     { concurrency: 1, lockDuration: 120_000 },
     "ledger import",
   );
+  // Photos' screen and thumbnail versions: two at a time, each a few hundred milliseconds of image work.
+  const attachmentWorker = queueWorker<{ sha256: string }>(
+    ATTACHMENT_QUEUE,
+    (job) => processAttachmentJob(job.data),
+    { concurrency: 2 },
+    "image versions",
+  );
   // Statistics for web requests: one at a time, so that reports never crowd out the deadline steps.
   const statisticsWorker = queueWorker<StatisticsJobData>(
     STATISTICS_QUEUE,
@@ -106,6 +115,7 @@ export async function startWorkers(options: { concurrency?: number } = {}) {
       const queued = await requeueAllDeadlines();
       await deadlineQueue().upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_INTERVAL_MS }, { name: "sweep", data: {} });
       await requeuePendingWebhooks();
+      await requeuePendingImages();
       logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline queues restored from the database");
     } catch (error) {
       // Unmarked again, so that the next beat tries once more.
@@ -132,10 +142,17 @@ export async function startWorkers(options: { concurrency?: number } = {}) {
   void webhookWorker.run();
   void importWorker.run();
   void statisticsWorker.run();
+  void attachmentWorker.run();
 
   return async function stop() {
     clearInterval(heartbeat);
-    await Promise.all([worker.close(), webhookWorker.close(), importWorker.close(), statisticsWorker.close()]);
+    await Promise.all([
+      worker.close(),
+      webhookWorker.close(),
+      importWorker.close(),
+      statisticsWorker.close(),
+      attachmentWorker.close(),
+    ]);
     await closeRedisResources();
     connection.disconnect();
   };

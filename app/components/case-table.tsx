@@ -22,7 +22,7 @@ export interface ListedCase {
 /** The cases of a list, inbox or queue: number, state, where, what, received and due. */
 export function CaseTable({ cases, categoryNames }: { cases: ListedCase[]; categoryNames: Record<string, string> }) {
   return (
-    <table>
+    <table className="cards">
       <thead>
         <tr>
           <th>{t("field.caseNo")}</th>
@@ -37,28 +37,30 @@ export function CaseTable({ cases, categoryNames }: { cases: ListedCase[]; categ
       <tbody>
         {cases.map((item) => (
           <tr key={item.caseNo} data-case-no={item.caseNo}>
-            <td className="nowrap">
+            <td data-label={t("field.caseNo")} className="nowrap">
               <Link to={`/cases/${item.caseNo}`}>{item.caseNo}</Link>
               {item.urgency === "urgent" ? (
                 <span className="state state-overdue"> {tKey("urgency", "urgent").slice(0, 2)}</span>
               ) : null}
             </td>
-            <td>
+            <td data-label={t("field.state")}>
               <StateBadge state={item.state} overdue={item.overdue} />
             </td>
-            <td>
+            <td data-label={t("field.township")}>
               {item.township.name}
               {item.assignedTo && item.assignedTo.name !== item.township.name ? (
                 <div className="muted">→ {item.assignedTo.name}</div>
               ) : null}
             </td>
-            <td>{categoryNames[item.category] ?? item.category}</td>
-            <td>
+            <td data-label={t("field.category")}>{categoryNames[item.category] ?? item.category}</td>
+            <td data-label={t("field.subject")}>
               {item.subject}
               <div className="muted">{item.address}</div>
             </td>
-            <td className="nowrap">{showDateTime(item.receivedAt)}</td>
-            <td className="nowrap">
+            <td data-label={t("field.receivedAt")} className="nowrap">
+              {showDateTime(item.receivedAt)}
+            </td>
+            <td data-label={t("field.due")} className="nowrap">
               <DueMarkerDot marker={item.marker} />
               {showDateTime(item.nextDueAt)}
             </td>

@@ -4,7 +4,15 @@ import { showDateTime } from "~/utils/format";
 
 type TimelineEvent = CaseView["timeline"][number];
 
-const HIDDEN_DETAIL_KEYS = new Set(["version", "assignedToId", "mergedIntoId", "policyId", "townshipId", "nextDueAt"]);
+const HIDDEN_DETAIL_KEYS = new Set([
+  "version",
+  "assignedToId",
+  "mergedIntoId",
+  "policyId",
+  "townshipId",
+  "nextDueAt",
+  "attachments",
+]);
 const VALUE_PREFIXES: Record<string, string> = {
   state: "state",
   milestone: "milestone",
@@ -59,6 +67,15 @@ export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
             </div>
           ) : null}
           <Details event={event} />
+          {event.attachments.length > 0 ? (
+            <ul className="change">
+              {event.attachments.map((attachment) => (
+                <li key={attachment.id}>
+                  {tKey("attachment.kind", attachment.kind)}：<a href={`#attachment-${attachment.id}`}>{attachment.fileName}</a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -15,12 +15,19 @@ export interface ReportCharts {
 function Figures({ statistics }: { statistics: CaseStatistics }) {
   return (
     <dl className="figures">
-      {figureEntries(statistics).map(([key, value]) => (
-        <div key={key}>
-          <dt>{t(key)}</dt>
-          <dd data-figure={key.replace("report.figure.", "")}>{value}</dd>
-        </div>
-      ))}
+      {figureEntries(statistics).map(([key, value]) => {
+        const figure = key.replace("report.figure.", "");
+        // Each figure named by its term, so that it can be found by what it is.
+        const termId = `${statistics.kind}-${figure}-term`;
+        return (
+          <div key={key}>
+            <dt id={termId}>{t(key)}</dt>
+            <dd data-figure={figure} aria-labelledby={termId}>
+              {value}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }
@@ -94,8 +101,8 @@ export function KindSection({
 }) {
   const empty = statistics.received === 0 && statistics.concluded === 0 && statistics.openAtEnd === 0;
   return (
-    <section className="report-section" data-kind={statistics.kind}>
-      <h2>{heading}</h2>
+    <section className="report-section" data-kind={statistics.kind} aria-labelledby={`report-${statistics.kind}-heading`}>
+      <h2 id={`report-${statistics.kind}-heading`}>{heading}</h2>
       {empty ? (
         <p className="muted">{t("report.empty")}</p>
       ) : (

@@ -103,6 +103,11 @@ export function sniffContent(head: Uint8Array, fileName: string): ContentType | 
   return null;
 }
 
+/** The family of a recognised content type (as stored), or null. */
+export function familyOfContentType(contentType: string | null): ContentFamily | null {
+  return Object.values(TYPES).find((type) => type.mime === contentType)?.family ?? null;
+}
+
 export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf(".");
   return dot < 0 ? "" : fileName.slice(dot + 1).toLowerCase();

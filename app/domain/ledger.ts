@@ -36,6 +36,7 @@ export const LEDGER_EXPORT_COLUMNS = [
   { key: "isOverdue", header: "是否超期", alias: "overdue" },
   { key: "state", header: "当前状态", alias: "state" },
   { key: "daysOverdue", header: "超期天数", alias: "days_overdue" },
+  { key: "attachmentCount", header: "附件数", alias: "attachments" },
 ] as const;
 
 export type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]["key"];

@@ -30,6 +30,17 @@ describe("who may do what", () => {
     expect(allowedActions(admin, snapshot())).toEqual([]);
   });
 
+  it("the desk alone withdraws an attachment, in any state, once the case has one", () => {
+    for (const state of ["registered", "assigned", "closed", "rejected"] as const) {
+      const withFile = snapshot({ state, assignedToId: 10, hasAttachments: true });
+      expect(allowedActions(dispatcher, withFile), state).toContain("withdrawAttachment");
+      expect(allowedActions(dispatcher, { ...withFile, hasAttachments: false }), state).not.toContain("withdrawAttachment");
+      for (const other of [operator, gunanStaff, leader, admin]) {
+        expect(allowedActions(other, withFile), `${state} ${other.role}`).not.toContain("withdrawAttachment");
+      }
+    }
+  });
+
   it("an accepted case is assigned by the dispatcher; intake fields are no longer editable", () => {
     expect(allowedActions(dispatcher, snapshot({ state: "accepted" }))).toEqual(["assign"]);
     expect(allowedActions(operator, snapshot({ state: "accepted" }))).toEqual([]);

@@ -44,6 +44,7 @@ export const CASE_ACTIONS = [
   "followUpAgreement",
   "instruct",
   "acknowledge",
+  "withdrawAttachment",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -61,6 +62,8 @@ export interface CaseSnapshot {
   hasUnacknowledgedInstruction: boolean;
   /** A mediation that ended in an agreement. */
   hasAgreement: boolean;
+  /** Attachments not withdrawn (absent: none). */
+  hasAttachments?: boolean;
   /** Set by mayTakeAction for guards that depend on who acts. */
   actorRole?: Role;
 }
@@ -193,6 +196,14 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     requiresReason: false,
     assigneeOnly: true,
     guard: (snapshot) => snapshot.hasUnacknowledgedInstruction,
+  },
+  /** The desk hides an attachment added in error; it stays in the record with the reason (never erased). */
+  withdrawAttachment: {
+    from: CASE_STATES,
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: true,
+    guard: (snapshot) => Boolean(snapshot.hasAttachments),
   },
 };
 

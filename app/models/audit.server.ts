@@ -8,11 +8,13 @@ export interface AuditEventInput {
   reason?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** The form submission that made the change, when it carried a key (a resend finds this event). */
+  submissionKey?: string | null;
 }
 
 /** Appends one event to the audit trail; always inside the transaction that made the change. */
 export async function recordAuditEvent(tx: Transaction, event: AuditEventInput) {
-  await tx.auditEvent.create({
+  return tx.auditEvent.create({
     data: {
       caseId: event.caseId,
       actorId: event.actorId,
@@ -21,7 +23,9 @@ export async function recordAuditEvent(tx: Transaction, event: AuditEventInput) 
       reason: event.reason ?? null,
       before: event.before ? JSON.stringify(event.before) : null,
       after: event.after ? JSON.stringify(event.after) : null,
+      submissionKey: event.submissionKey ?? null,
     },
+    select: { id: true },
   });
 }
 

@@ -17,6 +17,7 @@ import {
 import type { Actor } from "~/domain/roles";
 import { looksLikeSameReport } from "~/domain/similarity";
 import { type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
+import { attachmentVisibleTo, previewOf } from "./attachments.server";
 import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/domain/case-list";
 import { snapshotOf } from "./cases.server";
 import { literalTextCaseIds, textSearchCaseIds } from "./sql-dialect.server";
@@ -49,6 +50,13 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       obligations: { orderBy: { id: "asc" } },
       relatedCase: { select: { caseNo: true } },
       relatedFrom: { select: { caseNo: true, state: true }, orderBy: { id: "asc" } },
+      attachments: {
+        orderBy: { id: "asc" },
+        include: {
+          file: { select: { size: true, contentType: true, derived: true } },
+          uploadedBy: { select: { displayName: true } },
+        },
+      },
     },
   });
   if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
@@ -69,13 +77,23 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     const identity = record.consentToDisclose ? {} : maskedIdentityFields(values);
     return { ...values, ...identity };
   };
-  const { auditEvents, milestones, policy, parties, sessions, obligations, ...fields } = record;
+  const { auditEvents, milestones, policy, parties, sessions, obligations, attachments, ...fields } = record;
+  const shownAttachments = attachments
+    .filter((attachment) => attachmentVisibleTo(actor, attachment))
+    .map(({ file, uploadedBy, withdrawnById: _withdrawnBy, ...attachment }) => ({
+      ...attachment,
+      size: file.size,
+      contentType: file.contentType,
+      preview: previewOf(file),
+      uploadedByName: uploadedBy.displayName,
+    }));
   const allowed = allowedActions(actor, snapshotOf(record));
   return redact({
     ...fields,
     sessions,
     obligations,
     parties: parties.map((party) => partyForViewer(party, mask)),
+    attachments: shownAttachments,
     mediatorChoices: allowed.includes("mediationSession") ? await mediatorChoices() : [],
     ...kindDeadlines(calendar, record),
     complainantName: identity.complainantName,
@@ -98,6 +116,9 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       actorName: event.actor?.displayName ?? null,
       before: redactSnapshot(event.before),
       after: redactSnapshot(event.after),
+      attachments: shownAttachments
+        .filter((attachment) => attachment.auditEventId === event.id)
+        .map((attachment) => ({ id: attachment.id, fileName: attachment.fileName, kind: attachment.kind })),
     })),
     allowedActions: allowed,
     pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,

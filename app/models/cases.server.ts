@@ -5,7 +5,11 @@ import { localDateOf, yearOf } from "~/domain/local-time";
 import type { Actor } from "~/domain/roles";
 import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTakeAction, nextState } from "~/domain/workflow";
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
+import { config } from "~/config.server";
+import { carriesAttachments } from "~/domain/attachments";
+import { queueImageDerivation } from "./attachment-jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
+import { type NewAttachment, attachmentHandlers, recordAttachments } from "./case-service/attachments.server";
 import { decisionHandlers } from "./case-service/decision.server";
 import { extensionHandlers } from "./case-service/extensions.server";
 import { handlingHandlers } from "./case-service/handling.server";
@@ -45,6 +49,13 @@ export interface ChangeOptions {
   now?: Date;
   /** Off while seeding or importing in bulk: the worker re-enqueues from the database at start. */
   scheduleJobs?: boolean;
+}
+
+export interface StepOptions extends ChangeOptions {
+  /** Files received for this step (app/models/attachment-store.server.ts), kept with it. */
+  attachments?: NewAttachment[];
+  /** The submission's key: a resend of a step already taken returns it instead of taking it twice. */
+  submissionKey?: string;
 }
 
 /**
@@ -125,6 +136,7 @@ export function snapshotOf(record: {
   milestones: { milestone: string; status: string; round: number }[];
   extensions: { status: string }[];
   instructions: { acknowledgedAt: Date | null }[];
+  attachments?: { withdrawnAt: Date | null }[];
 }): CaseSnapshot {
   return {
     kind: record.kind as CaseKind,
@@ -136,11 +148,13 @@ export function snapshotOf(record: {
       (milestone) => milestone.milestone === "respond" && milestone.status === "open" && milestone.round === record.round,
     ),
     hasUnacknowledgedInstruction: record.instructions.some((instruction) => instruction.acknowledgedAt === null),
+    hasAttachments: (record.attachments ?? []).some((attachment) => attachment.withdrawnAt === null),
   };
 }
 
 /** Every action's handler, by family. */
 const HANDLERS: CaseActionHandlers<CaseAction> = {
+  ...attachmentHandlers,
   ...decisionHandlers,
   ...handlingHandlers,
   ...extensionHandlers,
@@ -156,7 +170,7 @@ function applyChange<A extends CaseAction>(context: ChangeContext, change: CaseC
 }
 
 /** Actions that only add to the record; they cannot conflict with another edit. */
-const NON_CONFLICTING: readonly CaseAction[] = ["note", "instruct", "acknowledge"];
+const NON_CONFLICTING: readonly CaseAction[] = ["note", "instruct", "acknowledge", "withdrawAttachment"];
 
 /**
  * The one way to change a case. Checks that the actor may see the case and take the action now,
@@ -168,20 +182,24 @@ export async function changeCase(
   caseNo: string,
   expectedVersion: number,
   change: CaseChange,
-  options: ChangeOptions = {},
-) {
+  options: StepOptions = {},
+): Promise<{ caseNo: string; version: number; repeated?: boolean }> {
   const now = options.now ?? new Date();
   // Not a case number at all (a probe, a NUL that PostgreSQL would refuse): not found, without a query.
   if (!parseCaseNo(caseNo)) throw new CaseNotFoundError(caseNo.slice(0, 30));
   const record = await prisma.case.findUnique({ where: { caseNo }, include: CASE_FOR_CHANGE });
   if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
+  const repeated = { caseNo, version: record.version, repeated: true };
+  if (options.submissionKey && (await stepOfSubmission(record.id, options.submissionKey))) return repeated;
   if (!mayTakeAction(actor, snapshotOf(record), change.action)) throw new ActionNotAllowedError(change.action);
+  const attachments = options.attachments ?? [];
+  if (attachments.length > 0 && !carriesAttachments(change.action)) throw new CaseInputError({ files: "attachmentsNotHere" });
   const checksVersion = !NON_CONFLICTING.includes(change.action);
   if (checksVersion && record.version !== expectedVersion) throw new StaleVersionError();
   const calendar = await loadWorkCalendar();
 
   const version = checksVersion ? record.version + 1 : record.version;
-  const webhookEventId = await writeTransaction(async (tx: Transaction) => {
+  const step = writeTransaction(async (tx: Transaction) => {
     const context: ChangeContext = { tx, actor, record, now, calendar, policy: toDomainPolicy(record.policy) };
     const effect = await applyChange(context, change);
     const state = nextState(snapshotOf(record), change.action);
@@ -195,18 +213,43 @@ export async function changeCase(
     }
     await refreshDueCache(tx, record.id);
     const audit = diffFields(record, caseUpdate);
-    await recordAuditEvent(tx, {
+    const event = await recordAuditEvent(tx, {
       caseId: record.id,
       actorId: actor.id,
       at: now,
       action: change.action,
       reason: "reason" in change ? change.reason : null,
       before: audit.changed ? audit.before : null,
-      after: { ...audit.after, ...effect.auditDetails },
+      after: { ...audit.after, ...effect.auditDetails, ...(attachments.length ? { attachments: attachments.length } : {}) },
+      submissionKey: options.submissionKey,
     });
+    const caseBytesLimit = config().CASE_ATTACHMENTS_MAX_MB * 1024 * 1024;
+    await recordAttachments(
+      tx,
+      { record, action: change.action, auditEventId: event.id, actor, at: now },
+      attachments,
+      caseBytesLimit,
+    );
     return effect.webhookEventId ?? null;
   });
+  let webhookEventId: string | null;
+  try {
+    webhookEventId = await step;
+  } catch (error) {
+    // The same submission sent twice at once: the second loses on the key's uniqueness, and is the first.
+    if (options.submissionKey && isUniqueViolation(error) && (await stepOfSubmission(record.id, options.submissionKey))) {
+      return repeated;
+    }
+    throw error;
+  }
   await afterNotificationCommit(webhookEventId);
+  if (attachments.length > 0) await queueImageDerivation(attachments);
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(record.id);
   return { caseNo, version };
 }
+
+function stepOfSubmission(caseId: number, submissionKey: string) {
+  return prisma.auditEvent.findFirst({ where: { caseId, submissionKey }, select: { id: true } });
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";

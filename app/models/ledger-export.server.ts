@@ -48,6 +48,7 @@ const EXPORT_SELECT = {
   township: { select: { name: true } },
   milestones: { where: { milestone: "conclude" }, select: { round: true, fixedDueAt: true, extendedBy: true } },
   parties: { select: { type: true, name: true, phone: true, address: true } },
+  attachments: { where: { withdrawnAt: null }, select: { confidential: true } },
 } satisfies Prisma.CaseSelect;
 
 type ExportedCase = Prisma.CaseGetPayload<{ select: typeof EXPORT_SELECT }>;
@@ -101,6 +102,8 @@ function ledgerRow(
     isOverdue: judged && record.dueAt ? (late !== null || record.overdue ? "是" : "否") : "",
     state: tKey("state", record.state),
     daysOverdue: judged && late !== null ? String(late) : "",
+    // What the exporter may see: township staff do not count the confidential ones.
+    attachmentCount: String(record.attachments.filter((attachment) => !mask || !attachment.confidential).length),
   };
   const row = [...LEDGER_COLUMNS.map((c) => values[c.key]), ...LEDGER_EXPORT_COLUMNS.map((c) => values[c.key])];
   if (!mask) return row;

@@ -1,4 +1,4 @@
-import { readFormData } from "~/utils/request-input.server";
+import { isMultipart, readFormData, readFormWithFiles } from "~/utils/request-input.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,6 +10,11 @@ import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from 
 import { CaseTimeline } from "~/components/case-timeline";
 import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
+import { attachmentFieldsSchema } from "~/forms/case-actions/attachments";
+import { defaultKindFor, familyOfContentType } from "~/domain/attachments";
+import { attachmentLimitsOf, mayDownloadOriginal } from "~/models/attachments.server";
+import { CaseAttachments } from "~/components/case-attachments";
+import { limitsInMegabytes, receiveUpload } from "~/models/attachment-store.server";
 import { t, tKey } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { changeCase } from "~/models/cases.server";
@@ -34,23 +39,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const view = await loadCase(request, user, params.caseNo!);
   const needsVocabulary = view.allowedActions.includes("assign") || view.allowedActions.includes("edit");
-  return { view, vocabulary: needsVocabulary ? await loadCaseVocabulary() : null };
+  return {
+    view,
+    vocabulary: needsVocabulary ? await loadCaseVocabulary() : null,
+    mayDownloadOriginals: mayDownloadOriginal(user),
+    // One key per page load: a resend of a step's form after a dropped connection carries the same key
+    // and finds the step instead of making it twice; a step taken reloads the page, and the next gets a new key.
+    submissionKey: crypto.randomUUID(),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const caseNo = params.caseNo!;
-  const formData = await readFormData(request);
+  const { formData, files } = isMultipart(request)
+    ? await readStepWithFiles(request, caseNo)
+    : { formData: await readFormData(request), files: [] };
   const intent = String(formData.get("intent") ?? "");
   if (!isCaseAction(intent)) {
     return data({ intent, result: null, message: t("case.notAllowed") } satisfies CaseActionData, { status: 400 });
   }
   const submission = parseWithZod(formData, { schema: caseActionSchemas[intent] });
+  const evidence = parseWithZod(formData, { schema: attachmentFieldsSchema });
   const refuse = (status: number, result: SubmissionResult<string[]>, message: string | null = null) =>
     data({ intent, result, message } satisfies CaseActionData, { status });
+  const refusedFiles = files.filter((file) => file.problem);
+  if (refusedFiles.length > 0) {
+    const limits = limitsInMegabytes();
+    const reasons = refusedFiles.map((file) =>
+      t(`attachment.problem.${file.problem!}`, {
+        fileName: file.fileName,
+        limit: file.problem === "caseFull" ? limits.perCase : limits.perFile,
+      }),
+    );
+    return refuse(400, submission.reply({ formErrors: reasons }), `${t("attachment.refused")}${reasons.join(" ")}`);
+  }
   if (submission.status !== "success") return refuse(400, submission.reply());
+  // The form offers only valid kinds and keys; anything else is a crafted post.
+  if (evidence.status !== "success") return refuse(400, submission.reply({ formErrors: [t("error.badRequest")] }));
+  const { attachmentKind, attachmentCaption, attachmentConfidential, submissionKey } = evidence.value;
+  const attachments = files.map((file) => ({
+    sha256: file.sha256,
+    size: file.size,
+    contentType: file.contentType!,
+    fileName: file.fileName,
+    kind: attachmentKind ?? defaultKindFor(intent, familyOfContentType(file.contentType)),
+    caption: attachmentCaption ?? "",
+    confidential: Boolean(attachmentConfidential),
+  }));
   try {
-    await changeCase(user, caseNo, Number(formData.get("version")), submission.value);
+    await changeCase(user, caseNo, Number(formData.get("version")), submission.value, { attachments, submissionKey });
   } catch (error) {
     if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
     if (error instanceof StaleVersionError) return refuse(409, submission.reply(), t("case.stale"));
@@ -63,8 +101,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(stillVisible ? `/cases/${caseNo}?done=${intent}` : "/inbox");
 }
 
+/** A step's form with its files: each streamed to storage and checked as it arrives. */
+async function readStepWithFiles(request: Request, caseNo: string) {
+  const limits = await attachmentLimitsOf(caseNo);
+  let accepted = 0;
+  return readFormWithFiles(request, async (data, fileName) => {
+    const received = await receiveUpload(data, fileName, { ...limits, caseBytesLeft: limits.caseBytesLeft - accepted });
+    if (!received.problem) accepted += received.size;
+    return received;
+  });
+}
+
 export default function CasePage() {
-  const { view, vocabulary } = useLoaderData<typeof loader>();
+  const { view, vocabulary, mayDownloadOriginals, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -179,7 +228,7 @@ export default function CasePage() {
           <section className="panel" aria-labelledby="milestones-heading">
             <h2 id="milestones-heading">{t("case.milestones")}</h2>
             <p className="muted">{t("case.policyNote", { policy: view.policyName })}</p>
-            <table>
+            <table className="cards">
               <thead>
                 <tr>
                   <th>{t("field.round")}</th>
@@ -191,16 +240,18 @@ export default function CasePage() {
               <tbody>
                 {view.milestones.map((milestone) => (
                   <tr key={milestone.id} data-milestone={milestone.milestone}>
-                    <td>{milestone.round}</td>
-                    <td>
+                    <td data-label={t("field.round")}>{milestone.round}</td>
+                    <td data-label={t("case.milestones")}>
                       {tKey("milestone", milestone.milestone)}（{milestone.amount} {tKey("unit", milestone.unit)}
                       {milestone.extendedBy > 0
                         ? `，${t("case.extendedBy", { amount: milestone.extendedBy, unit: tKey("unit", milestone.unit) })}`
                         : ""}
                       ）
                     </td>
-                    <td className="nowrap">{showDateTime(milestone.dueAt, true)}</td>
-                    <td>
+                    <td data-label={t("field.due")} className="nowrap">
+                      {showDateTime(milestone.dueAt, true)}
+                    </td>
+                    <td data-label={t("field.state")}>
                       {milestone.timeLeft ? (
                         <>
                           <DueMarkerDot marker={milestone.marker} />
@@ -246,6 +297,7 @@ export default function CasePage() {
               </ul>
             </section>
           ) : null}
+          <CaseAttachments view={view} mayDownloadOriginals={mayDownloadOriginals} />
           <section className="panel" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("case.timeline")}</h2>
             <CaseTimeline events={view.timeline} />
@@ -254,7 +306,7 @@ export default function CasePage() {
         <section className="panel" aria-labelledby="actions-heading">
           <h2 id="actions-heading">{t("case.actions")}</h2>
           {view.allowedActions.length === 0 ? <p className="muted">{t("case.noActions")}</p> : null}
-          <CaseActionForms view={view} vocabulary={vocabulary} actionData={actionData ?? null} />
+          <CaseActionForms view={view} vocabulary={vocabulary} actionData={actionData ?? null} submissionKey={submissionKey} />
         </section>
       </div>
     </>

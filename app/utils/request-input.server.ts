@@ -1,3 +1,9 @@
+import {
+  type UploadHandler,
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { withoutControlCharacters } from "~/domain/security";
 import { t } from "~/i18n";
 
@@ -13,12 +19,52 @@ export async function readFormData(request: Request): Promise<FormData> {
   } catch {
     throw badRequest(t("error.unreadableForm"));
   }
+  return cleanedForm(submitted);
+}
+
+function cleanedForm(submitted: FormData): FormData {
   const cleaned = new FormData();
   for (const [name, value] of submitted.entries()) {
     cleaned.append(withoutControlCharacters(name), typeof value === "string" ? withoutControlCharacters(value) : value);
   }
   return cleaned;
 }
+
+/**
+ * A form that carries files (a step with evidence): each file under the field `files` is streamed to
+ * storage as it arrives (`receive`, which hashes and checks it) and never held in memory; the other
+ * fields are read as `readFormData` reads them. Returns the form's values and what became of each file.
+ */
+export async function readFormWithFiles<Received>(
+  request: Request,
+  receive: (data: AsyncIterable<Uint8Array>, fileName: string) => Promise<Received>,
+): Promise<{ formData: FormData; files: Received[] }> {
+  const files: Received[] = [];
+  const fileHandler: UploadHandler = async ({ name, filename, data }) => {
+    if (name !== "files" || filename === undefined) return undefined;
+    if (filename === "") {
+      // An empty file input: the browser sends a part without a name or content.
+      for await (const _chunk of data) void _chunk;
+      return "";
+    }
+    files.push(await receive(data, withoutControlCharacters(filename).slice(0, 200)));
+    return "";
+  };
+  let submitted: FormData;
+  try {
+    submitted = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 256 * 1024 })),
+    );
+  } catch {
+    throw badRequest(t("error.unreadableForm"));
+  }
+  submitted.delete("files");
+  return { formData: cleanedForm(submitted), files };
+}
+
+export const isMultipart = (request: Request) =>
+  (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
 
 /** The query string's parameters with control characters dropped. */
 export function searchParamsOf(request: Request): URLSearchParams {

@@ -21,12 +21,12 @@ describe("reports and the ledger in the browser", { timeout: 120_000 }, () => {
 
     const leader = await session.signIn("leader");
     await leader.goto("/reports/annual/2020");
-    expect(await leader.locator(".report-section[data-kind=complaint] .report-sentence").textContent()).toBe(
-      "全年共受理各类环保投诉2件，办结2件，均无超期情况。",
-    );
-    expect(await leader.locator("[data-kind=complaint] [data-figure=onTimeRate]").textContent()).toBe("100.0%");
-    expect(await leader.locator("[data-kind=complaint] figure.chart svg").count()).toBe(4);
-    expect(await leader.locator(".report-definitions").textContent()).toContain("统计口径");
+    const complaints = leader.getByRole("region", { name: new RegExp(t("kind.complaint")) });
+    await complaints.getByText("全年共受理各类环保投诉2件，办结2件，均无超期情况。", { exact: true }).waitFor();
+    const onTimeRate = complaints.getByLabel(t("report.figure.onTimeRate"), { exact: true });
+    expect(await onTimeRate.textContent()).toBe("100.0%");
+    expect(await complaints.getByRole("figure").count()).toBe(4);
+    await leader.getByRole("heading", { name: t("report.definitionsTitle"), exact: true }).waitFor();
     const api = await leader.context().request.get("/api/statistics?year=2020&kind=complaint");
     expect(api.status()).toBe(200);
     expect(await api.json()).toMatchObject({ kind: "complaint", received: 2, concluded: 2, onTimeRate: 100 });

@@ -1,9 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { objectPath } from "~/models/attachment-store.server";
 import { registerCase } from "~/models/cases.server";
 import { onPostgres } from "../support/databases";
 import { at, intakeFields, setUpWorld } from "../support/fixtures";
@@ -68,22 +70,35 @@ describe("the greenline command", () => {
     expect(result.stderr).toContain("pg_dump");
   });
 
-  it.skipIf(onPostgres)("backup copies the database while it is open, and refuses to overwrite a file", async () => {
-    const target = path.resolve(__dirname, `../.tmp/backup-${process.pid}.db`);
-    rmSync(target, { force: true });
-    try {
-      const cases = await prisma.case.count();
-      const result = greenline(["backup", target]);
-      expect(result.stderr).toBe("");
-      expect(result.stdout).toContain(`${cases} cases, integrity ok`);
-      const copy = new Database(target, { readonly: true });
-      expect((copy.prepare(`SELECT COUNT(*) AS n FROM "User"`).get() as { n: number }).n).toBe(await prisma.user.count());
-      copy.close();
-      expect(greenline(["backup", target]).status).toBe(1);
-    } finally {
+  it.skipIf(onPostgres)(
+    "backup copies the database while it is open with its attachments' files, and refuses to overwrite",
+    async () => {
+      const target = path.resolve(__dirname, `../.tmp/backup-${process.pid}.db`);
       rmSync(target, { force: true });
-    }
-  });
+      const content = Buffer.from("%PDF-1.7\n来信扫描件");
+      const sha256 = createHash("sha256").update(content).digest("hex");
+      mkdirSync(path.dirname(objectPath(sha256)), { recursive: true });
+      writeFileSync(objectPath(sha256), content);
+      await prisma.storedFile.create({
+        data: { sha256, size: content.length, contentType: "application/pdf", createdAt: new Date() },
+      });
+      try {
+        const cases = await prisma.case.count();
+        const result = greenline(["backup", target]);
+        expect(result.stderr).toBe("");
+        expect(result.stdout).toContain(`${cases} cases, integrity ok; 1 attachment files`);
+        const copy = new Database(target, { readonly: true });
+        expect((copy.prepare(`SELECT COUNT(*) AS n FROM "User"`).get() as { n: number }).n).toBe(await prisma.user.count());
+        copy.close();
+        const copied = path.join(`${target}.files`, path.relative(process.env.FILES_DIR!, objectPath(sha256)));
+        expect(readFileSync(copied).equals(content)).toBe(true);
+        expect(greenline(["backup", target]).status).toBe(1);
+      } finally {
+        rmSync(target, { force: true });
+        rmSync(`${target}.files`, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("an unknown command prints the usage and exits 2", () => {
     const result = greenline(["frobnicate"]);

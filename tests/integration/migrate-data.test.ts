@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { importLedger } from "~/models/ledger-import.server";
 import { seedDemoData } from "~/models/seed.server";
+import { receiveUpload } from "~/models/attachment-store.server";
+import { changeCase } from "~/models/cases.server";
 import { onPostgres, postgresUrl } from "../support/databases";
 import { setUpWorld } from "../support/fixtures";
 
+let attachmentCase = "";
 const bin = path.resolve(__dirname, "../../bin/greenline.cjs");
 const database = `greenline_test_migrate_${process.pid}`;
 const admin = () => new Client({ connectionString: postgresUrl("postgres") });
@@ -25,13 +28,35 @@ async function adminQuery(sql: string) {
 // Copies this file's SQLite database into PostgreSQL: it runs in the SQLite pass of the suite.
 describe.skipIf(onPostgres)("greenline migrate-data", { timeout: 180_000 }, () => {
   beforeAll(async () => {
-    await setUpWorld();
+    const world = await setUpWorld();
     await seedDemoData();
     const ledger = [
       "类型,来源渠道,受理时间,所属街镇,问题类型,投诉内容,办结时间",
       ",投诉举报,来信,2024-12-30 09:00,古南街道,水,跨年的一件,2025-01-06 10:00",
     ];
     await importLedger({ content: Buffer.from(ledger.join("\n")), fileName: "old.csv" }, { apply: true, actorId: null });
+    // A step with a file, so that attachments' rows travel too (the file stays in FILES_DIR).
+    const open = await prisma.case.findFirstOrThrow({ where: { state: "assigned", assignedTo: { name: "古南街道" } } });
+    const content = Buffer.from("%PDF-1.7\n现场检测报告");
+    const received = await receiveUpload(
+      (async function* () {
+        yield new Uint8Array(content);
+      })(),
+      "检测报告.pdf",
+      { maxFileBytes: 1024 * 1024, caseBytesLeft: 1024 * 1024 },
+    );
+    attachmentCase = open.caseNo;
+    expect(received.problem).toBeNull();
+    await changeCase(
+      world.dispatcher,
+      open.caseNo,
+      open.version,
+      { action: "note", text: "再附检测报告" },
+      {
+        scheduleJobs: false,
+        attachments: [{ ...received, contentType: received.contentType!, kind: "other", caption: "", confidential: false }],
+      },
+    );
     await adminQuery(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await adminQuery(`CREATE DATABASE "${database}"`);
   });
@@ -49,13 +74,18 @@ describe.skipIf(onPostgres)("greenline migrate-data", { timeout: 180_000 }, () =
     const result = run();
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/the counts of all 22 tables and \d+ sets of annual figures agree/);
+    expect(result.stdout).toMatch(/the counts of all 24 tables and \d+ sets of annual figures agree/);
 
     const client = new Client({ connectionString: postgresUrl(database) });
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT COUNT(*)::int AS n FROM "Case"`);
       expect(rows[0].n).toBe(await prisma.case.count());
+      const attached = await client.query(
+        `SELECT a."fileName", f."contentType" FROM "Attachment" a JOIN "StoredFile" f USING ("sha256") JOIN "Case" c ON c.id = a."caseId" WHERE c."caseNo" = $1`,
+        [attachmentCase],
+      );
+      expect(attached.rows).toEqual([{ fileName: "检测报告.pdf", contentType: "application/pdf" }]);
       // New rows get ids after the copied ones.
       const next = await client.query(`SELECT nextval(pg_get_serial_sequence('"Case"', 'id'))::int AS id`);
       const last = await prisma.case.findFirstOrThrow({ orderBy: { id: "desc" } });

@@ -96,13 +96,21 @@ export async function submitSignIn(page: Page, username: string, password: strin
 }
 
 /** A fresh browser context signed in as one of the test accounts. */
+/** A phone as township staff carry one: 390 px wide, touch, a small screen's pixel ratio. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 export async function signedInPage(
   browser: Browser,
   baseUrl: string,
   account: TestAccount,
-  options: { javaScriptEnabled?: boolean } = {},
+  options: { javaScriptEnabled?: boolean; phone?: boolean } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: "zh-CN",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    ...(options.phone ? PHONE : {}),
+  });
   const page = await context.newPage();
   await submitSignIn(page, usernameOf(account), TEST_PASSWORD);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
@@ -147,7 +155,7 @@ export function useBrowserApp(env: Record<string, string> = {}, options: { demoD
     get baseUrl() {
       return app!.baseUrl;
     },
-    signIn: (account: TestAccount, options: { javaScriptEnabled?: boolean } = {}) =>
+    signIn: (account: TestAccount, options: { javaScriptEnabled?: boolean; phone?: boolean } = {}) =>
       signedInPage(browser!, app!.baseUrl, account, options),
     anonymousPage: async () => (await browser!.newContext({ baseURL: app!.baseUrl })).newPage(),
   };

@@ -11,6 +11,7 @@ process.env.NODE_ENV = "test";
 process.env.DATABASE_URL = database.url;
 process.env.REDIS_PREFIX = `greenline-test-${id}`;
 process.env.DATA_DIR = TMP_DIR;
+process.env.FILES_DIR = `${TMP_DIR}/files-${id}`;
 process.env.SESSION_SECRET = "test-session-secret-of-at-least-32-characters";
 process.env.LOG_LEVEL = "silent";
 process.env.WEBHOOK_RETRY_DELAY_MS = "50";

@@ -10,6 +10,9 @@ import { tKey } from "~/i18n";
 import type { CaseView } from "~/models/case-queries.server";
 import type { loadCaseVocabulary } from "~/models/reference.server";
 import { FormErrors } from "../form-fields";
+import { EvidenceFields, UploadStatus } from "./evidence-fields";
+import { useResilientUpload } from "./resilient-upload";
+import { carriesAttachments } from "~/domain/attachments";
 
 /** What the case page's action answers when it refuses a submission: which form, and conform's reply. */
 export interface CaseActionData {
@@ -25,6 +28,8 @@ export type Vocabulary = Awaited<ReturnType<typeof loadCaseVocabulary>>;
 export interface ActionFormProps {
   view: CaseView;
   actionData: CaseActionData | null;
+  /** This page load's submission key (a resend of the same step carries it again). */
+  submissionKey: string;
 }
 
 type ActionInput<A extends CaseAction> = z.input<(typeof caseActionSchemas)[A]>;
@@ -56,25 +61,44 @@ export function ActionForm<Schema extends Record<string, unknown>>({
   view,
   action,
   form,
+  submissionKey,
   danger,
   children,
 }: {
   view: CaseView;
   action: CaseAction;
   form: FormMetadata<Schema, string[]>;
+  submissionKey: string;
   danger?: boolean;
   children?: ReactNode;
 }) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === action;
   const name = tKey("action", action);
+  const withEvidence = carriesAttachments(action);
+  const upload = useResilientUpload();
+  const formProps = getFormProps(form);
   return (
-    <Form method="post" {...getFormProps(form)} className="action-form" data-action={action} aria-label={name}>
+    <Form
+      method="post"
+      encType={withEvidence ? "multipart/form-data" : undefined}
+      {...formProps}
+      onSubmit={(event) => {
+        formProps.onSubmit(event);
+        if (withEvidence) upload.onSubmit(event);
+      }}
+      className="action-form"
+      data-action={action}
+      aria-label={name}
+    >
       <input type="hidden" name="intent" value={action} />
       <input type="hidden" name="version" value={view.version} />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
       {children}
+      {withEvidence ? <EvidenceFields action={action} /> : null}
+      {withEvidence ? <UploadStatus state={upload.state} onResend={upload.resend} /> : null}
       <FormErrors form={form} />
-      <button type="submit" className={danger ? "danger" : undefined} disabled={busy}>
+      <button type="submit" className={danger ? "danger" : undefined} disabled={busy || upload.state.phase === "sending"}>
         {name}
       </button>
     </Form>

@@ -9,36 +9,36 @@ function LetterDateField({ meta }: { meta: Parameters<typeof TextField>[0]["meta
   return <TextField meta={meta} type="date" label={t("petition.letterDate")} />;
 }
 
-export function AcceptForm({ view, actionData }: ActionFormProps) {
+export function AcceptForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("accept", actionData);
   return (
-    <ActionForm view={view} action="accept" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="accept" form={form}>
       {view.kind === "petition" ? <LetterDateField meta={fields.letterDate} /> : null}
     </ActionForm>
   );
 }
 
-export function RejectForm({ view, actionData }: ActionFormProps) {
+export function RejectForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("reject", actionData);
   return (
-    <ActionForm view={view} action="reject" form={form} danger>
+    <ActionForm view={view} submissionKey={submissionKey} action="reject" form={form} danger>
       <TextAreaField meta={fields.reason} label={t("field.reason")} />
       {view.kind === "petition" ? <LetterDateField meta={fields.letterDate} /> : null}
     </ActionForm>
   );
 }
 
-export function MergeForm({ view, actionData }: ActionFormProps) {
+export function MergeForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("merge", actionData);
   return (
-    <ActionForm view={view} action="merge" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="merge" form={form}>
       <TextField meta={fields.targetCaseNo} label={t("field.mergedInto")} placeholder="TS-2026-00001" />
     </ActionForm>
   );
 }
 
 /** Intake fields, editable until acceptance. */
-export function EditForm({ view, vocabulary, actionData }: ActionFormProps & { vocabulary: Vocabulary }) {
+export function EditForm({ view, vocabulary, actionData, submissionKey }: ActionFormProps & { vocabulary: Vocabulary }) {
   const [form, fields] = useCaseActionForm("edit", actionData, {
     channel: view.channel,
     receivedAt: toDateTimeLocalValue(new Date(view.receivedAt)),
@@ -57,7 +57,7 @@ export function EditForm({ view, vocabulary, actionData }: ActionFormProps & { v
   return (
     <details open={actionData?.intent === "edit"}>
       <summary>{tKey("action", "edit")}</summary>
-      <ActionForm view={view} action="edit" form={form}>
+      <ActionForm view={view} submissionKey={submissionKey} action="edit" form={form}>
         <input type="hidden" name={fields.kind.name} value={view.kind} />
         <SelectField meta={fields.channel} label={t("field.channel")}>
           <NamedOptions items={vocabulary.channels} />

@@ -4,10 +4,10 @@ import { t } from "~/i18n";
 import { TextAreaField, TextField } from "../form-fields";
 import { ActionForm, type ActionFormProps, useCaseActionForm } from "./action-form";
 
-export function RequestExtensionForm({ view, actionData }: ActionFormProps) {
+export function RequestExtensionForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("requestExtension", actionData);
   return (
-    <ActionForm view={view} action="requestExtension" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="requestExtension" form={form}>
       <TextField
         meta={fields.amount}
         type="number"
@@ -20,10 +20,10 @@ export function RequestExtensionForm({ view, actionData }: ActionFormProps) {
   );
 }
 
-export function ApproveExtensionForm({ view, actionData }: ActionFormProps) {
+export function ApproveExtensionForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("approveExtension", actionData);
   return (
-    <ActionForm view={view} action="approveExtension" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="approveExtension" form={form}>
       {EXTENSION_RULES[view.kind as CaseKind].partyNotice ? (
         <TextAreaField
           meta={fields.partyNotice}

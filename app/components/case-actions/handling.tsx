@@ -4,12 +4,12 @@ import { SelectField } from "../form-fields";
 import { NamedOptions } from "../named-options";
 import { ActionForm, type ActionFormProps, type Vocabulary, useCaseActionForm } from "./action-form";
 
-export function AssignForm({ view, vocabulary, actionData }: ActionFormProps & { vocabulary: Vocabulary }) {
+export function AssignForm({ view, vocabulary, actionData, submissionKey }: ActionFormProps & { vocabulary: Vocabulary }) {
   const [form, fields] = useCaseActionForm("assign", actionData, {
     assigneeId: String(view.assignedToId ?? view.townshipId),
   });
   return (
-    <ActionForm view={view} action="assign" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="assign" form={form}>
       <SelectField meta={fields.assigneeId} label={t("field.assignedTo")}>
         <NamedOptions items={vocabulary.assignees} />
       </SelectField>
@@ -17,10 +17,10 @@ export function AssignForm({ view, vocabulary, actionData }: ActionFormProps & {
   );
 }
 
-export function CloseForm({ view, actionData }: ActionFormProps) {
+export function CloseForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("close", actionData);
   return (
-    <ActionForm view={view} action="close" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="close" form={form}>
       <SelectField meta={fields.satisfaction} label={t("field.satisfaction")}>
         <option value="">{t("common.none")}</option>
         {SATISFACTION_LEVELS.map((level) => (

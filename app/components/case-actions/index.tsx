@@ -1,5 +1,6 @@
 import type { CaseView } from "~/models/case-queries.server";
 import type { CaseActionData, Vocabulary } from "./action-form";
+import { WithdrawAttachmentForm } from "./attachments";
 import { AcceptForm, EditForm, MergeForm, RejectForm } from "./decision";
 import { ApproveExtensionForm, RequestExtensionForm } from "./extensions";
 import { AssignForm, CloseForm } from "./handling";
@@ -18,13 +19,15 @@ export function CaseActionForms({
   view,
   vocabulary,
   actionData,
+  submissionKey,
 }: {
   view: CaseView;
   vocabulary: Vocabulary | null;
   actionData: CaseActionData | null;
+  submissionKey: string;
 }) {
   const allowed = new Set(view.allowedActions);
-  const props = { view, actionData };
+  const props = { view, actionData, submissionKey };
   return (
     <>
       {allowed.has("acknowledge") ? <AcknowledgeForm {...props} /> : null}
@@ -48,6 +51,9 @@ export function CaseActionForms({
       {allowed.has("sendBack") ? <ReasonForm {...props} action="sendBack" danger /> : null}
       {allowed.has("close") ? <CloseForm {...props} /> : null}
       {allowed.has("reopen") ? <ReasonForm {...props} action="reopen" /> : null}
+      {allowed.has("withdrawAttachment") && view.attachments.some((attachment) => !attachment.withdrawnAt) ? (
+        <WithdrawAttachmentForm {...props} />
+      ) : null}
       {allowed.has("edit") && vocabulary ? <EditForm {...props} vocabulary={vocabulary} /> : null}
     </>
   );

@@ -6,11 +6,11 @@ import { FieldError } from "../field-error";
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from "../form-fields";
 import { ActionForm, type ActionFormProps, useCaseActionForm } from "./action-form";
 
-export function MediationSessionForm({ view, actionData }: ActionFormProps) {
+export function MediationSessionForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("mediationSession", actionData, { status: "held" });
   const scheduled = view.sessions.filter((session) => session.status === "scheduled");
   return (
-    <ActionForm view={view} action="mediationSession" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="mediationSession" form={form}>
       {scheduled.length > 0 ? (
         <SelectField meta={fields.sessionId} label={t("mediation.recordScheduled")}>
           <option value="">{t("mediation.newSession")}</option>
@@ -38,12 +38,12 @@ export function MediationSessionForm({ view, actionData }: ActionFormProps) {
   );
 }
 
-export function ConcludeMediationForm({ view, actionData }: ActionFormProps) {
+export function ConcludeMediationForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("concludeMediation", actionData, { outcome: "agreement" });
   const rows = fields.obligations.getFieldList();
   const obligationRows = Array.from({ length: OBLIGATION_ROWS }, (_, index) => index);
   return (
-    <ActionForm view={view} action="concludeMediation" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="concludeMediation" form={form}>
       <SelectField meta={fields.outcome} label={t("mediation.outcome")}>
         {MEDIATION_OUTCOMES.map((outcome) => (
           <option key={outcome} value={outcome}>
@@ -88,10 +88,10 @@ export function ConcludeMediationForm({ view, actionData }: ActionFormProps) {
   );
 }
 
-export function FollowUpAgreementForm({ view, actionData }: ActionFormProps) {
+export function FollowUpAgreementForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("followUpAgreement", actionData, { performed: "yes" });
   return (
-    <ActionForm view={view} action="followUpAgreement" form={form}>
+    <ActionForm view={view} submissionKey={submissionKey} action="followUpAgreement" form={form}>
       <SelectField meta={fields.obligationId} label={t("mediation.obligation")}>
         {view.obligations.map((obligation) => (
           <option key={obligation.id} value={obligation.id}>

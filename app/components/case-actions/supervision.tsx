@@ -1,6 +1,6 @@
 import { ActionForm, type ActionFormProps, useCaseActionForm } from "./action-form";
 
-export function AcknowledgeForm({ view, actionData }: ActionFormProps) {
+export function AcknowledgeForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form] = useCaseActionForm("acknowledge", actionData);
-  return <ActionForm view={view} action="acknowledge" form={form} />;
+  return <ActionForm view={view} submissionKey={submissionKey} action="acknowledge" form={form} />;
 }

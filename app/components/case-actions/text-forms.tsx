@@ -9,7 +9,7 @@ type TextAction = "note" | "onSite" | "submit" | "conclude" | "instruct";
 export function ReasonForm({ action, danger, ...props }: ActionFormProps & { action: ReasonAction; danger?: boolean }) {
   const [form, fields] = useCaseActionForm(action, props.actionData);
   return (
-    <ActionForm view={props.view} action={action} form={form} danger={danger}>
+    <ActionForm view={props.view} submissionKey={props.submissionKey} action={action} form={form} danger={danger}>
       <TextAreaField meta={fields.reason} label={t("field.reason")} />
     </ActionForm>
   );
@@ -18,7 +18,7 @@ export function ReasonForm({ action, danger, ...props }: ActionFormProps & { act
 export function TextForm({ action, label, ...props }: ActionFormProps & { action: TextAction; label: MessageKey }) {
   const [form, fields] = useCaseActionForm(action, props.actionData);
   return (
-    <ActionForm view={props.view} action={action} form={form}>
+    <ActionForm view={props.view} submissionKey={props.submissionKey} action={action} form={form}>
       <TextAreaField meta={fields.text} label={t(label)} />
     </ActionForm>
   );

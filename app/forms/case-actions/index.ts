@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { CaseAction } from "~/domain/workflow";
+import { attachmentSchemas } from "./attachments";
 import { decisionSchemas } from "./decision";
 import { extensionSchemas } from "./extensions";
 import { handlingSchemas } from "./handling";
@@ -18,6 +19,7 @@ export const caseActionSchemas = {
   ...petitionReviewSchemas,
   ...mediationSchemas,
   ...supervisionSchemas,
+  ...attachmentSchemas,
 } satisfies { [A in CaseAction]: z.ZodType<{ action: A }, z.ZodTypeDef, unknown> };
 
 /** A change to a case, as the case service (`changeCase`) accepts it: what the action's schema yields. */

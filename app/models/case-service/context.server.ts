@@ -13,6 +13,7 @@ export const CASE_FOR_CHANGE = {
   milestones: { where: { status: "open" } },
   extensions: { where: { status: "pending" } },
   instructions: { where: { acknowledgedAt: null } },
+  attachments: { where: { withdrawnAt: null }, select: { withdrawnAt: true } },
   policy: true,
 } satisfies Prisma.CaseInclude;
 

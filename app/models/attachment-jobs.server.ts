@@ -1,0 +1,34 @@
+import { logger } from "~/logger.server";
+import { attachmentQueue, redisReady } from "~/redis.server";
+import { deriveImages, pendingImages } from "./attachment-images.server";
+
+/**
+ * Photos' screen and thumbnail versions are made by the worker, off the request (a 12-megapixel photo
+ * takes a noticeable part of a second). The database says which are pending, so a lost queue loses nothing:
+ * the worker queues them again when it restores its queues.
+ */
+export async function queueImageDerivation(files: { sha256: string; contentType: string }[]) {
+  const images = [...new Set(files.filter((file) => file.contentType.startsWith("image/")).map((file) => file.sha256))];
+  if (images.length === 0) return;
+  try {
+    if (!(await redisReady())) throw new Error("redis unavailable");
+    await attachmentQueue().addBulk(
+      images.map((sha256) => ({ name: "derive", data: { sha256 }, opts: { jobId: `derive-${sha256}` } })),
+    );
+  } catch (error) {
+    logger.warn(
+      { images: images.length, err: (error as Error).message },
+      "image versions not queued; the worker catches up at start",
+    );
+  }
+}
+
+export async function requeuePendingImages() {
+  const pending = await pendingImages();
+  await queueImageDerivation(pending.map((sha256) => ({ sha256, contentType: "image/" })));
+  return pending.length;
+}
+
+export async function processAttachmentJob(data: { sha256: string }) {
+  return deriveImages(data.sha256);
+}

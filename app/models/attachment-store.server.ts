@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream, existsSync, type ReadStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { once } from "node:events";
+import path from "node:path";
+import { config } from "~/config.server";
+import { type AttachmentProblem, type ContentType, SNIFF_BYTES, attachmentProblem, sniffContent } from "~/domain/attachments";
+
+/**
+ * The files behind attachments (docs/decisions/0014): one copy per content, named by its SHA-256 under
+ * FILES_DIR/objects, written to FILES_DIR/incoming first and renamed into place, so that a reader never
+ * sees half a file. The derived screen and thumbnail images sit under FILES_DIR/derived.
+ */
+
+export type DerivedVariant = "thumb" | "screen";
+
+const filesDir = () => config().FILES_DIR;
+const shard = (sha256: string) => [sha256.slice(0, 2), sha256.slice(2, 4)];
+
+export const objectPath = (sha256: string) => path.join(filesDir(), "objects", ...shard(sha256), sha256);
+export const derivedPath = (sha256: string, variant: DerivedVariant) =>
+  path.join(filesDir(), "derived", variant, ...shard(sha256), `${sha256}.webp`);
+
+/** An upload as it arrived: its content's hash, size and recognised type, or why it cannot be kept. */
+export interface ReceivedFile {
+  fileName: string;
+  sha256: string;
+  size: number;
+  contentType: string | null;
+  problem: AttachmentProblem | null;
+}
+
+/** Where a file of the given size may still fit: the limits of one file and of what the case holds. */
+export interface UploadLimits {
+  maxFileBytes: number;
+  caseBytesLeft: number;
+}
+
+export function limitsInMegabytes() {
+  const { ATTACHMENT_MAX_MB, CASE_ATTACHMENTS_MAX_MB } = config();
+  return { perFile: ATTACHMENT_MAX_MB, perCase: CASE_ATTACHMENTS_MAX_MB };
+}
+
+export function uploadLimits(caseBytesUsed: number): UploadLimits {
+  const { ATTACHMENT_MAX_MB, CASE_ATTACHMENTS_MAX_MB } = config();
+  return { maxFileBytes: ATTACHMENT_MAX_MB * 1024 * 1024, caseBytesLeft: CASE_ATTACHMENTS_MAX_MB * 1024 * 1024 - caseBytesUsed };
+}
+
+/**
+ * Streams one upload to disk while hashing it, so that memory stays flat whatever its size. Past the
+ * per-file limit it stops writing but reads on (the rest of the form is behind it in the same body) and
+ * reports the file as too large. A file that may not be kept leaves nothing behind.
+ */
+export async function receiveUpload(
+  data: AsyncIterable<Uint8Array>,
+  fileName: string,
+  limits: UploadLimits,
+): Promise<ReceivedFile> {
+  const incoming = path.join(filesDir(), "incoming");
+  await mkdir(incoming, { recursive: true });
+  const temporary = path.join(incoming, randomBytes(12).toString("hex"));
+  const out = createWriteStream(temporary, { flags: "wx" });
+  const hash = createHash("sha256");
+  const head: number[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (head.length < SNIFF_BYTES) head.push(...chunk.subarray(0, SNIFF_BYTES - head.length));
+      if (size > limits.maxFileBytes) continue;
+      hash.update(chunk);
+      if (!out.write(chunk)) await once(out, "drain");
+    }
+  } finally {
+    out.end();
+    await once(out, "close");
+  }
+  const type: ContentType | null = sniffContent(Uint8Array.from(head), fileName);
+  const problem = attachmentProblem({ fileName, size, type, ...limits });
+  const sha256 = hash.digest("hex");
+  if (problem) {
+    await rm(temporary, { force: true });
+    return { fileName, sha256: "", size, contentType: type?.mime ?? null, problem };
+  }
+  const target = objectPath(sha256);
+  if (existsSync(target)) {
+    await rm(temporary, { force: true });
+  } else {
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(temporary, target);
+  }
+  return { fileName, sha256, size, contentType: type!.mime, problem: null };
+}
+
+/** A byte range of a stored file (both ends included), or the whole of it. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+export async function storedFileSize(file: string): Promise<number | null> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return null;
+  }
+}
+
+export function readStoredFile(file: string, range?: ByteRange): ReadStream {
+  return createReadStream(file, range ? { start: range.start, end: range.end } : {});
+}

@@ -1,0 +1,150 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import type { Actor, Role } from "~/domain/roles";
+import { t, tKey } from "~/i18n";
+import { deriveImages } from "~/models/attachment-images.server";
+import { registerCase } from "~/models/cases.server";
+import { accessibilityViolations, useBrowserApp, usernameOf } from "../support/browser";
+import { act, intakeFields, townshipId } from "../support/fixtures";
+
+const session = useBrowserApp();
+
+// UPDATE_SCREENSHOTS=1 writes the phone screenshots that docs/screenshots/ keeps.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, "../../docs/screenshots") : null;
+const screenshot = async (page: Page, name: string) => {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Lazy images load as they scroll into view: bring each in before the full-page picture.
+  for (const image of await page.getByRole("img").all()) await image.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+};
+
+async function urgentComplaintFor古南(subject: string) {
+  const actor = async (account: "operator" | "dispatcher"): Promise<Actor> => {
+    const user = await prisma.user.findUniqueOrThrow({ where: { username: usernameOf(account) } });
+    return { id: user.id, role: user.role as Role, townshipId: user.townshipId };
+  };
+  const now = new Date();
+  const fields = await intakeFields({ receivedAt: now, subject, urgency: "urgent", address: "古南街道桥河村3组" });
+  const created = await registerCase(await actor("operator"), fields, { now, scheduleJobs: false });
+  await act(await actor("dispatcher"), created.caseNo, { action: "accept" });
+  await act(await actor("dispatcher"), created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") });
+  return created;
+}
+
+const photo = (name: string, colour: { r: number; g: number; b: number }) =>
+  sharp({ create: { width: 1600, height: 1200, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer()
+    .then((buffer) => ({ name, mimeType: "image/jpeg", buffer }));
+
+/** Nothing wider than the screen: the page never scrolls sideways. */
+const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+/** Buttons and links of the main content that a thumb must hit: at least 44 px high. */
+const smallTapTargets = (page: Page, scope: string) =>
+  page.evaluate((selector) => {
+    const small: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>(
+      `${selector} button, ${selector} select, ${selector} input:not([type=hidden]):not([type=checkbox])`,
+    )) {
+      const box = element.getBoundingClientRect();
+      if (box.height > 0 && box.height < 44)
+        small.push(`${element.tagName} ${element.textContent?.trim() || element.getAttribute("name")} ${box.height}`);
+    }
+    return small;
+  }, scope);
+
+describe("field work on a phone", { timeout: 180_000 }, () => {
+  it("a township user records a site visit with two photos through a dropped connection, then a result with a rectification photo", async () => {
+    const created = await urgentComplaintFor古南("桥河村养殖场污水直排");
+    const phone = await session.signIn("gunan", { phone: true });
+
+    // The inbox: cards, no sideways scrolling, the header's links in a menu.
+    await phone.goto("/inbox");
+    expect(await scrollsSideways(phone)).toBe(false);
+    const menu = phone.getByText(t("nav.menu"), { exact: true });
+    await menu.waitFor();
+    await screenshot(phone, "inbox-phone");
+    await menu.tap();
+    await phone
+      .getByRole("navigation", { name: t("nav.main") })
+      .getByRole("link", { name: t("nav.inbox") })
+      .waitFor();
+    await phone.getByRole("link", { name: created.caseNo }).tap();
+    await phone.waitForURL(`**/cases/${created.caseNo}`);
+    expect(await scrollsSideways(phone)).toBe(false);
+    expect(await smallTapTargets(phone, "form.action-form")).toEqual([]);
+    expect(await accessibilityViolations(phone)).toEqual([]);
+
+    // The first try of the site visit loses its connection; the page keeps everything and resends once.
+    const visit = phone.getByRole("form", { name: tKey("action", "onSite"), exact: true });
+    await visit.getByLabel(t("field.note"), { exact: true }).fill("到场核实，养殖场排污口正在向河沟排放。");
+    await visit
+      .getByLabel(t("attachment.files"), { exact: true })
+      .setInputFiles([await photo("排污口.jpg", { r: 90, g: 80, b: 60 }), await photo("河沟.jpg", { r: 40, g: 90, b: 120 })]);
+    await screenshot(phone, "on-site-phone");
+    let dropped = 0;
+    await phone.route(`**/cases/${created.caseNo}`, async (route) => {
+      if (route.request().method() === "POST" && dropped === 0) {
+        dropped += 1;
+        return route.abort("connectionreset");
+      }
+      return route.continue();
+    });
+    await visit.getByRole("button", { name: tKey("action", "onSite"), exact: true }).tap();
+    const resend = visit.getByRole("button", { name: t("attachment.resend") });
+    await resend.waitFor();
+    expect(dropped).toBe(1);
+    expect(await visit.getByLabel(t("field.note"), { exact: true }).inputValue()).toBe("到场核实，养殖场排污口正在向河沟排放。");
+    await resend.tap();
+    await phone
+      .getByRole("status")
+      .filter({ hasText: t("case.done", { action: tKey("action", "onSite") }) })
+      .waitFor();
+    const visitSteps = await prisma.auditEvent.findMany({
+      where: { caseId: created.id, action: "onSite" },
+      include: { attachments: true },
+    });
+    expect(visitSteps).toHaveLength(1);
+    expect(visitSteps[0].attachments.map((a) => [a.fileName, a.kind]).sort()).toEqual([
+      ["排污口.jpg", "sitePhoto"],
+      ["河沟.jpg", "sitePhoto"],
+    ]);
+
+    // The result with a photo of the rectified outlet.
+    const result = phone.getByRole("form", { name: tKey("action", "submit"), exact: true });
+    await result.getByLabel(t("field.resultText"), { exact: true }).fill("已责令封堵排污口，污水经处理后回用。");
+    await result
+      .getByLabel(t("attachment.files"), { exact: true })
+      .setInputFiles([await photo("封堵后.jpg", { r: 120, g: 120, b: 110 })]);
+    await result.getByRole("button", { name: tKey("action", "submit"), exact: true }).tap();
+    await phone
+      .getByRole("status")
+      .filter({ hasText: t("case.done", { action: tKey("action", "submit") }) })
+      .waitFor();
+    const rectified = await prisma.attachment.findMany({ where: { caseId: created.id, action: "submit" } });
+    expect(rectified.map((a) => [a.fileName, a.kind])).toEqual([["封堵后.jpg", "rectificationPhoto"]]);
+
+    // The case page lists the evidence by step; until the worker has made the thumbnails, it says so.
+    const evidence = phone.getByRole("region", { name: t("attachment.section"), exact: true });
+    expect(await evidence.getByText(t("attachment.pending"), { exact: true }).count()).toBe(3);
+    // Once they are made (here by the test, as the worker would), the photos show as a gallery.
+    for (const attachment of await prisma.attachment.findMany({ where: { caseId: created.id } })) {
+      expect(await deriveImages(attachment.sha256)).toBe("ready");
+    }
+    await phone.reload();
+    const thumbnail = evidence.getByRole("link", { name: t("attachment.view", { fileName: "排污口.jpg" }) }).getByRole("img");
+    await thumbnail.waitFor();
+    expect(await thumbnail.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    expect(await scrollsSideways(phone)).toBe(false);
+    expect(await accessibilityViolations(phone)).toEqual([]);
+    await screenshot(phone, "case-phone");
+  });
+});

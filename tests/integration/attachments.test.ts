@@ -1,0 +1,247 @@
+import { readFileSync } from "node:fs";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { t, tKey } from "~/i18n";
+import type { Actor, Role } from "~/domain/roles";
+import { deriveImages } from "~/models/attachment-images.server";
+import { objectPath } from "~/models/attachment-store.server";
+import { registerCase } from "~/models/cases.server";
+import { startApp, usernameOf, type TestAccount } from "../support/browser";
+import { act, intakeFields, townshipId } from "../support/fixtures";
+import { httpClient } from "../support/http";
+
+// Small limits, so that "too large" needs no large file: 1 MB a file, 3 MB a case.
+let app: Awaited<ReturnType<typeof startApp>>;
+beforeAll(async () => {
+  app = await startApp({ ATTACHMENT_MAX_MB: "1", CASE_ATTACHMENTS_MAX_MB: "3" });
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const { signIn, request } = httpClient(() => app.baseUrl);
+
+async function actor(account: TestAccount): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { username: usernameOf(account) } });
+  return { id: user.id, role: user.role as Role, townshipId: user.townshipId };
+}
+
+/** A complaint assigned to 古南街道, made through the case service (urgent ones call for an on-site visit). */
+async function assignedComplaint(subject: string, urgency: "normal" | "urgent" = "normal") {
+  const [operator, dispatcher] = [await actor("operator"), await actor("dispatcher")];
+  const now = new Date();
+  const fields = await intakeFields({ receivedAt: now, subject, urgency });
+  const created = await registerCase(operator, fields, { now, scheduleJobs: false });
+  await act(dispatcher, created.caseNo, { action: "accept" });
+  await act(dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") });
+  return created;
+}
+
+/** A photo as a phone takes it: turned by EXIF orientation 6, with a GPS position and the camera's name. */
+const phonePhoto = (width = 1200, height = 900) =>
+  sharp({ create: { width, height, channels: 3, background: { r: 40, g: 120, b: 60 } } })
+    .jpeg()
+    .withMetadata({ orientation: 6 })
+    .withExifMerge({
+      IFD0: { Make: "TestPhone" },
+      IFD3: { GPSMapDatum: "WGS-84", GPSLatitudeRef: "N", GPSLatitude: "29/1 1/1 30/1" },
+    })
+    .toBuffer();
+
+const wav = (bytes: number) => {
+  const header = Buffer.alloc(44);
+  header.write("RIFF", 0, "latin1");
+  header.writeUInt32LE(36 + bytes, 4);
+  header.write("WAVEfmt ", 8, "latin1");
+  return Buffer.concat([header, Buffer.alloc(bytes, 7)]);
+};
+
+/** Posts one step of the case page as its multipart form does. */
+async function postStep(
+  cookie: string,
+  caseNo: string,
+  fields: Record<string, string>,
+  files: { name: string; content: Buffer; type?: string }[] = [],
+) {
+  const form = new FormData();
+  const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo }, select: { version: true } });
+  form.set("version", String(version));
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  for (const file of files)
+    form.append("files", new Blob([new Uint8Array(file.content)], { type: file.type ?? "application/octet-stream" }), file.name);
+  if (files.length === 0) form.append("files", new Blob([]), "");
+  return request(`/cases/${caseNo}`, { method: "POST", cookie, body: form });
+}
+
+const steps = (caseId: number, action: string) => prisma.auditEvent.count({ where: { caseId, action } });
+
+describe("attachments", { timeout: 180_000 }, () => {
+  it("keeps a site visit's two photos with its step, once each, and shows them only without their metadata", async () => {
+    const created = await assignedComplaint("石材厂粉尘", "urgent");
+    const township = await signIn("gunan");
+    const [photo, second] = [await phonePhoto(), await phonePhoto(800, 600)];
+    const response = await postStep(
+      township,
+      created.caseNo,
+      { intent: "onSite", text: "现场烟囱冒黑烟，已拍照。", attachmentCaption: "烟囱", submissionKey: "visit-key-0001" },
+      [
+        { name: "IMG_0001.jpg", content: photo, type: "image/jpeg" },
+        { name: "IMG_0002.jpg", content: second, type: "image/jpeg" },
+      ],
+    );
+    expect(response.status, /flash-error[^>]*>([^<]*)/.exec(await response.clone().text())?.[1]).toBe(302);
+    const attachments = await prisma.attachment.findMany({ where: { caseId: created.id }, include: { file: true } });
+    expect(attachments.map((a) => [a.action, a.kind, a.caption, a.round])).toEqual([
+      ["onSite", "sitePhoto", "烟囱", 1],
+      ["onSite", "sitePhoto", "烟囱", 1],
+    ]);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: created.id, action: "onSite" } });
+    expect(attachments.every((a) => a.auditEventId === event.id)).toBe(true);
+    // Stored once by content, unchanged.
+    expect(readFileSync(objectPath(attachments[0].sha256)).equals(photo)).toBe(true);
+
+    // The worker's versions: upright, scaled, without GPS or camera; the original keeps both.
+    expect(await deriveImages(attachments[0].sha256)).toBe("ready");
+    const screen = await request(`/cases/${created.caseNo}/attachments/${attachments[0].id}?variant=screen`, {
+      cookie: township,
+    });
+    expect(screen.status).toBe(200);
+    expect(screen.headers.get("content-type")).toBe("image/webp");
+    expect(screen.headers.get("x-content-type-options")).toBe("nosniff");
+    const shown = Buffer.from(await screen.arrayBuffer());
+    const shownMeta = await sharp(shown).metadata();
+    expect([shownMeta.width, shownMeta.height]).toEqual([900, 1200]); // turned upright
+    expect(shownMeta.exif).toBeUndefined();
+    expect(shown.toString("latin1")).not.toContain("WGS-84");
+    expect(shown.toString("latin1")).not.toContain("TestPhone");
+    // Township staff asking for the original get the screen version; the desk gets the original.
+    const asked = await request(`/cases/${created.caseNo}/attachments/${attachments[0].id}?variant=original`, {
+      cookie: township,
+    });
+    expect(Buffer.from(await asked.arrayBuffer()).toString("latin1")).not.toContain("WGS-84");
+    const dispatcher = await signIn("dispatcher");
+    const original = await request(`/cases/${created.caseNo}/attachments/${attachments[0].id}?variant=original`, {
+      cookie: dispatcher,
+    });
+    expect(original.headers.get("content-disposition")).toMatch(/^attachment; filename\*=UTF-8''IMG_0001\.jpg$/);
+    const originalBytes = Buffer.from(await original.arrayBuffer());
+    expect(originalBytes.equals(photo)).toBe(true);
+    expect(originalBytes.toString("latin1")).toContain("WGS-84");
+
+    // The case page shows them with their step and in the timeline.
+    const page = await (await request(`/cases/${created.caseNo}`, { cookie: township })).text();
+    expect(page).toContain(`/cases/${created.caseNo}/attachments/${attachments[0].id}?variant=thumb`);
+    expect(page).toContain(t("attachment.step", { action: tKey("action", "onSite"), round: 1 }));
+  });
+
+  it("refuses, with the file's name and the reason, what it cannot keep, and records nothing of that submission", async () => {
+    const created = await assignedComplaint("汽修厂废油");
+    const township = await signIn("gunan");
+    const cases: [string, { name: string; content: Buffer; type?: string }, string][] = [
+      ["not a photo", { name: "photo.jpg", content: Buffer.from("<script>alert(1)</script>") }, "photo.jpg：不支持的文件类型"],
+      ["empty", { name: "empty.jpg", content: Buffer.alloc(0) }, "empty.jpg：文件为空"],
+      [
+        "content and name disagree",
+        { name: "scan.jpg", content: Buffer.from("%PDF-1.7\n%…") },
+        "scan.jpg：文件内容与文件名的类型不符",
+      ],
+      ["too large", { name: "call.wav", content: wav(1024 * 1024 + 1) }, "call.wav：超过单个文件 1 MB 的上限"],
+    ];
+    for (const [label, file, message] of cases) {
+      const response = await postStep(township, created.caseNo, { intent: "note", text: `已到现场（${label}）` }, [file]);
+      expect(response.status, label).toBe(400);
+      const html = await response.text();
+      expect(html, label).toContain(message);
+      expect(html, label).toContain(`已到现场（${label}）`); // what was typed stays
+    }
+    expect(await steps(created.id, "note")).toBe(0);
+    expect(await prisma.attachment.count({ where: { caseId: created.id } })).toBe(0);
+
+    // The case's total: three files of 0.9 MB fit, a fourth does not.
+    for (let n = 1; n <= 3; n += 1) {
+      const ok = await postStep(township, created.caseNo, { intent: "note", text: `录音 ${n}` }, [
+        { name: `call-${n}.wav`, content: wav(900 * 1024 + n) },
+      ]);
+      expect(ok.status).toBe(302);
+    }
+    const full = await postStep(township, created.caseNo, { intent: "note", text: "录音 4" }, [
+      { name: "call-4.wav", content: wav(900 * 1024 + 4) },
+    ]);
+    expect(full.status).toBe(400);
+    expect(await full.text()).toContain("call-4.wav：本案附件总量已达 3 MB 的上限");
+  });
+
+  it("sends audio in byte ranges, and another township's attachment is not found", async () => {
+    const created = await assignedComplaint("夜间噪声录音");
+    const township = await signIn("gunan");
+    const recording = wav(10_000);
+    expect(
+      (await postStep(township, created.caseNo, { intent: "note", text: "来电录音" }, [{ name: "来电.wav", content: recording }]))
+        .status,
+    ).toBe(302);
+    const attachment = await prisma.attachment.findFirstOrThrow({ where: { caseId: created.id } });
+    expect(attachment.kind).toBe("recording");
+    const url = `/cases/${created.caseNo}/attachments/${attachment.id}`;
+    const part = await request(url, { cookie: township, headers: { range: "bytes=100-199" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 100-199/${recording.length}`);
+    expect(Buffer.from(await part.arrayBuffer()).equals(recording.subarray(100, 200))).toBe(true);
+    expect((await request(url, { cookie: township, headers: { range: "bytes=999999-" } })).status).toBe(416);
+
+    const other = await signIn("wenlong");
+    expect((await request(url, { cookie: other })).status).toBe(404);
+    expect((await request(`/cases/${created.caseNo}/attachments/999999`, { cookie: township })).status).toBe(404);
+  });
+
+  it("hides a confidential attachment from township staff, and a withdrawn one from all but the desk, auditing both", async () => {
+    const created = await assignedComplaint("身份证复印件");
+    const dispatcher = await signIn("dispatcher");
+    const letter = Buffer.from("%PDF-1.7\n投诉人身份证复印件");
+    const posted = await postStep(
+      dispatcher,
+      created.caseNo,
+      { intent: "note", text: "收到来信及身份证复印件", attachmentKind: "letterScan", attachmentConfidential: "on" },
+      [{ name: "来信.pdf", content: letter, type: "application/pdf" }],
+    );
+    expect(posted.status, await posted.clone().text()).toBe(302);
+    const confidential = await prisma.attachment.findFirstOrThrow({ where: { caseId: created.id } });
+    expect(confidential).toMatchObject({ confidential: true, kind: "letterScan" });
+    const township = await signIn("gunan");
+    const url = `/cases/${created.caseNo}/attachments/${confidential.id}`;
+    expect((await request(url, { cookie: township })).status).toBe(404);
+    expect(await (await request(`/cases/${created.caseNo}`, { cookie: township })).text()).not.toContain("来信.pdf");
+    expect((await request(url, { cookie: dispatcher })).status).toBe(200);
+
+    const withdrawn = await postStep(dispatcher, created.caseNo, {
+      intent: "withdrawAttachment",
+      attachmentId: String(confidential.id),
+      reason: "误传，应由信访科留存纸质件",
+    });
+    expect(withdrawn.status).toBe(302);
+    const after = await prisma.attachment.findUniqueOrThrow({ where: { id: confidential.id } });
+    expect(after.withdrawnAt).not.toBeNull();
+    expect(after.withdrawReason).toBe("误传，应由信访科留存纸质件");
+    expect(await steps(created.id, "withdrawAttachment")).toBe(1);
+    // Still in the record for the desk, with the reason; never deleted.
+    expect(await (await request(`/cases/${created.caseNo}`, { cookie: dispatcher })).text()).toContain(
+      "误传，应由信访科留存纸质件",
+    );
+    await expect(prisma.attachment.delete({ where: { id: confidential.id } })).rejects.toThrow();
+  });
+
+  it("a submission sent again, or several times at once, makes one step with its files", async () => {
+    const created = await assignedComplaint("整改后复查");
+    const township = await signIn("gunan");
+    const photo = await phonePhoto(640, 480);
+    const send = () =>
+      postStep(township, created.caseNo, { intent: "note", text: "整改后复查", submissionKey: "resend-key-0001" }, [
+        { name: "after.jpg", content: photo, type: "image/jpeg" },
+      ]);
+    const answers = await Promise.all(Array.from({ length: 5 }, send));
+    expect(answers.map((answer) => answer.status)).toEqual([302, 302, 302, 302, 302]);
+    expect((await send()).status).toBe(302);
+    expect(await steps(created.id, "note")).toBe(1);
+    expect(await prisma.attachment.count({ where: { caseId: created.id } })).toBe(1);
+  });
+});
