@@ -57,7 +57,7 @@ async function main() {
     console.log(
       `no worker:  five-year report ${inline.report.ms} ms (${inline.report.status}); /healthz while it ran: ${inline.probes} answers, p50 ${inline.p50} ms, max ${inline.max} ms`,
     );
-    worker = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
+    worker = spawn(process.execPath, ["--enable-source-maps", "build/server/worker.js"], {
       cwd: path.resolve(__dirname, ".."),
       env: process.env,
       stdio: "ignore",

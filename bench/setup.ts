@@ -44,9 +44,9 @@ export async function removeRedisKeys(prefix: string) {
   redis.disconnect();
 }
 
-/** The built web server with `processes` web processes on a free port, against this environment. */
+/** The built web server (`npm run build`) with `processes` web processes on a free port, against this environment. */
 export function startServer(processes: number): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["--enable-source-maps", "build/server/web.js"], {
     cwd: path.resolve(__dirname, ".."),
     env: { ...process.env, PORT: "0", WEB_PROCESSES: String(processes), NODE_ENV: "production", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -66,7 +66,12 @@ export interface StepOptions extends ChangeOptions {
 export async function registerCase(
   actor: Actor,
   input: IntakeFields,
-  options: ChangeOptions & { mergeIntoCaseNo?: string | null; mediation?: MediationApplication } = {},
+  options: ChangeOptions & {
+    mergeIntoCaseNo?: string | null;
+    mediation?: MediationApplication;
+    /** Evidence received with the report (a scanned letter, a recording of the call). */
+    attachments?: NewAttachment[];
+  } = {},
 ) {
   const now = options.now ?? new Date();
   const fields = normalizedIntake(input);
@@ -95,13 +100,15 @@ export async function registerCase(
         milestones: { create: milestones },
       },
     });
-    await recordAuditEvent(tx, {
+    const registered = await recordAuditEvent(tx, {
       caseId: record.id,
       actorId: actor.id,
       at: now,
       action: "register",
       after: { ...fields, state: record.state, policy: policy.name, ...(mediation?.audit ?? {}) },
     });
+    const step = { record, action: "register", auditEventId: registered.id, actor, at: now };
+    await recordAttachments(tx, step, options.attachments ?? [], config().CASE_ATTACHMENTS_MAX_MB * 1024 * 1024);
     if (mediation?.related) {
       await recordAuditEvent(tx, {
         caseId: mediation.related.id,
@@ -123,6 +130,7 @@ export async function registerCase(
     }
     return record;
   });
+  if (options.attachments?.length) await queueImageDerivation(options.attachments);
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.id);
   return created;
 }

@@ -1,4 +1,4 @@
-import { isMultipart, readFormData, readFormWithFiles } from "~/utils/request-input.server";
+import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,11 +10,8 @@ import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from 
 import { CaseTimeline } from "~/components/case-timeline";
 import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
-import { attachmentFieldsSchema } from "~/forms/case-actions/attachments";
-import { defaultKindFor, familyOfContentType } from "~/domain/attachments";
 import { attachmentLimitsOf, mayDownloadOriginal } from "~/models/attachments.server";
 import { CaseAttachments } from "~/components/case-attachments";
-import { limitsInMegabytes, receiveUpload } from "~/models/attachment-store.server";
 import { t, tKey } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { changeCase } from "~/models/cases.server";
@@ -52,43 +49,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const caseNo = params.caseNo!;
-  const { formData, files } = isMultipart(request)
-    ? await readStepWithFiles(request, caseNo)
-    : { formData: await readFormData(request), files: [] };
+  const { formData, files } = await readStepForm(request, () => attachmentLimitsOf(caseNo));
   const intent = String(formData.get("intent") ?? "");
   if (!isCaseAction(intent)) {
     return data({ intent, result: null, message: t("case.notAllowed") } satisfies CaseActionData, { status: 400 });
   }
   const submission = parseWithZod(formData, { schema: caseActionSchemas[intent] });
-  const evidence = parseWithZod(formData, { schema: attachmentFieldsSchema });
   const refuse = (status: number, result: SubmissionResult<string[]>, message: string | null = null) =>
     data({ intent, result, message } satisfies CaseActionData, { status });
-  const refusedFiles = files.filter((file) => file.problem);
-  if (refusedFiles.length > 0) {
-    const limits = limitsInMegabytes();
-    const reasons = refusedFiles.map((file) =>
-      t(`attachment.problem.${file.problem!}`, {
-        fileName: file.fileName,
-        limit: file.problem === "caseFull" ? limits.perCase : limits.perFile,
-      }),
-    );
-    return refuse(400, submission.reply({ formErrors: reasons }), `${t("attachment.refused")}${reasons.join(" ")}`);
+  const refused = refusedFileMessages(files);
+  if (refused.length > 0) {
+    return refuse(400, submission.reply({ formErrors: refused }), `${t("attachment.refused")}${refused.join(" ")}`);
   }
   if (submission.status !== "success") return refuse(400, submission.reply());
   // The form offers only valid kinds and keys; anything else is a crafted post.
-  if (evidence.status !== "success") return refuse(400, submission.reply({ formErrors: [t("error.badRequest")] }));
-  const { attachmentKind, attachmentCaption, attachmentConfidential, submissionKey } = evidence.value;
-  const attachments = files.map((file) => ({
-    sha256: file.sha256,
-    size: file.size,
-    contentType: file.contentType!,
-    fileName: file.fileName,
-    kind: attachmentKind ?? defaultKindFor(intent, familyOfContentType(file.contentType)),
-    caption: attachmentCaption ?? "",
-    confidential: Boolean(attachmentConfidential),
-  }));
+  const evidence = stepEvidence(formData, files, intent);
+  if (!evidence) return refuse(400, submission.reply({ formErrors: [t("error.badRequest")] }));
   try {
-    await changeCase(user, caseNo, Number(formData.get("version")), submission.value, { attachments, submissionKey });
+    await changeCase(user, caseNo, Number(formData.get("version")), submission.value, evidence);
   } catch (error) {
     if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
     if (error instanceof StaleVersionError) return refuse(409, submission.reply(), t("case.stale"));
@@ -99,17 +77,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Township staff lose sight of a case they return; send them back to their inbox.
   const stillVisible = intent !== "return";
   return redirect(stillVisible ? `/cases/${caseNo}?done=${intent}` : "/inbox");
-}
-
-/** A step's form with its files: each streamed to storage and checked as it arrives. */
-async function readStepWithFiles(request: Request, caseNo: string) {
-  const limits = await attachmentLimitsOf(caseNo);
-  let accepted = 0;
-  return readFormWithFiles(request, async (data, fileName) => {
-    const received = await receiveUpload(data, fileName, { ...limits, caseBytesLeft: limits.caseBytesLeft - accepted });
-    if (!received.problem) accepted += received.size;
-    return received;
-  });
 }
 
 export default function CasePage() {

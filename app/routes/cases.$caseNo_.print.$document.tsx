@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { printableDocuments } from "~/models/case-documents";
 import { localDateOf } from "~/domain/local-time";
-import { type MessageKey, t } from "~/i18n";
+import { type MessageKey, t, tKey } from "~/i18n";
+import { showDateTime } from "~/utils/format";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { CaseNotFoundError } from "~/models/errors";
 import { caseNotFound, requireUser } from "~/session.server";
@@ -47,6 +48,7 @@ export default function PrintDocument() {
       ? (view.decisionLetterAt ?? view.acceptedAt ?? view.rejectedAt)
       : view.concludedAt,
   );
+  if (document === "record") return <CaseRecord view={view} bureau={bureau} />;
   return (
     <article className="print-document" data-document={document}>
       <h1>{title}</h1>
@@ -99,6 +101,88 @@ export default function PrintDocument() {
         {t("print.seal")}
         <br />
         {signedOn}
+      </p>
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t("report.print")}
+        </button>
+      </p>
+    </article>
+  );
+}
+
+type PrintedCase = ReturnType<typeof useLoaderData<typeof loader>>["view"];
+
+/** The case's record on A4: its fields, its history, and its photos as thumbnails (files as a list). */
+function CaseRecord({ view, bureau }: { view: PrintedCase; bureau: string }) {
+  const shown = view.attachments.filter((attachment) => !attachment.withdrawnAt);
+  const photos = shown.filter((attachment) => attachment.preview === "image");
+  const others = shown.filter((attachment) => attachment.preview !== "image");
+  const field = (label: MessageKey, value: string | null | undefined) => (
+    <>
+      <dt>{t(label)}</dt>
+      <dd>{value || t("common.none")}</dd>
+    </>
+  );
+  return (
+    <article className="print-document" data-document="record">
+      <h1>{t("print.title.record")}</h1>
+      <p className="document-number">
+        {view.caseNo} · {tKey("kind", view.kind)} · {tKey("state", view.state)}
+      </p>
+      <dl className="fields">
+        {field("field.receivedAt", showDateTime(view.receivedAt))}
+        {field("field.channel", view.channelName)}
+        {field("field.complainantName", view.complainantName ?? t("case.anonymous"))}
+        {field("field.township", view.township.name)}
+        {field("field.category", view.categoryName)}
+        {field("field.subject", view.subject)}
+        {field("field.address", view.address)}
+        {field("field.description", view.description)}
+        {field("field.resultText", view.resultText)}
+        {field("field.replyText", view.replyText)}
+      </dl>
+      <h2>{t("case.timeline")}</h2>
+      <ol className="print-timeline">
+        {view.timeline.map((event) => (
+          <li key={event.id}>
+            {showDateTime(event.at)} {event.actorName ?? t("case.system")}：{tKey("action", event.action)}
+            {event.reason ? `（${event.reason}）` : ""}
+          </li>
+        ))}
+      </ol>
+      {photos.length > 0 ? (
+        <>
+          <h2>{t("attachment.section")}</h2>
+          <div className="print-photos">
+            {photos.map((attachment) => (
+              <figure key={attachment.id}>
+                <img
+                  src={`/cases/${view.caseNo}/attachments/${attachment.id}?variant=thumb`}
+                  alt={attachment.caption || attachment.fileName}
+                />
+                <figcaption>
+                  {tKey("attachment.kind", attachment.kind)} · {attachment.caption || attachment.fileName} ·{" "}
+                  {showDateTime(attachment.uploadedAt)}
+                </figcaption>
+              </figure>
+            ))}
+          </div>
+        </>
+      ) : null}
+      {others.length > 0 ? (
+        <ul>
+          {others.map((attachment) => (
+            <li key={attachment.id}>
+              {tKey("attachment.kind", attachment.kind)}：{attachment.fileName}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="issuer">
+        {bureau}
+        <br />
+        {t("print.printedAt", { at: showDateTime(new Date()) })}
       </p>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>

@@ -1,12 +1,15 @@
 import { parseId, replyErrors } from "~/utils/forms";
-import { readFormData } from "~/utils/request-input.server";
+import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
+import { uploadLimits } from "~/models/attachment-store.server";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { FieldError } from "~/components/field-error";
+import { FormErrors } from "~/components/form-fields";
+import { EvidenceFields } from "~/components/case-actions/evidence-fields";
 import { IntakeLookupPanel } from "~/components/intake-lookups";
 import { toDateTimeLocalValue } from "~/domain/local-time";
 import { intakeFieldsFrom, intakeSchema } from "~/forms/intake";
@@ -28,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, INTAKE_ROLES);
-  const formData = await readFormData(request);
+  const { formData, files } = await readStepForm(request, async () => uploadLimits(0));
   const submission = parseWithZod(formData, { schema: intakeSchema });
   const lookups = await intakeLookups({
     phone: String(formData.get("complainantPhone") ?? ""),
@@ -41,12 +44,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "check" || submission.status !== "success") {
     return { result: submission.reply(), lookups };
   }
+  const refused = refusedFileMessages(files);
+  if (refused.length > 0) return data({ result: submission.reply({ formErrors: refused }), lookups }, { status: 400 });
+  const evidence = stepEvidence(formData, files, "register");
+  if (!evidence) return data({ result: submission.reply({ formErrors: [t("error.badRequest")] }), lookups }, { status: 400 });
   const value = submission.value;
   try {
     const created = await registerCase(
       user,
       { kind: value.kind, ...intakeFieldsFrom(value) },
-      { mergeIntoCaseNo: value.mergeInto || null },
+      { mergeIntoCaseNo: value.mergeInto || null, attachments: evidence.attachments },
     );
     const params = new URLSearchParams({ registered: created.caseNo });
     if (value.mergeInto) params.set("mergedInto", value.mergeInto);
@@ -114,6 +121,7 @@ export default function Intake() {
       <div className="two-columns">
         <Form
           method="post"
+          encType="multipart/form-data"
           {...getFormProps(form)}
           aria-label={t("intake.title")}
           ref={formRef}
@@ -229,6 +237,8 @@ export default function Intake() {
               <FieldError id={fields.mergeInto.errorId} message={fields.mergeInto.errors} />
             </fieldset>
           ) : null}
+          <EvidenceFields action="register" />
+          <FormErrors form={form} />
           <div className="actions-row">
             <button type="submit" name="intent" value="register">
               {t("intake.submit")}

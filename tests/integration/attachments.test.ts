@@ -133,6 +133,15 @@ describe("attachments", { timeout: 180_000 }, () => {
     const page = await (await request(`/cases/${created.caseNo}`, { cookie: township })).text();
     expect(page).toContain(`/cases/${created.caseNo}/attachments/${attachments[0].id}?variant=thumb`);
     expect(page).toContain(t("attachment.step", { action: tKey("action", "onSite"), round: 1 }));
+
+    // The case's printed record shows the photo's thumbnail; the ledger counts the attachments.
+    const print = await (await request(`/cases/${created.caseNo}/print/record`, { cookie: township })).text();
+    expect(print).toContain(`/cases/${created.caseNo}/attachments/${attachments[0].id}?variant=thumb`);
+    const ledger = await (
+      await request(`/cases/export?format=csv&q=${encodeURIComponent(created.caseNo)}`, { cookie: dispatcher })
+    ).text();
+    const [header, row] = ledger.replace(/^\uFEFF/, "").split(/\r?\n/);
+    expect(row.split(",")[header.split(",").indexOf("附件数")]).toBe("2");
   });
 
   it("refuses, with the file's name and the reason, what it cannot keep, and records nothing of that submission", async () => {
@@ -228,6 +237,31 @@ describe("attachments", { timeout: 180_000 }, () => {
       "误传，应由信访科留存纸质件",
     );
     await expect(prisma.attachment.delete({ where: { id: confidential.id } })).rejects.toThrow();
+  });
+
+  it("keeps a letter scanned at intake with the new case's first step", async () => {
+    const operator = await signIn("operator");
+    const form = new FormData();
+    const fields = {
+      intent: "register",
+      kind: "petition",
+      channel: "letter",
+      receivedAt: "2026-03-02T09:00",
+      complainantName: "钱来信",
+      townshipId: String(await townshipId("古南街道")),
+      category: "water",
+      description: "来信反映河道排污。",
+      attachmentKind: "letterScan",
+    };
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    form.append("files", new Blob([new Uint8Array(Buffer.from("%PDF-1.7\n来信"))], { type: "application/pdf" }), "来信扫描.pdf");
+    const response = await request("/intake", { method: "POST", cookie: operator, body: form });
+    expect(response.status).toBe(302);
+    const caseNo = new URL(response.headers.get("location")!, app.baseUrl).searchParams.get("registered")!;
+    const created = await prisma.case.findUniqueOrThrow({ where: { caseNo }, include: { attachments: true } });
+    expect(created.attachments.map((a) => [a.action, a.kind, a.fileName, a.round])).toEqual([
+      ["register", "letterScan", "来信扫描.pdf", 1],
+    ]);
   });
 
   it("a submission sent again, or several times at once, makes one step with its files", async () => {
