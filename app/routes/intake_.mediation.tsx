@@ -1,6 +1,9 @@
-import { readFormData, searchParamsOf } from "~/utils/request-input.server";
+import { searchParamsOf } from "~/utils/request-input.server";
+import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
+import { uploadLimits } from "~/models/attachment-store.server";
+import { EvidenceFields } from "~/components/case-actions/evidence-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
@@ -25,11 +28,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, INTAKE_ROLES);
-  const submission = parseWithZod(await readFormData(request), { schema: mediationIntakeSchema });
+  const { formData, files } = await readStepForm(request, async () => uploadLimits(0));
+  const submission = parseWithZod(formData, { schema: mediationIntakeSchema });
   if (submission.status !== "success") return { result: submission.reply() };
+  const refused = refusedFileMessages(files);
+  if (refused.length > 0) return data({ result: submission.reply({ formErrors: refused }) }, { status: 400 });
+  const evidence = stepEvidence(formData, files, "register");
+  if (!evidence) return data({ result: submission.reply({ formErrors: [t("error.badRequest")] }) }, { status: 400 });
   try {
     const { fields, application } = mediationFromForm(submission.value);
-    const created = await registerCase(user, fields, { mediation: application });
+    const created = await registerCase(user, fields, { mediation: application, attachments: evidence.attachments });
     return redirect(`/cases/${created.caseNo}`);
   } catch (error) {
     if (!(error instanceof CaseInputError)) throw error;
@@ -67,7 +75,14 @@ export default function MediationApplication() {
       <p className="muted">
         {t("mediation.applyHint")} <Link to="/intake">{t("nav.intake")}</Link>
       </p>
-      <Form method="post" {...getFormProps(form)} className="panel" data-form="mediation" aria-label={t("mediation.applyTitle")}>
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        {...getFormProps(form)}
+        className="panel"
+        data-form="mediation"
+        aria-label={t("mediation.applyTitle")}
+      >
         <div className="grid">
           <SelectField meta={fields.channel} label={t("field.channel")} autoFocus>
             <NamedOptions items={channels} />
@@ -89,6 +104,7 @@ export default function MediationApplication() {
           <TextAreaField meta={fields.description} rows={4} label={t("mediation.dispute")} wide />
           <TextAreaField meta={fields.claim} label={t("mediation.claim")} wide />
         </div>
+        <EvidenceFields action="register" />
         <FormErrors form={form} />
         <div className="actions-row">
           <button type="submit" disabled={navigation.state !== "idle"}>

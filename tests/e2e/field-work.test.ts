@@ -147,4 +147,22 @@ describe("field work on a phone", { timeout: 180_000 }, () => {
     expect(await accessibilityViolations(phone)).toEqual([]);
     await screenshot(phone, "case-phone");
   });
+
+  it("without JavaScript the same step is a plain multipart form: the note and its photo arrive together", async () => {
+    const created = await urgentComplaintFor古南("无脚本上传");
+    const phone = await session.signIn("gunan", { phone: true, javaScriptEnabled: false });
+    await phone.goto(`/cases/${created.caseNo}`);
+    const note = phone.getByRole("form", { name: tKey("action", "note"), exact: true });
+    await note.getByLabel(t("field.note"), { exact: true }).fill("无脚本时提交的说明");
+    await note
+      .getByLabel(t("attachment.camera"), { exact: true })
+      .setInputFiles([await photo("现场.jpg", { r: 10, g: 10, b: 10 })]);
+    await note.getByRole("button", { name: tKey("action", "note"), exact: true }).tap();
+    await phone
+      .getByRole("status")
+      .filter({ hasText: t("case.done", { action: tKey("action", "note") }) })
+      .waitFor();
+    const attachments = await prisma.attachment.findMany({ where: { caseId: created.id, action: "note" } });
+    expect(attachments.map((a) => a.fileName)).toEqual(["现场.jpg"]);
+  });
 });

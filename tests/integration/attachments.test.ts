@@ -239,6 +239,31 @@ describe("attachments", { timeout: 180_000 }, () => {
     await expect(prisma.attachment.delete({ where: { id: confidential.id } })).rejects.toThrow();
   });
 
+  it("keeps a photo the image library cannot decode (HEIC), and offers it as a download with a note", async () => {
+    const created = await assignedComplaint("手机原图");
+    const township = await signIn("gunan");
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from("ftypheic"), Buffer.alloc(2000, 3)]);
+    expect(
+      (
+        await postStep(township, created.caseNo, { intent: "note", text: "现场照片（原图）" }, [
+          { name: "IMG_0100.HEIC", content: heic },
+        ])
+      ).status,
+    ).toBe(302);
+    const attachment = await prisma.attachment.findFirstOrThrow({ where: { caseId: created.id } });
+    expect(await deriveImages(attachment.sha256)).toBe("unsupported");
+    const url = `/cases/${created.caseNo}/attachments/${attachment.id}`;
+    // Never a broken image: no thumbnail for anyone; the desk downloads the original, with a plain note.
+    expect((await request(`${url}?variant=thumb`, { cookie: township })).status).toBe(404);
+    const dispatcher = await signIn("dispatcher");
+    const page = await (await request(`/cases/${created.caseNo}`, { cookie: dispatcher })).text();
+    expect(page).toContain(t("attachment.noPreview"));
+    expect(page).not.toContain(`${url}?variant=thumb`);
+    const original = await request(`${url}?variant=original`, { cookie: dispatcher });
+    expect(original.status).toBe(200);
+    expect(original.headers.get("content-type")).toBe("image/heic");
+  });
+
   it("keeps a letter scanned at intake with the new case's first step", async () => {
     const operator = await signIn("operator");
     const form = new FormData();
