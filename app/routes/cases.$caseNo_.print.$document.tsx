@@ -19,11 +19,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const view = await getCaseForViewer(user, params.caseNo!);
     const document = params.document!;
     if (!printableDocuments(view).includes(document)) throw new Response(t("error.notFound"), { status: 404 });
-    return { view, document, bureau: t("app.bureau") };
+    return { view, document, bureau: t("app.bureau"), printedAt: new Date() };
   } catch (error) {
     if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
     throw error;
   }
+}
+
+function PrintButton() {
+  return (
+    <p className="no-print">
+      <button type="button" onClick={() => window.print()}>
+        {t("report.print")}
+      </button>
+    </p>
+  );
 }
 
 const chineseDate = (value: Date | string | null) => {
@@ -33,7 +43,7 @@ const chineseDate = (value: Date | string | null) => {
 };
 
 export default function PrintDocument() {
-  const { view, document, bureau } = useLoaderData<typeof loader>();
+  const { view, document, bureau, printedAt } = useLoaderData<typeof loader>();
   const title = t(`print.title.${document}` as MessageKey);
   const addressee = view.complainantName ?? t("case.anonymous");
   const values = {
@@ -48,7 +58,7 @@ export default function PrintDocument() {
       ? (view.decisionLetterAt ?? view.acceptedAt ?? view.rejectedAt)
       : view.concludedAt,
   );
-  if (document === "record") return <CaseRecord view={view} bureau={bureau} />;
+  if (document === "record") return <CaseRecord view={view} bureau={bureau} printedAt={printedAt} />;
   return (
     <article className="print-document" data-document={document}>
       <h1>{title}</h1>
@@ -102,11 +112,7 @@ export default function PrintDocument() {
         <br />
         {signedOn}
       </p>
-      <p className="no-print">
-        <button type="button" onClick={() => window.print()}>
-          {t("report.print")}
-        </button>
-      </p>
+      <PrintButton />
     </article>
   );
 }
@@ -114,7 +120,7 @@ export default function PrintDocument() {
 type PrintedCase = ReturnType<typeof useLoaderData<typeof loader>>["view"];
 
 /** The case's record on A4: its fields, its history, and its photos as thumbnails (files as a list). */
-function CaseRecord({ view, bureau }: { view: PrintedCase; bureau: string }) {
+function CaseRecord({ view, bureau, printedAt }: { view: PrintedCase; bureau: string; printedAt: string | Date }) {
   const shown = view.attachments.filter((attachment) => !attachment.withdrawnAt);
   const photos = shown.filter((attachment) => attachment.preview === "image");
   const others = shown.filter((attachment) => attachment.preview !== "image");
@@ -182,13 +188,9 @@ function CaseRecord({ view, bureau }: { view: PrintedCase; bureau: string }) {
       <p className="issuer">
         {bureau}
         <br />
-        {t("print.printedAt", { at: showDateTime(new Date()) })}
+        {t("print.printedAt", { at: showDateTime(printedAt) })}
       </p>
-      <p className="no-print">
-        <button type="button" onClick={() => window.print()}>
-          {t("report.print")}
-        </button>
-      </p>
+      <PrintButton />
     </article>
   );
 }

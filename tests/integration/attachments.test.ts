@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
@@ -11,10 +12,11 @@ import { startApp, usernameOf, type TestAccount } from "../support/browser";
 import { act, intakeFields, townshipId } from "../support/fixtures";
 import { httpClient } from "../support/http";
 
-// Small limits, so that "too large" needs no large file: 1 MB a file, 3 MB a case.
+// Small limits, so that "too large" needs no large file: 1 MB a file, 3 MB a case. Two web processes,
+// so that a file stored through one is served by the other (decision 0014).
 let app: Awaited<ReturnType<typeof startApp>>;
 beforeAll(async () => {
-  app = await startApp({ ATTACHMENT_MAX_MB: "1", CASE_ATTACHMENTS_MAX_MB: "3" });
+  app = await startApp({ ATTACHMENT_MAX_MB: "1", CASE_ATTACHMENTS_MAX_MB: "3", WEB_PROCESSES: "2" });
 });
 afterAll(async () => {
   await app?.stop();
@@ -74,6 +76,24 @@ async function postStep(
   return request(`/cases/${caseNo}`, { method: "POST", cookie, body: form });
 }
 
+/** A GET on a connection of its own (Node's cluster hands each connection to one process). */
+function getOnNewConnection(path: string, cookie: string) {
+  return new Promise<{ status: number; process: string | null; body: Buffer }>((resolve, reject) => {
+    const request = httpGet(`${app.baseUrl}${path}`, { agent: false, headers: { cookie } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          process: (response.headers["x-greenline-process"] as string | undefined) ?? null,
+          body: Buffer.concat(chunks),
+        }),
+      );
+    });
+    request.on("error", reject);
+  });
+}
+
 const steps = (caseId: number, action: string) => prisma.auditEvent.count({ where: { caseId, action } });
 
 describe("attachments", { timeout: 180_000 }, () => {
@@ -91,6 +111,7 @@ describe("attachments", { timeout: 180_000 }, () => {
       ],
     );
     expect(response.status, /flash-error[^>]*>([^<]*)/.exec(await response.clone().text())?.[1]).toBe(302);
+    const storedBy = response.headers.get("x-greenline-process");
     const attachments = await prisma.attachment.findMany({ where: { caseId: created.id }, include: { file: true } });
     expect(attachments.map((a) => [a.action, a.kind, a.caption, a.round])).toEqual([
       ["onSite", "sitePhoto", "烟囱", 1],
@@ -128,6 +149,19 @@ describe("attachments", { timeout: 180_000 }, () => {
     const originalBytes = Buffer.from(await original.arrayBuffer());
     expect(originalBytes.equals(photo)).toBe(true);
     expect(originalBytes.toString("latin1")).toContain("WGS-84");
+
+    // Every web process serves every file: ask on new connections until the other process answers.
+    let servedBy = storedBy;
+    for (let attempt = 0; attempt < 50 && servedBy === storedBy; attempt += 1) {
+      const answer = await getOnNewConnection(
+        `/cases/${created.caseNo}/attachments/${attachments[1].id}?variant=original`,
+        dispatcher,
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body.equals(second)).toBe(true);
+      servedBy = answer.process;
+    }
+    expect(servedBy).not.toBe(storedBy);
 
     // The case page shows them with their step and in the timeline.
     const page = await (await request(`/cases/${created.caseNo}`, { cookie: township })).text();
