@@ -13,6 +13,9 @@ export const SECURITY_EVENT_TYPES = [
   "sessionEnded",
   "permissionRefused",
   "crossSiteRequestRefused",
+  "caseLookupSucceeded",
+  "caseLookupFailed",
+  "caseLookupThrottled",
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
 

@@ -9,6 +9,7 @@ import { config } from "~/config.server";
 import { carriesAttachments } from "~/domain/attachments";
 import { queueImageDerivation } from "./attachment-jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
+import { lookupCodeHash, newLookupCode } from "./case-lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./case-service/attachments.server";
 import { decisionHandlers } from "./case-service/decision.server";
 import { extensionHandlers } from "./case-service/extensions.server";
@@ -79,6 +80,8 @@ export async function registerCase(
   const [calendar, policies] = await Promise.all([loadWorkCalendar(), loadPolicies()]);
   const policy = policyFor(policies, fields);
 
+  // The complainant's lookup code: kept only as a hash, shown once on the receipt.
+  const lookupCode = newLookupCode();
   const created = await writeTransaction(async (tx) => {
     await assertReferencesExist(tx, fields);
     const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo, "mergeInto") : null;
@@ -89,6 +92,7 @@ export async function registerCase(
       data: {
         ...fields,
         ...number,
+        lookupCodeHash: lookupCodeHash(number.caseNo, lookupCode),
         ...(mediation?.caseData ?? {}),
         state: target ? "merged" : "registered",
         mergedIntoId: target?.id ?? null,
@@ -132,7 +136,7 @@ export async function registerCase(
   });
   if (options.attachments?.length) await queueImageDerivation(options.attachments);
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.id);
-  return created;
+  return { ...created, lookupCode };
 }
 
 export function snapshotOf(record: {

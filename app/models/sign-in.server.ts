@@ -1,17 +1,10 @@
 import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
-import {
-  type ThrottleLimits,
-  type ThrottleState,
-  accountNameOfThrottleKey,
-  afterFailure,
-  normalizeUsername,
-  takeAttempt,
-  throttleKeys,
-} from "~/domain/security";
+import { type ThrottleLimits, accountNameOfThrottleKey, normalizeUsername, throttleKeys } from "~/domain/security";
 import { verifyPassword } from "./passwords.server";
 import { recordSecurityEvent } from "./security-log.server";
+import { clearThrottle, recordThrottledFailure, takeThrottledAttempt } from "./throttle.server";
 import { writeTransaction } from "./write-transaction.server";
 
 export interface SignInAttempt {
@@ -35,8 +28,6 @@ export const throttleLimits = (): ThrottleLimits => ({
   firstLockoutMs: config().SIGN_IN_LOCKOUT_MINUTES * 60_000,
 });
 
-const NO_FAILURES: ThrottleState = { failures: 0, lockouts: 0, blockedUntil: null };
-
 /**
  * Checks a user name and password (docs/security.md "Sign-in"). Each attempt first takes a try from
  * both of its throttle keys in one writing transaction (rows locked on PostgreSQL, the write lock on
@@ -46,28 +37,11 @@ export async function signIn(attempt: SignInAttempt, now = new Date()): Promise<
   const username = normalizeUsername(attempt.username);
   const keys = throttleKeys(username, attempt.clientAddress);
   const limits = throttleLimits();
-  const limitOf = (key: string) => (key === keys.account ? limits.perAccount : limits.perAccountAndAddress);
-  const ordered = [keys.account, keys.pair];
-
-  const taken = await writeTransaction(async (tx) => {
-    for (const key of ordered) {
-      await tx.signInThrottle.upsert({ where: { key }, create: { key, updatedAt: now }, update: { updatedAt: now } });
-    }
-    const rows = await tx.signInThrottle.findMany({ where: { key: { in: ordered } } });
-    const stateOf = (key: string) => rows.find((row) => row.key === key) ?? NO_FAILURES;
-    const decisions = ordered.map((key) => ({ key, decision: takeAttempt(stateOf(key), limitOf(key), now) }));
-    const refused = decisions.filter((entry) => !entry.decision.allowed);
-    if (refused.length > 0) {
-      const until = refused
-        .map((entry) => (entry.decision.allowed ? null : entry.decision.blockedUntil))
-        .reduce<Date | null>((latest, date) => (date && (!latest || date > latest) ? date : latest), null);
-      return { allowed: false as const, retryAt: until };
-    }
-    for (const { key, decision } of decisions) {
-      if (decision.allowed) await tx.signInThrottle.update({ where: { key }, data: { ...decision.next, updatedAt: now } });
-    }
-    return { allowed: true as const };
-  });
+  const ordered = [
+    { key: keys.account, limit: limits.perAccount },
+    { key: keys.pair, limit: limits.perAccountAndAddress },
+  ];
+  const taken = await takeThrottledAttempt(ordered, now);
   if (!taken.allowed) {
     await recordSecurityEvent({ type: "signInThrottled", username, clientAddress: attempt.clientAddress }, now);
     return { ok: false, reason: "throttled", retryAt: taken.retryAt };
@@ -80,28 +54,12 @@ export async function signIn(attempt: SignInAttempt, now = new Date()): Promise<
   // An unknown name costs the same hash work as a wrong password, so the two cannot be told apart by time.
   const passwordMatches = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, attempt.password);
   if (user && user.active && passwordMatches) {
-    await writeTransaction((tx) =>
-      tx.signInThrottle.updateMany({
-        where: { key: { in: ordered } },
-        data: { failures: 0, lockouts: 0, blockedUntil: null, updatedAt: now },
-      }),
-    );
+    await clearThrottle(ordered, now);
     await recordSecurityEvent({ type: "signInSucceeded", username, userId: user.id, clientAddress: attempt.clientAddress }, now);
     return { ok: true, user: { id: user.id, role: user.role as Role } };
   }
 
-  const blocked = await writeTransaction(async (tx) => {
-    const rows = await tx.signInThrottle.findMany({ where: { key: { in: ordered } } });
-    const newlyBlocked: string[] = [];
-    for (const row of rows) {
-      const next = afterFailure(row, limitOf(row.key), limits, now);
-      if (next.blockedUntil !== row.blockedUntil) {
-        newlyBlocked.push(row.key);
-        await tx.signInThrottle.update({ where: { key: row.key }, data: { ...next, updatedAt: now } });
-      }
-    }
-    return newlyBlocked;
-  });
+  const blocked = await recordThrottledFailure(ordered, limits, now);
   await recordSecurityEvent(
     {
       type: "signInFailed",

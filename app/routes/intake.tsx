@@ -1,9 +1,12 @@
 import { parseId, replyErrors } from "~/utils/forms";
 import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
+import { receiptCookieHeader, takeReceipt } from "~/utils/receipt.server";
+import { searchParamsOf } from "~/utils/request-input.server";
+import { IntakeReceipt } from "~/components/intake-receipt";
 import { uploadLimits } from "~/models/attachment-store.server";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -23,10 +26,21 @@ import { NamedOptions } from "~/components/named-options";
 
 const INTAKE_ROLES = ["operator", "dispatcher"] as const;
 
+// The receipt's cookie is removed by the page that shows it.
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
+  const merged = new Headers(actionHeaders);
+  loaderHeaders.forEach((value, name) => merged.append(name, value));
+  return merged;
+};
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, INTAKE_ROLES);
   const vocabulary = await loadCaseVocabulary();
-  return { ...vocabulary, now: toDateTimeLocalValue(new Date()) };
+  const { receipt, clear } = await takeReceipt(request, searchParamsOf(request).get("registered"));
+  return data(
+    { ...vocabulary, now: toDateTimeLocalValue(new Date()), receipt },
+    clear ? { headers: { "Set-Cookie": clear } } : undefined,
+  );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -57,7 +71,14 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     const params = new URLSearchParams({ registered: created.caseNo });
     if (value.mergeInto) params.set("mergedInto", value.mergeInto);
-    return redirect(`/intake?${params}`);
+    const receipt = {
+      caseNo: created.caseNo,
+      lookupCode: created.lookupCode,
+      receivedAt: created.receivedAt.toISOString(),
+      dueAt: created.dueAt?.toISOString() ?? null,
+      anonymous: !created.complainantName,
+    };
+    return redirect(`/intake?${params}`, { headers: { "Set-Cookie": await receiptCookieHeader(request, receipt) } });
   } catch (error) {
     if (error instanceof CaseInputError) {
       return { result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }), lookups };
@@ -67,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Intake() {
-  const { townships, channels, categories, now } = useLoaderData<typeof loader>();
+  const { townships, channels, categories, now, receipt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const registered = searchParams.get("registered");
@@ -115,6 +136,7 @@ export default function Intake() {
           <Link to={`/cases/${registered}`}>{t("common.view")}</Link>
         </p>
       ) : null}
+      {receipt ? <IntakeReceipt receipt={receipt} /> : null}
       <p className="muted">
         {t("intake.hint")} <Link to="/intake/mediation">{t("mediation.applyLink")}</Link>
       </p>

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { TextField } from "~/components/form-fields";
 import { signInSchema } from "~/forms/sign-in";
 import { homePathFor } from "~/domain/home";
@@ -71,6 +71,9 @@ export default function Login() {
         <TextField meta={fields.password} type="password" label={t("field.password")} autoComplete="current-password" />
         <button type="submit">{t("login.submit")}</button>
       </Form>
+      <p>
+        <Link to="/query">{t("query.linkFromSignIn")}</Link>
+      </p>
     </div>
   );
 }

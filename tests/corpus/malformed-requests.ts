@@ -97,6 +97,14 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["username", "password", "redirectTo"],
     },
     {
+      path: "/query",
+      as: null as unknown as Role,
+      base: { caseNo: context.caseNos.complaint, proof: "13800000000" },
+      numbers: [],
+      dates: [],
+      texts: ["caseNo", "proof"],
+    },
+    {
       path: "/intake",
       as: "operator",
       // Each base lacks one thing it needs (here the description), so that no variant can succeed.

@@ -21,6 +21,13 @@ async function logComplaint(subject: string) {
   await page.getByRole("button", { name: t("intake.submit") }).click();
   const registered = page.getByRole("status").filter({ hasText: /TS-\d{4}-\d{5}/ });
   const caseNo = caseNoIn(await registered.textContent());
+  // The receipt to read out: the case number, the lookup code, and by when the answer is due — once only.
+  const receipt = page.getByRole("region", { name: t("receipt.title") });
+  expect(await receipt.textContent()).toMatch(
+    new RegExp(`${caseNo}.*[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}.*我们将于 \\d{4}-\\d{2}-\\d{2} 前答复`),
+  );
+  await page.reload();
+  expect(await receipt.count()).toBe(0);
   await page.context().close();
   return caseNo;
 }

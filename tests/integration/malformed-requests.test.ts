@@ -31,6 +31,7 @@ async function tableCounts() {
     prisma.caseParty.count(),
     prisma.mediationSession.count(),
     prisma.agreementObligation.count(),
+    prisma.attachment.count(),
   ]);
   const users = await prisma.user.findMany({
     select: { id: true, displayName: true, role: true, townshipId: true, passwordHash: true, active: true },

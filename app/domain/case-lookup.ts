@@ -1,0 +1,123 @@
+import type { CaseKind } from "./case-kinds";
+import { normalizePhone } from "./masking";
+import type { CaseState } from "./workflow";
+
+/**
+ * The complainant's side (docs/domain.md, "Receipts and progress lookup"): the lookup code on the
+ * receipt, and what a complainant who proves they are the one who reported may see of the case — the
+ * public course of it, never internal notes, staff names or anyone else's details.
+ */
+
+/** Letters and digits that cannot be mistaken for one another when read out or copied (no 0/O, 1/I/L). */
+export const LOOKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const LOOKUP_CODE_LENGTH = 8;
+
+/** A code from random bytes (one byte per character; 248 = 8 × 31 keeps the choice unbiased). */
+export function lookupCodeFrom(randomBytes: Uint8Array): string {
+  let code = "";
+  for (const byte of randomBytes) {
+    if (byte >= 248) continue;
+    code += LOOKUP_ALPHABET[byte % LOOKUP_ALPHABET.length];
+    if (code.length === LOOKUP_CODE_LENGTH) return code;
+  }
+  throw new Error("not enough random bytes for a lookup code");
+}
+
+/** As typed: case and separators do not matter. */
+export function normalizeLookupCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, "");
+}
+
+/** Shown in two groups of four, as it is read out over the phone. */
+export const formatLookupCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`;
+
+/** Whether what the complainant typed is their phone number or the code, and the value to compare. */
+export function lookupProof(input: string): { kind: "phone"; value: string } | { kind: "code"; value: string } | null {
+  const trimmed = input.trim();
+  if (/^[\d\s+-]{7,20}$/.test(trimmed)) return { kind: "phone", value: normalizePhone(trimmed) };
+  const code = normalizeLookupCode(trimmed);
+  if (code.length === LOOKUP_CODE_LENGTH && [...code].every((c) => LOOKUP_ALPHABET.includes(c)))
+    return { kind: "code", value: code };
+  return null;
+}
+
+export type PublicStage = "received" | "rejected" | "merged" | "handling" | "answered" | "closed";
+
+export function publicStageOf(state: CaseState): PublicStage {
+  switch (state) {
+    case "registered":
+      return "received";
+    case "rejected":
+      return "rejected";
+    case "merged":
+      return "merged";
+    case "accepted":
+    case "assigned":
+    case "submitted":
+      return "handling";
+    case "concluded":
+      return "answered";
+    case "closed":
+      return "closed";
+  }
+}
+
+/** What the complainant sees: only fields meant for them. */
+export interface PublicProgress {
+  caseNo: string;
+  kind: CaseKind;
+  receivedAt: Date;
+  stage: PublicStage;
+  acceptedAt: Date | null;
+  rejectedAt: Date | null;
+  /** The reason given to the complainant for not accepting. */
+  rejectionReason: string | null;
+  /** When the answer is due (the current round's conclusion deadline). */
+  dueAt: Date | null;
+  extensions: { approvedAt: Date | null; days: number; unit: string; notice: string | null }[];
+  answeredAt: Date | null;
+  /** The answer meant for the complainant (答复意见), once given; a mediation shows its outcome instead. */
+  answer: string | null;
+  mediationOutcome: string | null;
+}
+
+export function publicProgressOf(record: {
+  caseNo: string;
+  kind: string;
+  state: string;
+  receivedAt: Date;
+  acceptedAt: Date | null;
+  rejectedAt: Date | null;
+  decisionReason: string | null;
+  dueAt: Date | null;
+  concludedAt: Date | null;
+  replyText: string | null;
+  mediationOutcome: string | null;
+  extensions: { status: string; decidedAt: Date | null; amount: number; partyNotice: string | null }[];
+  milestoneUnit: string;
+}): PublicProgress {
+  const stage = publicStageOf(record.state as CaseState);
+  const answered = stage === "answered" || stage === "closed";
+  return {
+    caseNo: record.caseNo,
+    kind: record.kind as CaseKind,
+    receivedAt: record.receivedAt,
+    stage,
+    acceptedAt: record.acceptedAt,
+    rejectedAt: record.rejectedAt,
+    rejectionReason: record.rejectedAt ? record.decisionReason : null,
+    dueAt: stage === "handling" || stage === "received" ? record.dueAt : null,
+    extensions: record.extensions
+      .filter((extension) => extension.status === "approved")
+      .map((extension) => ({
+        approvedAt: extension.decidedAt,
+        days: extension.amount,
+        unit: record.milestoneUnit,
+        notice: extension.partyNotice,
+      })),
+    answeredAt: answered ? record.concludedAt : null,
+    // An agreement's text names the other party: a mediation shows only how it ended.
+    answer: answered && record.kind !== "mediation" ? record.replyText : null,
+    mediationOutcome: answered && record.kind === "mediation" ? record.mediationOutcome : null,
+  };
+}

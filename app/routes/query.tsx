@@ -1,0 +1,142 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { TextField } from "~/components/form-fields";
+import type { PublicProgress } from "~/domain/case-lookup";
+import { localDateOf } from "~/domain/local-time";
+import { caseLookupSchema } from "~/forms/case-lookup";
+import { t, tKey } from "~/i18n";
+import { lookUpCase } from "~/models/case-lookup.server";
+import { clientAddressOf } from "~/session.server";
+import { showDateTime } from "~/utils/format";
+import { readFormData } from "~/utils/request-input.server";
+
+// A refusal's Retry-After reaches the browser with the page.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
+export const meta: MetaFunction = () => [{ title: `${t("query.title")} · ${t("app.shortName")}` }];
+
+/**
+ * 办理进度查询: a complainant, without an account, sees the public course of their case
+ * (app/models/case-lookup.server.ts). Every answer but a found case is the same page.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await readFormData(request), { schema: caseLookupSchema });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), progress: null, message: null }, { status: 400 });
+  const found = await lookUpCase({ ...submission.value, clientAddress: clientAddressOf(request) });
+  if (found.ok) return { result: submission.reply({ hideFields: ["proof"] }), progress: found.progress, message: null };
+  if (found.reason === "throttled") {
+    const message = found.retryAt ? t("query.throttled", { until: showDateTime(found.retryAt) }) : t("query.throttledLater");
+    const retryAfter = found.retryAt ? Math.max(1, Math.ceil((found.retryAt.getTime() - Date.now()) / 1000)) : 60;
+    return data(
+      { result: submission.reply({ hideFields: ["proof"] }), progress: null, message },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
+  return { result: submission.reply({ hideFields: ["proof"] }), progress: null, message: t("query.noMatch") };
+}
+
+const day = (value: Date | string | null) => (value ? localDateOf(new Date(value)) : "");
+
+function Progress({ progress }: { progress: PublicProgress }) {
+  return (
+    <section className="panel" aria-labelledby="progress-heading">
+      <h2 id="progress-heading">
+        {progress.caseNo} · {tKey("kind", progress.kind)}
+      </h2>
+      <dl className="fields">
+        <dt>{t("query.stage")}</dt>
+        <dd>{tKey("query.stage", progress.stage)}</dd>
+        <dt>{t("query.received")}</dt>
+        <dd>{day(progress.receivedAt)}</dd>
+        {progress.acceptedAt ? (
+          <>
+            <dt>{t("query.accepted")}</dt>
+            <dd>{day(progress.acceptedAt)}</dd>
+          </>
+        ) : null}
+        {progress.rejectedAt ? (
+          <>
+            <dt>{t("query.rejected")}</dt>
+            <dd>{day(progress.rejectedAt)}</dd>
+            <dt>{t("query.rejectionReason")}</dt>
+            <dd>{progress.rejectionReason}</dd>
+          </>
+        ) : null}
+        {progress.dueAt ? (
+          <>
+            <dt>{t("query.dueAt")}</dt>
+            <dd>{day(progress.dueAt)}</dd>
+          </>
+        ) : null}
+        {progress.answeredAt ? (
+          <>
+            <dt>{t("query.answeredAt")}</dt>
+            <dd>{day(progress.answeredAt)}</dd>
+          </>
+        ) : null}
+        {progress.answer ? (
+          <>
+            <dt>{t("query.answer")}</dt>
+            <dd>{progress.answer}</dd>
+          </>
+        ) : null}
+        {progress.mediationOutcome ? (
+          <>
+            <dt>{t("query.mediationOutcome")}</dt>
+            <dd>{tKey("mediation.outcome", progress.mediationOutcome)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {progress.extensions.length > 0 ? (
+        <ul>
+          {progress.extensions.map((extension, index) => (
+            <li key={index}>
+              {t("query.extension", {
+                date: day(extension.approvedAt),
+                days: extension.days,
+                unit: tKey("unit", extension.unit),
+              })}
+              {extension.notice ? `：${extension.notice}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+export default function Query() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "case-lookup",
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseLookupSchema }),
+  });
+  return (
+    <div className="query-page">
+      <h1>{t("query.title")}</h1>
+      <p className="muted">{t("query.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="panel" aria-label={t("query.title")}>
+        <TextField meta={fields.caseNo} label={t("query.caseNo")} placeholder="TS-2026-00001" autoComplete="off" />
+        <TextField meta={fields.proof} label={t("query.proof")} autoComplete="off" />
+        <button type="submit" disabled={navigation.state !== "idle"}>
+          {t("query.submit")}
+        </button>
+      </Form>
+      {actionData?.message ? (
+        <p className="flash flash-error" role="alert">
+          {actionData.message}
+        </p>
+      ) : null}
+      {actionData?.progress ? <Progress progress={actionData.progress} /> : null}
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
