@@ -51,9 +51,7 @@ export function CaseActionForms({
       {allowed.has("sendBack") ? <ReasonForm {...props} action="sendBack" danger /> : null}
       {allowed.has("close") ? <CloseForm {...props} /> : null}
       {allowed.has("reopen") ? <ReasonForm {...props} action="reopen" /> : null}
-      {allowed.has("withdrawAttachment") && view.attachments.some((attachment) => !attachment.withdrawnAt) ? (
-        <WithdrawAttachmentForm {...props} />
-      ) : null}
+      {allowed.has("withdrawAttachment") ? <WithdrawAttachmentForm {...props} /> : null}
       {allowed.has("edit") && vocabulary ? <EditForm {...props} vocabulary={vocabulary} /> : null}
     </>
   );
