@@ -7,8 +7,12 @@ import { deriveImages, pendingImages } from "./attachment-images.server";
  * takes a noticeable part of a second). The database says which are pending, so a lost queue loses nothing:
  * the worker queues them again when it restores its queues.
  */
-export async function queueImageDerivation(files: { sha256: string; contentType: string }[]) {
-  const images = [...new Set(files.filter((file) => file.contentType.startsWith("image/")).map((file) => file.sha256))];
+export function queueImageDerivation(files: { sha256: string; contentType: string }[]) {
+  return queueImages(files.filter((file) => file.contentType.startsWith("image/")).map((file) => file.sha256));
+}
+
+async function queueImages(hashes: string[]) {
+  const images = [...new Set(hashes)];
   if (images.length === 0) return;
   try {
     if (!(await redisReady())) throw new Error("redis unavailable");
@@ -25,7 +29,7 @@ export async function queueImageDerivation(files: { sha256: string; contentType:
 
 export async function requeuePendingImages() {
   const pending = await pendingImages();
-  await queueImageDerivation(pending.map((sha256) => ({ sha256, contentType: "image/" })));
+  await queueImages(pending);
   return pending.length;
 }
 

@@ -41,9 +41,11 @@ export function limitsInMegabytes() {
   return { perFile: ATTACHMENT_MAX_MB, perCase: CASE_ATTACHMENTS_MAX_MB };
 }
 
+/** What one case's attachments may hold in all, in bytes. */
+export const caseAttachmentsLimitBytes = () => config().CASE_ATTACHMENTS_MAX_MB * 1024 * 1024;
+
 export function uploadLimits(caseBytesUsed: number): UploadLimits {
-  const { ATTACHMENT_MAX_MB, CASE_ATTACHMENTS_MAX_MB } = config();
-  return { maxFileBytes: ATTACHMENT_MAX_MB * 1024 * 1024, caseBytesLeft: CASE_ATTACHMENTS_MAX_MB * 1024 * 1024 - caseBytesUsed };
+  return { maxFileBytes: config().ATTACHMENT_MAX_MB * 1024 * 1024, caseBytesLeft: caseAttachmentsLimitBytes() - caseBytesUsed };
 }
 
 /**

@@ -3,7 +3,7 @@ import { type CalendarEntry, parseHolidayCsv } from "~/domain/calendar";
 import { type DeadlineUnit, extendDueAt, computeDueAt, ladderInstants } from "~/domain/deadlines";
 import { endOfLocalDay, isLocalDate, localDateOf, startOfLocalDay, yearOf } from "~/domain/local-time";
 import { recordAuditEvent } from "./audit.server";
-import { refreshDueCache } from "./cases.server";
+import { refreshDueCache } from "./case-service/planning.server";
 import { writeTransaction } from "./write-transaction.server";
 import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { forgetCachedCalendar, loadWorkCalendar, toDomainPolicy } from "./reference.server";

@@ -5,7 +5,6 @@ import { localDateOf, yearOf } from "~/domain/local-time";
 import type { Actor } from "~/domain/roles";
 import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTakeAction, nextState } from "~/domain/workflow";
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
-import { config } from "~/config.server";
 import { carriesAttachments } from "~/domain/attachments";
 import { queueImageDerivation } from "./attachment-jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
@@ -43,8 +42,6 @@ import { writeTransaction } from "./write-transaction.server";
  * action's work is done by its family's handler in ./case-service/; this module checks, dispatches,
  * versions, audits and schedules.
  */
-
-export { refreshDueCache };
 
 export interface ChangeOptions {
   now?: Date;
@@ -112,7 +109,7 @@ export async function registerCase(
       after: { ...fields, state: record.state, policy: policy.name, ...(mediation?.audit ?? {}) },
     });
     const step = { record, action: "register", auditEventId: registered.id, actor, at: now };
-    await recordAttachments(tx, step, options.attachments ?? [], config().CASE_ATTACHMENTS_MAX_MB * 1024 * 1024);
+    await recordAttachments(tx, step, options.attachments ?? []);
     if (mediation?.related) {
       await recordAuditEvent(tx, {
         caseId: mediation.related.id,
@@ -235,13 +232,7 @@ export async function changeCase(
       after: { ...audit.after, ...effect.auditDetails, ...(attachments.length ? { attachments: attachments.length } : {}) },
       submissionKey: options.submissionKey,
     });
-    const caseBytesLimit = config().CASE_ATTACHMENTS_MAX_MB * 1024 * 1024;
-    await recordAttachments(
-      tx,
-      { record, action: change.action, auditEventId: event.id, actor, at: now },
-      attachments,
-      caseBytesLimit,
-    );
+    await recordAttachments(tx, { record, action: change.action, auditEventId: event.id, actor, at: now }, attachments);
     return effect.webhookEventId ?? null;
   });
   let webhookEventId: string | null;

@@ -12,6 +12,7 @@ import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
 import { attachmentLimitsOf, mayDownloadOriginal } from "~/models/attachments.server";
 import { CaseAttachments } from "~/components/case-attachments";
+import { OptionalEntry } from "~/components/optional-entry";
 import { t, tKey } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { changeCase } from "~/models/cases.server";
@@ -133,30 +134,10 @@ export default function CasePage() {
               <dd>{view.address || t("common.none")}</dd>
               <dt>{t("field.description")}</dt>
               <dd>{view.description}</dd>
-              {view.resultText ? (
-                <>
-                  <dt>{t("field.resultText")}</dt>
-                  <dd>{view.resultText}</dd>
-                </>
-              ) : null}
-              {view.replyText ? (
-                <>
-                  <dt>{t("field.replyText")}</dt>
-                  <dd>{view.replyText}</dd>
-                </>
-              ) : null}
-              {view.decisionReason ? (
-                <>
-                  <dt>{t("field.decisionReason")}</dt>
-                  <dd>{view.decisionReason}</dd>
-                </>
-              ) : null}
-              {view.satisfaction ? (
-                <>
-                  <dt>{t("field.satisfaction")}</dt>
-                  <dd>{view.satisfaction}</dd>
-                </>
-              ) : null}
+              <OptionalEntry term={t("field.resultText")}>{view.resultText}</OptionalEntry>
+              <OptionalEntry term={t("field.replyText")}>{view.replyText}</OptionalEntry>
+              <OptionalEntry term={t("field.decisionReason")}>{view.decisionReason}</OptionalEntry>
+              <OptionalEntry term={t("field.satisfaction")}>{view.satisfaction}</OptionalEntry>
               {view.mergedInto ? (
                 <>
                   <dt>{t("field.mergedInto")}</dt>

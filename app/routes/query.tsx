@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { TextField } from "~/components/form-fields";
+import { OptionalEntry } from "~/components/optional-entry";
 import type { PublicProgress } from "~/domain/case-lookup";
 import { localDateOf } from "~/domain/local-time";
 import { caseLookupSchema } from "~/forms/case-lookup";
@@ -52,44 +53,15 @@ function Progress({ progress }: { progress: PublicProgress }) {
         <dd>{tKey("query.stage", progress.stage)}</dd>
         <dt>{t("query.received")}</dt>
         <dd>{day(progress.receivedAt)}</dd>
-        {progress.acceptedAt ? (
-          <>
-            <dt>{t("query.accepted")}</dt>
-            <dd>{day(progress.acceptedAt)}</dd>
-          </>
-        ) : null}
-        {progress.rejectedAt ? (
-          <>
-            <dt>{t("query.rejected")}</dt>
-            <dd>{day(progress.rejectedAt)}</dd>
-            <dt>{t("query.rejectionReason")}</dt>
-            <dd>{progress.rejectionReason}</dd>
-          </>
-        ) : null}
-        {progress.dueAt ? (
-          <>
-            <dt>{t("query.dueAt")}</dt>
-            <dd>{day(progress.dueAt)}</dd>
-          </>
-        ) : null}
-        {progress.answeredAt ? (
-          <>
-            <dt>{t("query.answeredAt")}</dt>
-            <dd>{day(progress.answeredAt)}</dd>
-          </>
-        ) : null}
-        {progress.answer ? (
-          <>
-            <dt>{t("query.answer")}</dt>
-            <dd>{progress.answer}</dd>
-          </>
-        ) : null}
-        {progress.mediationOutcome ? (
-          <>
-            <dt>{t("query.mediationOutcome")}</dt>
-            <dd>{tKey("mediation.outcome", progress.mediationOutcome)}</dd>
-          </>
-        ) : null}
+        <OptionalEntry term={t("query.accepted")}>{day(progress.acceptedAt)}</OptionalEntry>
+        <OptionalEntry term={t("query.rejected")}>{day(progress.rejectedAt)}</OptionalEntry>
+        <OptionalEntry term={t("query.rejectionReason")}>{progress.rejectionReason}</OptionalEntry>
+        <OptionalEntry term={t("query.dueAt")}>{day(progress.dueAt)}</OptionalEntry>
+        <OptionalEntry term={t("query.answeredAt")}>{day(progress.answeredAt)}</OptionalEntry>
+        <OptionalEntry term={t("query.answer")}>{progress.answer}</OptionalEntry>
+        <OptionalEntry term={t("query.mediationOutcome")}>
+          {progress.mediationOutcome && tKey("mediation.outcome", progress.mediationOutcome)}
+        </OptionalEntry>
       </dl>
       {progress.extensions.length > 0 ? (
         <ul>

@@ -4,12 +4,10 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import type { Actor, Role } from "~/domain/roles";
 import { t, tKey } from "~/i18n";
 import { deriveImages } from "~/models/attachment-images.server";
-import { registerCase } from "~/models/cases.server";
-import { accessibilityViolations, useBrowserApp, usernameOf } from "../support/browser";
-import { act, intakeFields, townshipId } from "../support/fixtures";
+import { accessibilityViolations, accountActor, useBrowserApp } from "../support/browser";
+import { assignedCase } from "../support/fixtures";
 
 const session = useBrowserApp();
 
@@ -26,16 +24,8 @@ const screenshot = async (page: Page, name: string) => {
 };
 
 async function urgentComplaintFor古南(subject: string) {
-  const actor = async (account: "operator" | "dispatcher"): Promise<Actor> => {
-    const user = await prisma.user.findUniqueOrThrow({ where: { username: usernameOf(account) } });
-    return { id: user.id, role: user.role as Role, townshipId: user.townshipId };
-  };
-  const now = new Date();
-  const fields = await intakeFields({ receivedAt: now, subject, urgency: "urgent", address: "古南街道桥河村3组" });
-  const created = await registerCase(await actor("operator"), fields, { now, scheduleJobs: false });
-  await act(await actor("dispatcher"), created.caseNo, { action: "accept" });
-  await act(await actor("dispatcher"), created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") });
-  return created;
+  const world = { operator: await accountActor("operator"), dispatcher: await accountActor("dispatcher") };
+  return assignedCase(world, new Date(), { subject, urgency: "urgent", address: "古南街道桥河村3组" });
 }
 
 const photo = (name: string, colour: { r: number; g: number; b: number }) =>

@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { prisma } from "~/db.server";
-import type { Actor, Role } from "~/domain/roles";
 import { t } from "~/i18n";
-import { registerCase } from "~/models/cases.server";
-import { takeAction, useBrowserApp, usernameOf } from "../support/browser";
-import { act, at, intakeFields, townshipId } from "../support/fixtures";
+import { accountActor, takeAction, useBrowserApp } from "../support/browser";
+import { assignedCase } from "../support/fixtures";
 
 const session = useBrowserApp();
 
 /** An overdue case assigned to 古南街道, made through the case service as the test accounts. */
 async function overdueCase() {
-  const actor = async (account: "operator" | "dispatcher"): Promise<Actor> => {
-    const user = await prisma.user.findUniqueOrThrow({ where: { username: usernameOf(account) } });
-    return { id: user.id, role: user.role as Role, townshipId: user.townshipId };
-  };
-  const [operator, dispatcher] = await Promise.all([actor("operator"), actor("dispatcher")]);
-  const options = { now: at("2026-03-02 09:00"), scheduleJobs: false };
-  const created = await registerCase(operator, await intakeFields({ receivedAt: at("2026-03-02 09:00") }), options);
-  await act(dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 09:00");
-  await act(dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 09:00");
-  return created.caseNo;
+  const world = { operator: await accountActor("operator"), dispatcher: await accountActor("dispatcher") };
+  return (await assignedCase(world, "2026-03-02 09:00")).caseNo;
 }
 
 describe("supervision in the browser", { timeout: 120_000 }, () => {

@@ -4,12 +4,10 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
-import type { Actor, Role } from "~/domain/roles";
 import { deriveImages } from "~/models/attachment-images.server";
 import { objectPath } from "~/models/attachment-store.server";
-import { registerCase } from "~/models/cases.server";
-import { startApp, usernameOf, type TestAccount } from "../support/browser";
-import { act, intakeFields, townshipId } from "../support/fixtures";
+import { accountActor, startApp } from "../support/browser";
+import { assignedCase, townshipId } from "../support/fixtures";
 import { httpClient } from "../support/http";
 
 // Small limits, so that "too large" needs no large file: 1 MB a file, 3 MB a case. Two web processes,
@@ -24,20 +22,10 @@ afterAll(async () => {
 
 const { signIn, request } = httpClient(() => app.baseUrl);
 
-async function actor(account: TestAccount): Promise<Actor> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { username: usernameOf(account) } });
-  return { id: user.id, role: user.role as Role, townshipId: user.townshipId };
-}
-
-/** A complaint assigned to 古南街道, made through the case service (urgent ones call for an on-site visit). */
+/** A complaint assigned to 古南街道, set up by the test accounts (urgent ones call for an on-site visit). */
 async function assignedComplaint(subject: string, urgency: "normal" | "urgent" = "normal") {
-  const [operator, dispatcher] = [await actor("operator"), await actor("dispatcher")];
-  const now = new Date();
-  const fields = await intakeFields({ receivedAt: now, subject, urgency });
-  const created = await registerCase(operator, fields, { now, scheduleJobs: false });
-  await act(dispatcher, created.caseNo, { action: "accept" });
-  await act(dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") });
-  return created;
+  const world = { operator: await accountActor("operator"), dispatcher: await accountActor("dispatcher") };
+  return assignedCase(world, new Date(), { subject, urgency });
 }
 
 /** A photo as a phone takes it: turned by EXIF orientation 6, with a GPS position and the camera's name. */

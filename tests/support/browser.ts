@@ -3,7 +3,8 @@ import path from "node:path";
 import axe from "axe-core";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import type { Role } from "~/domain/roles";
+import type { Actor, Role } from "~/domain/roles";
+import { TEST_PASSWORD } from "./fixtures";
 import type { CaseAction } from "~/domain/workflow";
 import { t, tKey } from "~/i18n";
 import { seedDemoData, seedReferenceData } from "~/models/seed.server";
@@ -21,8 +22,13 @@ const TEST_ACCOUNTS = {
 } satisfies Record<string, { role: Role; displayName: string; township?: string }>;
 
 export type TestAccount = keyof typeof TEST_ACCOUNTS;
-export const TEST_PASSWORD = "browser-test-passphrase";
 export const usernameOf = (account: TestAccount) => `e2e-${account}`;
+
+/** A test account as the case service's actor, for setting up cases as that person. */
+export async function accountActor(account: TestAccount): Promise<Actor> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { username: usernameOf(account) } });
+  return { id: user.id, role: user.role as Role, townshipId: user.townshipId };
+}
 
 async function createTestAccounts() {
   for (const [account, spec] of Object.entries(TEST_ACCOUNTS) as [TestAccount, (typeof TEST_ACCOUNTS)[TestAccount]][]) {

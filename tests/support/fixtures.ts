@@ -74,12 +74,12 @@ export async function act(
   actor: Actor,
   caseNo: string,
   change: CaseChange,
-  when?: string,
+  when?: string | Date,
   options: { scheduleJobs?: boolean } = {},
 ) {
   const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo }, select: { version: true } });
   return changeCase(actor, caseNo, version, change, {
-    now: when ? at(when) : undefined,
+    now: typeof when === "string" ? at(when) : when,
     scheduleJobs: options.scheduleJobs ?? false,
   });
 }
@@ -90,9 +90,14 @@ export async function actInTurn(caseNo: string, steps: [Actor, CaseChange, strin
 }
 
 /** A complaint received at `receivedAt`, accepted and assigned to 古南街道 at once, without queueing jobs. */
-export async function assignedCase(world: { operator: Actor; dispatcher: Actor }, receivedAt: string) {
-  const created = await registerCase(world.operator, await intakeFields({ receivedAt: at(receivedAt) }), {
-    now: at(receivedAt),
+export async function assignedCase(
+  world: { operator: Actor; dispatcher: Actor },
+  receivedAt: string | Date,
+  overrides: Partial<IntakeFields> = {},
+) {
+  const now = typeof receivedAt === "string" ? at(receivedAt) : receivedAt;
+  const created = await registerCase(world.operator, await intakeFields({ receivedAt: now, ...overrides }), {
+    now,
     scheduleJobs: false,
   });
   await act(world.dispatcher, created.caseNo, { action: "accept" }, receivedAt);

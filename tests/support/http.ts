@@ -1,4 +1,5 @@
-import { TEST_PASSWORD, type TestAccount, usernameOf } from "./browser";
+import { type TestAccount, usernameOf } from "./browser";
+import { TEST_PASSWORD } from "./fixtures";
 
 /** Requests to a running app as a program sends them: no browser, cookies passed by hand. */
 export function httpClient(baseUrl: () => string) {

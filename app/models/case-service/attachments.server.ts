@@ -1,6 +1,7 @@
 import type { Transaction } from "~/db.server";
 import type { AttachmentKind } from "~/domain/attachments";
 import type { Actor } from "~/domain/roles";
+import { caseAttachmentsLimitBytes } from "../attachment-store.server";
 import { CaseInputError } from "../errors";
 import { type CaseActionHandlers, type LoadedCase, requireText } from "./context.server";
 
@@ -24,12 +25,11 @@ export async function recordAttachments(
   tx: Transaction,
   step: { record: Pick<LoadedCase, "id" | "round">; action: string; auditEventId: number; actor: Actor; at: Date },
   attachments: NewAttachment[],
-  caseBytesLimit: number,
 ) {
   if (attachments.length === 0) return;
   const used = await caseAttachmentBytes(tx, step.record.id);
   const adding = attachments.reduce((sum, file) => sum + file.size, 0);
-  if (used + adding > caseBytesLimit) throw new CaseInputError({ files: "caseFull" });
+  if (used + adding > caseAttachmentsLimitBytes()) throw new CaseInputError({ files: "caseFull" });
   for (const file of attachments) {
     await tx.storedFile.upsert({
       where: { sha256: file.sha256 },
