@@ -100,9 +100,13 @@ export const crossSiteGuard: express.RequestHandler = async (req, res, next) => 
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
+/** Endpoints for other programs, which post JSON (and check their caller's signature themselves). */
+const JSON_ENDPOINTS = ["/api/sms-receipts"];
+
 /**
  * The application's pages accept form posts only: a JSON, XML or text body, or a multipart body
- * without its boundary, is refused here with 415 instead of failing inside a route.
+ * without its boundary, is refused here with 415 instead of failing inside a route. The endpoints for
+ * other programs take JSON instead.
  */
 export const formBodyGuard: express.RequestHandler = (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
@@ -111,6 +115,7 @@ export const formBodyGuard: express.RequestHandler = (req, res, next) => {
   const hasBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
   const acceptable =
     (mediaType === "" && !hasBody) ||
+    (mediaType === "application/json" && JSON_ENDPOINTS.includes(req.path)) ||
     (FORM_TYPES.includes(mediaType) && (mediaType !== "multipart/form-data" || /;\s*boundary=\S+/.test(type)));
   if (acceptable) return next();
   logger.info({ method: req.method, path: req.path, contentType: type.slice(0, 100) }, "request body refused");

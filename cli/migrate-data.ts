@@ -31,6 +31,7 @@ const TABLES = [
   "supervisionInstruction",
   "setting",
   "webhookDelivery",
+  "complainantMessage",
   "caseParty",
   "mediationSession",
   "agreementObligation",

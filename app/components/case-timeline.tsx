@@ -12,6 +12,8 @@ const HIDDEN_DETAIL_KEYS = new Set([
   "townshipId",
   "nextDueAt",
   "attachments",
+  "satisfactionSource",
+  "ratedRound",
 ]);
 const VALUE_PREFIXES: Record<string, string> = {
   state: "state",

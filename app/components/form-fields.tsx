@@ -98,17 +98,22 @@ export function CheckboxField<Schema>({ meta, label }: { meta: Field<Schema>; la
   );
 }
 
-/** Several choices of one field (mediators of a session), as checkboxes under a legend. */
-export function CheckboxGroup<Schema>({
+/**
+ * The choices of one field under a legend: checkboxes for several (mediators of a session), radio buttons
+ * for exactly one (a complainant's rating), where every choice should be seen at once.
+ */
+export function ChoiceGroup<Schema>({
   meta,
   legend,
   options,
+  type = "checkbox",
 }: {
   meta: Field<Schema>;
   legend: string;
   options: { value: string; label: string }[];
+  type?: "checkbox" | "radio";
 }) {
-  const inputs = getCollectionProps(meta, { type: "checkbox", options: options.map((option) => option.value) });
+  const inputs = getCollectionProps(meta, { type, options: options.map((option) => option.value) });
   return (
     <fieldset className="field" aria-describedby={meta.errorId}>
       <legend>{legend}</legend>

@@ -13,6 +13,7 @@ export function IntakeReceipt({
 }) {
   return (
     <section className="panel receipt" aria-labelledby="receipt-heading">
+      <p className="print-only receipt-issuer">{t("app.bureau")}</p>
       <h2 id="receipt-heading">{t("receipt.title")}</h2>
       <dl className="fields">
         <dt>{t("field.caseNo")}</dt>
@@ -24,6 +25,7 @@ export function IntakeReceipt({
       </dl>
       {receipt.dueAt ? <p>{t("receipt.answerBy", { date: localDateOf(new Date(receipt.dueAt)) })}</p> : null}
       <p>{t(receipt.anonymous ? "receipt.howToLookUpAnonymous" : "receipt.howToLookUp")}</p>
+      <p className="print-only receipt-stamp">{t("receipt.stamp", { date: localDateOf(new Date(receipt.receivedAt)) })}</p>
       <p className="muted no-print">{t("receipt.onlyNow")}</p>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>

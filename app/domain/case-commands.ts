@@ -14,6 +14,8 @@ export interface IntakeFields {
   complainantName: string | null;
   complainantPhone: string | null;
   consentToDisclose: boolean;
+  /** The complainant does not want text messages about the case (docs/domain.md "Messages to complainants"). */
+  refusesMessages?: boolean;
   townshipId: number;
   category: string;
   subject: string;

@@ -1,6 +1,8 @@
 import type { CaseKind } from "./case-kinds";
 import { normalizePhone } from "./masking";
-import type { CaseState } from "./workflow";
+import type { Satisfaction } from "./case-kinds";
+import { COMPLAINANT } from "./roles";
+import { type CaseState, mayTakeAction } from "./workflow";
 
 /**
  * The complainant's side (docs/domain.md, "Receipts and progress lookup"): the lookup code on the
@@ -79,6 +81,10 @@ export interface PublicProgress {
   /** The answer meant for the complainant (答复意见), once given; a mediation shows its outcome instead. */
   answer: string | null;
   mediationOutcome: string | null;
+  /** The complainant's own rating of this answer, once given. */
+  rating: Satisfaction | null;
+  /** Whether the complainant may rate the answer now. */
+  mayRate: boolean;
 }
 
 export function publicProgressOf(record: {
@@ -93,11 +99,31 @@ export function publicProgressOf(record: {
   concludedAt: Date | null;
   replyText: string | null;
   mediationOutcome: string | null;
+  round: number;
+  satisfaction: string | null;
+  satisfactionSource: string | null;
+  ratedRound: number | null;
   extensions: { status: string; decidedAt: Date | null; amount: number; partyNotice: string | null }[];
   milestoneUnit: string;
 }): PublicProgress {
   const stage = publicStageOf(record.state as CaseState);
   const answered = stage === "answered" || stage === "closed";
+  const ratedThisRound = record.ratedRound === record.round;
+  // The rating's rule needs only the kind, the state and whether this answer was rated.
+  const mayRate = mayTakeAction(
+    COMPLAINANT,
+    {
+      kind: record.kind as CaseKind,
+      state: record.state as CaseState,
+      assignedToId: null,
+      hasPendingExtension: false,
+      hasOpenRespondMilestone: false,
+      hasUnacknowledgedInstruction: false,
+      hasAgreement: false,
+      ratedThisRound,
+    },
+    "rateAnswer",
+  );
   return {
     caseNo: record.caseNo,
     kind: record.kind as CaseKind,
@@ -119,5 +145,7 @@ export function publicProgressOf(record: {
     // An agreement's text names the other party: a mediation shows only how it ended.
     answer: answered && record.kind !== "mediation" ? record.replyText : null,
     mediationOutcome: answered && record.kind === "mediation" ? record.mediationOutcome : null,
+    rating: ratedThisRound && record.satisfactionSource === "complainant" ? (record.satisfaction as Satisfaction) : null,
+    mayRate,
   };
 }

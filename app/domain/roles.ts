@@ -16,6 +16,21 @@ export interface Actor {
   townshipId: number | null;
 }
 
+/**
+ * The complainant, who has proved on the lookup page that the case is theirs (app/models/case-lookup.server.ts).
+ * Not an account: acts only through that page, on that one case, and only where a rule names them.
+ */
+export interface ComplainantActor {
+  id: null;
+  role: "complainant";
+  townshipId: null;
+}
+export const COMPLAINANT: ComplainantActor = { id: null, role: "complainant", townshipId: null };
+
+/** Whoever may change a case: a member of staff, or the complainant through the lookup page. */
+export type CaseActor = Actor | ComplainantActor;
+export type ActorRole = CaseActor["role"];
+
 /** A user name: letters, digits and `_.-`, 3 to 32 characters (it appears in logs and URLs). */
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{3,32}$/;
 export const MIN_PASSWORD_LENGTH = 8;

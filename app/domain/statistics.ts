@@ -84,7 +84,7 @@ export function medianOfSorted(values: number[]): number | null {
   return values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 }
 
-/** Answers of the follow-up call that count as satisfied. */
+/** Ratings (the follow-up call's or the complainant's own) that count as satisfied. */
 export const SATISFIED_LEVELS = ["满意", "基本满意"] as const;
 
 /** (满意 + 基本满意) ÷ followed-up cases, one decimal; null when no case was followed up. */

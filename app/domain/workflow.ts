@@ -1,5 +1,5 @@
 import type { CaseKind } from "./case-kinds";
-import type { Actor, Role } from "./roles";
+import type { Actor, ActorRole, CaseActor } from "./roles";
 
 /** docs/domain.md "Complaint lifecycle". */
 export const CASE_STATES = [
@@ -45,6 +45,7 @@ export const CASE_ACTIONS = [
   "instruct",
   "acknowledge",
   "withdrawAttachment",
+  "rateAnswer",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -64,15 +65,17 @@ export interface CaseSnapshot {
   hasAgreement: boolean;
   /** Attachments not withdrawn (absent: none). */
   hasAttachments?: boolean;
+  /** The complainant has rated the answer of the current round. */
+  ratedThisRound?: boolean;
   /** Set by mayTakeAction for guards that depend on who acts. */
-  actorRole?: Role;
+  actorRole?: ActorRole;
 }
 
 interface ActionRule {
   from: readonly CaseState[];
   /** The state after the action; null when the state does not change. */
   to: CaseState | null;
-  roles: readonly Role[];
+  roles: readonly ActorRole[];
   /** A reason the actor must give (reject, return, send back, extension, reopen). */
   requiresReason: boolean;
   /** Only the township or unit the case is assigned to may act. */
@@ -205,10 +208,22 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     requiresReason: true,
     guard: (snapshot) => Boolean(snapshot.hasAttachments),
   },
+  /** The complainant's own rating of the answer (回访) from the lookup page: once for each answer. */
+  rateAnswer: {
+    from: ["concluded", "closed"],
+    to: null,
+    roles: ["complainant"],
+    requiresReason: false,
+    kinds: ["complaint", "petition"],
+    guard: (snapshot) => !snapshot.ratedThisRound,
+  },
 };
 
-/** Township staff see only the cases assigned to their township or unit; everyone else sees all. */
-export function canViewCase(actor: Actor, snapshot: Pick<CaseSnapshot, "assignedToId">): boolean {
+/**
+ * Township staff see only the cases assigned to their township or unit; everyone else sees all. A
+ * complainant reaches only the case they proved is theirs, which the lookup checked before this.
+ */
+export function canViewCase(actor: CaseActor, snapshot: Pick<CaseSnapshot, "assignedToId">): boolean {
   if (actor.role !== "township") return true;
   return actor.townshipId !== null && snapshot.assignedToId === actor.townshipId;
 }
@@ -218,7 +233,7 @@ export function mustMaskIdentity(actor: Pick<Actor, "role">): boolean {
   return actor.role === "township";
 }
 
-export function mayTakeAction(actor: Actor, snapshot: CaseSnapshot, action: CaseAction): boolean {
+export function mayTakeAction(actor: CaseActor, snapshot: CaseSnapshot, action: CaseAction): boolean {
   const rule = ACTION_RULES[action];
   if (!rule.roles.includes(actor.role)) return false;
   if (rule.kinds && !rule.kinds.includes(snapshot.kind)) return false;
@@ -226,6 +241,11 @@ export function mayTakeAction(actor: Actor, snapshot: CaseSnapshot, action: Case
   if (!canViewCase(actor, snapshot)) return false;
   if (rule.assigneeOnly && actor.role === "township" && snapshot.assignedToId !== actor.townshipId) return false;
   return rule.guard ? rule.guard({ ...snapshot, actorRole: actor.role }) : true;
+}
+
+/** Steps only the complainant takes (on the lookup page): the timeline names them as its actor. */
+export function isComplainantAction(action: string): boolean {
+  return isCaseAction(action) && ACTION_RULES[action].roles.includes("complainant");
 }
 
 /** Exactly the actions this actor may take on the case now. */

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { DEADLINE_UNITS, type DeadlineUnit } from "~/domain/deadlines";
 import { isSupportedLocalDate, isSupportedYear } from "~/domain/local-time";
 import { MILESTONES } from "~/domain/policies";
+import { MAX_TEMPLATE_LENGTH, MESSAGE_EVENTS, type MessageEvent, unknownVariables } from "~/domain/complainant-messages";
 import { databaseId, localDateTime, optionalText } from "./fields";
 
-/** The administrator's settings forms: the holiday calendar, deadline policy versions, the webhook. */
+/** The administrator's settings forms: the holiday calendar, deadline policy versions, the webhook, SMS templates. */
 
 const supportedDate = z.string({ required_error: "required" }).refine(isSupportedLocalDate, "dateTime");
 /** The calendar year the page was showing, to return to it. */
@@ -84,3 +85,13 @@ export const ledgerImportSchema = z.discriminatedUnion("intent", [
     fileName: z.string().max(200).default(""),
   }),
 ]);
+
+/** A template may name only the variables (a typo would reach every complainant as it is); empty is the default. */
+const messageTemplate = optionalText(MAX_TEMPLATE_LENGTH).refine(
+  (value) => !value || unknownVariables(value).length === 0,
+  "unknownVariable",
+);
+
+export const messageTemplatesSchema = z.object(
+  Object.fromEntries(MESSAGE_EVENTS.map((event) => [event, messageTemplate])) as Record<MessageEvent, typeof messageTemplate>,
+);

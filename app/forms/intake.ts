@@ -14,6 +14,7 @@ const fieldsSchema = z.object({
   complainantName: optionalText(50),
   complainantPhone: phoneNumber,
   consentToDisclose: z.boolean().optional(),
+  refusesMessages: z.boolean().optional(),
   townshipId: z
     .number({ required_error: "required", invalid_type_error: "required" })
     .int("unknownTownship")
@@ -49,6 +50,7 @@ export function intakeFieldsFrom(value: IntakeSubmission) {
     complainantName: value.anonymous ? null : (value.complainantName ?? null),
     complainantPhone: value.anonymous ? null : (value.complainantPhone ?? null),
     consentToDisclose: !value.anonymous && Boolean(value.consentToDisclose),
+    refusesMessages: !value.anonymous && Boolean(value.refusesMessages),
     townshipId: value.townshipId,
     category: value.category,
     subject: value.subject ?? "",

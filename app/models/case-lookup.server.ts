@@ -50,29 +50,40 @@ export async function lookUpCase(
     await event("caseLookupThrottled");
     return { ok: false, reason: "throttled", retryAt: taken.retryAt };
   }
-  const record = parseCaseNo(caseNo)
-    ? await prisma.case.findUnique({
-        where: { caseNo },
-        include: {
-          extensions: { orderBy: { id: "asc" } },
-          milestones: { where: { milestone: "conclude" }, orderBy: { round: "desc" }, take: 1 },
-        },
-      })
-    : null;
+  const record = await caseForLookup(caseNo);
   if (record && proves(record, caseNo, attempt.proof)) {
     // The case's own count starts again; an address (many people behind one) only gets this try back,
     // so that one known case cannot reset the guessing of others.
     await clearThrottle([target], now);
     await giveBackAttempt([address], now);
     await event("caseLookupSucceeded");
-    return {
-      ok: true,
-      progress: publicProgressOf({ ...record, milestoneUnit: record.milestones[0]?.unit ?? "working_days" }),
-    };
+    return { ok: true, progress: progressOf(record) };
   }
   await recordThrottledFailure(keys, lookupLimits(), now);
   await event("caseLookupFailed");
   return { ok: false, reason: "noMatch" };
+}
+
+function caseForLookup(caseNo: string) {
+  if (!parseCaseNo(caseNo)) return Promise.resolve(null);
+  return prisma.case.findUnique({
+    where: { caseNo },
+    include: {
+      extensions: { orderBy: { id: "asc" } },
+      milestones: { where: { milestone: "conclude" }, orderBy: { round: "desc" }, take: 1 },
+    },
+  });
+}
+
+type LookupRecord = NonNullable<Awaited<ReturnType<typeof caseForLookup>>>;
+
+const progressOf = (record: LookupRecord) =>
+  publicProgressOf({ ...record, milestoneUnit: record.milestones[0]?.unit ?? "working_days" });
+
+/** The progress of a case this browser has already proved is the complainant's (app/utils/lookup-grant.server.ts). */
+export async function progressOfProvenCase(caseNo: string): Promise<PublicProgress | null> {
+  const record = await caseForLookup(caseNo);
+  return record ? progressOf(record) : null;
 }
 
 function lookupLimits() {

@@ -16,7 +16,16 @@ import {
 } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { looksLikeSameReport } from "~/domain/similarity";
-import { type CaseState, HANDLING_STATES, allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
+import {
+  type CaseState,
+  HANDLING_STATES,
+  allowedActions,
+  canViewCase,
+  isComplainantAction,
+  mustMaskIdentity,
+} from "~/domain/workflow";
+import { t } from "~/i18n";
+import { messagesOfCase } from "./complainant-messages.server";
 import { attachmentVisibleTo, previewOf } from "./attachments.server";
 import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/domain/case-list";
 import { snapshotOf } from "./cases.server";
@@ -77,7 +86,18 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     const identity = record.consentToDisclose ? {} : maskedIdentityFields(values);
     return { ...values, ...identity };
   };
-  const { auditEvents, milestones, policy, parties, sessions, obligations, attachments, ...fields } = record;
+  // The lookup code's hash stays on the server: eight characters are too few to be safe from a guess offline.
+  const {
+    auditEvents,
+    milestones,
+    policy,
+    parties,
+    sessions,
+    obligations,
+    attachments,
+    lookupCodeHash: _lookupCodeHash,
+    ...fields
+  } = record;
   const shownAttachments = attachments
     .filter((attachment) => attachmentVisibleTo(actor, attachment))
     .map(({ file, uploadedBy, withdrawnById: _withdrawnBy, ...attachment }) => ({
@@ -94,6 +114,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     obligations,
     parties: parties.map((party) => partyForViewer(party, mask)),
     attachments: shownAttachments,
+    messages: await messagesOfCase(record.id),
     mediatorChoices: allowed.includes("mediationSession") ? await mediatorChoices() : [],
     ...kindDeadlines(calendar, record),
     complainantName: identity.complainantName,
@@ -113,7 +134,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       at: event.at,
       action: event.action,
       reason: event.reason,
-      actorName: event.actor?.displayName ?? null,
+      actorName: event.actor?.displayName ?? (isComplainantAction(event.action) ? t("case.complainant") : null),
       before: redactSnapshot(event.before),
       after: redactSnapshot(event.after),
       attachments: shownAttachments
@@ -198,6 +219,7 @@ export async function caseReport(caseNo: string, now = new Date()) {
     complainantName: record.complainantName,
     complainantPhone: record.complainantPhone,
     consentToDisclose: record.consentToDisclose,
+    refusesMessages: record.refusesMessages,
     subject: record.subject,
     address: record.address,
     description: record.description,

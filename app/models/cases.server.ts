@@ -2,12 +2,14 @@ import { prisma, type Transaction } from "~/db.server";
 import type { IntakeFields, MediationApplication } from "~/domain/case-commands";
 import { type CaseKind, parseCaseNo } from "~/domain/case-kinds";
 import { localDateOf, yearOf } from "~/domain/local-time";
-import type { Actor } from "~/domain/roles";
+import type { Actor, CaseActor } from "~/domain/roles";
+import { messageEventOf } from "~/domain/complainant-messages";
 import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTakeAction, nextState } from "~/domain/workflow";
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
 import { carriesAttachments } from "~/domain/attachments";
 import { queueImageDerivation } from "./attachment-jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
+import { recordComplainantMessage } from "./complainant-messages.server";
 import { lookupCodeHash, newLookupCode } from "./case-lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./case-service/attachments.server";
 import { decisionHandlers } from "./case-service/decision.server";
@@ -110,6 +112,10 @@ export async function registerCase(
     });
     const step = { record, action: "register", auditEventId: registered.id, actor, at: now };
     await recordAttachments(tx, step, options.attachments ?? []);
+    // A repeat merged into an open case is told of it by that case's messages, not by one of its own.
+    const receiptMessage = target
+      ? null
+      : await recordComplainantMessage(tx, { caseId: record.id, auditEventId: registered.id, event: "receipt", at: now });
     if (mediation?.related) {
       await recordAuditEvent(tx, {
         caseId: mediation.related.id,
@@ -129,11 +135,12 @@ export async function registerCase(
       });
       await recordRepeatOnTarget(tx, target.id, record.caseNo, actor.id, now);
     }
-    return record;
+    return { record, receiptMessage };
   });
+  await afterNotificationCommit(created.receiptMessage);
   if (options.attachments?.length) await queueImageDerivation(options.attachments);
-  if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.id);
-  return { ...created, lookupCode };
+  if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.record.id);
+  return { ...created.record, lookupCode };
 }
 
 export function snapshotOf(record: {
@@ -142,6 +149,7 @@ export function snapshotOf(record: {
   state: string;
   assignedToId: number | null;
   round: number;
+  ratedRound?: number | null;
   milestones: { milestone: string; status: string; round: number }[];
   extensions: { status: string }[];
   instructions: { acknowledgedAt: Date | null }[];
@@ -158,6 +166,7 @@ export function snapshotOf(record: {
     ),
     hasUnacknowledgedInstruction: record.instructions.some((instruction) => instruction.acknowledgedAt === null),
     hasAttachments: (record.attachments ?? []).some((attachment) => attachment.withdrawnAt === null),
+    ratedThisRound: record.ratedRound === record.round,
   };
 }
 
@@ -187,7 +196,7 @@ const NON_CONFLICTING: readonly CaseAction[] = ["note", "instruct", "acknowledge
  * one transaction and schedules the case's deadline jobs after commit.
  */
 export async function changeCase(
-  actor: Actor,
+  actor: CaseActor,
   caseNo: string,
   expectedVersion: number,
   change: CaseChange,
@@ -233,11 +242,15 @@ export async function changeCase(
       submissionKey: options.submissionKey,
     });
     await recordAttachments(tx, { record, action: change.action, auditEventId: event.id, actor, at: now }, attachments);
-    return effect.webhookEventId ?? null;
+    const messageEvent = messageEventOf(change.action);
+    const messageEventId = messageEvent
+      ? await recordComplainantMessage(tx, { caseId: record.id, auditEventId: event.id, event: messageEvent, at: now })
+      : null;
+    return [effect.webhookEventId, messageEventId];
   });
-  let webhookEventId: string | null;
+  let webhookEventIds: (string | null | undefined)[];
   try {
-    webhookEventId = await step;
+    webhookEventIds = await step;
   } catch (error) {
     // The same submission sent twice at once: the second loses on the key's uniqueness, and is the first.
     if (options.submissionKey && isUniqueViolation(error) && (await stepOfSubmission(record.id, options.submissionKey))) {
@@ -245,7 +258,7 @@ export async function changeCase(
     }
     throw error;
   }
-  await afterNotificationCommit(webhookEventId);
+  await afterNotificationCommit(...webhookEventIds);
   if (attachments.length > 0) await queueImageDerivation(attachments);
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(record.id);
   return { caseNo, version };

@@ -2,9 +2,9 @@ import { prisma, type Transaction } from "~/db.server";
 import type { LadderStep } from "~/domain/deadlines";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { t, tKey } from "~/i18n";
-import { queueWebhookDelivery, webhookConfigured } from "./webhooks.server";
+import { queueWebhookDelivery, recordWebhookDeliveries } from "./webhooks.server";
 
-export type NotificationKind = LadderStep | "instruction" | "acknowledged";
+export type NotificationKind = LadderStep | "instruction" | "acknowledged" | "dissatisfied";
 
 interface CaseRef {
   id: number;
@@ -24,6 +24,11 @@ async function userIds(tx: Transaction, where: { role: string; townshipId?: numb
   const ids = users.map((user) => user.id);
   recipientCache.set(key, { loadedAt: Date.now(), ids });
   return ids;
+}
+
+/** The active users of one role (the dispatchers, to whom the desk's notices go). */
+export function usersWithRole(tx: Transaction, role: "dispatcher" | "leader") {
+  return userIds(tx, { role });
 }
 
 /** Who is told of a supervision instruction: the assigned township's staff and the dispatchers. */
@@ -81,29 +86,14 @@ export async function recordNotifications(
       })),
     ),
   });
-  if (!(await webhookConfigured(tx))) return [];
-  const eventIds = withRecipients.map(({ event }) => event.eventId);
-  const existing = new Set(
-    (await tx.webhookDelivery.findMany({ where: { eventId: { in: eventIds } }, select: { eventId: true } })).map(
-      (d) => d.eventId,
-    ),
-  );
-  const fresh = withRecipients.filter(({ event }) => !existing.has(event.eventId));
-  await tx.webhookDelivery.createMany({
-    data: fresh.map(({ event }) => ({
+  return recordWebhookDeliveries(
+    tx,
+    withRecipients.map(({ event }) => ({
       eventId: event.eventId,
-      status: "pending",
-      createdAt: event.at,
-      payload: JSON.stringify({
-        event: event.kind,
-        eventId: event.eventId,
-        caseNo: event.caseRef?.caseNo ?? null,
-        message: event.message,
-        at: event.at.toISOString(),
-      }),
+      at: event.at,
+      payload: { event: event.kind, caseNo: event.caseRef?.caseNo ?? null, message: event.message },
     })),
-  });
-  return fresh.map(({ event }) => event.eventId);
+  );
 }
 
 /** One event to its recipients; see recordNotifications. */
@@ -112,9 +102,9 @@ export async function notifyUsers(tx: Transaction, recipients: number[], event: 
   return eventId ?? null;
 }
 
-/** Queues the webhook delivery of a committed notification; a failure is left to the sweep. */
-export async function afterNotificationCommit(eventId: string | null) {
-  if (eventId) await queueWebhookDelivery(eventId);
+/** Queues the webhook deliveries of committed events; a failure is left to the sweep. */
+export async function afterNotificationCommit(...eventIds: (string | null | undefined)[]) {
+  for (const eventId of eventIds) if (eventId) await queueWebhookDelivery(eventId);
 }
 
 export async function unreadNotificationCount(userId: number) {

@@ -239,6 +239,8 @@ export async function seedDemoData(now = new Date()) {
           : random.pick(SURNAMES) + random.pick(GIVEN) + (random.next() < 0.5 ? random.pick(GIVEN) : ""),
         complainantPhone: anonymous ? null : `13${random.int(0, 9)}${String(random.int(0, 99_999_999)).padStart(8, "0")}`,
         consentToDisclose: random.next() < 0.3,
+        // Every tenth complainant refused text messages (without drawing another number: the rest stays as it was).
+        refusesMessages: created % 10 === 9,
         townshipId: plan.township.id,
         category,
         subject,

@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { prisma, type Transaction } from "~/db.server";
 import { logger } from "~/logger.server";
 import { redisReady, webhookQueue } from "~/redis.server";
@@ -26,6 +26,36 @@ export async function webhookConfigured(tx: Transaction): Promise<boolean> {
   return configuredCache.configured;
 }
 
+/**
+ * Pending deliveries for events, written in the caller's transaction so that they exist exactly when
+ * the change does; none when no webhook is configured, and none twice for one event. Returns the event
+ * ids to queue after commit.
+ */
+export async function recordWebhookDeliveries(
+  tx: Transaction,
+  events: { eventId: string; at: Date; payload: Record<string, unknown> }[],
+): Promise<string[]> {
+  if (events.length === 0 || !(await webhookConfigured(tx))) return [];
+  const existing = new Set(
+    (
+      await tx.webhookDelivery.findMany({
+        where: { eventId: { in: events.map((event) => event.eventId) } },
+        select: { eventId: true },
+      })
+    ).map((delivery) => delivery.eventId),
+  );
+  const fresh = events.filter((event) => !existing.has(event.eventId));
+  await tx.webhookDelivery.createMany({
+    data: fresh.map((event) => ({
+      eventId: event.eventId,
+      status: "pending",
+      createdAt: event.at,
+      payload: JSON.stringify({ ...event.payload, eventId: event.eventId, at: event.at.toISOString() }),
+    })),
+  });
+  return fresh.map((event) => event.eventId);
+}
+
 export class WebhookSettingsError extends Error {}
 
 export async function saveWebhookSettings(url: string, secret: string) {
@@ -49,6 +79,14 @@ export async function saveWebhookSettings(url: string, secret: string) {
 
 export function signPayload(secret: string, body: string) {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
+}
+
+/** Whether `signature` is ours for `body` (a receiver posting back, such as the SMS gateway's receipts). */
+export function signatureMatches(secret: string, body: string, signature: string | null): boolean {
+  if (!secret || !signature) return false;
+  const expected = Buffer.from(signPayload(secret, body));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 export async function queueWebhookDelivery(eventId: string) {

@@ -12,6 +12,7 @@ import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
 import { attachmentLimitsOf, mayDownloadOriginal } from "~/models/attachments.server";
 import { CaseAttachments } from "~/components/case-attachments";
+import { ComplainantMessages } from "~/components/complainant-messages";
 import { OptionalEntry } from "~/components/optional-entry";
 import { t, tKey } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
@@ -137,7 +138,10 @@ export default function CasePage() {
               <OptionalEntry term={t("field.resultText")}>{view.resultText}</OptionalEntry>
               <OptionalEntry term={t("field.replyText")}>{view.replyText}</OptionalEntry>
               <OptionalEntry term={t("field.decisionReason")}>{view.decisionReason}</OptionalEntry>
-              <OptionalEntry term={t("field.satisfaction")}>{view.satisfaction}</OptionalEntry>
+              <OptionalEntry term={t("field.satisfaction")}>
+                {view.satisfaction && `${view.satisfaction}（${tKey("satisfaction.source", view.satisfactionSource ?? "call")}）`}
+              </OptionalEntry>
+              <OptionalEntry term={t("field.satisfactionComment")}>{view.satisfactionComment}</OptionalEntry>
               {view.mergedInto ? (
                 <>
                   <dt>{t("field.mergedInto")}</dt>
@@ -246,6 +250,7 @@ export default function CasePage() {
             </section>
           ) : null}
           <CaseAttachments view={view} mayDownloadOriginals={mayDownloadOriginals} />
+          <ComplainantMessages view={view} />
           <section className="panel" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("case.timeline")}</h2>
             <CaseTimeline events={view.timeline} />

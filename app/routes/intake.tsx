@@ -210,6 +210,10 @@ export default function Intake() {
                 <input {...getInputProps(fields.consentToDisclose, { type: "checkbox" })} disabled={anonymous} />
                 {t("field.consentToDisclose")}
               </label>
+              <label className="checkbox">
+                <input {...getInputProps(fields.refusesMessages, { type: "checkbox" })} disabled={anonymous} />
+                {t("field.refusesMessages")}
+              </label>
             </div>
             <div className="field">
               <label htmlFor={fields.townshipId.id}>{t("field.township")}</label>

@@ -1,15 +1,20 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { TextField } from "~/components/form-fields";
+import { ChoiceGroup, TextAreaField, TextField } from "~/components/form-fields";
 import { OptionalEntry } from "~/components/optional-entry";
 import type { PublicProgress } from "~/domain/case-lookup";
+import { SATISFACTION_LEVELS } from "~/domain/case-kinds";
+import { caseActionSchemas } from "~/forms/case-actions";
 import { localDateOf } from "~/domain/local-time";
 import { caseLookupSchema } from "~/forms/case-lookup";
 import { t, tKey } from "~/i18n";
-import { lookUpCase } from "~/models/case-lookup.server";
+import { lookUpCase, progressOfProvenCase } from "~/models/case-lookup.server";
+import { rateAnswerAsComplainant } from "~/models/complainant-rating.server";
+import { ActionNotAllowedError } from "~/models/errors";
+import { hasLookupGrant, lookupGrantHeader } from "~/utils/lookup-grant.server";
 import { clientAddressOf } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 import { readFormData } from "~/utils/request-input.server";
@@ -24,23 +29,81 @@ export const meta: MetaFunction = () => [{ title: `${t("query.title")} · ${t("a
  * (app/models/case-lookup.server.ts). Every answer but a found case is the same page.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: caseLookupSchema });
+  const formData = await readFormData(request);
+  if (formData.get("intent") === "rate") return rate(request, formData);
+  const submission = parseWithZod(formData, { schema: caseLookupSchema });
   if (submission.status !== "success")
-    return data({ result: submission.reply(), progress: null, message: null }, { status: 400 });
+    return data({ result: submission.reply(), rating: null, progress: null, message: null, thanks: false }, { status: 400 });
   const found = await lookUpCase({ ...submission.value, clientAddress: clientAddressOf(request) });
-  if (found.ok) return { result: submission.reply({ hideFields: ["proof"] }), progress: found.progress, message: null };
+  const result = submission.reply({ hideFields: ["proof"] });
+  if (found.ok) {
+    return data(
+      { result, rating: null, progress: found.progress, message: null, thanks: false },
+      { headers: { "Set-Cookie": await lookupGrantHeader(request, found.progress.caseNo) } },
+    );
+  }
   if (found.reason === "throttled") {
     const message = found.retryAt ? t("query.throttled", { until: showDateTime(found.retryAt) }) : t("query.throttledLater");
     const retryAfter = found.retryAt ? Math.max(1, Math.ceil((found.retryAt.getTime() - Date.now()) / 1000)) : 60;
     return data(
-      { result: submission.reply({ hideFields: ["proof"] }), progress: null, message },
+      { result, rating: null, progress: null, message, thanks: false },
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
-  return { result: submission.reply({ hideFields: ["proof"] }), progress: null, message: t("query.noMatch") };
+  return { result, rating: null, progress: null, message: t("query.noMatch"), thanks: false };
+}
+
+/** The complainant rates the answer of a case this browser proved within the half hour. */
+async function rate(request: Request, formData: FormData) {
+  const caseNo = String(formData.get("caseNo") ?? "")
+    .trim()
+    .toUpperCase()
+    .slice(0, 30);
+  const progress = (await hasLookupGrant(request, caseNo)) ? await progressOfProvenCase(caseNo) : null;
+  if (!progress) {
+    return data({ result: null, rating: null, progress: null, message: t("query.rate.expired"), thanks: false }, { status: 403 });
+  }
+  const submission = parseWithZod(formData, { schema: caseActionSchemas.rateAnswer });
+  if (submission.status !== "success")
+    return data({ result: null, rating: submission.reply(), progress, message: null, thanks: false }, { status: 400 });
+  try {
+    await rateAnswerAsComplainant(caseNo, submission.value);
+  } catch (error) {
+    if (!(error instanceof ActionNotAllowedError)) throw error;
+    return data(
+      { result: null, rating: null, progress, message: t("query.rate.closedForRating"), thanks: false },
+      { status: 409 },
+    );
+  }
+  return { result: null, rating: null, progress: await progressOfProvenCase(caseNo), message: null, thanks: true };
 }
 
 const day = (value: Date | string | null) => (value ? localDateOf(new Date(value)) : "");
+
+function RatingForm({ caseNo, lastResult }: { caseNo: string; lastResult: SubmissionResult<string[]> | null }) {
+  const [form, fields] = useForm({
+    id: "rating",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: caseActionSchemas.rateAnswer }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="panel" aria-labelledby="rating-heading">
+      <h2 id="rating-heading">{t("query.rate.title")}</h2>
+      <p className="muted">{t("query.rate.intro")}</p>
+      <input type="hidden" name="intent" value="rate" />
+      <input type="hidden" name="caseNo" value={caseNo} />
+      <ChoiceGroup
+        type="radio"
+        meta={fields.satisfaction}
+        legend={t("query.rate.satisfaction")}
+        options={SATISFACTION_LEVELS.map((level) => ({ value: level, label: level }))}
+      />
+      <TextAreaField meta={fields.comment} label={t("query.rate.comment")} />
+      <button type="submit">{t("query.rate.submit")}</button>
+    </Form>
+  );
+}
 
 function Progress({ progress }: { progress: PublicProgress }) {
   return (
@@ -63,6 +126,7 @@ function Progress({ progress }: { progress: PublicProgress }) {
           {progress.mediationOutcome && tKey("mediation.outcome", progress.mediationOutcome)}
         </OptionalEntry>
       </dl>
+      {progress.rating ? <p>{t("query.rate.given", { level: progress.rating })}</p> : null}
       {progress.extensions.length > 0 ? (
         <ul>
           {progress.extensions.map((extension, index) => (
@@ -86,7 +150,7 @@ export default function Query() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "case-lookup",
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? null,
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: caseLookupSchema }),
   });
@@ -106,7 +170,13 @@ export default function Query() {
           {actionData.message}
         </p>
       ) : null}
+      {actionData?.thanks ? (
+        <p className="flash flash-success" role="status">
+          {t("query.rate.thanks")}
+        </p>
+      ) : null}
       {actionData?.progress ? <Progress progress={actionData.progress} /> : null}
+      {actionData?.progress?.mayRate ? <RatingForm caseNo={actionData.progress.caseNo} lastResult={actionData.rating} /> : null}
     </div>
   );
 }

@@ -1,5 +1,4 @@
-import { createCookie } from "@remix-run/node";
-import { config } from "~/config.server";
+import { signedCookie } from "./signed-cookie.server";
 
 /**
  * The receipt (回执) of the case just registered, carried across the redirect after intake in a signed,
@@ -14,18 +13,7 @@ export interface Receipt {
   anonymous: boolean;
 }
 
-function receiptCookie(request: Request) {
-  const secure = new URL(request.url).protocol === "https:";
-  return createCookie("greenline-receipt", {
-    httpOnly: true,
-    sameSite: "lax",
-    // Path "/": the page's data requests (/intake.data) must carry it too.
-    path: "/",
-    secure,
-    maxAge: 600,
-    secrets: [config().SESSION_SECRET],
-  });
-}
+const receiptCookie = (request: Request) => signedCookie(request, "greenline-receipt", 600);
 
 export const receiptCookieHeader = (request: Request, receipt: Receipt) => receiptCookie(request).serialize(receipt);
 

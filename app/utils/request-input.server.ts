@@ -31,6 +31,29 @@ function cleanedForm(submitted: FormData): FormData {
 }
 
 /**
+ * A JSON body of at most `maxBytes` from another program, as raw text (a signature is computed over the
+ * exact bytes) and parsed; anything else is a 4xx with a message, never an exception past the route.
+ */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<{ raw: string; value: unknown }> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw badRequest(t("error.bodyTooLarge"), 413);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw badRequest(t("error.bodyTooLarge"), 413);
+      chunks.push(chunk);
+    }
+  }
+  const raw = Buffer.concat(chunks).toString("utf8");
+  try {
+    return { raw, value: JSON.parse(raw) };
+  } catch {
+    throw badRequest(t("error.unreadableJson"));
+  }
+}
+
+/**
  * A form that carries files (a step with evidence): each file under the field `files` is streamed to
  * storage as it arrives (`receive`, which hashes and checks it) and never held in memory; the other
  * fields are read as `readFormData` reads them. Returns the form's values and what became of each file.

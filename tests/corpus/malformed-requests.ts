@@ -105,6 +105,24 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["caseNo", "proof"],
     },
     {
+      // A rating from a browser that never proved the case: refused whatever it says.
+      path: "/query",
+      as: null as unknown as Role,
+      base: { intent: "rate", caseNo: context.caseNos.complaint, satisfaction: "不满意", comment: "评价" },
+      numbers: [],
+      dates: [],
+      texts: ["caseNo", "satisfaction", "comment"],
+    },
+    {
+      path: "/admin/messages",
+      as: "admin",
+      // A variable that does not exist, in a field no variant changes: nothing can be saved.
+      base: { receipt: "{caseNo}", accepted: "{caseNo}", extended: "{noSuchVariable}" },
+      numbers: [],
+      dates: [],
+      texts: ["receipt", "accepted", "closed"],
+    },
+    {
       path: "/intake",
       as: "operator",
       // Each base lacks one thing it needs (here the description), so that no variant can succeed.
@@ -327,6 +345,20 @@ function formRequests(context: CorpusContext): MalformedRequest[] {
     path: "/admin/import",
     ...multipart({ intent: "check" }, { name: "ledger", fileName: "x.exe", content: "MZ" }),
   });
+  // The SMS gateway's receipts: JSON, signed; nothing unsigned or unreadable gets in.
+  const json = "application/json";
+  const receipt = JSON.stringify({ eventId: "sms-1-1", status: "delivered" });
+  for (const [name, contentType, body] of [
+    ["unsigned", json, receipt],
+    ["broken JSON", json, '{"eventId":'],
+    ["an array", json, "[1,2,3]"],
+    ["deeply nested", json, "[".repeat(5000) + "]".repeat(5000)],
+    ["too large", json, JSON.stringify({ eventId: "x".repeat(10_000), status: "delivered" })],
+    ["a form", "application/x-www-form-urlencoded", "eventId=sms-1-1&status=delivered"],
+    ["NUL in JSON", json, '{"eventId":"sms\u0000","status":"delivered"}'],
+  ] as const) {
+    requests.push({ name: `sms receipt ${name}`, as: null, method: "POST", path: "/api/sms-receipts", contentType, body });
+  }
   requests.push({ name: "sign-out by nobody", as: null, method: "POST", path: "/logout", contentType: urlencoded, body: "" });
   return requests;
 }

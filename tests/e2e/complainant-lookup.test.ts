@@ -2,11 +2,54 @@ import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
 import { registerCase } from "~/models/cases.server";
 import { PHONE, accessibilityViolations, launchBrowser, useBrowserApp } from "../support/browser";
-import { intakeFields, makeActor } from "../support/fixtures";
+import { prisma } from "~/db.server";
+import { yearPeriod } from "~/domain/statistics";
+import { caseStatistics } from "~/models/statistics.server";
+import { actInTurn, assignedCase, intakeFields, makeActor } from "../support/fixtures";
 
 const session = useBrowserApp();
 
+// The rating comes first: the last test uses up this address's allowance of wrong tries.
 describe("a complainant follows their case on a phone", { timeout: 180_000 }, () => {
+  it("rates the answer from the lookup page; the rating is on the case and in the figures", async () => {
+    const world = { operator: await makeActor("operator"), dispatcher: await makeActor("dispatcher") };
+    const gunan = await makeActor("township", "古南街道");
+    const created = await assignedCase(world, "2025-06-02 09:00", { complainantPhone: "13712345678" });
+    await actInTurn(created.caseNo, [
+      [gunan, { action: "submit", text: "已核查" }, "2025-06-04 09:00"],
+      [world.dispatcher, { action: "conclude", text: "已责令该厂加装隔声设施。" }, "2025-06-04 10:00"],
+    ]);
+    const satisfiedBefore = (await caseStatistics("complaint", yearPeriod(2025))).satisfied;
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ baseURL: session.baseUrl, locale: "zh-CN", ...PHONE });
+      const page = await context.newPage();
+      await page.goto("/query");
+      await page.getByLabel(t("query.caseNo"), { exact: true }).fill(created.caseNo);
+      await page.getByLabel(t("query.proof"), { exact: true }).fill("13712345678");
+      await page.getByRole("button", { name: t("query.submit") }).tap();
+      await page.getByText("已责令该厂加装隔声设施。").waitFor();
+      const rating = page.getByRole("form", { name: t("query.rate.title") });
+      await rating.getByRole("radio", { name: "基本满意" }).check();
+      await rating.getByLabel(t("query.rate.comment")).fill("处理及时");
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await rating.getByRole("button", { name: t("query.rate.submit") }).tap();
+      await page
+        .getByRole("status")
+        .filter({ hasText: t("query.rate.thanks") })
+        .waitFor();
+      expect(await page.getByText(t("query.rate.given", { level: "基本满意" })).count()).toBe(1);
+      expect(await page.getByRole("form", { name: t("query.rate.title") }).count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      satisfaction: "基本满意",
+      satisfactionComment: "处理及时",
+    });
+    expect((await caseStatistics("complaint", yearPeriod(2025))).satisfied).toBe(satisfiedBefore + 1);
+  });
+
   it("looks it up by number and phone, then by the receipt's code; a wrong phone and an unknown number read the same; the eleventh wrong try is refused", async () => {
     const operator = await makeActor("operator");
     const created = await registerCase(operator, await intakeFields({ complainantPhone: "13912345678" }), {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { t, tKey } from "~/i18n";
 import { type TestAccount, accessibilityViolations, useBrowserApp, usernameOf } from "../support/browser";
 
 // The demo data: every state of every kind, so that markers, tables and forms are all on the pages.
 const session = useBrowserApp({}, { demoData: true });
 
 /** What must never reach a browser, in page data or anywhere else. */
-const SECRETS = ["$argon2", "passwordHash", "tokenHash", "failedSignIns"];
+const SECRETS = ["$argon2", "passwordHash", "tokenHash", "failedSignIns", "lookupCodeHash"];
 
 /** One case of each kind that the role may open (township staff: their own township's). */
 async function casePages(account: TestAccount) {
@@ -32,6 +33,7 @@ const PAGES: Partial<Record<TestAccount, string[]>> = {
     "/admin/policies",
     "/admin/calendar",
     "/admin/webhook",
+    "/admin/messages",
     "/admin/import",
     "/cases",
     "/reports",
@@ -42,7 +44,7 @@ const FORBIDDEN: Partial<Record<TestAccount, string[]>> = {
   operator: ["/dispatch", "/admin/users", "/supervision", "/reports/annual/2026", "/admin/import"],
   gunan: ["/dispatch", "/intake", "/admin/calendar", "/supervision", "/reports/annual/2026"],
   leader: ["/intake", "/admin/policies"],
-  dispatcher: ["/admin/users", "/inbox"],
+  dispatcher: ["/admin/users", "/inbox", "/admin/messages"],
 };
 
 // Generous: browser tests share two cores with the rest of the suite.
@@ -89,5 +91,31 @@ describe("every role's pages", { timeout: 120_000 }, () => {
     const anonymous = await session.anonymousPage();
     await anonymous.goto("/admin/queues");
     expect(new URL(anonymous.url()).pathname).toBe("/login");
+  });
+
+  it("an administrator edits a message template: an unknown variable is refused with the text kept, and the preview follows", async () => {
+    const page = await session.signIn("admin");
+    await page.goto("/admin/messages");
+    const form = page.getByRole("form", { name: t("admin.messages.title") });
+    const accepted = form.getByLabel(new RegExp(`^${tKey("sms.event", "accepted")}`));
+    await accepted.fill("{caseNo}已受理，{duedate}前答复");
+    await form.getByRole("button", { name: t("common.save") }).click();
+    await form.getByText(t("error.unknownVariable")).waitFor();
+    expect(await accepted.inputValue()).toBe("{caseNo}已受理，{duedate}前答复");
+    expect(await prisma.setting.count({ where: { key: "sms.template.accepted" } })).toBe(0);
+
+    await accepted.fill("{caseNo}已受理，{dueDate}前答复");
+    await form.getByText("TS-2020-00733已受理，2020-10-30前答复").waitFor();
+    await form.getByRole("button", { name: t("common.save") }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: t("admin.messages.saved") })
+      .waitFor();
+    expect((await prisma.setting.findUniqueOrThrow({ where: { key: "sms.template.accepted" } })).value).toBe(
+      "{caseNo}已受理，{dueDate}前答复",
+    );
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await prisma.setting.delete({ where: { key: "sms.template.accepted" } });
+    await page.context().close();
   });
 });

@@ -3,9 +3,11 @@ import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
 import { LOOKUP_MAX_FAILURES } from "~/models/case-lookup.server";
 import { registerCase } from "~/models/cases.server";
+import { yearPeriod } from "~/domain/statistics";
+import { caseStatistics } from "~/models/statistics.server";
 import { seedDemoData } from "~/models/seed.server";
 import { startApp } from "../support/browser";
-import { intakeFields, makeActor } from "../support/fixtures";
+import { act, actInTurn, assignedCase, intakeFields, makeActor } from "../support/fixtures";
 
 let app: Awaited<ReturnType<typeof startApp>>;
 beforeAll(async () => {
@@ -75,6 +77,75 @@ describe("progress lookup by complainants", { timeout: 300_000 }, () => {
     expect(await found.text()).toContain(t("query.stage.received"));
     const stored = await prisma.case.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.lookupCodeHash).not.toContain(created.lookupCode);
+  });
+
+  it("lets the complainant rate the answer once, which reaches the case, the figures and the desk", async () => {
+    const world = { operator: await makeActor("operator"), dispatcher: await makeActor("dispatcher") };
+    const gunan = await makeActor("township", "古南街道");
+    const created = await assignedCase(world, "2026-03-02 09:00", { complainantPhone: "13800004444" });
+    await actInTurn(created.caseNo, [
+      [gunan, { action: "submit", text: "已核查" }, "2026-03-05 09:00"],
+      [world.dispatcher, { action: "conclude", text: "已责令整改。" }, "2026-03-05 10:00"],
+    ]);
+    const figures = async () => {
+      const { followedUp, satisfied } = await caseStatistics("complaint", yearPeriod(2026));
+      return { followedUp, satisfied };
+    };
+    const before = await figures();
+
+    const found = await lookUp(created.caseNo, "13800004444");
+    const cookie = found.headers.get("set-cookie")!.split(";")[0];
+    expect(await found.text()).toContain(t("query.rate.title"));
+    const rate = (fields: Record<string, string>, headers: Record<string, string> = { cookie }) =>
+      fetch(`${app.baseUrl}/query`, {
+        method: "POST",
+        body: new URLSearchParams({ intent: "rate", caseNo: created.caseNo, ...fields }),
+        headers,
+        redirect: "manual",
+      });
+
+    // Without having proved the case in this browser, or for another case with this case's proof: refused.
+    expect((await rate({ satisfaction: "不满意" }, {})).status).toBe(403);
+    const other = await prisma.case.findFirstOrThrow({ where: { state: "concluded", id: { not: created.id } } });
+    const elsewhere = await fetch(`${app.baseUrl}/query`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "rate", caseNo: other.caseNo, satisfaction: "满意" }),
+      headers: { cookie },
+    });
+    expect(elsewhere.status).toBe(403);
+    // Not one of the three answers: refused, and what was typed stays.
+    const wrong = await rate({ satisfaction: "还行", comment: "处理太慢了" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("处理太慢了");
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).satisfaction).toBeNull();
+
+    const rated = await rate({ satisfaction: "不满意", comment: "夜间仍有噪声" });
+    expect(rated.status).toBe(200);
+    const page = await rated.text();
+    expect(page).toContain(t("query.rate.thanks"));
+    expect(page).toContain(t("query.rate.given", { level: "不满意" }));
+    expect(page).not.toContain(t("query.rate.submit"));
+    const stored = await prisma.case.findUniqueOrThrow({ where: { id: created.id } });
+    expect(stored).toMatchObject({
+      satisfaction: "不满意",
+      satisfactionSource: "complainant",
+      satisfactionComment: "夜间仍有噪声",
+      ratedRound: 1,
+    });
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { caseId: created.id, action: "rateAnswer" } });
+    expect(event.actorId).toBeNull();
+    const notices = await prisma.notification.findMany({ where: { caseId: created.id, kind: "dissatisfied" } });
+    expect(notices.map((notice) => notice.userId)).toContain(world.dispatcher.id);
+    expect(notices[0].message).toContain(created.caseNo);
+    expect(await figures()).toEqual({ followedUp: before.followedUp + 1, satisfied: before.satisfied });
+
+    // Once for each answer; and the desk's closing without a call of its own keeps the rating.
+    expect((await rate({ satisfaction: "满意" })).status).toBe(409);
+    await act(world.dispatcher, created.caseNo, { action: "close" }, "2026-03-06 09:00");
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      satisfaction: "不满意",
+      satisfactionSource: "complainant",
+    });
   });
 
   it("answers an unknown case number and a wrong phone with the same page, and stops the eleventh wrong try", async () => {

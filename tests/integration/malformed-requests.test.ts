@@ -32,6 +32,7 @@ async function tableCounts() {
     prisma.mediationSession.count(),
     prisma.agreementObligation.count(),
     prisma.attachment.count(),
+    prisma.complainantMessage.count(),
   ]);
   const users = await prisma.user.findMany({
     select: { id: true, displayName: true, role: true, townshipId: true, passwordHash: true, active: true },

@@ -74,7 +74,7 @@ describe.skipIf(onPostgres)("greenline migrate-data", { timeout: 180_000 }, () =
     const result = run();
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/the counts of all 24 tables and \d+ sets of annual figures agree/);
+    expect(result.stdout).toMatch(/the counts of all 25 tables and \d+ sets of annual figures agree/);
 
     const client = new Client({ connectionString: postgresUrl(database) });
     await client.connect();

@@ -47,6 +47,7 @@ export function EditForm({ view, vocabulary, actionData, submissionKey }: Action
     complainantPhone: view.complainantPhone ?? "",
     anonymous: view.complainantName ? "" : "on",
     consentToDisclose: view.consentToDisclose ? "on" : "",
+    refusesMessages: view.refusesMessages ? "on" : "",
     townshipId: String(view.townshipId),
     category: view.category,
     subject: view.subject,
@@ -71,6 +72,7 @@ export function EditForm({ view, vocabulary, actionData, submissionKey }: Action
         <TextField meta={fields.complainantPhone} type="tel" label={t("field.complainantPhone")} />
         <CheckboxField meta={fields.anonymous} label={t("field.anonymous")} />
         <CheckboxField meta={fields.consentToDisclose} label={t("field.consentToDisclose")} />
+        <CheckboxField meta={fields.refusesMessages} label={t("field.refusesMessages")} />
         <SelectField meta={fields.townshipId} label={t("field.township")}>
           <NamedOptions items={vocabulary.townships} />
         </SelectField>

@@ -19,10 +19,13 @@ export function AssignForm({ view, vocabulary, actionData, submissionKey }: Acti
 
 export function CloseForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("close", actionData);
+  // A rating the complainant gave stands unless the follow-up call records another answer.
+  const rated = view.satisfactionSource === "complainant" ? view.satisfaction : null;
   return (
     <ActionForm view={view} submissionKey={submissionKey} action="close" form={form}>
+      {rated ? <p className="muted">{t("case.complainantRated", { level: rated })}</p> : null}
       <SelectField meta={fields.satisfaction} label={t("field.satisfaction")}>
-        <option value="">{t("common.none")}</option>
+        <option value="">{rated ? t("case.keepRating") : t("common.none")}</option>
         {SATISFACTION_LEVELS.map((level) => (
           <option key={level} value={level}>
             {level}

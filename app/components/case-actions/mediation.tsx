@@ -3,7 +3,7 @@ import { OBLIGATION_ROWS } from "~/forms/case-actions/mediation";
 import { t, tKey } from "~/i18n";
 import { showDateTime } from "~/utils/format";
 import { FieldError } from "../field-error";
-import { CheckboxGroup, SelectField, TextAreaField, TextField } from "../form-fields";
+import { ChoiceGroup, SelectField, TextAreaField, TextField } from "../form-fields";
 import { ActionForm, type ActionFormProps, useCaseActionForm } from "./action-form";
 
 export function MediationSessionForm({ view, actionData, submissionKey }: ActionFormProps) {
@@ -27,7 +27,7 @@ export function MediationSessionForm({ view, actionData, submissionKey }: Action
       </SelectField>
       <TextField meta={fields.scheduledAt} type="datetime-local" label={t("mediation.scheduledAt")} />
       <TextField meta={fields.place} label={t("mediation.place")} />
-      <CheckboxGroup
+      <ChoiceGroup
         meta={fields.mediatorIds}
         legend={t("mediation.mediators")}
         options={view.mediatorChoices.map((mediator) => ({ value: String(mediator.id), label: mediator.displayName }))}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SATISFACTION_LEVELS, type Satisfaction } from "~/domain/case-kinds";
-import { databaseId, requiredText } from "../fields";
+import { databaseId, optionalText, requiredText } from "../fields";
 
 /** Handling a case: assignment, the handler's work and result, the desk's review, closing and reopening. */
 const reason = <A extends string>(action: A) =>
@@ -25,4 +25,11 @@ export const handlingSchemas = {
       satisfaction: value.satisfaction,
     })),
   reopen: reason("reopen"),
+  /** The complainant's rating on the lookup page; unlike the call's answer at closing, the rating is the point. */
+  rateAnswer: z
+    .object({
+      satisfaction: z.enum(SATISFACTION_LEVELS, { required_error: "required", invalid_type_error: "required" }),
+      comment: optionalText(500),
+    })
+    .transform((value) => ({ action: "rateAnswer" as const, satisfaction: value.satisfaction, comment: value.comment ?? null })),
 };

@@ -1,9 +1,9 @@
 import type { Transaction } from "~/db.server";
 import type { AttachmentKind } from "~/domain/attachments";
-import type { Actor } from "~/domain/roles";
+import type { CaseActor } from "~/domain/roles";
 import { caseAttachmentsLimitBytes } from "../attachment-store.server";
 import { CaseInputError } from "../errors";
-import { type CaseActionHandlers, type LoadedCase, requireText } from "./context.server";
+import { type CaseActionHandlers, type LoadedCase, requireText, staffIdOf } from "./context.server";
 
 /** A file received for a step, with what the form said about it. */
 export interface NewAttachment {
@@ -23,7 +23,7 @@ export interface NewAttachment {
  */
 export async function recordAttachments(
   tx: Transaction,
-  step: { record: Pick<LoadedCase, "id" | "round">; action: string; auditEventId: number; actor: Actor; at: Date },
+  step: { record: Pick<LoadedCase, "id" | "round">; action: string; auditEventId: number; actor: CaseActor; at: Date },
   attachments: NewAttachment[],
 ) {
   if (attachments.length === 0) return;
@@ -47,7 +47,7 @@ export async function recordAttachments(
         fileName: file.fileName,
         sha256: file.sha256,
         confidential: file.confidential,
-        uploadedById: step.actor.id,
+        uploadedById: staffIdOf(step.actor, step.action),
         uploadedAt: step.at,
       },
     });

@@ -2,11 +2,11 @@ import type { Transaction } from "~/db.server";
 import type { WorkCalendar } from "~/domain/calendar";
 import { isOverdueAt } from "~/domain/deadlines";
 import type { DeadlinePolicy } from "~/domain/policies";
-import type { Actor } from "~/domain/roles";
+import type { CaseActor } from "~/domain/roles";
 import type { CaseAction } from "~/domain/workflow";
 import type { CaseChangeOf } from "~/forms/case-actions";
 import type { Prisma } from "~/generated/prisma/client";
-import { CaseInputError } from "../errors";
+import { ActionNotAllowedError, CaseInputError } from "../errors";
 
 /** The case as `changeCase` loads it: open milestones, pending extensions, unacknowledged instructions, policy. */
 export const CASE_FOR_CHANGE = {
@@ -22,7 +22,7 @@ export type LoadedCase = Prisma.CaseGetPayload<{ include: typeof CASE_FOR_CHANGE
 /** What one action's handler works with, inside the change's transaction. */
 export interface ChangeContext {
   tx: Transaction;
-  actor: Actor;
+  actor: CaseActor;
   record: LoadedCase;
   now: Date;
   calendar: WorkCalendar;
@@ -45,6 +45,15 @@ export type CaseActionHandler<A extends CaseAction> = (context: ChangeContext, c
 
 /** The handlers of a family of actions. */
 export type CaseActionHandlers<A extends CaseAction> = { [K in A]: CaseActionHandler<K> };
+
+/**
+ * The member of staff taking a step that only staff can take (the workflow's rules already keep the
+ * complainant out of it): their user id, for the rows that name who did it.
+ */
+export function staffIdOf(actor: CaseActor, action: string): number {
+  if (actor.id === null) throw new ActionNotAllowedError(action);
+  return actor.id;
+}
 
 /**
  * Text the action cannot do without. The forms check it too; this is the service's own check for
@@ -93,6 +102,10 @@ export function newRound(record: LoadedCase, round: number) {
     round,
     concludedAt: null,
     closedAt: null,
+    // A new answer is rated afresh.
+    satisfaction: null,
+    satisfactionSource: null,
+    satisfactionComment: null,
     overdue: false,
     state: record.assignedToId === null ? "accepted" : "assigned",
   };

@@ -10,6 +10,7 @@ import {
   type LoadedCase,
   closeOpenMilestones,
   requireText,
+  staffIdOf,
 } from "./context.server";
 import { assertReferencesExist, findMergeTarget, normalizedIntake, recordRepeatOnTarget } from "./intake.server";
 import { milestoneRows, policyFor } from "./planning.server";
@@ -40,7 +41,7 @@ export const decisionHandlers: CaseActionHandlers<"edit" | "accept" | "reject" |
     const target = await findMergeTarget(tx, record.kind, change.targetCaseNo, "targetCaseNo");
     if (target.id === record.id) throw new CaseInputError({ targetCaseNo: "mergeTargetNotOpen" });
     await closeOpenMilestones(context, "cancelled");
-    await recordRepeatOnTarget(tx, target.id, record.caseNo, actor.id, now);
+    await recordRepeatOnTarget(tx, target.id, record.caseNo, staffIdOf(actor, "merge"), now);
     return { caseUpdate: { mergedIntoId: target.id }, auditDetails: { mergedInto: target.caseNo } };
   },
 };
@@ -64,6 +65,7 @@ function intakeFieldsOf(record: LoadedCase): IntakeFields {
     complainantName: record.complainantName,
     complainantPhone: record.complainantPhone,
     consentToDisclose: record.consentToDisclose,
+    refusesMessages: record.refusesMessages,
     townshipId: record.townshipId,
     category: record.category,
     subject: record.subject,

@@ -3,7 +3,7 @@ import { type DeadlineUnit, isOverdueAt, planExtension } from "~/domain/deadline
 import { EXTENSION_RULES, extensionProblem } from "~/domain/kind-rules";
 import { rearmMovedSteps } from "../deadline-jobs.server";
 import { ActionNotAllowedError, CaseInputError } from "../errors";
-import { type CaseActionHandlers, currentMilestone, requireText } from "./context.server";
+import { type CaseActionHandlers, currentMilestone, requireText, staffIdOf } from "./context.server";
 import { warnAboutMissingCalendar } from "./planning.server";
 
 /** Extensions: the handler asks, the desk approves (moving the deadline and its steps) or refuses. */
@@ -23,7 +23,7 @@ export const extensionHandlers: CaseActionHandlers<"requestExtension" | "approve
         milestone: milestone.milestone,
         amount: change.amount,
         reason,
-        requestedById: actor.id,
+        requestedById: staffIdOf(actor, "requestExtension"),
         requestedAt: now,
       },
     });

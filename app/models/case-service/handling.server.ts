@@ -1,8 +1,11 @@
+import { t } from "~/i18n";
 import { CaseInputError } from "../errors";
+import { notifyUsers, usersWithRole } from "../notifications.server";
 import { type CaseActionHandlers, closeOpenMilestones, newRound, requireText, stopTheClock } from "./context.server";
 import { milestoneRows } from "./planning.server";
 
-type HandlingAction = "assign" | "return" | "note" | "onSite" | "submit" | "sendBack" | "conclude" | "close" | "reopen";
+type HandlingAction =
+  "assign" | "return" | "note" | "onSite" | "submit" | "sendBack" | "conclude" | "close" | "reopen" | "rateAnswer";
 
 /** Handling a case: assignment, the handler's work and result, the desk's review, closing and reopening. */
 export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
@@ -34,8 +37,30 @@ export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
     const replyText = requireText("text", change.text);
     return { caseUpdate: { replyText, ...(await stopTheClock(context)) } };
   },
+  /** The follow-up call's answer, when the desk records one; otherwise a rating the complainant gave stands. */
   async close({ now }, change) {
-    return { caseUpdate: { closedAt: now, satisfaction: change.satisfaction ?? null } };
+    if (!change.satisfaction) return { caseUpdate: { closedAt: now } };
+    return {
+      caseUpdate: { closedAt: now, satisfaction: change.satisfaction, satisfactionSource: "call", satisfactionComment: null },
+    };
+  },
+  /** "不满意" asks the desk to consider reopening (docs/domain.md "Satisfaction"). */
+  async rateAnswer({ tx, record, now }, change) {
+    const caseUpdate = {
+      satisfaction: change.satisfaction,
+      satisfactionSource: "complainant",
+      satisfactionComment: change.comment,
+      ratedRound: record.round,
+    };
+    if (change.satisfaction !== "不满意") return { caseUpdate };
+    const webhookEventId = await notifyUsers(tx, await usersWithRole(tx, "dispatcher"), {
+      eventId: `dissatisfied-${record.caseNo}-${record.round}`,
+      caseRef: record,
+      kind: "dissatisfied",
+      message: t("notify.dissatisfied", { caseNo: record.caseNo }),
+      at: now,
+    });
+    return { caseUpdate, webhookEventId };
   },
   async reopen(context, change) {
     const { tx, record, now, calendar, policy } = context;

@@ -1,12 +1,12 @@
 import { t } from "~/i18n";
 import { notifyUsers, recipientsOfInstruction } from "../notifications.server";
-import { type CaseActionHandlers, requireText } from "./context.server";
+import { type CaseActionHandlers, requireText, staffIdOf } from "./context.server";
 
 /** A leader's supervision instruction (督办意见), which notifies the handlers, and their acknowledgement. */
 export const supervisionHandlers: CaseActionHandlers<"instruct" | "acknowledge"> = {
   async instruct({ tx, record, now, actor }, change) {
     const instruction = await tx.supervisionInstruction.create({
-      data: { caseId: record.id, authorId: actor.id, text: requireText("text", change.text), createdAt: now },
+      data: { caseId: record.id, authorId: staffIdOf(actor, "instruct"), text: requireText("text", change.text), createdAt: now },
     });
     const webhookEventId = await notifyUsers(tx, await recipientsOfInstruction(tx, record), {
       eventId: `instruction-${instruction.id}`,

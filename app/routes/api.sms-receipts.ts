@@ -1,0 +1,35 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { smsReceiptSchema } from "~/forms/sms-receipt";
+import { t } from "~/i18n";
+import { recordGatewayReceipt } from "~/models/complainant-messages.server";
+import { SIGNATURE_HEADER, getWebhookSettings, signatureMatches } from "~/models/webhooks.server";
+import { withoutControlCharacters } from "~/domain/security";
+import { readJsonBody } from "~/utils/request-input.server";
+
+/**
+ * `POST /api/sms-receipts`: the bureau's SMS gateway says whether a message it was handed reached the
+ * phone. The body is signed like our webhook's (HMAC-SHA256 under the webhook's secret, in the same
+ * header), so only the gateway that holds the secret can confirm anything.
+ */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return Response.json({ error: t("error.badRequest") }, { status: 405 });
+  const { raw, value } = await readJsonBody(request, 4096);
+  const { secret } = await getWebhookSettings();
+  if (!signatureMatches(secret, raw, request.headers.get(SIGNATURE_HEADER))) {
+    return Response.json({ error: t("error.badSignature") }, { status: 401 });
+  }
+  const receipt = smsReceiptSchema.safeParse(value);
+  if (!receipt.success) return Response.json({ error: t("error.smsReceipt") }, { status: 400 });
+  const outcome = await recordGatewayReceipt({
+    eventId: receipt.data.eventId,
+    delivered: receipt.data.status === "delivered",
+    detail: receipt.data.detail ? withoutControlCharacters(receipt.data.detail) : null,
+    at: new Date(),
+  });
+  if (outcome === "unknown") return Response.json({ error: t("error.unknownMessage") }, { status: 404 });
+  return Response.json({ status: outcome });
+}
+
+export function loader() {
+  return Response.json({ error: t("error.badRequest") }, { status: 405, headers: { Allow: "POST" } });
+}
