@@ -100,8 +100,8 @@ export const crossSiteGuard: express.RequestHandler = async (req, res, next) => 
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
-/** Endpoints for other programs, which post JSON (and check their caller's signature themselves). */
-const JSON_ENDPOINTS = ["/api/sms-receipts"];
+/** Endpoints for other programs, which post JSON and check their caller's key or signature themselves. */
+const takesJson = (path: string) => path === "/api/sms-receipts" || path.startsWith("/api/v1/");
 
 /**
  * The application's pages accept form posts only: a JSON, XML or text body, or a multipart body
@@ -115,7 +115,7 @@ export const formBodyGuard: express.RequestHandler = (req, res, next) => {
   const hasBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
   const acceptable =
     (mediaType === "" && !hasBody) ||
-    (mediaType === "application/json" && JSON_ENDPOINTS.includes(req.path)) ||
+    (mediaType === "application/json" && takesJson(req.path)) ||
     (FORM_TYPES.includes(mediaType) && (mediaType !== "multipart/form-data" || /;\s*boundary=\S+/.test(type)));
   if (acceptable) return next();
   logger.info({ method: req.method, path: req.path, contentType: type.slice(0, 100) }, "request body refused");

@@ -194,3 +194,21 @@ export async function closeRedisResources() {
   resources.deadlineQueue = undefined;
   resources.connection = undefined;
 }
+
+/**
+ * Counts one more event under `key` in a window that Redis forgets after `ttlSeconds` (the API's rate
+ * limit). Null while Redis is away: the caller decides what that means.
+ */
+export async function countInWindow(key: string, ttlSeconds: number): Promise<number | null> {
+  if (!(await redisReady(200))) return null;
+  try {
+    const name = `${config().REDIS_PREFIX}:window:${key}`;
+    const [[, count]] = (await producerConnection().multi().incr(name).expire(name, ttlSeconds).exec()) as [
+      [Error | null, number],
+      [Error | null, number],
+    ];
+    return count;
+  } catch {
+    return null;
+  }
+}

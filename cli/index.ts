@@ -10,12 +10,17 @@
  *   greenline backup FILE
  *   greenline migrate-data --from file:… --to postgresql://…
  *   greenline report figures --json
+ *   greenline api-key add --name NAME --scope SCOPE [--scope SCOPE…] [--channel CODE] [--callback-url URL] [--expires YYYY-MM-DD]
  */
 import { parseArgs } from "node:util";
 import { ConfigError, config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { closeRedisResources } from "~/redis.server";
 import { ROLES } from "~/domain/roles";
+import { API_SCOPES } from "~/domain/api-keys";
+import { apiKeySchema } from "~/forms/admin";
+import { tKey } from "~/i18n";
+import { ApiKeyInputError, createApiKey } from "~/models/api-keys.server";
 import { caseReport } from "~/models/case-queries.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/seed.server";
 import { UserInputError, createUser } from "~/models/users.server";
@@ -38,7 +43,9 @@ const USAGE = `Usage:
   greenline backup FILE                  a consistent copy of the SQLite database, while it runs
   greenline migrate-data --from file:… --to postgresql://…
                                          copy a SQLite installation into an empty PostgreSQL database and verify it
-  greenline report figures --json        every year's annual figures of every kind`;
+  greenline report figures --json        every year's annual figures of every kind
+  greenline api-key add --name NAME --scope ${API_SCOPES.join("|")} [--scope …] [--channel CODE] [--callback-url URL] [--expires YYYY-MM-DD]
+                                         a key for another system; printed once, as the last line`;
 
 class UsageError extends Error {}
 
@@ -61,6 +68,9 @@ async function run(argv: string[]): Promise<number> {
       }
       return 0;
     }
+    case "api-key":
+      if (subcommand !== "add") throw new UsageError(`unknown api-key command "${subcommand ?? ""}"`);
+      return addApiKey(rest);
     case "user":
       if (subcommand !== "add") throw new UsageError(`unknown user command "${subcommand ?? ""}"`);
       return addUser(rest);
@@ -153,6 +163,43 @@ async function addUser(args: string[]) {
       return 1;
     }
     throw error;
+  }
+}
+
+/** The same checks as the administrator's page (the form's schema), then the key, printed last. */
+async function addApiKey(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: "string" },
+      scope: { type: "string", multiple: true },
+      channel: { type: "string" },
+      "callback-url": { type: "string" },
+      expires: { type: "string" },
+      "rate-limit": { type: "string" },
+    },
+  });
+  const parsed = apiKeySchema.safeParse({
+    name: values.name,
+    scopes: values.scope,
+    channel: values.channel,
+    callbackUrl: values["callback-url"],
+    expiresOn: values.expires,
+    rateLimit: values["rate-limit"],
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "key"}: ${tKey("error", issue.message)}`);
+    return 1;
+  }
+  try {
+    const { record, key } = await createApiKey(parsed.data);
+    console.log(`API key "${record.name}" (${record.scopes}) created. It is shown this once:`);
+    console.log(key);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ApiKeyInputError)) throw error;
+    for (const [field, problem] of Object.entries(error.fieldErrors)) console.error(`${field}: ${tKey("error", problem)}`);
+    return 1;
   }
 }
 

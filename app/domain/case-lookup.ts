@@ -43,7 +43,58 @@ export function lookupProof(input: string): { kind: "phone"; value: string } | {
   return null;
 }
 
-export type PublicStage = "received" | "rejected" | "merged" | "handling" | "answered" | "closed";
+export const PUBLIC_STAGES = ["received", "rejected", "merged", "handling", "answered", "closed"] as const;
+export type PublicStage = (typeof PUBLIC_STAGES)[number];
+
+/**
+ * The public course of a case, as platforms, partners and Open311 clients see it change: the steps the
+ * complainant hears of (the same as the messages of docs/domain.md), never the desk's or township's work.
+ */
+export const PUBLIC_EVENTS = [
+  "received",
+  "accepted",
+  "rejected",
+  "merged",
+  "extended",
+  "answered",
+  "closed",
+  "reopened",
+] as const;
+export type PublicEvent = (typeof PUBLIC_EVENTS)[number];
+
+const PUBLIC_EVENT_OF: Partial<Record<string, PublicEvent>> = {
+  register: "received",
+  accept: "accepted",
+  reject: "rejected",
+  merge: "merged",
+  approveExtension: "extended",
+  conclude: "answered",
+  concludeMediation: "answered",
+  close: "closed",
+  reopen: "reopened",
+  requestReview: "reopened",
+};
+
+/**
+ * The public history from the audit trail: each public step with the text meant for the complainant
+ * (the reason for not accepting; the answer as that step gave it, a mediation's outcome instead).
+ */
+export function publicHistoryOf(
+  events: { at: Date; action: string; reason: string | null; after: string | null }[],
+  kind: string,
+): { at: Date; event: PublicEvent; text: string | null }[] {
+  return events.flatMap((audit) => {
+    const event = PUBLIC_EVENT_OF[audit.action];
+    if (!event) return [];
+    let text: string | null = null;
+    if (event === "rejected") text = audit.reason;
+    if (event === "answered" && kind !== "mediation") {
+      const after = audit.after ? (JSON.parse(audit.after) as { replyText?: unknown }) : {};
+      text = typeof after.replyText === "string" ? after.replyText : null;
+    }
+    return [{ at: audit.at, event, text }];
+  });
+}
 
 export function publicStageOf(state: CaseState): PublicStage {
   switch (state) {

@@ -4,11 +4,13 @@ import { officialCalendar } from "../../tests/support/holidays";
 import { createWorkCalendar } from "./calendar";
 import {
   DEFAULT_LADDER,
+  capPlan,
   computeDueAt,
   dueMarker,
   extendDueAt,
   isOverdueAt,
   ladderInstants,
+  planMilestone,
   timeLeft,
   warningIsPassed,
 } from "./deadlines";
@@ -120,6 +122,24 @@ describe("on time and overdue", () => {
     const due = computeDueAt(calendar, at("2020-03-02 09:00"), 1, "working_days").dueAt;
     expect(isOverdueAt(due, at("2020-03-03 23:59:59"))).toBe(false);
     expect(isOverdueAt(due, at("2020-03-04 00:00:00"))).toBe(true);
+  });
+});
+
+describe("a transferring platform's deadline", () => {
+  const plan = planMilestone(calendar, at("2020-09-25 10:00"), 15, "working_days", DEFAULT_LADDER); // due 22 Oct
+
+  it("moves the conclusion earlier, with the ladder placed before the earlier deadline", () => {
+    const capped = capPlan(calendar, plan, at("2020-10-16 18:00"), DEFAULT_LADDER);
+    expect(shown(capped.dueAt)).toBe("2020-10-16 18:00:00");
+    expect(capped.warningAt.getTime()).toBeLessThan(capped.dueAt.getTime());
+    expect(capped.supervisionAt.getTime()).toBeGreaterThan(capped.dueAt.getTime());
+    expect(capped.supervisionAt.getTime()).toBeLessThan(plan.supervisionAt.getTime());
+  });
+
+  it("never moves it later, and never before the start", () => {
+    expect(capPlan(calendar, plan, at("2020-11-30 18:00"), DEFAULT_LADDER)).toBe(plan);
+    expect(capPlan(calendar, plan, null, DEFAULT_LADDER)).toBe(plan);
+    expect(capPlan(calendar, plan, at("2020-09-01 00:00"), DEFAULT_LADDER).dueAt).toEqual(plan.startAt);
   });
 });
 

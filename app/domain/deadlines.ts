@@ -172,6 +172,17 @@ export function planMilestone(
   return { startAt, dueAt, amount, unit, warningAt: steps.warning, supervisionAt: steps.supervision, missingCalendarYears };
 }
 
+/**
+ * A transferred work order's conclusion is due by the earlier of the policy's deadline and the
+ * platform's own (docs/integrations.md "Transfers in"); the ladder is placed again before the earlier one.
+ */
+export function capPlan(calendar: WorkCalendar, plan: MilestonePlan, cap: Date | null, ladder: EscalationLadder): MilestonePlan {
+  if (!cap || cap.getTime() >= plan.dueAt.getTime()) return plan;
+  const dueAt = new Date(Math.max(cap.getTime(), plan.startAt.getTime()));
+  const steps = ladderInstants(calendar, { ...plan, dueAt }, ladder);
+  return { ...plan, dueAt, warningAt: steps.warning, supervisionAt: steps.supervision };
+}
+
 /** The milestone after an approved extension of `extraAmount` units. */
 export function planExtension(
   calendar: WorkCalendar,

@@ -102,6 +102,11 @@ export function formatLocalDateTime(instant: Date, withSeconds = true): string {
   return withSeconds ? `${base}:${pad(f.second)}` : base;
 }
 
+/** An instant as ISO 8601 with Shanghai's offset (`2020-10-09T14:30:00+08:00`), as the APIs give times. */
+export function toOffsetIso(instant: Date): string {
+  return `${formatLocalDateTime(instant).replace(" ", "T")}+08:00`;
+}
+
 /** The value an <input type="datetime-local"> shows for an instant, in Shanghai time. */
 export function toDateTimeLocalValue(instant: Date): string {
   return formatLocalDateTime(instant, false).replace(" ", "T");

@@ -27,8 +27,19 @@ export interface ComplainantActor {
 }
 export const COMPLAINANT: ComplainantActor = { id: null, role: "complainant", townshipId: null };
 
-/** Whoever may change a case: a member of staff, or the complainant through the lookup page. */
-export type CaseActor = Actor | ComplainantActor;
+/**
+ * Another system calling the API with its key (a platform transferring a work order): it may register
+ * cases and nothing else; no rule names it.
+ */
+export interface ApiClientActor {
+  id: null;
+  role: "apiClient";
+  townshipId: null;
+  apiKeyId: number;
+}
+
+/** Whoever may change a case: a member of staff, the complainant through the lookup page, another system. */
+export type CaseActor = Actor | ComplainantActor | ApiClientActor;
 export type ActorRole = CaseActor["role"];
 
 /** A user name: letters, digits and `_.-`, 3 to 32 characters (it appears in logs and URLs). */

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { DEADLINE_UNITS, type DeadlineUnit } from "~/domain/deadlines";
-import { isSupportedLocalDate, isSupportedYear } from "~/domain/local-time";
+import { type LocalDate, addLocalDays, isSupportedLocalDate, isSupportedYear, startOfLocalDay } from "~/domain/local-time";
 import { MILESTONES } from "~/domain/policies";
 import { MAX_TEMPLATE_LENGTH, MESSAGE_EVENTS, type MessageEvent, unknownVariables } from "~/domain/complainant-messages";
-import { databaseId, localDateTime, optionalText } from "./fields";
+import { API_SCOPES, CREATING_SCOPES } from "~/domain/api-keys";
+import { databaseId, localDate, localDateTime, optionalText } from "./fields";
 
 /** The administrator's settings forms: the holiday calendar, deadline policy versions, the webhook, SMS templates. */
 
@@ -95,3 +96,32 @@ const messageTemplate = optionalText(MAX_TEMPLATE_LENGTH).refine(
 export const messageTemplatesSchema = z.object(
   Object.fromEntries(MESSAGE_EVENTS.map((event) => [event, messageTemplate])) as Record<MessageEvent, typeof messageTemplate>,
 );
+
+/** A new API key, from /admin/api-keys or `greenline api-key add` (docs/integrations.md). */
+export const apiKeySchema = z
+  .object({
+    name: z.string({ required_error: "required" }).trim().min(1, "required").max(50, "tooLong"),
+    scopes: z
+      .array(z.enum(API_SCOPES, { invalid_type_error: "scopesRequired" }), { required_error: "scopesRequired" })
+      .min(1, "scopesRequired"),
+    channel: optionalText(30),
+    callbackUrl: optionalText(500).refine((value) => !value || /^https?:\/\/\S+$/.test(value), "callbackUrl"),
+    expiresOn: localDate("dateTime").optional(),
+    rateLimit: z.coerce
+      .number({ invalid_type_error: "rateLimit" })
+      .int("rateLimit")
+      .min(1, "rateLimit")
+      .max(100_000, "rateLimit")
+      .default(600),
+  })
+  .refine((value) => value.channel || !value.scopes.some((scope) => CREATING_SCOPES.includes(scope)), {
+    path: ["channel"],
+    message: "channelRequired",
+  })
+  // A key valid "until" a day may be used all that day (Shanghai time).
+  .transform(({ expiresOn, ...value }) => ({
+    ...value,
+    expiresAt: expiresOn ? startOfLocalDay(addLocalDays(expiresOn as LocalDate, 1)) : null,
+  }));
+
+export const revokeApiKeySchema = z.object({ intent: z.literal("revoke"), id: databaseId("badRequest") });

@@ -2,7 +2,7 @@ import { prisma, type Transaction } from "~/db.server";
 import type { IntakeFields, MediationApplication } from "~/domain/case-commands";
 import { type CaseKind, parseCaseNo } from "~/domain/case-kinds";
 import { localDateOf, yearOf } from "~/domain/local-time";
-import type { Actor, CaseActor } from "~/domain/roles";
+import type { CaseActor } from "~/domain/roles";
 import { messageEventOf } from "~/domain/complainant-messages";
 import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTakeAction, nextState } from "~/domain/workflow";
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
@@ -64,13 +64,15 @@ export interface StepOptions extends ChangeOptions {
  * With `mergeIntoCaseNo` the report is recorded as a repeat of that open case instead.
  */
 export async function registerCase(
-  actor: Actor,
+  actor: CaseActor,
   input: IntakeFields,
   options: ChangeOptions & {
     mergeIntoCaseNo?: string | null;
     mediation?: MediationApplication;
     /** Evidence received with the report (a scanned letter, a recording of the call). */
     attachments?: NewAttachment[];
+    /** A work order another system sent through the API (app/models/transfers.server.ts). */
+    transfer?: { sourceKeyId: number; workOrderNo: string; platformDueAt: Date | null; idempotencyKey: string | null };
   } = {},
 ) {
   const now = options.now ?? new Date();
@@ -85,13 +87,15 @@ export async function registerCase(
     await assertReferencesExist(tx, fields);
     const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo, "mergeInto") : null;
     const number = await nextCaseNumber(tx, fields.kind, yearOf(localDateOf(fields.receivedAt)));
-    const milestones = target ? [] : milestoneRows(calendar, policy, "received", fields.receivedAt, 1);
+    const concludeBy = options.transfer?.platformDueAt ?? null;
+    const milestones = target ? [] : milestoneRows(calendar, policy, "received", fields.receivedAt, 1, undefined, concludeBy);
     const mediation = fields.kind === "mediation" ? await mediationData(tx, options.mediation) : null;
     const record = await tx.case.create({
       data: {
         ...fields,
         ...number,
         lookupCodeHash: lookupCodeHash(number.caseNo, lookupCode),
+        ...(options.transfer ?? {}),
         ...(mediation?.caseData ?? {}),
         state: target ? "merged" : "registered",
         mergedIntoId: target?.id ?? null,
@@ -108,7 +112,13 @@ export async function registerCase(
       actorId: actor.id,
       at: now,
       action: "register",
-      after: { ...fields, state: record.state, policy: policy.name, ...(mediation?.audit ?? {}) },
+      after: {
+        ...fields,
+        state: record.state,
+        policy: policy.name,
+        ...(mediation?.audit ?? {}),
+        ...(options.transfer ? { workOrderNo: options.transfer.workOrderNo, platformDueAt: options.transfer.platformDueAt } : {}),
+      },
     });
     const step = { record, action: "register", auditEventId: registered.id, actor, at: now };
     await recordAttachments(tx, step, options.attachments ?? []);

@@ -46,11 +46,25 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
   }
   const raw = Buffer.concat(chunks).toString("utf8");
+  let value: unknown;
   try {
-    return { raw, value: JSON.parse(raw) };
+    value = JSON.parse(raw);
   } catch {
     throw badRequest(t("error.unreadableJson"));
   }
+  return { raw, value: withoutControlCharactersDeep(value) };
+}
+
+/** Every string in a parsed JSON value without control characters, as forms' values are. */
+function withoutControlCharactersDeep(value: unknown): unknown {
+  if (typeof value === "string") return withoutControlCharacters(value);
+  if (Array.isArray(value)) return value.map(withoutControlCharactersDeep);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [withoutControlCharacters(key), withoutControlCharactersDeep(item)]),
+    );
+  }
+  return value;
 }
 
 /**

@@ -21,7 +21,9 @@ export const decisionHandlers: CaseActionHandlers<"edit" | "accept" | "reject" |
   async accept(context, change) {
     const { tx, record, now } = context;
     await closeOpenMilestones(context, "met", (m) => m === "accept");
-    const accepted = milestoneRows(context.calendar, context.policy, "accepted", now, record.round);
+    // The first answer to a transferred work order is due by the platform's deadline too.
+    const concludeBy = record.round === 1 ? record.platformDueAt : null;
+    const accepted = milestoneRows(context.calendar, context.policy, "accepted", now, record.round, undefined, concludeBy);
     for (const row of accepted) await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
     return { caseUpdate: { acceptedAt: now, ...decisionLetter(context, change.letterDate) } };
   },
@@ -91,7 +93,8 @@ async function applyEdit(context: ChangeContext, edited: Partial<Omit<IntakeFiel
     const policy = policyFor(await loadPolicies(tx), merged);
     await tx.caseMilestone.deleteMany({ where: { caseId: record.id, round: record.round } });
     await tx.deadlineStep.deleteMany({ where: { caseId: record.id, round: record.round } });
-    for (const row of milestoneRows(calendar, policy, "received", merged.receivedAt, record.round)) {
+    const concludeBy = record.round === 1 ? record.platformDueAt : null;
+    for (const row of milestoneRows(calendar, policy, "received", merged.receivedAt, record.round, undefined, concludeBy)) {
       await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
     }
     caseUpdate.policyId = policy.id;

@@ -52,6 +52,6 @@ export async function findMergeTarget(tx: Transaction, kind: string, caseNo: str
 }
 
 /** The open case a repeat was merged into records the repeat in its own trail. */
-export function recordRepeatOnTarget(tx: Transaction, targetId: number, repeatCaseNo: string, actorId: number, at: Date) {
+export function recordRepeatOnTarget(tx: Transaction, targetId: number, repeatCaseNo: string, actorId: number | null, at: Date) {
   return recordAuditEvent(tx, { caseId: targetId, actorId, at, action: "repeatMerged", after: { repeat: repeatCaseNo } });
 }

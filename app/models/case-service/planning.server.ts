@@ -1,7 +1,7 @@
 import type { Transaction } from "~/db.server";
 import type { WorkCalendar } from "~/domain/calendar";
 import type { IntakeFields } from "~/domain/case-commands";
-import { type MilestonePlan, planMilestone } from "~/domain/deadlines";
+import { type MilestonePlan, capPlan, planMilestone } from "~/domain/deadlines";
 import { type DeadlinePolicy, type MilestoneStart, selectPolicy } from "~/domain/policies";
 import { logger } from "~/logger.server";
 import { CaseInputError } from "../errors";
@@ -15,7 +15,10 @@ export function policyFor(policies: DeadlinePolicy[], fields: IntakeFields): Dea
   return policy;
 }
 
-/** The milestones of `policy` that count from `start`, planned from `startAt` for handling round `round`. */
+/**
+ * The milestones of `policy` that count from `start`, planned from `startAt` for handling round `round`;
+ * the conclusion no later than `concludeBy` (a transferring platform's deadline) where one is given.
+ */
 export function milestoneRows(
   calendar: WorkCalendar,
   policy: DeadlinePolicy,
@@ -23,11 +26,13 @@ export function milestoneRows(
   startAt: Date,
   round: number,
   only?: (milestone: string) => boolean,
+  concludeBy: Date | null = null,
 ) {
   return policy.rules.milestones
     .filter((rule) => rule.from === start && (!only || only(rule.milestone)))
     .map((rule) => {
-      const plan = planMilestone(calendar, startAt, rule.amount, rule.unit, policy.rules.ladder);
+      const planned = planMilestone(calendar, startAt, rule.amount, rule.unit, policy.rules.ladder);
+      const plan = rule.milestone === "conclude" ? capPlan(calendar, planned, concludeBy, policy.rules.ladder) : planned;
       warnAboutMissingCalendar(plan);
       return { round, milestone: rule.milestone, ...storedPlan(plan) };
     });

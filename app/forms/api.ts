@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { CASE_KINDS, SATISFACTION_LEVELS, URGENCIES } from "~/domain/case-kinds";
+import { CASE_STATES } from "~/domain/workflow";
+import { PUBLIC_EVENTS, PUBLIC_STAGES } from "~/domain/case-lookup";
+import { optionalText, phoneNumber, requiredText } from "./fields";
+
+/**
+ * The JSON API's requests and responses (docs/integrations.md). The OpenAPI document at
+ * /api/v1/openapi.json is generated from these schemas, and the routes parse and build with them, so the
+ * document cannot drift from what the server does. Text fields are the intake form's (./fields.ts).
+ */
+
+/** ISO 8601 with an offset (`2020-10-09T14:30:00+08:00`); a time without one is ambiguous and refused. */
+export const isoInstant = z
+  .string({ required_error: "required" })
+  .datetime({ offset: true, message: "isoInstant" })
+  .transform((value) => new Date(value))
+  .refine((date) => date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100, "isoInstant");
+
+/** A work order transferred by a platform (12345, 12369) or a partner. The channel is the key's. */
+export const transferCaseSchema = z
+  .object({
+    workOrderNo: z
+      .string({ required_error: "required" })
+      .trim()
+      .min(1, "required")
+      .max(64, "tooLong")
+      .regex(/^[\w.\-/]+$/, "workOrderNo")
+      .describe("The platform's own work-order number; the same number always yields the same case."),
+    kind: z.enum(["complaint", "petition"]).default("complaint"),
+    receivedAt: isoInstant.describe("When the platform received the report."),
+    dueAt: isoInstant.optional().describe("The platform's deadline for the answer; the earlier of it and the policy's applies."),
+    complainantName: optionalText(50),
+    complainantPhone: phoneNumber,
+    consentToDisclose: z.boolean().default(false),
+    refusesMessages: z.boolean().default(false),
+    township: requiredText(50).describe("The township or unit where it happened, by name (古南街道)."),
+    category: requiredText(30).describe("A category code, as GET /api/v1/reference lists them."),
+    subject: optionalText(200),
+    address: optionalText(200),
+    description: requiredText(4000),
+    urgency: z.enum(URGENCIES).default("normal"),
+  })
+  .strict();
+
+export type TransferCase = z.output<typeof transferCaseSchema>;
+
+const limit = z.coerce.number({ invalid_type_error: "pageLimit" }).int("pageLimit").min(1, "pageLimit").max(100, "pageLimit");
+
+export const caseListQuerySchema = z
+  .object({
+    kind: z.enum(CASE_KINDS).optional(),
+    state: z.enum(CASE_STATES).optional(),
+    receivedFrom: isoInstant.optional(),
+    receivedTo: isoInstant.optional(),
+    limit: limit.default(50),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,20}$/, "cursor")
+      .optional()
+      .describe("From the previous page's nextCursor."),
+  })
+  .strict();
+
+export const statisticsQuerySchema = z
+  .object({
+    year: z.coerce.number({ invalid_type_error: "year" }).int("year").min(2000, "year").max(2100, "year"),
+    kind: z.enum(CASE_KINDS).default("complaint"),
+  })
+  .strict();
+
+const time = z.string().describe("ISO 8601 with +08:00");
+
+/** What a platform, a partner and the public may know of a case: its course, never who complained. */
+export const publicCaseSchema = z.object({
+  caseNo: z.string(),
+  kind: z.enum(CASE_KINDS),
+  stage: z.enum(PUBLIC_STAGES),
+  channel: z.string(),
+  category: z.string(),
+  township: z.string(),
+  workOrderNo: z.string().nullable(),
+  receivedAt: time,
+  acceptedAt: time.nullable(),
+  rejectedAt: time.nullable(),
+  rejectionReason: z.string().nullable(),
+  dueAt: time.nullable(),
+  answeredAt: time.nullable(),
+  answer: z.string().nullable(),
+  history: z.array(z.object({ at: time, event: z.enum(PUBLIC_EVENTS), text: z.string().nullable() })),
+});
+
+/** The bureau's own tools (scope `cases`) read the whole case, identity included. */
+export const fullCaseSchema = publicCaseSchema.extend({
+  state: z.enum(CASE_STATES),
+  complainantName: z.string().nullable(),
+  complainantPhone: z.string().nullable(),
+  subject: z.string(),
+  address: z.string(),
+  description: z.string(),
+  urgency: z.enum(URGENCIES),
+  assignedTo: z.string().nullable(),
+  overdue: z.boolean(),
+  satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
+});
+
+export const caseListSchema = z.object({
+  cases: z.array(fullCaseSchema.or(publicCaseSchema)),
+  nextCursor: z.string().nullable(),
+});
+
+export const transferResultSchema = z.object({ created: z.boolean(), case: publicCaseSchema });
+
+/** RFC 9457 problem details. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+});

@@ -1,0 +1,174 @@
+import { prisma } from "~/db.server";
+import { mayReadIdentities } from "~/domain/api-keys";
+import type { Satisfaction, Urgency } from "~/domain/case-kinds";
+import { parseCaseNo } from "~/domain/case-kinds";
+import { publicHistoryOf, publicProgressOf } from "~/domain/case-lookup";
+import { toOffsetIso } from "~/domain/local-time";
+import type { ApiClientActor } from "~/domain/roles";
+import type { CaseState } from "~/domain/workflow";
+import type { Prisma } from "~/generated/prisma/client";
+import type { caseListQuerySchema, fullCaseSchema, publicCaseSchema, TransferCase } from "~/forms/api";
+import type { z } from "zod";
+import type { ApiClient } from "./api-keys.server";
+import { registerCase } from "./cases.server";
+import { CaseInputError } from "./errors";
+
+/**
+ * Cases as the JSON API gives and takes them (docs/integrations.md): a platform's transfers in, and
+ * reads in the shape of app/forms/api.ts. A key reads only the cases it sent, unless its scope is
+ * `cases`, the bureau's own tools, which read every case with the complainant's identity.
+ */
+
+const CASE_FOR_API = {
+  township: { select: { name: true } },
+  assignedTo: { select: { name: true } },
+  extensions: { orderBy: { id: "asc" } },
+  milestones: { where: { milestone: "conclude" }, orderBy: { round: "desc" }, take: 1 },
+  auditEvents: { orderBy: { id: "asc" }, select: { at: true, action: true, reason: true, after: true } },
+} satisfies Prisma.CaseInclude;
+
+type ApiCaseRecord = Prisma.CaseGetPayload<{ include: typeof CASE_FOR_API }>;
+
+const iso = (date: Date | null) => (date ? toOffsetIso(date) : null);
+
+export function publicCaseOf(record: ApiCaseRecord): z.input<typeof publicCaseSchema> {
+  const progress = publicProgressOf({ ...record, milestoneUnit: record.milestones[0]?.unit ?? "working_days" });
+  return {
+    caseNo: record.caseNo,
+    kind: progress.kind,
+    stage: progress.stage,
+    channel: record.channel,
+    category: record.category,
+    township: record.township.name,
+    workOrderNo: record.workOrderNo,
+    receivedAt: toOffsetIso(record.receivedAt),
+    acceptedAt: iso(progress.acceptedAt),
+    rejectedAt: iso(progress.rejectedAt),
+    rejectionReason: progress.rejectionReason,
+    dueAt: iso(progress.dueAt),
+    answeredAt: iso(progress.answeredAt),
+    answer: progress.answer,
+    history: publicHistoryOf(record.auditEvents, record.kind).map((entry) => ({ ...entry, at: toOffsetIso(entry.at) })),
+  };
+}
+
+function fullCaseOf(record: ApiCaseRecord): z.input<typeof fullCaseSchema> {
+  return {
+    ...publicCaseOf(record),
+    state: record.state as CaseState,
+    complainantName: record.complainantName,
+    complainantPhone: record.complainantPhone,
+    subject: record.subject,
+    address: record.address,
+    description: record.description,
+    urgency: record.urgency as Urgency,
+    assignedTo: record.assignedTo?.name ?? null,
+    overdue: record.overdue,
+    satisfaction: record.satisfaction as Satisfaction | null,
+  };
+}
+
+const caseOfClient = (client: ApiClient, record: ApiCaseRecord) =>
+  mayReadIdentities(client.scopes) ? fullCaseOf(record) : publicCaseOf(record);
+
+/** What the client may read of its cases: all of them for `cases`, its own transfers otherwise. */
+const scopeOf = (client: ApiClient): Prisma.CaseWhereInput =>
+  mayReadIdentities(client.scopes) ? {} : { sourceKeyId: client.id };
+
+export async function caseForClient(client: ApiClient, caseNo: string) {
+  if (!parseCaseNo(caseNo)) return null;
+  const record = await prisma.case.findFirst({ where: { caseNo, ...scopeOf(client) }, include: CASE_FOR_API });
+  return record ? caseOfClient(client, record) : null;
+}
+
+/** A page of cases in the order they were registered; the cursor is the last case's id, opaque to clients. */
+export async function casesForClient(client: ApiClient, query: z.output<typeof caseListQuerySchema>) {
+  const after = query.cursor ? Number.parseInt(query.cursor, 36) : 0;
+  const records = await prisma.case.findMany({
+    where: {
+      ...scopeOf(client),
+      id: { gt: Number.isSafeInteger(after) ? after : 0 },
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.state ? { state: query.state } : {}),
+      ...(query.receivedFrom || query.receivedTo
+        ? {
+            receivedAt: {
+              ...(query.receivedFrom ? { gte: query.receivedFrom } : {}),
+              ...(query.receivedTo ? { lt: query.receivedTo } : {}),
+            },
+          }
+        : {}),
+    },
+    orderBy: { id: "asc" },
+    take: query.limit + 1,
+    include: CASE_FOR_API,
+  });
+  const page = records.slice(0, query.limit);
+  const more = records.length > query.limit;
+  return {
+    cases: page.map((record) => caseOfClient(client, record)),
+    nextCursor: more ? page[page.length - 1].id.toString(36) : null,
+  };
+}
+
+const apiActor = (client: ApiClient): ApiClientActor => ({ id: null, role: "apiClient", townshipId: null, apiKeyId: client.id });
+
+/** The case a work order already became: by the platform's number, or by the request's Idempotency-Key. */
+function existingTransfer(client: ApiClient, workOrderNo: string, idempotencyKey: string | null) {
+  return prisma.case.findFirst({
+    where: {
+      sourceKeyId: client.id,
+      OR: [{ workOrderNo }, ...(idempotencyKey ? [{ idempotencyKey }] : [])],
+    },
+    include: CASE_FOR_API,
+  });
+}
+
+/**
+ * A work order transferred in: registered once, whatever the number of identical requests and however
+ * they overlap (the unique indexes decide between simultaneous ones; the losers read the winner's case).
+ */
+export async function receiveTransfer(client: ApiClient, input: TransferCase, idempotencyKey: string | null, now = new Date()) {
+  const existing = await existingTransfer(client, input.workOrderNo, idempotencyKey);
+  if (existing) return { created: false, case: publicCaseOf(existing) };
+  if (!client.channel) throw new CaseInputError({ channel: "keyWithoutChannel" });
+  const township = await prisma.township.findUnique({ where: { name: input.township } });
+  if (!township) throw new CaseInputError({ township: "unknownTownship" });
+  if (input.receivedAt.getTime() > now.getTime() + 60_000) throw new CaseInputError({ receivedAt: "receivedInFuture" });
+  try {
+    const created = await registerCase(
+      apiActor(client),
+      {
+        kind: input.kind,
+        channel: client.channel,
+        receivedAt: input.receivedAt,
+        complainantName: input.complainantName ?? null,
+        complainantPhone: input.complainantPhone ?? null,
+        consentToDisclose: input.consentToDisclose,
+        refusesMessages: input.refusesMessages,
+        townshipId: township.id,
+        category: input.category,
+        subject: input.subject ?? "",
+        address: input.address ?? "",
+        description: input.description,
+        urgency: input.urgency,
+      },
+      {
+        now,
+        transfer: {
+          sourceKeyId: client.id,
+          workOrderNo: input.workOrderNo,
+          platformDueAt: input.dueAt ?? null,
+          idempotencyKey,
+        },
+      },
+    );
+    const record = await prisma.case.findUniqueOrThrow({ where: { id: created.id }, include: CASE_FOR_API });
+    return { created: true, case: publicCaseOf(record) };
+  } catch (error) {
+    if ((error as { code?: string } | null)?.code !== "P2002") throw error;
+    const winner = await existingTransfer(client, input.workOrderNo, idempotencyKey);
+    if (!winner) throw error;
+    return { created: false, case: publicCaseOf(winner) };
+  }
+}

@@ -1,0 +1,132 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { prisma } from "~/db.server";
+import { type ApiScope, apiKeyRefusal, isApiScope, rateWindow, splitApiKey } from "~/domain/api-keys";
+import { logger } from "~/logger.server";
+import { countInWindow } from "~/redis.server";
+
+/**
+ * API keys (docs/integrations.md): made by an administrator (page or CLI), shown once, kept as SHA-256,
+ * revocable and expiring; each request is counted against the key's limit per minute and logged.
+ */
+
+const ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+const randomText = (length: number) =>
+  [...randomBytes(length * 2)]
+    .filter((byte) => byte < 252) // 252 = 7 × 36: every character equally likely
+    .slice(0, length)
+    .map((byte) => ALPHABET[byte % ALPHABET.length])
+    .join("");
+
+const hashOf = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+export class ApiKeyInputError extends Error {
+  constructor(readonly fieldErrors: Record<string, string>) {
+    super(Object.values(fieldErrors).join(", "));
+  }
+}
+
+export interface NewApiKey {
+  name: string;
+  scopes: ApiScope[];
+  channel?: string | null;
+  callbackUrl?: string | null;
+  expiresAt?: Date | null;
+  rateLimit?: number;
+}
+
+/** Makes a key and returns it in full, the one time it exists outside the caller's hands. */
+export async function createApiKey(input: NewApiKey, now = new Date()) {
+  if (input.channel && !(await prisma.channel.findUnique({ where: { code: input.channel } })))
+    throw new ApiKeyInputError({ channel: "unknownChannel" });
+  if (await prisma.apiKey.findUnique({ where: { name: input.name } })) throw new ApiKeyInputError({ name: "apiKeyNameTaken" });
+  const prefix = randomText(8);
+  const secret = randomText(32);
+  const record = await prisma.apiKey.create({
+    data: {
+      name: input.name,
+      prefix,
+      secretHash: hashOf(secret),
+      scopes: [...new Set(input.scopes)].join(" "),
+      channel: input.channel || null,
+      callbackUrl: input.callbackUrl || null,
+      expiresAt: input.expiresAt ?? null,
+      rateLimit: input.rateLimit ?? 600,
+      createdAt: now,
+    },
+  });
+  return { record, key: `gl_${prefix}_${secret}` };
+}
+
+export function listApiKeys() {
+  return prisma.apiKey.findMany({ orderBy: { id: "desc" }, omit: { secretHash: true } });
+}
+
+export async function revokeApiKey(id: number, now = new Date()) {
+  await prisma.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+}
+
+export const scopesOf = (key: { scopes: string }): ApiScope[] => key.scopes.split(" ").filter(isApiScope);
+
+export type ApiClient = { id: number; name: string; scopes: ApiScope[]; channel: string | null; rateLimit: number };
+
+// Compared against when no key has the prefix, so that a wrong prefix costs what a wrong secret does.
+const ABSENT_HASH = hashOf("absent");
+
+/** The key a request names, if it exists, matches and may be used now; why not otherwise. */
+export async function authenticateApiKey(
+  presented: string | null,
+  now = new Date(),
+): Promise<{ client: ApiClient } | { refused: "missing" | "invalid" | "revoked" | "expired"; keyId?: number }> {
+  if (!presented) return { refused: "missing" };
+  const parts = splitApiKey(presented);
+  const record = parts ? await prisma.apiKey.findUnique({ where: { prefix: parts.prefix } }) : null;
+  const expected = Buffer.from(record?.secretHash ?? ABSENT_HASH, "hex");
+  const matches = timingSafeEqual(expected, Buffer.from(hashOf(parts?.secret ?? ""), "hex")) && record !== null;
+  if (!record || !matches) return { refused: "invalid" };
+  const refusal = apiKeyRefusal(record, now);
+  // A revoked or expired key is still known: its refusals are logged under it.
+  if (refusal) return { refused: refusal, keyId: record.id };
+  return {
+    client: { id: record.id, name: record.name, scopes: scopesOf(record), channel: record.channel, rateLimit: record.rateLimit },
+  };
+}
+
+/**
+ * One more request by `client` in this minute: refused with the window's end beyond its limit. Without
+ * Redis requests are let through (and logged as such): the limit protects the service, and Redis being
+ * away must not stop the platforms' work orders.
+ */
+export async function takeApiRequest(
+  client: ApiClient,
+  now = new Date(),
+): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
+  const { window, endsAt } = rateWindow(now);
+  const count = await countInWindow(`api:${client.id}:${window}`, 120);
+  if (count === null) {
+    logger.warn({ apiKey: client.name }, "API rate limit not counted: Redis unavailable");
+    return { allowed: true };
+  }
+  return count > client.rateLimit ? { allowed: false, retryAt: endsAt } : { allowed: true };
+}
+
+/** The request in the API log (and the key's last use); a failure to log never fails the request. */
+export async function logApiRequest(entry: {
+  apiKeyId: number | null;
+  method: string;
+  path: string;
+  status: number;
+  clientAddress: string;
+  at: Date;
+}) {
+  try {
+    await prisma.apiRequest.create({ data: { ...entry, path: entry.path.slice(0, 300) } });
+    if (entry.apiKeyId) await prisma.apiKey.update({ where: { id: entry.apiKeyId }, data: { lastUsedAt: entry.at } });
+  } catch (error) {
+    logger.error({ err: error }, "could not log an API request");
+  }
+  logger.info({ api: true, ...entry }, "api request");
+}
+
+export function recentApiRequests() {
+  return prisma.apiRequest.findMany({ orderBy: { id: "desc" }, take: 30, include: { apiKey: { select: { name: true } } } });
+}
