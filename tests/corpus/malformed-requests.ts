@@ -15,6 +15,8 @@ export interface MalformedRequest {
   path: string;
   contentType?: string;
   body?: string;
+  /** Sent with an API key of every scope (the JSON API), instead of a signed-in account. */
+  bearer?: boolean;
 }
 
 export interface CorpusContext {
@@ -468,6 +470,120 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
   return requests;
 }
 
+/**
+ * The JSON API with a valid key: every unreadable body, each field of a transfer given each wrong value
+ * and each wrong JSON type (in a work order that lacks its description, so that none can succeed), and
+ * hostile query strings and case numbers; and without a key.
+ */
+function apiRequests(context: CorpusContext): MalformedRequest[] {
+  const requests: MalformedRequest[] = [];
+  const json = "application/json";
+  for (const { name, ...body } of unreadableBodies()) {
+    requests.push({ name: `API transfer ${name}`, as: null, bearer: true, method: "POST", path: "/api/v1/cases", ...body });
+  }
+  const base = { workOrderNo: "corpus-1", receivedAt: "2026-03-02T09:00:00+08:00", township: "古南街道", category: "noise" };
+  const wrongTypes: unknown[] = [null, 0, -1, 1e308, true, [], ["x"], {}, { $gt: "" }, "x".repeat(70_000)];
+  for (const field of [
+    "workOrderNo",
+    "receivedAt",
+    "dueAt",
+    "township",
+    "category",
+    "complainantPhone",
+    "kind",
+    "urgency",
+    "subject",
+  ]) {
+    for (const value of [...TEXTS, ...DATES, ...NUMBERS, ...wrongTypes]) {
+      requests.push({
+        name: `API transfer ${field}=${JSON.stringify(value)?.slice(0, 20)}`,
+        as: null,
+        bearer: true,
+        method: "POST",
+        path: "/api/v1/cases",
+        contentType: json,
+        body: JSON.stringify({ ...base, [field]: value }),
+      });
+    }
+  }
+  for (const body of [
+    '"a string"',
+    "null",
+    "[]",
+    "1e999",
+    '{"__proto__":{"admin":true}}',
+    `{"a":${"[".repeat(3000)}${"]".repeat(3000)}}`,
+  ]) {
+    requests.push({
+      name: `API transfer body ${body.slice(0, 20)}`,
+      as: null,
+      bearer: true,
+      method: "POST",
+      path: "/api/v1/cases",
+      contentType: json,
+      body,
+    });
+  }
+  for (const [path, params] of [
+    ["/api/v1/cases", ["kind", "state", "receivedFrom", "receivedTo", "limit", "cursor", "extra"]],
+    ["/api/v1/statistics", ["year", "kind"]],
+  ] as const) {
+    for (const param of params) {
+      for (const value of QUERY_VALUES) {
+        requests.push({
+          name: `API GET ${path}?${param}=${value.slice(0, 20)}`,
+          as: null,
+          bearer: true,
+          method: "GET",
+          path: `${path}?${param}=${value}`,
+        });
+      }
+    }
+  }
+  for (const caseNo of [
+    "TS-9999-99999",
+    "%00",
+    "%E4%B8",
+    "..%2F..%2Fetc%2Fpasswd",
+    "x".repeat(500),
+    context.caseNos.complaint.toLowerCase(),
+  ]) {
+    requests.push({
+      name: `API GET case ${caseNo.slice(0, 20)}`,
+      as: null,
+      bearer: true,
+      method: "GET",
+      path: `/api/v1/cases/${caseNo}`,
+    });
+  }
+  for (const path of [
+    "/api/v1/cases",
+    "/api/v1/statistics?year=2026",
+    "/api/v1/reference",
+    `/api/v1/cases/${context.caseNos.complaint}`,
+  ]) {
+    requests.push({ name: `API GET ${path} without a key`, as: null, method: "GET", path });
+  }
+  requests.push({
+    name: "API transfer without a key",
+    as: null,
+    method: "POST",
+    path: "/api/v1/cases",
+    contentType: json,
+    body: JSON.stringify(base),
+  });
+  requests.push({
+    name: "API DELETE-like PUT",
+    as: null,
+    bearer: true,
+    method: "POST",
+    path: "/api/v1/cases/TS-2026-00001",
+    contentType: json,
+    body: "{}",
+  });
+  return requests;
+}
+
 export function malformedRequests(context: CorpusContext): MalformedRequest[] {
-  return [...formRequests(context), ...loaderRequests(context)];
+  return [...formRequests(context), ...loaderRequests(context), ...apiRequests(context)];
 }

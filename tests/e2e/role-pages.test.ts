@@ -34,6 +34,8 @@ const PAGES: Partial<Record<TestAccount, string[]>> = {
     "/admin/calendar",
     "/admin/webhook",
     "/admin/messages",
+    "/admin/api-keys",
+    "/api/v1/docs",
     "/admin/import",
     "/cases",
     "/reports",
@@ -44,7 +46,7 @@ const FORBIDDEN: Partial<Record<TestAccount, string[]>> = {
   operator: ["/dispatch", "/admin/users", "/supervision", "/reports/annual/2026", "/admin/import"],
   gunan: ["/dispatch", "/intake", "/admin/calendar", "/supervision", "/reports/annual/2026"],
   leader: ["/intake", "/admin/policies"],
-  dispatcher: ["/admin/users", "/inbox", "/admin/messages"],
+  dispatcher: ["/admin/users", "/inbox", "/admin/messages", "/admin/api-keys"],
 };
 
 // Generous: browser tests share two cores with the rest of the suite.
@@ -116,6 +118,42 @@ describe("every role's pages", { timeout: 120_000 }, () => {
     );
     expect(await accessibilityViolations(page)).toEqual([]);
     await prisma.setting.delete({ where: { key: "sms.template.accepted" } });
+    await page.context().close();
+  });
+
+  it("an administrator makes an API key, sees it once, and revokes it; the key works until then", async () => {
+    const page = await session.signIn("admin");
+    await page.goto("/admin/api-keys");
+    const form = page.getByRole("form", { name: t("admin.apiKeys.create") });
+    await form.getByLabel(t("admin.apiKeys.name"), { exact: true }).fill("12369 平台（测试）");
+    await form.getByRole("checkbox", { name: tKey("scope", "transfers") }).check();
+    await form.getByRole("button", { name: t("admin.apiKeys.create") }).click();
+    // A key that creates cases needs its channel: refused, with what was chosen kept.
+    await form.getByText(t("error.channelRequired")).waitFor();
+    expect(await form.getByRole("checkbox", { name: tKey("scope", "transfers") }).isChecked()).toBe(true);
+    await form.getByLabel(t("admin.apiKeys.channel")).selectOption({ label: "12369热线" });
+    await form.getByRole("button", { name: t("admin.apiKeys.create") }).click();
+    const key = (await page.getByTestId("created-key").textContent())!.trim();
+    expect(key).toMatch(/^gl_[a-z0-9]{8}_[a-z0-9]{32}$/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const reference = () => fetch(`${session.baseUrl}/api/v1/reference`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await reference()).status).toBe(200);
+    await page.reload();
+    expect(await page.content()).not.toContain(key);
+    const table = page.getByRole("table", { name: t("admin.apiKeys.title") });
+    const row = table.getByRole("row").filter({ hasText: "12369 平台（测试）" });
+    await row.getByRole("button", { name: t("admin.apiKeys.revoke") }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: t("admin.apiKeys.revokedFlash") })
+      .waitFor();
+    await table.getByRole("row").filter({ hasText: "12369 平台（测试）" }).getByText(t("admin.apiKeys.revoked")).waitFor();
+    expect((await reference()).status).toBe(401);
+    // The request log lists both calls under the key.
+    await page.reload();
+    const log = page.getByRole("table", { name: t("admin.apiKeys.requests") });
+    expect(await log.getByRole("row").filter({ hasText: "12369 平台（测试）" }).count()).toBe(2);
     await page.context().close();
   });
 });

@@ -22,6 +22,38 @@ beforeAll(async () => {
 });
 
 describe("the greenline command", () => {
+  it("api-key add prints the key once as its last line, keeps only its hash, and refuses what the page refuses", async () => {
+    const made = greenline([
+      "api-key",
+      "add",
+      "--name",
+      "CLI 平台",
+      "--scope",
+      "transfers",
+      "--scope",
+      "statistics",
+      "--channel",
+      "transfer12345",
+      "--expires",
+      "2099-12-31",
+    ]);
+    expect(made.status, made.stderr).toBe(0);
+    const key = made.stdout.trim().split("\n").pop()!;
+    expect(key).toMatch(/^gl_[a-z0-9]{8}_[a-z0-9]{32}$/);
+    const stored = await prisma.apiKey.findUniqueOrThrow({ where: { name: "CLI 平台" } });
+    expect(stored).toMatchObject({ scopes: "transfers statistics", channel: "transfer12345" });
+    expect(stored.secretHash).toBe(createHash("sha256").update(key.split("_")[2]).digest("hex"));
+    expect(JSON.stringify(stored)).not.toContain(key.split("_")[2]);
+    expect(stored.expiresAt?.toISOString()).toBe("2099-12-31T16:00:00.000Z");
+
+    const noChannel = greenline(["api-key", "add", "--name", "无渠道", "--scope", "transfers"]);
+    expect(noChannel.status).toBe(1);
+    expect(noChannel.stderr).toContain("channel");
+    expect(greenline(["api-key", "add", "--name", "坏权限", "--scope", "admin"]).status).toBe(1);
+    expect(greenline(["api-key", "add", "--name", "CLI 平台", "--scope", "statistics"]).status).toBe(1);
+    expect(await prisma.apiKey.count({ where: { name: { in: ["无渠道", "坏权限"] } } })).toBe(0);
+  });
+
   it("case show --json prints the fields, each milestone's due instant and the audit trail", async () => {
     const created = await registerCase(world.operator, await intakeFields(), {
       now: at("2026-03-02 09:05"),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
+import { API_SCOPES } from "~/domain/api-keys";
+import { createApiKey } from "~/models/api-keys.server";
 import { type TestAccount, startApp, usernameOf } from "../support/browser";
 import { httpClient } from "../support/http";
 import { malformedRequests } from "../corpus/malformed-requests";
@@ -61,6 +63,8 @@ describe("the malformed-request corpus", { timeout: 600_000 }, () => {
       admin: "admin",
     } as const;
     for (const [role, account] of Object.entries(accounts) as [Role, TestAccount][]) cookies.set(role, await signIn(account));
+    // A key of every scope, for the JSON API's part of the corpus.
+    const { key } = await createApiKey({ name: "corpus", scopes: [...API_SCOPES], channel: "transfer12345", rateLimit: 100_000 });
     const before = await tableCounts();
     const failures: string[] = [];
     const statuses = new Map<number, number>();
@@ -68,7 +72,10 @@ describe("the malformed-request corpus", { timeout: 600_000 }, () => {
       const response = await request(entry.path, {
         method: entry.method,
         cookie: entry.as ? cookies.get(entry.as) : undefined,
-        headers: entry.contentType ? { "content-type": entry.contentType } : {},
+        headers: {
+          ...(entry.contentType ? { "content-type": entry.contentType } : {}),
+          ...(entry.bearer ? { authorization: `Bearer ${key}` } : {}),
+        },
         body: entry.body,
       });
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
