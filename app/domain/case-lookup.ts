@@ -75,6 +75,9 @@ const PUBLIC_EVENT_OF: Partial<Record<string, PublicEvent>> = {
   requestReview: "reopened",
 };
 
+/** The public event a step is, if the public hears of it. */
+export const publicEventOf = (action: string): PublicEvent | null => PUBLIC_EVENT_OF[action] ?? null;
+
 /**
  * The public history from the audit trail: each public step with the text meant for the complainant
  * (the reason for not accepting; the answer as that step gave it, a mediation's outcome instead).

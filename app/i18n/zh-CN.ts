@@ -156,6 +156,8 @@ export const zhCN = {
   "field.decisionReason": "不予受理理由",
   "field.satisfaction": "回访满意度",
   "field.satisfactionComment": "评价意见",
+  "field.workOrderNo": "平台工单号",
+  "field.platformDueAt": "平台办理时限",
   "satisfaction.source.call": "电话回访",
   "satisfaction.source.complainant": "投诉人在查询页评价",
   "field.refusesMessages": "投诉人不接收短信通知",

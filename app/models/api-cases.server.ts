@@ -1,14 +1,11 @@
 import { prisma } from "~/db.server";
 import { mayReadIdentities } from "~/domain/api-keys";
-import type { Satisfaction, Urgency } from "~/domain/case-kinds";
 import { parseCaseNo } from "~/domain/case-kinds";
-import { publicHistoryOf, publicProgressOf } from "~/domain/case-lookup";
-import { toOffsetIso } from "~/domain/local-time";
 import type { ApiClientActor } from "~/domain/roles";
-import type { CaseState } from "~/domain/workflow";
 import type { Prisma } from "~/generated/prisma/client";
-import type { caseListQuerySchema, fullCaseSchema, publicCaseSchema, TransferCase } from "~/forms/api";
+import type { caseListQuerySchema, TransferCase } from "~/forms/api";
 import type { z } from "zod";
+import { type ApiCaseRecord, CASE_FOR_API, fullCaseOf, publicCaseOf } from "./api-case-views.server";
 import type { ApiClient } from "./api-keys.server";
 import { registerCase } from "./cases.server";
 import { CaseInputError } from "./errors";
@@ -18,55 +15,6 @@ import { CaseInputError } from "./errors";
  * reads in the shape of app/forms/api.ts. A key reads only the cases it sent, unless its scope is
  * `cases`, the bureau's own tools, which read every case with the complainant's identity.
  */
-
-const CASE_FOR_API = {
-  township: { select: { name: true } },
-  assignedTo: { select: { name: true } },
-  extensions: { orderBy: { id: "asc" } },
-  milestones: { where: { milestone: "conclude" }, orderBy: { round: "desc" }, take: 1 },
-  auditEvents: { orderBy: { id: "asc" }, select: { at: true, action: true, reason: true, after: true } },
-} satisfies Prisma.CaseInclude;
-
-type ApiCaseRecord = Prisma.CaseGetPayload<{ include: typeof CASE_FOR_API }>;
-
-const iso = (date: Date | null) => (date ? toOffsetIso(date) : null);
-
-export function publicCaseOf(record: ApiCaseRecord): z.input<typeof publicCaseSchema> {
-  const progress = publicProgressOf({ ...record, milestoneUnit: record.milestones[0]?.unit ?? "working_days" });
-  return {
-    caseNo: record.caseNo,
-    kind: progress.kind,
-    stage: progress.stage,
-    channel: record.channel,
-    category: record.category,
-    township: record.township.name,
-    workOrderNo: record.workOrderNo,
-    receivedAt: toOffsetIso(record.receivedAt),
-    acceptedAt: iso(progress.acceptedAt),
-    rejectedAt: iso(progress.rejectedAt),
-    rejectionReason: progress.rejectionReason,
-    dueAt: iso(progress.dueAt),
-    answeredAt: iso(progress.answeredAt),
-    answer: progress.answer,
-    history: publicHistoryOf(record.auditEvents, record.kind).map((entry) => ({ ...entry, at: toOffsetIso(entry.at) })),
-  };
-}
-
-function fullCaseOf(record: ApiCaseRecord): z.input<typeof fullCaseSchema> {
-  return {
-    ...publicCaseOf(record),
-    state: record.state as CaseState,
-    complainantName: record.complainantName,
-    complainantPhone: record.complainantPhone,
-    subject: record.subject,
-    address: record.address,
-    description: record.description,
-    urgency: record.urgency as Urgency,
-    assignedTo: record.assignedTo?.name ?? null,
-    overdue: record.overdue,
-    satisfaction: record.satisfaction as Satisfaction | null,
-  };
-}
 
 const caseOfClient = (client: ApiClient, record: ApiCaseRecord) =>
   mayReadIdentities(client.scopes) ? fullCaseOf(record) : publicCaseOf(record);

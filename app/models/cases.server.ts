@@ -10,6 +10,7 @@ import { carriesAttachments } from "~/domain/attachments";
 import { queueImageDerivation } from "./attachment-jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
 import { recordComplainantMessage } from "./complainant-messages.server";
+import { recordTransferCallback } from "./transfer-callbacks.server";
 import { lookupCodeHash, newLookupCode } from "./case-lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./case-service/attachments.server";
 import { decisionHandlers } from "./case-service/decision.server";
@@ -256,7 +257,10 @@ export async function changeCase(
     const messageEventId = messageEvent
       ? await recordComplainantMessage(tx, { caseId: record.id, auditEventId: event.id, event: messageEvent, at: now })
       : null;
-    return [effect.webhookEventId, messageEventId];
+    const callbackEventId = record.sourceKeyId
+      ? await recordTransferCallback(tx, { caseId: record.id, action: change.action, auditEventId: event.id, at: now })
+      : null;
+    return [effect.webhookEventId, messageEventId, callbackEventId];
   });
   let webhookEventIds: (string | null | undefined)[];
   try {

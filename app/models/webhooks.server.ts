@@ -105,13 +105,21 @@ export async function requeuePendingWebhooks() {
   return pending.length;
 }
 
+/** Where a delivery goes: the API key's callback address (signed under the key), or the outgoing webhook. */
+async function destinationOf(delivery: { apiKeyId: number | null }) {
+  if (delivery.apiKeyId === null) return getWebhookSettings();
+  const key = await prisma.apiKey.findUnique({ where: { id: delivery.apiKeyId } });
+  // The platform holds the key; the hex SHA-256 of its secret part (what we keep) is the signing secret.
+  return { url: key?.callbackUrl ?? "", secret: key?.secretHash ?? "" };
+}
+
 /**
  * One attempt. Throws on failure so that the queue retries; `finalAttempt` marks the delivery failed.
  */
 export async function deliverWebhook(eventId: string, options: { finalAttempt?: boolean; now?: Date } = {}) {
   const delivery = await prisma.webhookDelivery.findUnique({ where: { eventId } });
   if (!delivery || delivery.status === "delivered") return "nothing-to-do";
-  const { url, secret } = await getWebhookSettings();
+  const { url, secret } = await destinationOf(delivery);
   if (!url) return "not-configured";
   let failure: string | null = null;
   try {
@@ -143,4 +151,26 @@ export async function deliverWebhook(eventId: string, options: { finalAttempt?: 
 
 export function recentWebhookDeliveries() {
   return prisma.webhookDelivery.findMany({ orderBy: { id: "desc" }, take: 50 });
+}
+
+/**
+ * A pending delivery to the callback address of the key that transferred a case (docs/integrations.md
+ * "Transfers in"), written in the step's transaction; none when the key has no callback address.
+ */
+export async function recordCallbackDelivery(
+  tx: Transaction,
+  callback: { apiKeyId: number; eventId: string; at: Date; payload: Record<string, unknown> },
+): Promise<string | null> {
+  const key = await tx.apiKey.findUnique({ where: { id: callback.apiKeyId }, select: { callbackUrl: true } });
+  if (!key?.callbackUrl) return null;
+  await tx.webhookDelivery.create({
+    data: {
+      apiKeyId: callback.apiKeyId,
+      eventId: callback.eventId,
+      status: "pending",
+      createdAt: callback.at,
+      payload: JSON.stringify({ ...callback.payload, eventId: callback.eventId, at: callback.at.toISOString() }),
+    },
+  });
+  return callback.eventId;
 }

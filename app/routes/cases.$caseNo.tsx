@@ -135,6 +135,10 @@ export default function CasePage() {
               <dd>{view.address || t("common.none")}</dd>
               <dt>{t("field.description")}</dt>
               <dd>{view.description}</dd>
+              <OptionalEntry term={t("field.workOrderNo")}>{view.workOrderNo}</OptionalEntry>
+              <OptionalEntry term={t("field.platformDueAt")}>
+                {view.platformDueAt && showDateTime(view.platformDueAt)}
+              </OptionalEntry>
               <OptionalEntry term={t("field.resultText")}>{view.resultText}</OptionalEntry>
               <OptionalEntry term={t("field.replyText")}>{view.replyText}</OptionalEntry>
               <OptionalEntry term={t("field.decisionReason")}>{view.decisionReason}</OptionalEntry>

@@ -1,7 +1,10 @@
+import { createHash, createHmac } from "node:crypto";
+import { type Server, createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
 import { createApiKey, revokeApiKey } from "~/models/api-keys.server";
+import { SIGNATURE_HEADER, deliverWebhook } from "~/models/webhooks.server";
 import { startApp } from "../support/browser";
 import { act, makeActor, setUpWorld } from "../support/fixtures";
 
@@ -188,6 +191,54 @@ describe("the JSON API", { timeout: 180_000 }, () => {
     const logged = await prisma.apiRequest.findMany({ where: { apiKeyId: limited.record.id }, orderBy: { id: "asc" } });
     expect(logged.map((entry) => entry.status)).toEqual([200, 200, 200, 429, 401]);
     expect(logged[0]).toMatchObject({ method: "GET", path: "/api/v1/statistics" });
+  });
+
+  it("posts each public step of a transferred case back to the platform, signed under its key, until it is taken", async () => {
+    const received: { body: string; signature: string }[] = [];
+    let refuseNext = 1;
+    const receiver: Server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        if (refuseNext-- > 0) return void response.writeHead(503).end();
+        received.push({ body, signature: String(request.headers[SIGNATURE_HEADER]) });
+        response.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = receiver.address() as { port: number };
+      const withCallback = await createApiKey({
+        name: "12369 平台",
+        scopes: ["transfers"],
+        channel: "hotline12369",
+        callbackUrl: `http://127.0.0.1:${port}/greenline`,
+      });
+      const { case: created } = await (await transfer(workOrder(), withCallback.key)).json();
+      await act(world.dispatcher, created.caseNo, { action: "reject", reason: "不属于生态环境部门职责，请转住建部门" });
+      const deliveries = await prisma.webhookDelivery.findMany({ where: { apiKeyId: withCallback.record.id } });
+      expect(deliveries).toHaveLength(1);
+      // The platform's receiver is down once: the attempt fails and is retried.
+      await expect(deliverWebhook(deliveries[0].eventId)).rejects.toThrow(/503/);
+      expect(await deliverWebhook(deliveries[0].eventId)).toBe("delivered");
+      expect(await deliverWebhook(deliveries[0].eventId)).toBe("nothing-to-do");
+      expect(received).toHaveLength(1);
+      const body = JSON.parse(received[0].body);
+      expect(body).toMatchObject({
+        event: "rejected",
+        caseNo: created.caseNo,
+        workOrderNo: created.workOrderNo,
+        case: { stage: "rejected", rejectionReason: "不属于生态环境部门职责，请转住建部门" },
+      });
+      expect(received[0].body).not.toContain("平台来电人");
+      // The platform checks the signature with what it holds: the key.
+      const signingSecret = createHash("sha256").update(withCallback.key.split("_")[2]).digest("hex");
+      expect(received[0].signature).toBe(`sha256=${createHmac("sha256", signingSecret).update(received[0].body).digest("hex")}`);
+      const stored = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveries[0].id } });
+      expect(stored).toMatchObject({ status: "delivered", attempts: 2 });
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it("publishes an OpenAPI 3.1 document generated from the schemas, and a page for people", async () => {
