@@ -6,9 +6,9 @@ import { CaseInputError } from "~/models/errors";
 import { clientAddressOf } from "~/session.server";
 
 /**
- * What every JSON API request goes through (docs/integrations.md): the key (Authorization: Bearer, or
- * `api_key` where a standard asks for it), the scope, the key's rate limit, the request log, and errors
- * as RFC 9457 problem details in Chinese. Input errors are 4xx with what is wrong where; never a 5xx.
+ * What every JSON API request goes through (docs/integrations.md): the key (Authorization: Bearer), the
+ * scope, the key's rate limit, the request log, and errors as RFC 9457 problem details in Chinese. Input
+ * errors are 4xx with what is wrong where; never a 5xx.
  */
 
 const PROBLEM_TYPE = "about:blank";
@@ -50,26 +50,20 @@ function inputProblem(error: CaseInputError): Response {
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
 
-function presentedKey(request: Request, allowQueryKey: boolean): string | null {
+function presentedKey(request: Request): string | null {
   const authorization = request.headers.get("authorization");
-  if (authorization?.toLowerCase().startsWith("bearer ")) return authorization.slice(7).trim();
-  if (allowQueryKey) return new URL(request.url).searchParams.get("api_key");
-  return null;
+  return authorization?.toLowerCase().startsWith("bearer ") ? authorization.slice(7).trim() : null;
 }
 
-/**
- * Runs `handle` for a client whose key carries one of `scopes`; logs the request with its answer's status.
- * `allowQueryKey` lets Open311's `api_key` parameter name the key.
- */
+/** Runs `handle` for a client whose key carries one of `scopes`; logs the request with its answer's status. */
 export async function apiRequest(
   request: Request,
   scopes: readonly ApiScope[],
   handle: (client: ApiClient) => Promise<Response>,
-  options: { allowQueryKey?: boolean } = {},
 ): Promise<Response> {
   const now = new Date();
   const url = new URL(request.url);
-  const authenticated = await authenticateApiKey(presentedKey(request, options.allowQueryKey ?? false), now);
+  const authenticated = await authenticateApiKey(presentedKey(request), now);
   const client = "client" in authenticated ? authenticated.client : null;
   let response: Response;
   if (!client) {

@@ -29,7 +29,7 @@ const comparable = (html: string, typed: string[]) =>
   );
 
 describe("progress lookup by complainants", { timeout: 300_000 }, () => {
-  it("shows every demo case to its complainant by phone, and never a staff name, an internal text or another party", async () => {
+  it("shows every demo case to its complainant by phone, in the page and its data, and never a staff name, an internal text or another party", async () => {
     await seedDemoData();
     const staff = (await prisma.user.findMany({ select: { displayName: true } })).map((user) => user.displayName);
     const cases = await prisma.case.findMany({
@@ -62,7 +62,18 @@ describe("progress lookup by complainants", { timeout: 300_000 }, () => {
         ...record.parties.flatMap((party) => [party.name, party.phone, party.address]),
         record.kind === "mediation" ? record.outcomeText : null,
       ].filter((text): text is string => typeof text === "string" && text.trim().length >= 2);
-      for (const text of internal) expect(html, `${record.caseNo} shows "${text}"`).not.toContain(text);
+      // The page's data, as the browser fetches it when it submits with JavaScript, holds no more.
+      const data = await (
+        await fetch(`${app.baseUrl}/query.data`, {
+          method: "POST",
+          body: new URLSearchParams({ caseNo: record.caseNo, proof: record.complainantPhone! }),
+        })
+      ).text();
+      expect(data, record.caseNo).toContain(record.caseNo);
+      for (const text of internal) {
+        expect(html, `${record.caseNo} shows "${text}"`).not.toContain(text);
+        expect(data, `${record.caseNo}'s data holds "${text}"`).not.toContain(text);
+      }
     }
   });
 
