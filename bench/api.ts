@@ -2,12 +2,12 @@
  * `npm run bench:api`: work orders transferred in over HTTP through the built web server, with one and
  * with two web processes, each request a distinct work order from one of 8 clients sending in turn
  * (what a platform's outbox does when it catches up after an outage). Prints transfers per second and
- * the latency percentiles.
+ * the latency percentiles. BENCH_TRANSFERS and BENCH_CLIENTS change the 2000 and the 8.
  */
 import { percentile, prepareBenchEnvironment, removeRedisKeys, startServer } from "./setup";
 
-const TRANSFERS = 2000;
-const CLIENTS = 8;
+const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 2000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 
 async function run(processes: number, key: string, label: string) {
   const server = await startServer(processes);
