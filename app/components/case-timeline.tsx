@@ -14,6 +14,7 @@ const HIDDEN_DETAIL_KEYS = new Set([
   "attachments",
   "satisfactionSource",
   "ratedRound",
+  "via",
 ]);
 const VALUE_PREFIXES: Record<string, string> = {
   state: "state",

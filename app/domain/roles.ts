@@ -36,6 +36,8 @@ export interface ApiClientActor {
   role: "apiClient";
   townshipId: null;
   apiKeyId: number;
+  /** The key's name, which the case's history shows as who registered it. */
+  name: string;
 }
 
 /** Whoever may change a case: a member of staff, the complainant through the lookup page, another system. */

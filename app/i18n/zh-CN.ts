@@ -342,6 +342,7 @@ export const zhCN = {
   "case.policyNote": "本案适用受理时的时限规定：{policy}",
   "case.system": "系统",
   "case.complainant": "投诉人（进度查询页）",
+  "case.viaApi": "{name}（接口转入）",
   "case.complainantRated": "投诉人已在查询页评价：{level}。如电话回访得到不同答复，可在下方重新选择。",
   "case.keepRating": "沿用投诉人的评价",
   "case.round": "第 {round} 轮",

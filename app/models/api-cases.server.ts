@@ -59,7 +59,13 @@ export async function casesForClient(client: ApiClient, query: z.output<typeof c
   };
 }
 
-const apiActor = (client: ApiClient): ApiClientActor => ({ id: null, role: "apiClient", townshipId: null, apiKeyId: client.id });
+const apiActor = (client: ApiClient): ApiClientActor => ({
+  id: null,
+  role: "apiClient",
+  townshipId: null,
+  apiKeyId: client.id,
+  name: client.name,
+});
 
 /** The case a work order already became: by the platform's number, or by the request's Idempotency-Key. */
 function existingTransfer(client: ApiClient, workOrderNo: string, idempotencyKey: string | null) {

@@ -129,24 +129,33 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       marker: milestone.status === "open" ? dueMarker(now, milestone.warningAt, milestone.dueAt) : null,
       metLate: milestone.status === "met" && milestone.metAt ? isOverdueAt(milestone.dueAt, milestone.metAt) : false,
     })),
-    timeline: auditEvents.map((event) => ({
-      id: event.id,
-      at: event.at,
-      action: event.action,
-      reason: event.reason,
-      actorName: event.actor?.displayName ?? (isComplainantAction(event.action) ? t("case.complainant") : null),
-      before: redactSnapshot(event.before),
-      after: redactSnapshot(event.after),
-      attachments: shownAttachments
-        .filter((attachment) => attachment.auditEventId === event.id)
-        .map((attachment) => ({ id: attachment.id, fileName: attachment.fileName, kind: attachment.kind })),
-    })),
+    timeline: auditEvents.map((event) => {
+      const after = redactSnapshot(event.after);
+      return {
+        id: event.id,
+        at: event.at,
+        action: event.action,
+        reason: event.reason,
+        actorName: event.actor?.displayName ?? otherActorName(event.action, after),
+        before: redactSnapshot(event.before),
+        after,
+        attachments: shownAttachments
+          .filter((attachment) => attachment.auditEventId === event.id)
+          .map((attachment) => ({ id: attachment.id, fileName: attachment.fileName, kind: attachment.kind })),
+      };
+    }),
     allowedActions: allowed,
     pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,
   });
 }
 
 export type CaseView = Awaited<ReturnType<typeof getCaseForViewer>>;
+
+/** Who took a step that no member of staff took: the complainant on the lookup page, or a system by its API key. */
+function otherActorName(action: string, after: Record<string, unknown> | null): string | null {
+  if (isComplainantAction(action)) return t("case.complainant");
+  return typeof after?.via === "string" ? t("case.viaApi", { name: after.via }) : null;
+}
 
 /** Parties' contact details are confidential like a complainant's: township staff see them masked. */
 function partyForViewer<T extends { type: string; name: string; phone: string | null; address: string }>(

@@ -119,6 +119,7 @@ export async function registerCase(
         policy: policy.name,
         ...(mediation?.audit ?? {}),
         ...(options.transfer ? { workOrderNo: options.transfer.workOrderNo, platformDueAt: options.transfer.platformDueAt } : {}),
+        ...(actor.role === "apiClient" ? { via: actor.name } : {}),
       },
     });
     const step = { record, action: "register", auditEventId: registered.id, actor, at: now };

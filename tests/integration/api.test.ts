@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
 import { createApiKey, revokeApiKey } from "~/models/api-keys.server";
+import { getCaseForViewer } from "~/models/case-queries.server";
 import { SIGNATURE_HEADER, deliverWebhook } from "~/models/webhooks.server";
 import { startApp } from "../support/browser";
 import { act, makeActor, setUpWorld } from "../support/fixtures";
@@ -78,6 +79,10 @@ describe("the JSON API", { timeout: 180_000 }, () => {
     expect(read).not.toContain("13800005555");
     const stored = await prisma.case.findUniqueOrThrow({ where: { caseNo: body.case.caseNo } });
     expect(stored).toMatchObject({ channel: "transfer12345", workOrderNo: order.workOrderNo, complainantName: "平台来电人" });
+    // The desk sees who sent it.
+    const view = await getCaseForViewer(world.dispatcher, body.case.caseNo);
+    expect(view.timeline[0]).toMatchObject({ action: "register", actorName: t("case.viaApi", { name: "12345 平台" }) });
+    expect(view.workOrderNo).toBe(order.workOrderNo);
     // A later platform deadline leaves the policy's.
     const later = await (await transfer(workOrder({ dueAt: "2026-12-31T18:00:00+08:00" }))).json();
     expect(later.case.dueAt).toBe("2026-03-23T23:59:59+08:00");
