@@ -1,4 +1,5 @@
-import { publicHistoryOf, publicProgressOf } from "~/domain/case-lookup";
+import { publicHistoryOf } from "~/domain/case-lookup";
+import { CASE_FOR_PROGRESS, progressOf } from "./case-lookup.server";
 import type { Satisfaction, Urgency } from "~/domain/case-kinds";
 import { toOffsetIso } from "~/domain/local-time";
 import type { CaseState } from "~/domain/workflow";
@@ -11,8 +12,7 @@ import type { z } from "zod";
 export const CASE_FOR_API = {
   township: { select: { name: true } },
   assignedTo: { select: { name: true } },
-  extensions: { orderBy: { id: "asc" } },
-  milestones: { where: { milestone: "conclude" }, orderBy: { round: "desc" }, take: 1 },
+  ...CASE_FOR_PROGRESS,
   auditEvents: { orderBy: { id: "asc" }, select: { at: true, action: true, reason: true, after: true } },
 } satisfies Prisma.CaseInclude;
 
@@ -21,7 +21,7 @@ export type ApiCaseRecord = Prisma.CaseGetPayload<{ include: typeof CASE_FOR_API
 const iso = (date: Date | null) => (date ? toOffsetIso(date) : null);
 
 export function publicCaseOf(record: ApiCaseRecord): z.input<typeof publicCaseSchema> {
-  const progress = publicProgressOf({ ...record, milestoneUnit: record.milestones[0]?.unit ?? "working_days" });
+  const progress = progressOf(record);
   return {
     caseNo: record.caseNo,
     kind: progress.kind,

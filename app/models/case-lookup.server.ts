@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "~/config.server";
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 import { parseCaseNo } from "~/domain/case-kinds";
 import { type PublicProgress, lookupCodeFrom, lookupProof, publicProgressOf } from "~/domain/case-lookup";
 import { normalizePhone } from "~/domain/masking";
@@ -64,21 +65,19 @@ export async function lookUpCase(
   return { ok: false, reason: "noMatch" };
 }
 
+/** What the public progress of a case is read from (the lookup's and the API's): its extensions and conclusion. */
+export const CASE_FOR_PROGRESS = {
+  extensions: { orderBy: { id: "asc" } },
+  milestones: { where: { milestone: "conclude" }, orderBy: { round: "desc" }, take: 1 },
+} satisfies Prisma.CaseInclude;
+
+export const progressOf = (record: Prisma.CaseGetPayload<{ include: typeof CASE_FOR_PROGRESS }>) =>
+  publicProgressOf({ ...record, milestoneUnit: record.milestones[0]?.unit ?? "working_days" });
+
 function caseForLookup(caseNo: string) {
   if (!parseCaseNo(caseNo)) return Promise.resolve(null);
-  return prisma.case.findUnique({
-    where: { caseNo },
-    include: {
-      extensions: { orderBy: { id: "asc" } },
-      milestones: { where: { milestone: "conclude" }, orderBy: { round: "desc" }, take: 1 },
-    },
-  });
+  return prisma.case.findUnique({ where: { caseNo }, include: CASE_FOR_PROGRESS });
 }
-
-type LookupRecord = NonNullable<Awaited<ReturnType<typeof caseForLookup>>>;
-
-const progressOf = (record: LookupRecord) =>
-  publicProgressOf({ ...record, milestoneUnit: record.milestones[0]?.unit ?? "working_days" });
 
 /** The progress of a case this browser has already proved is the complainant's (app/utils/lookup-grant.server.ts). */
 export async function progressOfProvenCase(caseNo: string): Promise<PublicProgress | null> {

@@ -3,7 +3,7 @@ import type { IntakeFields, MediationApplication } from "~/domain/case-commands"
 import { type CaseKind, parseCaseNo } from "~/domain/case-kinds";
 import { localDateOf, yearOf } from "~/domain/local-time";
 import type { CaseActor } from "~/domain/roles";
-import { messageEventOf } from "~/domain/complainant-messages";
+import { messageEventOf, receivesMessages } from "~/domain/complainant-messages";
 import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTakeAction, nextState } from "~/domain/workflow";
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
 import { carriesAttachments } from "~/domain/attachments";
@@ -125,9 +125,10 @@ export async function registerCase(
     const step = { record, action: "register", auditEventId: registered.id, actor, at: now };
     await recordAttachments(tx, step, options.attachments ?? []);
     // A repeat merged into an open case is told of it by that case's messages, not by one of its own.
-    const receiptMessage = target
-      ? null
-      : await recordComplainantMessage(tx, { caseId: record.id, auditEventId: registered.id, event: "receipt", at: now });
+    const receiptMessage =
+      target || !receivesMessages(record)
+        ? null
+        : await recordComplainantMessage(tx, { caseId: record.id, auditEventId: registered.id, event: "receipt", at: now });
     if (mediation?.related) {
       await recordAuditEvent(tx, {
         caseId: mediation.related.id,
@@ -255,9 +256,10 @@ export async function changeCase(
     });
     await recordAttachments(tx, { record, action: change.action, auditEventId: event.id, actor, at: now }, attachments);
     const messageEvent = messageEventOf(change.action);
-    const messageEventId = messageEvent
-      ? await recordComplainantMessage(tx, { caseId: record.id, auditEventId: event.id, event: messageEvent, at: now })
-      : null;
+    const messageEventId =
+      messageEvent && receivesMessages(record)
+        ? await recordComplainantMessage(tx, { caseId: record.id, auditEventId: event.id, event: messageEvent, at: now })
+        : null;
     const callbackEventId = record.sourceKeyId
       ? await recordTransferCallback(tx, { caseId: record.id, action: change.action, auditEventId: event.id, at: now })
       : null;

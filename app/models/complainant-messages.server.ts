@@ -4,7 +4,6 @@ import {
   type MessageEvent,
   type MessageValues,
   messageStatusOf,
-  receivesMessages,
   renderMessage,
 } from "~/domain/complainant-messages";
 import { localDateOf } from "~/domain/local-time";
@@ -45,8 +44,8 @@ export async function saveMessageTemplates(templates: Partial<Record<MessageEven
 
 /**
  * Writes the message that `event` sends for the case (as it stands after the step, in the step's
- * transaction) and its webhook delivery. Nothing when the complainant gets no messages. Returns the
- * delivery's event id to queue after commit.
+ * transaction) and its webhook delivery. Callers ask `receivesMessages` first, so that a complainant who
+ * gets none costs no query. Returns the delivery's event id to queue after commit.
  */
 export async function recordComplainantMessage(
   tx: Transaction,
@@ -56,7 +55,6 @@ export async function recordComplainantMessage(
     where: { id: step.caseId },
     include: { extensions: { where: { status: "approved" }, orderBy: { id: "desc" }, take: 1 } },
   });
-  if (!receivesMessages(record)) return null;
   const [extension] = record.extensions;
   const values: MessageValues = {
     caseNo: record.caseNo,
