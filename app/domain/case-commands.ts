@@ -16,6 +16,11 @@ export interface IntakeFields {
   consentToDisclose: boolean;
   /** The complainant does not want text messages about the case (docs/domain.md "Messages to complainants"). */
   refusesMessages?: boolean;
+  /** The complainant agreed that the description and the exact address may be published (Open311). */
+  consentToPublish?: boolean;
+  /** The point reported with the case (Open311 requests carry one). */
+  latitude?: number | null;
+  longitude?: number | null;
   townshipId: number;
   category: string;
   subject: string;

@@ -75,6 +75,9 @@ const PUBLIC_EVENT_OF: Partial<Record<string, PublicEvent>> = {
   requestReview: "reopened",
 };
 
+/** The steps (audit actions) that are public events. */
+export const PUBLIC_ACTIONS = Object.keys(PUBLIC_EVENT_OF);
+
 /** The public event a step is, if the public hears of it. */
 export const publicEventOf = (action: string): PublicEvent | null => PUBLIC_EVENT_OF[action] ?? null;
 

@@ -125,3 +125,15 @@ export const apiKeySchema = z
   }));
 
 export const revokeApiKeySchema = z.object({ intent: z.literal("revoke"), id: databaseId("badRequest") });
+
+const degrees = (limit: number) =>
+  z.number({ invalid_type_error: "coordinate" }).min(-limit, "coordinate").max(limit, "coordinate").optional();
+
+/** A township's seat (docs/decisions/0017): both coordinates, or neither to clear it. */
+export const townshipSeatSchema = z
+  .object({ townshipId: databaseId("badRequest"), latitude: degrees(90), longitude: degrees(180) })
+  .superRefine((value, context) => {
+    if ((value.latitude === undefined) !== (value.longitude === undefined)) {
+      context.addIssue({ path: [value.latitude === undefined ? "latitude" : "longitude"], code: "custom", message: "seatPair" });
+    }
+  });

@@ -34,6 +34,10 @@ export const transferCaseSchema = z
     complainantPhone: phoneNumber,
     consentToDisclose: z.boolean().default(false),
     refusesMessages: z.boolean().default(false),
+    consentToPublish: z
+      .boolean()
+      .default(false)
+      .describe("The complainant agreed that the description and the exact address may be published (Open311)."),
     township: requiredText(50).describe("The township or unit where it happened, by name (古南街道)."),
     category: requiredText(30).describe("A category code, as GET /api/v1/reference lists them."),
     subject: optionalText(200),

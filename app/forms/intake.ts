@@ -15,6 +15,7 @@ const fieldsSchema = z.object({
   complainantPhone: phoneNumber,
   consentToDisclose: z.boolean().optional(),
   refusesMessages: z.boolean().optional(),
+  consentToPublish: z.boolean().optional(),
   townshipId: z
     .number({ required_error: "required", invalid_type_error: "required" })
     .int("unknownTownship")
@@ -51,6 +52,7 @@ export function intakeFieldsFrom(value: IntakeSubmission) {
     complainantPhone: value.anonymous ? null : (value.complainantPhone ?? null),
     consentToDisclose: !value.anonymous && Boolean(value.consentToDisclose),
     refusesMessages: !value.anonymous && Boolean(value.refusesMessages),
+    consentToPublish: Boolean(value.consentToPublish),
     townshipId: value.townshipId,
     category: value.category,
     subject: value.subject ?? "",

@@ -1,12 +1,11 @@
 import { prisma } from "~/db.server";
 import { mayReadIdentities } from "~/domain/api-keys";
 import { parseCaseNo } from "~/domain/case-kinds";
-import type { ApiClientActor } from "~/domain/roles";
 import type { Prisma } from "~/generated/prisma/client";
 import type { caseListQuerySchema, TransferCase } from "~/forms/api";
 import type { z } from "zod";
 import { type ApiCaseRecord, CASE_FOR_API, fullCaseOf, publicCaseOf } from "./api-case-views.server";
-import type { ApiClient } from "./api-keys.server";
+import { type ApiClient, apiClientActor } from "./api-keys.server";
 import { registerCase } from "./cases.server";
 import { CaseInputError } from "./errors";
 
@@ -59,14 +58,6 @@ export async function casesForClient(client: ApiClient, query: z.output<typeof c
   };
 }
 
-const apiActor = (client: ApiClient): ApiClientActor => ({
-  id: null,
-  role: "apiClient",
-  townshipId: null,
-  apiKeyId: client.id,
-  name: client.name,
-});
-
 /** The case a work order already became: by the platform's number, or by the request's Idempotency-Key. */
 function existingTransfer(client: ApiClient, workOrderNo: string, idempotencyKey: string | null) {
   return prisma.case.findFirst({
@@ -91,7 +82,7 @@ export async function receiveTransfer(client: ApiClient, input: TransferCase, id
   if (input.receivedAt.getTime() > now.getTime() + 60_000) throw new CaseInputError({ receivedAt: "receivedInFuture" });
   try {
     const created = await registerCase(
-      apiActor(client),
+      apiClientActor(client),
       {
         kind: input.kind,
         channel: client.channel,
@@ -99,6 +90,7 @@ export async function receiveTransfer(client: ApiClient, input: TransferCase, id
         complainantName: input.complainantName ?? null,
         complainantPhone: input.complainantPhone ?? null,
         consentToDisclose: input.consentToDisclose,
+        consentToPublish: input.consentToPublish,
         refusesMessages: input.refusesMessages,
         townshipId: township.id,
         category: input.category,

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { prisma } from "~/db.server";
 import { type ApiScope, apiKeyRefusal, isApiScope, rateWindow, splitApiKey } from "~/domain/api-keys";
+import type { ApiClientActor } from "~/domain/roles";
 import { logger } from "~/logger.server";
 import { countInWindow } from "~/redis.server";
 
@@ -69,6 +70,15 @@ export const scopesOf = (key: { scopes: string }): ApiScope[] => key.scopes.spli
 
 export type ApiClient = { id: number; name: string; scopes: ApiScope[]; channel: string | null; rateLimit: number };
 
+/** A key acting on cases (registering a transfer or an Open311 request): no user, named by the key. */
+export const apiClientActor = (client: ApiClient): ApiClientActor => ({
+  id: null,
+  role: "apiClient",
+  townshipId: null,
+  apiKeyId: client.id,
+  name: client.name,
+});
+
 // Compared against when no key has the prefix, so that a wrong prefix costs what a wrong secret does.
 const ABSENT_HASH = hashOf("absent");
 
@@ -91,23 +101,30 @@ export async function authenticateApiKey(
   };
 }
 
+type Taken = { allowed: true } | { allowed: false; retryAt: Date };
+
 /**
- * One more request by `client` in this minute: refused with the window's end beyond its limit. Without
- * Redis requests are let through (and logged as such): the limit protects the service, and Redis being
- * away must not stop the platforms' work orders.
+ * One more request under `counter` in this minute: refused with the window's end beyond `limit`.
+ * Without Redis requests are let through (and logged as such): the limit protects the service, and
+ * Redis being away must not stop the platforms' work orders.
  */
-export async function takeApiRequest(
-  client: ApiClient,
-  now = new Date(),
-): Promise<{ allowed: true } | { allowed: false; retryAt: Date }> {
+async function takeFromWindow(counter: string, limit: number, now: Date, who: Record<string, string>): Promise<Taken> {
   const { window, endsAt } = rateWindow(now);
-  const count = await countInWindow(`api:${client.id}:${window}`, 120);
+  const count = await countInWindow(`${counter}:${window}`, 120);
   if (count === null) {
-    logger.warn({ apiKey: client.name }, "API rate limit not counted: Redis unavailable");
+    logger.warn(who, "API rate limit not counted: Redis unavailable");
     return { allowed: true };
   }
-  return count > client.rateLimit ? { allowed: false, retryAt: endsAt } : { allowed: true };
+  return count > limit ? { allowed: false, retryAt: endsAt } : { allowed: true };
 }
+
+/** One more request by `client`, against its own limit. */
+export const takeApiRequest = (client: ApiClient, now = new Date()) =>
+  takeFromWindow(`api:${client.id}`, client.rateLimit, now, { apiKey: client.name });
+
+/** One more anonymous request from an address (Open311's public reads), against `limit`. */
+export const takePublicRequest = (clientAddress: string, limit: number, now = new Date()) =>
+  takeFromWindow(`public:${clientAddress}`, limit, now, { clientAddress });
 
 /** The request in the API log (and the key's last use); a failure to log never fails the request. */
 export async function logApiRequest(entry: {

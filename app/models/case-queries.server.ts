@@ -120,6 +120,10 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     complainantName: identity.complainantName,
     complainantPhone: identity.complainantPhone,
     identityMasked: mask && !record.consentToDisclose,
+    point:
+      record.latitude !== null && record.longitude !== null
+        ? `${record.latitude.toFixed(6)}, ${record.longitude.toFixed(6)}`
+        : null,
     channelName: channel?.name ?? record.channel,
     categoryName: category?.name ?? record.category,
     policyName: policy.name,
@@ -229,6 +233,7 @@ export async function caseReport(caseNo: string, now = new Date()) {
     complainantPhone: record.complainantPhone,
     consentToDisclose: record.consentToDisclose,
     refusesMessages: record.refusesMessages,
+    consentToPublish: record.consentToPublish,
     subject: record.subject,
     address: record.address,
     description: record.description,

@@ -57,6 +57,15 @@ export async function listTownships(options: { includeUnits?: boolean; includeIn
   });
 }
 
+/** Sets or clears where a township's government sits (docs/decisions/0017); false if it is not a township. */
+export async function setTownshipSeat(townshipId: number, seat: { latitude: number; longitude: number } | null) {
+  const { count } = await prisma.township.updateMany({
+    where: { id: townshipId, kind: "township" },
+    data: { seatLatitude: seat?.latitude ?? null, seatLongitude: seat?.longitude ?? null },
+  });
+  return count === 1;
+}
+
 export async function listChannels() {
   return prisma.channel.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
 }

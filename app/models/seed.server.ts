@@ -241,6 +241,8 @@ export async function seedDemoData(now = new Date()) {
         consentToDisclose: random.next() < 0.3,
         // Every tenth complainant refused text messages (without drawing another number: the rest stays as it was).
         refusesMessages: created % 10 === 9,
+        // A third agreed to publication (Open311), again without drawing a number.
+        consentToPublish: created % 3 === 0,
         townshipId: plan.township.id,
         category,
         subject,

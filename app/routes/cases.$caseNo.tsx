@@ -123,6 +123,8 @@ export default function CasePage() {
                 {view.consentToDisclose ? t("common.yes") : t("common.no")}
                 {view.identityMasked ? <span className="muted"> · {t("case.identityMasked")}</span> : null}
               </dd>
+              <dt>{t("field.consentToPublish")}</dt>
+              <dd>{view.consentToPublish ? t("common.yes") : t("common.no")}</dd>
               <dt>{t("field.township")}</dt>
               <dd>{view.township.name}</dd>
               <dt>{t("field.assignedTo")}</dt>
@@ -133,6 +135,7 @@ export default function CasePage() {
               <dd>{view.subject || t("common.none")}</dd>
               <dt>{t("field.address")}</dt>
               <dd>{view.address || t("common.none")}</dd>
+              <OptionalEntry term={t("field.point")}>{view.point}</OptionalEntry>
               <dt>{t("field.description")}</dt>
               <dd>{view.description}</dd>
               <OptionalEntry term={t("field.workOrderNo")}>{view.workOrderNo}</OptionalEntry>

@@ -214,6 +214,10 @@ export default function Intake() {
                 <input {...getInputProps(fields.refusesMessages, { type: "checkbox" })} disabled={anonymous} />
                 {t("field.refusesMessages")}
               </label>
+              <label className="checkbox">
+                <input {...getInputProps(fields.consentToPublish, { type: "checkbox" })} />
+                {t("field.consentToPublish")}
+              </label>
             </div>
             <div className="field">
               <label htmlFor={fields.townshipId.id}>{t("field.township")}</label>

@@ -237,6 +237,15 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["intent", "csv"],
     },
     {
+      path: "/admin/townships",
+      as: "admin",
+      // Half a seat: no variant of another field can make it whole.
+      base: { townshipId: "1", latitude: "29", longitude: "" },
+      numbers: ["townshipId"],
+      dates: [],
+      texts: ["latitude", "longitude"],
+    },
+    {
       path: "/admin/webhook",
       as: "admin",
       base: { intent: "save", url: "notaurl", secret: "short" },
@@ -584,6 +593,92 @@ function apiRequests(context: CorpusContext): MalformedRequest[] {
   return requests;
 }
 
+/** Where a form body carries the corpus's API key (Open311 takes it as the field `api_key`). */
+export const API_KEY_PLACEHOLDER = "__API_KEY__";
+
+/**
+ * Open311 with a valid key in the form: every unreadable body, each field given each wrong value (in a
+ * report that lacks its description, so that none can succeed), hostile paths and query strings.
+ */
+function open311Requests(context: CorpusContext): MalformedRequest[] {
+  const requests: MalformedRequest[] = [];
+  const path = "/open311/v2/requests.json";
+  for (const { name, ...body } of unreadableBodies())
+    requests.push({ name: `Open311 POST ${name}`, as: null, method: "POST", path, ...body });
+  const base = { api_key: API_KEY_PLACEHOLDER, service_code: "noise", address_string: "古南街道" };
+  const fields = [
+    "service_code",
+    "lat",
+    "long",
+    "address_string",
+    "first_name",
+    "last_name",
+    "phone",
+    "email",
+    "attribute[consent_to_publish]",
+    "api_key",
+  ];
+  for (const field of fields) {
+    for (const value of [...TEXTS, ...NUMBERS, ["a", "b"]]) {
+      requests.push({
+        name: `Open311 POST ${field}=${String(value).slice(0, 20)}`,
+        as: null,
+        method: "POST",
+        path,
+        contentType: "application/x-www-form-urlencoded",
+        body: form({ ...base, lat: "29", [field]: value }),
+      });
+    }
+  }
+  for (const [resource, params] of [
+    ["requests.xml", ["service_request_id", "service_code", "status", "start_date", "end_date"]],
+    ["servicerequestupdates.json", ["start_date", "end_date"]],
+    ["services.xml", ["jurisdiction_id"]],
+  ] as const) {
+    for (const param of params) {
+      for (const value of [...QUERY_VALUES, ...DATES]) {
+        requests.push({
+          name: `Open311 GET ${resource}?${param}=${value.slice(0, 20)}`,
+          as: null,
+          method: "GET",
+          path: `/open311/v2/${resource}?${param}=${value}`,
+        });
+      }
+    }
+  }
+  for (const tail of [
+    "v2/requests/TS-9999-99999.xml",
+    `v2/requests/${context.caseNos.petition}.json`,
+    "v2/requests/%00.json",
+    "v2/requests/..%2F..%2Fetc%2Fpasswd.json",
+    `v2/requests/${"x".repeat(500)}.xml`,
+    "v2/services/%E4%B8.json",
+    "v2/services/noise.yaml",
+    "v2/.json",
+    "discovery",
+    "%00",
+  ]) {
+    requests.push({ name: `Open311 GET ${tail.slice(0, 30)}`, as: null, method: "GET", path: `/open311/${tail}` });
+  }
+  requests.push({
+    name: "Open311 POST without a key",
+    as: null,
+    method: "POST",
+    path,
+    contentType: "application/x-www-form-urlencoded",
+    body: form({ service_code: "noise", address_string: "古南街道", description: "无密钥" }),
+  });
+  requests.push({
+    name: "Open311 POST to services",
+    as: null,
+    method: "POST",
+    path: "/open311/v2/services.xml",
+    contentType: "application/x-www-form-urlencoded",
+    body: form(base),
+  });
+  return requests;
+}
+
 export function malformedRequests(context: CorpusContext): MalformedRequest[] {
-  return [...formRequests(context), ...loaderRequests(context), ...apiRequests(context)];
+  return [...formRequests(context), ...loaderRequests(context), ...apiRequests(context), ...open311Requests(context)];
 }

@@ -48,6 +48,7 @@ export function EditForm({ view, vocabulary, actionData, submissionKey }: Action
     anonymous: view.complainantName ? "" : "on",
     consentToDisclose: view.consentToDisclose ? "on" : "",
     refusesMessages: view.refusesMessages ? "on" : "",
+    consentToPublish: view.consentToPublish ? "on" : "",
     townshipId: String(view.townshipId),
     category: view.category,
     subject: view.subject,
@@ -73,6 +74,7 @@ export function EditForm({ view, vocabulary, actionData, submissionKey }: Action
         <CheckboxField meta={fields.anonymous} label={t("field.anonymous")} />
         <CheckboxField meta={fields.consentToDisclose} label={t("field.consentToDisclose")} />
         <CheckboxField meta={fields.refusesMessages} label={t("field.refusesMessages")} />
+        <CheckboxField meta={fields.consentToPublish} label={t("field.consentToPublish")} />
         <SelectField meta={fields.townshipId} label={t("field.township")}>
           <NamedOptions items={vocabulary.townships} />
         </SelectField>

@@ -68,6 +68,7 @@ function intakeFieldsOf(record: LoadedCase): IntakeFields {
     complainantPhone: record.complainantPhone,
     consentToDisclose: record.consentToDisclose,
     refusesMessages: record.refusesMessages,
+    consentToPublish: record.consentToPublish,
     townshipId: record.townshipId,
     category: record.category,
     subject: record.subject,
