@@ -35,6 +35,7 @@ const PAGES: Partial<Record<TestAccount, string[]>> = {
     "/admin/webhook",
     "/admin/messages",
     "/admin/api-keys",
+    "/admin/townships",
     "/api/v1/docs",
     "/admin/import",
     "/cases",
@@ -46,7 +47,7 @@ const FORBIDDEN: Partial<Record<TestAccount, string[]>> = {
   operator: ["/dispatch", "/admin/users", "/supervision", "/reports/annual/2026", "/admin/import"],
   gunan: ["/dispatch", "/intake", "/admin/calendar", "/supervision", "/reports/annual/2026"],
   leader: ["/intake", "/admin/policies"],
-  dispatcher: ["/admin/users", "/inbox", "/admin/messages", "/admin/api-keys"],
+  dispatcher: ["/admin/users", "/inbox", "/admin/messages", "/admin/api-keys", "/admin/townships"],
 };
 
 // Generous: browser tests share two cores with the rest of the suite.
@@ -118,6 +119,41 @@ describe("every role's pages", { timeout: 120_000 }, () => {
     );
     expect(await accessibilityViolations(page)).toEqual([]);
     await prisma.setting.delete({ where: { key: "sms.template.accepted" } });
+    await page.context().close();
+  });
+
+  it("an administrator sets a township's seat: half a point is refused with both values kept, a whole one saved, an empty one cleared", async () => {
+    const page = await session.signIn("admin");
+    await page.goto("/admin/townships");
+    const latitude = page.getByLabel(t("admin.townships.latitude", { name: "三角镇" }));
+    const longitude = page.getByLabel(t("admin.townships.longitude", { name: "三角镇" }));
+    const save = page.getByRole("button", { name: `${t("common.save")} 三角镇` });
+    await latitude.fill("28.9012");
+    await save.click();
+    await page.getByText(t("error.seatPair")).waitFor();
+    expect(await latitude.inputValue()).toBe("28.9012");
+    expect(await longitude.getAttribute("aria-invalid")).toBe("true");
+
+    await longitude.fill("106.8034");
+    await save.click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: t("admin.townships.saved", { name: "三角镇" }) })
+      .waitFor();
+    expect(await prisma.township.findUniqueOrThrow({ where: { name: "三角镇" } })).toMatchObject({
+      seatLatitude: 28.9012,
+      seatLongitude: 106.8034,
+    });
+    expect(await latitude.inputValue()).toBe("28.9012");
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await latitude.fill("");
+    await longitude.fill("");
+    await save.click();
+    await page.waitForURL(/saved=/);
+    await expect
+      .poll(async () => (await prisma.township.findUniqueOrThrow({ where: { name: "三角镇" } })).seatLatitude)
+      .toBeNull();
     await page.context().close();
   });
 
