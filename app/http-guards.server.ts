@@ -101,7 +101,8 @@ export const crossSiteGuard: express.RequestHandler = async (req, res, next) => 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 /** Endpoints for other programs, which post JSON and check their caller's key or signature themselves. */
-const takesJson = (path: string) => path === "/api/sms-receipts" || path.startsWith("/api/v1/");
+const takesJson = (path: string) =>
+  path === "/api/sms-receipts" || path === "/api/partner-callbacks" || path.startsWith("/api/v1/");
 
 /**
  * The application's pages accept form posts only: a JSON, XML or text body, or a multipart body

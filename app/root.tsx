@@ -41,6 +41,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[]; document?: boolean }[
   { to: "/admin/messages", label: "nav.adminMessages", roles: ["admin"] },
   { to: "/admin/api-keys", label: "nav.adminApiKeys", roles: ["admin"] },
   { to: "/admin/townships", label: "nav.adminTownships", roles: ["admin"] },
+  { to: "/admin/partners", label: "nav.adminPartners", roles: ["admin"] },
   { to: "/admin/import", label: "nav.import", roles: ["admin"] },
   { to: "/admin/security", label: "nav.adminSecurity", roles: ["admin"] },
   { to: "/admin/queues", label: "nav.adminQueues", roles: ["admin"], document: true },

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { localDateOf } from "~/domain/local-time";
 import { petitionRoundOf } from "~/domain/kind-rules";
 import { t, tKey } from "~/i18n";
-import { printableDocuments } from "~/models/case-documents";
+import { documentKindOf, printableDocuments } from "~/models/case-documents";
 import type { CaseView } from "~/models/case-queries.server";
 import { showDateTime } from "~/utils/format";
 
@@ -18,7 +18,7 @@ export function PrintLinks({ view }: { view: CaseView }) {
       {t("print.link")}：
       {documents.map((document) => (
         <Link key={document} to={`/cases/${view.caseNo}/print/${document}`} target="_blank" data-print={document}>
-          {tKey("print", document)}
+          {tKey("print", documentKindOf(document))}
         </Link>
       ))}
     </p>

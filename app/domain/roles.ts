@@ -41,7 +41,20 @@ export interface ApiClientActor {
 }
 
 /** Whoever may change a case: a member of staff, the complainant through the lookup page, another system. */
-export type CaseActor = Actor | ComplainantActor | ApiClientActor;
+/**
+ * A partner's Greenline answering a case we transferred to it, through its signed callback
+ * (docs/integrations.md "Transfers out"): it may record its reply on that case and nothing else.
+ */
+export interface PartnerActor {
+  id: null;
+  role: "partner";
+  townshipId: null;
+  partnerId: number;
+  /** The partner's name, which the case's history shows as who replied. */
+  name: string;
+}
+
+export type CaseActor = Actor | ComplainantActor | ApiClientActor | PartnerActor;
 export type ActorRole = CaseActor["role"];
 
 /** A user name: letters, digits and `_.-`, 3 to 32 characters (it appears in logs and URLs). */

@@ -46,6 +46,8 @@ export const CASE_ACTIONS = [
   "acknowledge",
   "withdrawAttachment",
   "rateAnswer",
+  "transferOut",
+  "transferReply",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -67,6 +69,8 @@ export interface CaseSnapshot {
   hasAttachments?: boolean;
   /** The complainant has rated the answer of the current round. */
   ratedThisRound?: boolean;
+  /** A transfer out awaits the partner's reply. */
+  hasOpenTransfer?: boolean;
   /** Set by mayTakeAction for guards that depend on who acts. */
   actorRole?: ActorRole;
 }
@@ -216,6 +220,26 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     requiresReason: false,
     kinds: ["complaint", "petition"],
     guard: (snapshot) => !snapshot.ratedThisRound,
+  },
+  /** Sending the case to another body (移送) or to a neighbour for joint handling (联合办理), once accepted. */
+  transferOut: {
+    from: ["accepted", "assigned"],
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: false,
+    kinds: ["complaint", "petition"],
+  },
+  /**
+   * The other body's reply: recorded by the desk from a letter, or by the partner's Greenline itself. A
+   * transfer's reply is the case's result (the state moves to submitted in the handler); a joint one's is not.
+   */
+  transferReply: {
+    from: ["accepted", "assigned", "submitted"],
+    to: null,
+    roles: ["dispatcher", "partner"],
+    requiresReason: false,
+    kinds: ["complaint", "petition"],
+    guard: (snapshot) => Boolean(snapshot.hasOpenTransfer),
   },
 };
 

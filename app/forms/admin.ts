@@ -4,6 +4,7 @@ import { type LocalDate, addLocalDays, isSupportedLocalDate, isSupportedYear, st
 import { MILESTONES } from "~/domain/policies";
 import { MAX_TEMPLATE_LENGTH, MESSAGE_EVENTS, type MessageEvent, unknownVariables } from "~/domain/complainant-messages";
 import { API_SCOPES, CREATING_SCOPES } from "~/domain/api-keys";
+import { PARTNER_KINDS } from "~/domain/partners";
 import { databaseId, localDate, localDateTime, optionalText } from "./fields";
 
 /** The administrator's settings forms: the holiday calendar, deadline policy versions, the webhook, SMS templates. */
@@ -137,3 +138,29 @@ export const townshipSeatSchema = z
       context.addIssue({ path: [value.latitude === undefined ? "latitude" : "longitude"], code: "custom", message: "seatPair" });
     }
   });
+
+/** A partner cases are transferred to (docs/integrations.md "Transfers out"). */
+export const partnerSchema = z
+  .object({
+    intent: z.literal("add"),
+    name: z.string({ required_error: "required" }).trim().min(1, "required").max(60, "tooLong"),
+    kind: z.enum(PARTNER_KINDS, { required_error: "required", invalid_type_error: "required" }),
+    baseUrl: optionalText(300),
+    apiKey: optionalText(100),
+    replyDays: z
+      .number({ required_error: "replyDays", invalid_type_error: "replyDays" })
+      .int("replyDays")
+      .min(1, "replyDays")
+      .max(90, "replyDays"),
+  })
+  .superRefine((value, context) => {
+    if (value.kind !== "greenline") return;
+    if (!value.baseUrl) context.addIssue({ path: ["baseUrl"], code: "custom", message: "partnerUrl" });
+    if (!value.apiKey) context.addIssue({ path: ["apiKey"], code: "custom", message: "partnerKey" });
+  });
+
+/** Re-reading a partner's townships, or turning it off and on. */
+export const partnerActionSchema = z.object({
+  intent: z.enum(["refresh", "deactivate", "activate"]),
+  id: databaseId("badRequest"),
+});

@@ -58,6 +58,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       sessions: { orderBy: { scheduledAt: "asc" }, include: { mediators: { select: { id: true, displayName: true } } } },
       obligations: { orderBy: { id: "asc" } },
       relatedCase: { select: { caseNo: true } },
+      transfersOut: { orderBy: { id: "asc" }, include: { partner: { select: { name: true, kind: true } } } },
       relatedFrom: { select: { caseNo: true, state: true }, orderBy: { id: "asc" } },
       attachments: {
         orderBy: { id: "asc" },
@@ -95,6 +96,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     sessions,
     obligations,
     attachments,
+    transfersOut,
     lookupCodeHash: _lookupCodeHash,
     ...fields
   } = record;
@@ -124,6 +126,10 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       record.latitude !== null && record.longitude !== null
         ? `${record.latitude.toFixed(6)}, ${record.longitude.toFixed(6)}`
         : null,
+    transfers: transfersOut.map((transfer) => ({
+      ...transfer,
+      overdue: transfer.repliedAt === null && transfer.replyDueAt.getTime() < now.getTime(),
+    })),
     channelName: channel?.name ?? record.channel,
     categoryName: category?.name ?? record.category,
     policyName: policy.name,
@@ -158,6 +164,7 @@ export type CaseView = Awaited<ReturnType<typeof getCaseForViewer>>;
 /** Who took a step that no member of staff took: the complainant on the lookup page, or a system by its API key. */
 function otherActorName(action: string, after: Record<string, unknown> | null): string | null {
   if (isComplainantAction(action)) return t("case.complainant");
+  if (typeof after?.viaPartner === "string") return t("case.viaPartner", { name: after.viaPartner });
   return typeof after?.via === "string" ? t("case.viaApi", { name: after.via }) : null;
 }
 

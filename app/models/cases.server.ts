@@ -4,6 +4,7 @@ import { type CaseKind, parseCaseNo } from "~/domain/case-kinds";
 import { localDateOf, yearOf } from "~/domain/local-time";
 import type { CaseActor } from "~/domain/roles";
 import { messageEventOf, receivesMessages } from "~/domain/complainant-messages";
+import { awaitsReply } from "~/domain/partners";
 import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTakeAction, nextState } from "~/domain/workflow";
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
 import { carriesAttachments } from "~/domain/attachments";
@@ -27,6 +28,7 @@ import { mediationData, mediationHandlers } from "./case-service/mediation.serve
 import { petitionReviewHandlers } from "./case-service/petition-review.server";
 import { earliestDue, milestoneRows, policyFor, refreshDueCache } from "./case-service/planning.server";
 import { supervisionHandlers } from "./case-service/supervision.server";
+import { transferHandlers } from "./case-service/transfers.server";
 import {
   CASE_FOR_CHANGE,
   type CaseActionHandler,
@@ -167,6 +169,7 @@ export function snapshotOf(record: {
   extensions: { status: string }[];
   instructions: { acknowledgedAt: Date | null }[];
   attachments?: { withdrawnAt: Date | null }[];
+  transfersOut?: { repliedAt: Date | null; delivery: string }[];
 }): CaseSnapshot {
   return {
     kind: record.kind as CaseKind,
@@ -180,6 +183,7 @@ export function snapshotOf(record: {
     hasUnacknowledgedInstruction: record.instructions.some((instruction) => instruction.acknowledgedAt === null),
     hasAttachments: (record.attachments ?? []).some((attachment) => attachment.withdrawnAt === null),
     ratedThisRound: record.ratedRound === record.round,
+    hasOpenTransfer: (record.transfersOut ?? []).some(awaitsReply),
   };
 }
 
@@ -192,6 +196,7 @@ const HANDLERS: CaseActionHandlers<CaseAction> = {
   ...petitionReviewHandlers,
   ...mediationHandlers,
   ...supervisionHandlers,
+  ...transferHandlers,
 };
 
 function applyChange<A extends CaseAction>(context: ChangeContext, change: CaseChangeOf<A>): Promise<ChangeEffect> {

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { prisma, type Transaction } from "~/db.server";
 import { logger } from "~/logger.server";
 import { redisReady, webhookQueue } from "~/redis.server";
+import { isFinalRefusal, partnerRequestOf, recordPartnerAnswer, recordPartnerGivenUp } from "./partner-deliveries.server";
 
 /**
  * The outgoing webhook (for a work-chat robot): each notification event is POSTed once as JSON,
@@ -113,40 +114,59 @@ async function destinationOf(delivery: { apiKeyId: number | null }) {
   return { url: key?.callbackUrl ?? "", secret: key?.secretHash ?? "" };
 }
 
+/** What one attempt sends: a signed event to the webhook or a key's callback, or a transfer to a partner's API. */
+async function requestOf(delivery: { apiKeyId: number | null; caseTransferId: number | null; eventId: string; payload: string }) {
+  if (delivery.caseTransferId !== null) return partnerRequestOf(delivery);
+  const { url, secret } = await destinationOf(delivery);
+  if (!url) return null;
+  return {
+    url,
+    headers: {
+      "content-type": "application/json",
+      [SIGNATURE_HEADER]: signPayload(secret, delivery.payload),
+      "x-greenline-event": delivery.eventId,
+    },
+  };
+}
+
 /**
- * One attempt. Throws on failure so that the queue retries; `finalAttempt` marks the delivery failed.
+ * One attempt. Throws on failure so that the queue retries; `finalAttempt` marks the delivery failed, as
+ * does a partner's refusal that no retry can change (a 4xx other than 408 and 429).
  */
 export async function deliverWebhook(eventId: string, options: { finalAttempt?: boolean; now?: Date } = {}) {
   const delivery = await prisma.webhookDelivery.findUnique({ where: { eventId } });
   if (!delivery || delivery.status === "delivered") return "nothing-to-do";
-  const { url, secret } = await destinationOf(delivery);
-  if (!url) return "not-configured";
+  const request = await requestOf(delivery);
+  if (!request) return "not-configured";
+  const now = options.now ?? new Date();
   let failure: string | null = null;
+  let final = options.finalAttempt ?? false;
   try {
-    const response = await fetch(url, {
+    const response = await fetch(request.url, {
       method: "POST",
-      headers: {
-        "content-type": "application/json",
-        [SIGNATURE_HEADER]: signPayload(secret, delivery.payload),
-        "x-greenline-event": eventId,
-      },
+      headers: request.headers,
       body: delivery.payload,
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) failure = `HTTP ${response.status}`;
+    if (delivery.caseTransferId !== null) {
+      await recordPartnerAnswer(delivery.caseTransferId, response, now);
+      final ||= isFinalRefusal(response.status);
+    }
   } catch (error) {
     failure = (error as Error).message;
   }
-  const now = options.now ?? new Date();
   await prisma.webhookDelivery.update({
     where: { eventId },
     data: failure
-      ? { attempts: { increment: 1 }, lastError: failure, status: options.finalAttempt ? "failed" : "pending" }
+      ? { attempts: { increment: 1 }, lastError: failure, status: final ? "failed" : "pending" }
       : { attempts: { increment: 1 }, lastError: null, status: "delivered", deliveredAt: now },
   });
+  if (failure && final && delivery.caseTransferId !== null) await recordPartnerGivenUp(delivery.caseTransferId, failure);
   logger.info({ eventId, delivered: !failure, error: failure }, "webhook attempt");
-  if (failure) throw new Error(`webhook ${eventId}: ${failure}`);
-  return "delivered";
+  // A final refusal is recorded; retrying it would only be refused again.
+  if (failure && !(final && !options.finalAttempt)) throw new Error(`webhook ${eventId}: ${failure}`);
+  return failure ? "refused" : "delivered";
 }
 
 export function recentWebhookDeliveries() {

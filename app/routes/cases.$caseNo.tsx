@@ -13,12 +13,14 @@ import { caseActionSchemas } from "~/forms/case-actions";
 import { attachmentLimitsOf, mayDownloadOriginal } from "~/models/attachments.server";
 import { CaseAttachments } from "~/components/case-attachments";
 import { ComplainantMessages } from "~/components/complainant-messages";
+import { CaseTransfers } from "~/components/case-transfers";
 import { OptionalEntry } from "~/components/optional-entry";
 import { t, tKey } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { changeCase } from "~/models/cases.server";
 import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference.server";
+import { partnerChoices } from "~/models/partners.server";
 import { caseNotFound, requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
 import { showDateTime, showTimeLeft } from "~/utils/format";
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     view,
     vocabulary: needsVocabulary ? await loadCaseVocabulary() : null,
+    partners: view.allowedActions.includes("transferOut") ? await partnerChoices() : [],
     mayDownloadOriginals: mayDownloadOriginal(user),
     // One key per page load: a resend of a step's form after a dropped connection carries the same key
     // and finds the step instead of making it twice; a step taken reloads the page, and the next gets a new key.
@@ -82,7 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CasePage() {
-  const { view, vocabulary, mayDownloadOriginals, submissionKey } = useLoaderData<typeof loader>();
+  const { view, vocabulary, partners, mayDownloadOriginals, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -257,6 +260,7 @@ export default function CasePage() {
             </section>
           ) : null}
           <CaseAttachments view={view} mayDownloadOriginals={mayDownloadOriginals} />
+          <CaseTransfers view={view} />
           <ComplainantMessages view={view} />
           <section className="panel" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("case.timeline")}</h2>
@@ -266,7 +270,13 @@ export default function CasePage() {
         <section className="panel" aria-labelledby="actions-heading">
           <h2 id="actions-heading">{t("case.actions")}</h2>
           {view.allowedActions.length === 0 ? <p className="muted">{t("case.noActions")}</p> : null}
-          <CaseActionForms view={view} vocabulary={vocabulary} actionData={actionData ?? null} submissionKey={submissionKey} />
+          <CaseActionForms
+            view={view}
+            vocabulary={vocabulary}
+            partners={partners}
+            actionData={actionData ?? null}
+            submissionKey={submissionKey}
+          />
         </section>
       </div>
     </>

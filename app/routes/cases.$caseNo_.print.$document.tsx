@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { printableDocuments } from "~/models/case-documents";
+import { documentKindOf, printableDocuments } from "~/models/case-documents";
 import { localDateOf } from "~/domain/local-time";
 import { type MessageKey, t, tKey } from "~/i18n";
 import { showDateTime } from "~/utils/format";
@@ -10,7 +10,7 @@ import { caseNotFound, requireUser } from "~/session.server";
 
 /** The letters of a petition and the mediation agreement, on A4 with the case's data (print from the browser). */
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${t(`print.title.${data.document}` as MessageKey)} ${data.view.caseNo}` : t("app.shortName") },
+  { title: data ? `${t(`print.title.${documentKindOf(data.document)}` as MessageKey)} ${data.view.caseNo}` : t("app.shortName") },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,7 +44,7 @@ const chineseDate = (value: Date | string | null) => {
 
 export default function PrintDocument() {
   const { view, document, bureau, printedAt } = useLoaderData<typeof loader>();
-  const title = t(`print.title.${document}` as MessageKey);
+  const title = t(`print.title.${documentKindOf(document)}` as MessageKey);
   const addressee = view.complainantName ?? t("case.anonymous");
   const values = {
     caseNo: view.caseNo,
@@ -59,6 +59,9 @@ export default function PrintDocument() {
       : view.concludedAt,
   );
   if (document === "record") return <CaseRecord view={view} bureau={bureau} printedAt={printedAt} />;
+  if (documentKindOf(document) === "transferLetter") {
+    return <TransferLetter view={view} transferId={Number(document.split("-")[1])} bureau={bureau} title={title} />;
+  }
   return (
     <article className="print-document" data-document={document}>
       <h1>{title}</h1>
@@ -118,6 +121,53 @@ export default function PrintDocument() {
 }
 
 type PrintedCase = ReturnType<typeof useLoaderData<typeof loader>>["view"];
+
+/** The letter that sends a case to a body without Greenline (公安机关, another department): A4, with the stamp line. */
+function TransferLetter({
+  view,
+  transferId,
+  bureau,
+  title,
+}: {
+  view: PrintedCase;
+  transferId: number;
+  bureau: string;
+  title: string;
+}) {
+  const transfer = view.transfers.find((candidate) => candidate.id === transferId)!;
+  const values = {
+    received: chineseDate(view.receivedAt),
+    caseNo: view.caseNo,
+    description: view.description,
+    reason: transfer.reason,
+    legalBasis: transfer.legalBasis,
+    due: chineseDate(transfer.replyDueAt),
+  };
+  return (
+    <article className="print-document" data-document="transferLetter">
+      <h1>{title}</h1>
+      <p className="document-number">
+        {view.caseNo}-Y{transfer.id}
+      </p>
+      <p>{t("print.transferTo", { partner: transfer.partner.name })}</p>
+      <p className="body-text">{t(transfer.mode === "joint" ? "print.transferJointBody" : "print.transferBody", values)}</p>
+      {view.complainantName ? (
+        <p className="body-text">
+          {t("print.transferComplainant", { name: view.complainantName, phone: view.complainantPhone ?? t("common.none") })}
+        </p>
+      ) : null}
+      <p className="body-text">{t("print.transferContact")}</p>
+      <p className="issuer">
+        {bureau}
+        <br />
+        {t("print.seal")}
+        <br />
+        {chineseDate(transfer.sentAt)}
+      </p>
+      <PrintButton />
+    </article>
+  );
+}
 
 /** The case's record on A4: its fields, its history, and its photos as thumbnails (files as a list). */
 function CaseRecord({ view, bureau, printedAt }: { view: PrintedCase; bureau: string; printedAt: string | Date }) {

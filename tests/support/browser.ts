@@ -49,9 +49,12 @@ const ROOT = path.resolve(__dirname, "../..");
  * The real web server (the built app, as `npm start` runs it) on a free port, against this test
  * file's own database and Redis prefix, with reference data and the demo accounts.
  */
-export async function startApp(env: Record<string, string> = {}, options: { demoData?: boolean } = {}) {
-  await seedReferenceData();
-  await createTestAccounts();
+export async function startApp(env: Record<string, string> = {}, options: { demoData?: boolean; seed?: boolean } = {}) {
+  // A server on another installation's database (a partner's) is set up by that installation's own hands.
+  if (options.seed !== false) {
+    await seedReferenceData();
+    await createTestAccounts();
+  }
   if (options.demoData) await seedDemoData();
   // Port 0: the server takes a free port itself and logs it, so parallel test files never share one.
   const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", "build/server/web.js"], {

@@ -8,6 +8,7 @@ import { ConcludeMediationForm, FollowUpAgreementForm, MediationSessionForm } fr
 import { RequestReviewForm } from "./petition-review";
 import { AcknowledgeForm } from "./supervision";
 import { ReasonForm, TextForm } from "./text-forms";
+import { type PartnerChoices, TransferOutForm, TransferReplyForm } from "./transfers";
 
 export type { CaseActionData } from "./action-form";
 
@@ -20,9 +21,11 @@ export function CaseActionForms({
   vocabulary,
   actionData,
   submissionKey,
+  partners,
 }: {
   view: CaseView;
   vocabulary: Vocabulary | null;
+  partners: PartnerChoices;
   actionData: CaseActionData | null;
   submissionKey: string;
 }) {
@@ -43,6 +46,7 @@ export function CaseActionForms({
       {allowed.has("onSite") ? <TextForm {...props} action="onSite" label="field.note" /> : null}
       {allowed.has("note") ? <TextForm {...props} action="note" label="field.note" /> : null}
       {allowed.has("submit") ? <TextForm {...props} action="submit" label="field.resultText" /> : null}
+      {allowed.has("transferReply") ? <TransferReplyForm {...props} /> : null}
       {allowed.has("requestExtension") ? <RequestExtensionForm {...props} /> : null}
       {allowed.has("return") ? <ReasonForm {...props} action="return" danger /> : null}
       {allowed.has("approveExtension") ? <ApproveExtensionForm {...props} /> : null}
@@ -51,6 +55,7 @@ export function CaseActionForms({
       {allowed.has("sendBack") ? <ReasonForm {...props} action="sendBack" danger /> : null}
       {allowed.has("close") ? <CloseForm {...props} /> : null}
       {allowed.has("reopen") ? <ReasonForm {...props} action="reopen" /> : null}
+      {allowed.has("transferOut") && partners.length > 0 ? <TransferOutForm {...props} partners={partners} /> : null}
       {allowed.has("withdrawAttachment") ? <WithdrawAttachmentForm {...props} /> : null}
       {allowed.has("edit") && vocabulary ? <EditForm {...props} vocabulary={vocabulary} /> : null}
     </>

@@ -1,0 +1,181 @@
+import { createHash } from "node:crypto";
+import { prisma } from "~/db.server";
+import { splitApiKey } from "~/domain/api-keys";
+import { isRemoteStage, normalizedBaseUrl, transferIdOfWorkOrder, type PartnerKind } from "~/domain/partners";
+import type { PartnerActor } from "~/domain/roles";
+import { logger } from "~/logger.server";
+import { changeCase } from "./cases.server";
+import { ActionNotAllowedError, StaleVersionError } from "./errors";
+import { signatureMatches } from "./webhooks.server";
+
+/**
+ * Partners (docs/integrations.md "Transfers out"): the bodies cases are transferred to, configured by an
+ * administrator at /admin/partners; and the answers a partner Greenline posts back about our transfers.
+ */
+
+export function listPartners() {
+  return prisma.partner.findMany({ orderBy: [{ active: "desc" }, { id: "asc" }], omit: { apiKey: true } });
+}
+
+/** What a transfer form offers: active partners, and each Greenline partner's townships. */
+export async function partnerChoices() {
+  const partners = await prisma.partner.findMany({
+    where: { active: true },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true, kind: true, replyDays: true, townships: true },
+  });
+  return partners.map((partner) => ({ ...partner, townships: JSON.parse(partner.townships) as string[] }));
+}
+
+export class PartnerInputError extends Error {
+  constructor(
+    readonly field: string,
+    readonly problem: string,
+    readonly detail: string | null = null,
+  ) {
+    super(problem);
+  }
+}
+
+/**
+ * Asks a partner Greenline for its reference data with the key it issued us: proves the address and the
+ * key before anything is sent, and gives the townships a transfer names.
+ */
+async function partnerTownships(baseUrl: string, apiKey: string): Promise<string[]> {
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/api/v1/reference`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch (error) {
+    throw new PartnerInputError("baseUrl", "partnerUnreachable", (error as Error).message);
+  }
+  if (response.status === 401 || response.status === 403)
+    throw new PartnerInputError("apiKey", "partnerKeyRefused", `HTTP ${response.status}`);
+  const body = (await response.json().catch(() => null)) as { townships?: unknown[] } | null;
+  if (!response.ok || !Array.isArray(body?.townships))
+    throw new PartnerInputError("baseUrl", "partnerNotGreenline", `HTTP ${response.status}`);
+  return body.townships.flatMap((township) => (typeof township === "string" ? [township.slice(0, 50)] : []));
+}
+
+export async function createPartner(input: {
+  name: string;
+  kind: PartnerKind;
+  baseUrl?: string;
+  apiKey?: string;
+  replyDays: number;
+}) {
+  if (await prisma.partner.findUnique({ where: { name: input.name } })) throw new PartnerInputError("name", "partnerNameTaken");
+  if (input.kind === "body") {
+    return prisma.partner.create({ data: { name: input.name, kind: "body", replyDays: input.replyDays } });
+  }
+  const baseUrl = normalizedBaseUrl(input.baseUrl ?? "");
+  if (!baseUrl) throw new PartnerInputError("baseUrl", "partnerUrl");
+  if (!input.apiKey || !splitApiKey(input.apiKey)) throw new PartnerInputError("apiKey", "partnerKey");
+  const townships = await partnerTownships(baseUrl, input.apiKey);
+  return prisma.partner.create({
+    data: {
+      name: input.name,
+      kind: "greenline",
+      baseUrl,
+      apiKey: input.apiKey.trim(),
+      replyDays: input.replyDays,
+      townships: JSON.stringify(townships),
+    },
+  });
+}
+
+/** Reads a Greenline partner's townships again (after it added one), checking the key still works. */
+export async function refreshPartner(id: number) {
+  const partner = await prisma.partner.findUnique({ where: { id } });
+  if (!partner?.baseUrl || !partner.apiKey) throw new PartnerInputError("id", "unknownPartner");
+  const townships = await partnerTownships(partner.baseUrl, partner.apiKey);
+  await prisma.partner.update({ where: { id }, data: { townships: JSON.stringify(townships) } });
+}
+
+/** A partner no longer offered for new transfers; its transfers keep their history. */
+export async function setPartnerActive(id: number, active: boolean) {
+  await prisma.partner.updateMany({ where: { id }, data: { active } });
+}
+
+/** The secret a partner signs its answers with: the hex SHA-256 of its key's secret part (what it keeps of the key). */
+function signingSecretOf(apiKey: string | null): string {
+  const parts = apiKey ? splitApiKey(apiKey) : null;
+  return parts ? createHash("sha256").update(parts.secret).digest("hex") : "";
+}
+
+export type CallbackOutcome = "unknownPartner" | "unreadable" | "unknownTransfer" | "recorded";
+
+/**
+ * An answer a partner Greenline posted about a case we transferred to it (its callback to the key it
+ * issued us): its case number and stage are kept with the transfer, and its answer becomes the
+ * transfer's reply, recorded on our case through the case service. A repeated or older answer changes
+ * nothing.
+ */
+export async function receivePartnerCallback(raw: string, signature: string | null, now = new Date()): Promise<CallbackOutcome> {
+  // Which partner signed it: the one whose key's secret the signature is made with (a handful of partners).
+  const partners = await prisma.partner.findMany({ where: { kind: "greenline" } });
+  const partner = partners.find((candidate) => signatureMatches(signingSecretOf(candidate.apiKey), raw, signature));
+  if (!partner) return "unknownPartner";
+  const partnerId = partner.id;
+  let body: {
+    event?: unknown;
+    caseNo?: unknown;
+    workOrderNo?: unknown;
+    at?: unknown;
+    case?: { stage?: unknown; answer?: unknown };
+  };
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return "unreadable";
+  }
+  const transferId = typeof body.workOrderNo === "string" ? transferIdOfWorkOrder(body.workOrderNo) : null;
+  const transfer = transferId
+    ? await prisma.caseTransfer.findFirst({
+        where: { id: transferId, partnerId },
+        include: { case: { select: { caseNo: true } } },
+      })
+    : null;
+  if (!transfer) return "unknownTransfer";
+  const at = typeof body.at === "string" && !Number.isNaN(Date.parse(body.at)) ? new Date(body.at) : now;
+  if (!transfer.remoteUpdatedAt || transfer.remoteUpdatedAt.getTime() <= at.getTime()) {
+    await prisma.caseTransfer.update({
+      where: { id: transfer.id },
+      data: {
+        remoteCaseNo: typeof body.caseNo === "string" ? body.caseNo.slice(0, 30) : transfer.remoteCaseNo,
+        remoteStage: isRemoteStage(body.case?.stage) ? body.case.stage : transfer.remoteStage,
+        remoteUpdatedAt: at,
+        delivery: "delivered",
+      },
+    });
+  }
+  const answer = body.event === "answered" && typeof body.case?.answer === "string" ? body.case.answer.trim().slice(0, 4000) : "";
+  if (answer && transfer.repliedAt === null) await recordReply(partner, transfer.id, transfer.case.caseNo, answer, now);
+  return "recorded";
+}
+
+/** The partner's answer as the transfer's reply, by the partner itself; retried if the desk changed the case meanwhile. */
+async function recordReply(partner: { id: number; name: string }, transferId: number, caseNo: string, text: string, now: Date) {
+  const actor: PartnerActor = { id: null, role: "partner", townshipId: null, partnerId: partner.id, name: partner.name };
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo }, select: { version: true } });
+    try {
+      await changeCase(actor, caseNo, version, { action: "transferReply", transferId, text }, { now });
+      return;
+    } catch (error) {
+      if (error instanceof StaleVersionError) continue;
+      // The case went on without it (concluded meanwhile): the answer stays on the transfer for the desk.
+      if (error instanceof ActionNotAllowedError) {
+        await prisma.caseTransfer.updateMany({
+          where: { id: transferId, repliedAt: null },
+          data: { replyText: text, repliedAt: now },
+        });
+        logger.info({ caseNo, transferId }, "partner answer kept on the transfer: the case no longer takes replies");
+        return;
+      }
+      throw error;
+    }
+  }
+}
