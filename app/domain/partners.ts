@@ -23,6 +23,10 @@ export type TransferDelivery = (typeof TRANSFER_DELIVERIES)[number];
 /** The work-order number the partner keeps for our transfer: our case and the transfer, unique for its key. */
 export const transferWorkOrderNo = (caseNo: string, transferId: number) => `${caseNo}-Y${transferId}`;
 
+/** The delivery that reports our progress on a jointly handled case to the partner (not the transfer itself). */
+export const jointProgressEventId = (transferId: number, auditEventId: number) => `joint-progress-${transferId}-${auditEventId}`;
+export const isJointProgressEvent = (eventId: string) => eventId.startsWith("joint-progress-");
+
 /** Which transfer a work-order number of ours names, if it is one. */
 export function transferIdOfWorkOrder(workOrderNo: string): number | null {
   const match = /^[A-Z]{2}-\d{4}-\d{5}-Y(\d{1,9})$/.exec(workOrderNo);

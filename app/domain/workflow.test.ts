@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./roles";
-import { type CaseSnapshot, allowedActions, canViewCase, mayTakeAction, mustMaskIdentity, nextState } from "./workflow";
+import {
+  CASE_ACTIONS,
+  type CaseSnapshot,
+  allowedActions,
+  canViewCase,
+  mayTakeAction,
+  mustMaskIdentity,
+  nextState,
+} from "./workflow";
 
 const operator: Actor = { id: 1, role: "operator", townshipId: null };
 const dispatcher: Actor = { id: 2, role: "dispatcher", townshipId: null };
@@ -41,8 +49,8 @@ describe("who may do what", () => {
     }
   });
 
-  it("an accepted case is assigned by the dispatcher; intake fields are no longer editable", () => {
-    expect(allowedActions(dispatcher, snapshot({ state: "accepted" }))).toEqual(["assign"]);
+  it("an accepted case is assigned or transferred by the dispatcher; intake fields are no longer editable", () => {
+    expect(allowedActions(dispatcher, snapshot({ state: "accepted" }))).toEqual(["assign", "transferOut"]);
     expect(allowedActions(operator, snapshot({ state: "accepted" }))).toEqual([]);
   });
 
@@ -50,7 +58,29 @@ describe("who may do what", () => {
     const assigned = snapshot({ state: "assigned", assignedToId: 10 });
     expect(allowedActions(gunanStaff, assigned)).toEqual(["return", "note", "submit", "requestExtension"]);
     expect(allowedActions(wenlongStaff, assigned)).toEqual([]);
-    expect(allowedActions(dispatcher, assigned)).toEqual(["assign", "note"]);
+    expect(allowedActions(dispatcher, assigned)).toEqual(["assign", "note", "transferOut"]);
+  });
+
+  it("the desk transfers accepted complaints and petitions out; the reply is taken while one awaits it, from the desk or that partner", () => {
+    const partner = { id: null, role: "partner", townshipId: null, partnerId: 1, name: "万盛经开区生态环境局" } as const;
+    for (const state of ["registered", "concluded", "closed", "rejected", "merged"] as const) {
+      expect(mayTakeAction(dispatcher, snapshot({ state }), "transferOut"), state).toBe(false);
+    }
+    expect(mayTakeAction(dispatcher, snapshot({ state: "accepted", kind: "mediation" }), "transferOut")).toBe(false);
+    expect(mayTakeAction(dispatcher, snapshot({ state: "accepted", kind: "petition" }), "transferOut")).toBe(true);
+    for (const other of [operator, gunanStaff, leader, admin, partner]) {
+      expect(mayTakeAction(other, snapshot({ state: "assigned", assignedToId: 10 }), "transferOut"), other.role).toBe(false);
+    }
+    const awaiting = snapshot({ state: "accepted", hasOpenTransfer: true });
+    expect(mayTakeAction(dispatcher, awaiting, "transferReply")).toBe(true);
+    expect(mayTakeAction(partner, awaiting, "transferReply")).toBe(true);
+    expect(mayTakeAction(partner, { ...awaiting, state: "submitted" }, "transferReply")).toBe(true);
+    expect(mayTakeAction(partner, { ...awaiting, state: "concluded" }, "transferReply")).toBe(false);
+    expect(mayTakeAction(dispatcher, { ...awaiting, hasOpenTransfer: false }, "transferReply")).toBe(false);
+    expect(allowedActions(dispatcher, awaiting)).toContain("transferReply");
+    // A partner's system may do nothing else.
+    const everything = snapshot({ state: "assigned", assignedToId: 10, hasOpenTransfer: true, hasAttachments: true });
+    expect(CASE_ACTIONS.filter((action) => mayTakeAction(partner, everything, action))).toEqual(["transferReply"]);
   });
 
   it("an urgent case's on-site response can be recorded while its response milestone is open", () => {

@@ -73,6 +73,14 @@ export const statisticsQuerySchema = z
   })
   .strict();
 
+/** A partner's own progress on a case it sent us for joint handling (docs/integrations.md "Transfers out"). */
+export const jointProgressSchema = z
+  .object({
+    stage: z.enum(PUBLIC_STAGES, { required_error: "required", invalid_type_error: "stage" }),
+    at: isoInstant.describe("When the sender's case reached this stage."),
+  })
+  .strict();
+
 const time = z.string().describe("ISO 8601 with +08:00");
 
 /** What a platform, a partner and the public may know of a case: its course, never who complained. */

@@ -5,6 +5,7 @@ import {
   caseListQuerySchema,
   caseListSchema,
   fullCaseSchema,
+  jointProgressSchema,
   problemSchema,
   publicCaseSchema,
   statisticsQuerySchema,
@@ -85,6 +86,7 @@ export function openApiDocument() {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A key from /admin/api-keys: gl_…" } },
       schemas: {
         TransferCase: schemaOf(transferCaseSchema),
+        JointProgress: schemaOf(jointProgressSchema),
         TransferResult: schemaOf(transferResultSchema),
         PublicCase: schemaOf(publicCaseSchema),
         FullCase: schemaOf(fullCaseSchema),
@@ -131,6 +133,16 @@ export function openApiDocument() {
               content: { "application/json": { schema: { oneOf: [ref("FullCase"), ref("PublicCase")] } } },
             },
             ...problems(401, 403, 404, 429),
+          },
+        }),
+      },
+      "/api/v1/cases/{caseNo}/progress": {
+        post: operation("A sender's own progress on a case it sent for joint handling (the case page shows it)", ["transfers"], {
+          parameters: [{ name: "caseNo", in: "path", required: true, schema: { type: "string", example: "TS-2020-00733" } }],
+          requestBody: { required: true, content: jsonContent("JointProgress") },
+          responses: {
+            "200": { description: "Recorded (an older report changes nothing)" },
+            ...problems(400, 401, 403, 404, 413, 422, 429),
           },
         }),
       },

@@ -245,6 +245,7 @@ export const zhCN = {
   "satisfaction.source.complainant": "投诉人在查询页评价",
   "field.refusesMessages": "投诉人不接收短信通知",
   "field.point": "上报坐标（纬度, 经度）",
+  "field.sourceStage": "联合办理：移送方案件进度",
   "field.consentToPublish": "投诉人同意公开问题描述和具体地址（不含姓名电话）",
   "field.policy": "适用时限规定",
   "field.round": "办理轮次",

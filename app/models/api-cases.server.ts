@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import { mayReadIdentities } from "~/domain/api-keys";
 import { parseCaseNo } from "~/domain/case-kinds";
+import type { PublicStage } from "~/domain/case-lookup";
 import type { Prisma } from "~/generated/prisma/client";
 import type { caseListQuerySchema, TransferCase } from "~/forms/api";
 import type { z } from "zod";
@@ -117,4 +118,19 @@ export async function receiveTransfer(client: ApiClient, input: TransferCase, id
     if (!winner) throw error;
     return { created: false, case: publicCaseOf(winner) };
   }
+}
+
+/**
+ * The sender's own progress on a case it sent for joint handling: kept on the case it became here if
+ * this key sent it, unless a later report is already there. False when the key sent no such case.
+ */
+export async function recordSenderProgress(client: ApiClient, caseNo: string, progress: { stage: PublicStage; at: Date }) {
+  if (!parseCaseNo(caseNo)) return false;
+  const record = await prisma.case.findFirst({ where: { caseNo, sourceKeyId: client.id }, select: { id: true } });
+  if (!record) return false;
+  await prisma.case.updateMany({
+    where: { id: record.id, OR: [{ sourceUpdatedAt: null }, { sourceUpdatedAt: { lte: progress.at } }] },
+    data: { sourceStage: progress.stage, sourceUpdatedAt: progress.at },
+  });
+  return true;
 }

@@ -12,6 +12,7 @@ import { queueImageDerivation } from "./attachment-jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
 import { recordComplainantMessage } from "./complainant-messages.server";
 import { recordTransferCallback } from "./transfer-callbacks.server";
+import { recordJointProgress } from "./partner-deliveries.server";
 import { lookupCodeHash, newLookupCode } from "./case-lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./case-service/attachments.server";
 import { decisionHandlers } from "./case-service/decision.server";
@@ -268,7 +269,13 @@ export async function changeCase(
     const callbackEventId = record.sourceKeyId
       ? await recordTransferCallback(tx, { caseId: record.id, action: change.action, auditEventId: event.id, at: now })
       : null;
-    return [effect.webhookEventId, messageEventId, callbackEventId];
+    const progressEventIds = await recordJointProgress(tx, {
+      caseId: record.id,
+      action: change.action,
+      auditEventId: event.id,
+      at: now,
+    });
+    return [effect.webhookEventId, messageEventId, callbackEventId, ...progressEventIds];
   });
   let webhookEventIds: (string | null | undefined)[];
   try {

@@ -1,11 +1,15 @@
-import { prisma } from "~/db.server";
-import { isRemoteStage } from "~/domain/partners";
+import { prisma, type Transaction } from "~/db.server";
+import { publicEventOf, publicStageOf } from "~/domain/case-lookup";
+import { toOffsetIso } from "~/domain/local-time";
+import { isJointProgressEvent, isRemoteStage, jointProgressEventId } from "~/domain/partners";
+import type { CaseState } from "~/domain/workflow";
 
 /**
  * A transfer's delivery to a partner Greenline (docs/integrations.md "Transfers out"): a POST to its
  * `/api/v1/cases` with the key it issued us, through the webhook's queue (retried with backoff, each
  * attempt recorded). The transfer's work-order number and Idempotency-Key make every retry the same
- * case there; the answer names that case, which the transfer then shows.
+ * case there; the answer names that case, which the transfer then shows. For a case handled jointly,
+ * each public step of ours is reported to the partner's case the same way (`…/progress`).
  */
 
 /** The request one attempt sends; null when the partner is gone or no longer a Greenline. */
@@ -15,9 +19,13 @@ export async function partnerRequestOf(delivery: { caseTransferId: number | null
     include: { partner: true },
   });
   const partner = transfer?.partner;
-  if (!partner?.baseUrl || !partner.apiKey || partner.kind !== "greenline") return null;
+  if (!transfer || !partner?.baseUrl || !partner.apiKey || partner.kind !== "greenline") return null;
+  const progress = isJointProgressEvent(delivery.eventId);
+  if (progress && !transfer.remoteCaseNo) return null;
   return {
-    url: `${partner.baseUrl}/api/v1/cases`,
+    url: progress
+      ? `${partner.baseUrl}/api/v1/cases/${encodeURIComponent(transfer.remoteCaseNo!)}/progress`
+      : `${partner.baseUrl}/api/v1/cases`,
     headers: {
       "content-type": "application/json",
       authorization: `Bearer ${partner.apiKey}`,
@@ -69,4 +77,33 @@ export async function recordPartnerGivenUp(caseTransferId: number, error: string
     where: { id: caseTransferId },
     data: { delivery: "failed", deliveryError: error.slice(0, 500) },
   });
+}
+
+/**
+ * Our public step on a case we handle jointly, for each partner that holds its own case of it: a
+ * delivery written in the step's transaction, sent after commit. None before the partner's case exists.
+ */
+export async function recordJointProgress(
+  tx: Transaction,
+  step: { caseId: number; action: string; auditEventId: number; at: Date },
+): Promise<string[]> {
+  if (!publicEventOf(step.action)) return [];
+  const transfers = await tx.caseTransfer.findMany({
+    where: { caseId: step.caseId, mode: "joint", delivery: "delivered", remoteCaseNo: { not: null } },
+    select: { id: true },
+  });
+  if (transfers.length === 0) return [];
+  const { state } = await tx.case.findUniqueOrThrow({ where: { id: step.caseId }, select: { state: true } });
+  const payload = JSON.stringify({ stage: publicStageOf(state as CaseState), at: toOffsetIso(step.at) });
+  const eventIds = transfers.map((transfer) => jointProgressEventId(transfer.id, step.auditEventId));
+  await tx.webhookDelivery.createMany({
+    data: transfers.map((transfer, index) => ({
+      eventId: eventIds[index],
+      caseTransferId: transfer.id,
+      status: "pending",
+      createdAt: step.at,
+      payload,
+    })),
+  });
+  return eventIds;
 }

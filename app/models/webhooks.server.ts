@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { prisma, type Transaction } from "~/db.server";
+import { isJointProgressEvent } from "~/domain/partners";
 import { logger } from "~/logger.server";
 import { redisReady, webhookQueue } from "~/redis.server";
 import { isFinalRefusal, partnerRequestOf, recordPartnerAnswer, recordPartnerGivenUp } from "./partner-deliveries.server";
@@ -139,6 +140,7 @@ export async function deliverWebhook(eventId: string, options: { finalAttempt?: 
   const request = await requestOf(delivery);
   if (!request) return "not-configured";
   const now = options.now ?? new Date();
+  const sendsTransfer = delivery.caseTransferId !== null && !isJointProgressEvent(eventId);
   let failure: string | null = null;
   let final = options.finalAttempt ?? false;
   try {
@@ -149,10 +151,8 @@ export async function deliverWebhook(eventId: string, options: { finalAttempt?: 
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) failure = `HTTP ${response.status}`;
-    if (delivery.caseTransferId !== null) {
-      await recordPartnerAnswer(delivery.caseTransferId, response, now);
-      final ||= isFinalRefusal(response.status);
-    }
+    if (delivery.caseTransferId !== null) final ||= isFinalRefusal(response.status);
+    if (sendsTransfer) await recordPartnerAnswer(delivery.caseTransferId!, response, now);
   } catch (error) {
     failure = (error as Error).message;
   }
@@ -162,7 +162,7 @@ export async function deliverWebhook(eventId: string, options: { finalAttempt?: 
       ? { attempts: { increment: 1 }, lastError: failure, status: final ? "failed" : "pending" }
       : { attempts: { increment: 1 }, lastError: null, status: "delivered", deliveredAt: now },
   });
-  if (failure && final && delivery.caseTransferId !== null) await recordPartnerGivenUp(delivery.caseTransferId, failure);
+  if (failure && final && sendsTransfer) await recordPartnerGivenUp(delivery.caseTransferId!, failure);
   logger.info({ eventId, delivered: !failure, error: failure }, "webhook attempt");
   // A final refusal is recorded; retrying it would only be refused again.
   if (failure && !(final && !options.finalAttempt)) throw new Error(`webhook ${eventId}: ${failure}`);

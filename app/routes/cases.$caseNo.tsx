@@ -145,6 +145,9 @@ export default function CasePage() {
               <OptionalEntry term={t("field.platformDueAt")}>
                 {view.platformDueAt && showDateTime(view.platformDueAt)}
               </OptionalEntry>
+              <OptionalEntry term={t("field.sourceStage")}>
+                {view.sourceStage && `${tKey("query.stage", view.sourceStage)} · ${showDateTime(view.sourceUpdatedAt!, true)}`}
+              </OptionalEntry>
               <OptionalEntry term={t("field.resultText")}>{view.resultText}</OptionalEntry>
               <OptionalEntry term={t("field.replyText")}>{view.replyText}</OptionalEntry>
               <OptionalEntry term={t("field.decisionReason")}>{view.decisionReason}</OptionalEntry>

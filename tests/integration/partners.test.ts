@@ -235,6 +235,55 @@ describe("transfers between two Greenline installations", { timeout: 120_000 }, 
     expect((await transferOf(caseNo)).replyText).not.toBe("伪造");
   });
 
+  it("handles a cross-border case jointly: each installation keeps its case and sees the other's progress", async () => {
+    const partner = await prisma.partner.findUniqueOrThrow({ where: { name: "万盛经开区生态环境局" } });
+    const caseNo = await acceptedCase();
+    await act(world.dispatcher, caseNo, {
+      action: "transferOut",
+      partnerId: partner.id,
+      mode: "joint",
+      reason: "跨界河段污染，双方辖区均有排口",
+      legalBasis: "渝黔“两省四地”生态环境联合执法协议",
+      partnerTownship: "三江街道",
+      replyDays: 5,
+    });
+    const delivered = await waitFor(
+      () => transferOf(caseNo),
+      (shown) => shown.delivery === "delivered",
+      30_000,
+    );
+    const remote = delivered.remoteCaseNo!;
+
+    // Ours goes on as usual; its answer is reported to the partner's case.
+    const gunan = world.gunan;
+    await act(world.dispatcher, caseNo, { action: "assign", assigneeId: gunan.townshipId! });
+    await act(gunan, caseNo, { action: "submit", text: "我方辖区排口已核查，未见异常。" });
+    await act(world.dispatcher, caseNo, { action: "conclude", text: "我方辖区排口未见异常，已与万盛联合巡查。" });
+    const desk = await partnerSignIn("ws-desk");
+    const theirPage = () =>
+      fetch(`${partnerWeb.baseUrl}/cases/${remote}`, { headers: { cookie: desk } }).then((response) => response.text());
+    const shown = await waitFor(theirPage, (page) => page.includes(t("field.sourceStage")), 30_000);
+    expect(shown).toContain(t("query.stage.answered"));
+
+    // Theirs goes on too; its acceptance and answer come back, as progress beside ours, not as our result.
+    await partnerStep(desk, remote, { intent: "accept" });
+    const assignPage = await theirPage();
+    const sanjiang = /<option value="(\d+)"[^>]*>三江街道<\/option>/.exec(assignPage)![1];
+    await partnerStep(desk, remote, { intent: "assign", assigneeId: sanjiang });
+    await partnerStep(await partnerSignIn("ws-sanjiang"), remote, { intent: "submit", text: "三江街道辖区排口已封堵。" });
+    await partnerStep(desk, remote, { intent: "conclude", text: "万盛侧排口已封堵，联合巡查完毕。" });
+    const replied = await waitFor(
+      () => transferOf(caseNo),
+      (transfer) => transfer.repliedAt !== null,
+      30_000,
+    );
+    expect(replied).toMatchObject({ remoteStage: "answered", replyText: "万盛侧排口已封堵，联合巡查完毕。" });
+    expect(await prisma.case.findUniqueOrThrow({ where: { caseNo } })).toMatchObject({
+      state: "concluded",
+      replyText: "我方辖区排口未见异常，已与万盛联合巡查。",
+    });
+  });
+
   it("transfers to a body without Greenline by a printed letter, and takes its reply by hand", async () => {
     const police = await createPartner({ name: "綦江区公安分局", kind: "body", replyDays: 15 });
     const caseNo = await acceptedCase();

@@ -1,4 +1,8 @@
 -- AlterTable
+ALTER TABLE "Case" ADD COLUMN     "sourceStage" TEXT,
+ADD COLUMN     "sourceUpdatedAt" TIMESTAMP(3);
+
+-- AlterTable
 ALTER TABLE "WebhookDelivery" ADD COLUMN     "caseTransferId" INTEGER;
 
 -- CreateTable

@@ -1,3 +1,7 @@
+-- AlterTable
+ALTER TABLE "Case" ADD COLUMN "sourceStage" TEXT;
+ALTER TABLE "Case" ADD COLUMN "sourceUpdatedAt" DATETIME;
+
 -- CreateTable
 CREATE TABLE "Partner" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
