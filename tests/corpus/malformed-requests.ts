@@ -189,6 +189,49 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["place", "notes"],
     },
     {
+      // A stale version: nothing may be transferred whatever the rest says.
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: {
+        intent: "transferOut",
+        version: "0",
+        partnerId: "1",
+        mode: "transfer",
+        reason: "理由",
+        legalBasis: "依据",
+        partnerTownship: "三江街道",
+        replyDays: "5",
+      },
+      numbers: ["partnerId", "replyDays", "version"],
+      dates: [],
+      texts: ["mode", "reason", "legalBasis", "partnerTownship"],
+    },
+    {
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: { intent: "transferReply", version: "0", transferId: "1", text: "回复" },
+      numbers: ["transferId", "version"],
+      dates: [],
+      texts: ["text"],
+    },
+    {
+      // An address that is no address: no partner can be saved, and nothing is fetched.
+      path: "/admin/partners",
+      as: "admin",
+      base: { intent: "add", name: "测试单位", kind: "greenline", baseUrl: "notaurl", apiKey: "gl_x", replyDays: "15" },
+      numbers: ["replyDays"],
+      dates: [],
+      texts: ["name", "kind", "apiKey"],
+    },
+    {
+      path: "/admin/partners",
+      as: "admin",
+      base: { intent: "refresh", id: "999999" },
+      numbers: ["id"],
+      dates: [],
+      texts: ["intent"],
+    },
+    {
       path: `/cases/${mediation}`,
       as: "dispatcher",
       base: { intent: "followUpAgreement", version: "0", obligationId: "1", performed: "yes", text: "已履行" },
@@ -464,6 +507,9 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
     "/reports/annual/1e3",
     `/cases/${complaint}/print/unknown`,
     `/cases/${complaint}/print/%00`,
+    `/cases/${complaint}/print/transferLetter-1`,
+    `/cases/${complaint}/print/transferLetter-abc`,
+    `/cases/${complaint}/print/transferLetter-`,
     "/cases/TS-9999-99999",
     "/cases/%00",
     "/cases/%E4%B8",
@@ -581,6 +627,40 @@ function apiRequests(context: CorpusContext): MalformedRequest[] {
     contentType: json,
     body: JSON.stringify(base),
   });
+  // A partner's answers: unsigned, forged or unreadable, and a progress report for cases the key never sent.
+  for (const { name, ...body } of unreadableBodies()) {
+    requests.push({ name: `partner callback ${name}`, as: null, method: "POST", path: "/api/partner-callbacks", ...body });
+  }
+  for (const body of ["{}", '{"event":"answered","workOrderNo":"TS-2026-00001-Y1","case":{"answer":"x"}}', "[]", "null"]) {
+    requests.push({
+      name: `partner callback unsigned ${body.slice(0, 20)}`,
+      as: null,
+      method: "POST",
+      path: "/api/partner-callbacks",
+      contentType: json,
+      body,
+    });
+  }
+  for (const body of [
+    '{"stage":"answered","at":"2026-03-02T09:00:00+08:00"}',
+    '{"stage":"assigned"}',
+    '{"stage":"answered","at":"x"}',
+    "[]",
+    "{}",
+    '{"stage":"answered","at":"2026-03-02T09:00:00+08:00","extra":1}',
+  ]) {
+    for (const caseNo of [context.caseNos.complaint, "TS-9999-99999", "%00", "x".repeat(300)]) {
+      requests.push({
+        name: `API progress ${caseNo.slice(0, 15)} ${body.slice(0, 20)}`,
+        as: null,
+        bearer: true,
+        method: "POST",
+        path: `/api/v1/cases/${caseNo}/progress`,
+        contentType: json,
+        body,
+      });
+    }
+  }
   requests.push({
     name: "API DELETE-like PUT",
     as: null,

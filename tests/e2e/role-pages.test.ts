@@ -36,6 +36,7 @@ const PAGES: Partial<Record<TestAccount, string[]>> = {
     "/admin/messages",
     "/admin/api-keys",
     "/admin/townships",
+    "/admin/partners",
     "/api/v1/docs",
     "/admin/import",
     "/cases",
@@ -47,7 +48,7 @@ const FORBIDDEN: Partial<Record<TestAccount, string[]>> = {
   operator: ["/dispatch", "/admin/users", "/supervision", "/reports/annual/2026", "/admin/import"],
   gunan: ["/dispatch", "/intake", "/admin/calendar", "/supervision", "/reports/annual/2026"],
   leader: ["/intake", "/admin/policies"],
-  dispatcher: ["/admin/users", "/inbox", "/admin/messages", "/admin/api-keys", "/admin/townships"],
+  dispatcher: ["/admin/users", "/inbox", "/admin/messages", "/admin/api-keys", "/admin/townships", "/admin/partners"],
 };
 
 // Generous: browser tests share two cores with the rest of the suite.

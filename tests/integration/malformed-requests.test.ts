@@ -35,6 +35,9 @@ async function tableCounts() {
     prisma.agreementObligation.count(),
     prisma.attachment.count(),
     prisma.complainantMessage.count(),
+    prisma.partner.count(),
+    prisma.caseTransfer.count(),
+    prisma.case.count({ where: { sourceStage: { not: null } } }),
   ]);
   const users = await prisma.user.findMany({
     select: { id: true, displayName: true, role: true, townshipId: true, passwordHash: true, active: true },
