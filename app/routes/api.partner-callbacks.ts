@@ -1,5 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
+import { logger } from "~/logger.server";
+import { clientAddressOf } from "~/session.server";
 import { receivePartnerCallback } from "~/models/partners.server";
 import { SIGNATURE_HEADER } from "~/models/webhooks.server";
 import { readJsonBody } from "~/utils/request-input.server";
@@ -14,6 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json({ error: t("error.badRequest") }, { status: 405, headers: { Allow: "POST" } });
   const { raw } = await readJsonBody(request, 64 * 1024);
   const outcome = await receivePartnerCallback(raw, request.headers.get(SIGNATURE_HEADER));
+  logger.info({ partnerCallback: outcome, clientAddress: clientAddressOf(request) }, "partner callback");
   switch (outcome) {
     case "recorded":
       return Response.json({ status: outcome });

@@ -246,20 +246,40 @@ describe("the JSON API", { timeout: 180_000 }, () => {
     }
   });
 
+  it("takes a sender's progress on a case it sent for joint handling, from that key only, never going back", async () => {
+    const mine = await (await transfer(workOrder())).json();
+    const report = (body: unknown, key = platform, caseNo = mine.case.caseNo) =>
+      call(`/api/v1/cases/${caseNo}/progress`, key, { method: "POST", body: JSON.stringify(body) });
+    expect((await report({ stage: "handling", at: "2026-03-03T10:00:00+08:00" })).status).toBe(200);
+    expect((await report({ stage: "received", at: "2026-03-02T10:00:00+08:00" })).status).toBe(200);
+    const stored = await prisma.case.findUniqueOrThrow({ where: { caseNo: mine.case.caseNo } });
+    expect(stored).toMatchObject({ sourceStage: "handling", sourceUpdatedAt: new Date("2026-03-03T02:00:00Z") });
+    const other = (await createApiKey({ name: "另一平台", scopes: ["transfers"], channel: "hotline12369" })).key;
+    expect((await report({ stage: "answered", at: "2026-03-04T10:00:00+08:00" }, other)).status).toBe(404);
+    expect((await report({ stage: "answered", at: "2026-03-04T10:00:00+08:00" }, bureauTool)).status).toBe(403);
+    expect((await report({ stage: "assigned", at: "2026-03-04T10:00:00+08:00" })).status).toBe(422);
+    expect((await report({ stage: "answered" })).status).toBe(422);
+    expect((await report({ stage: "answered", at: "2026-03-04T10:00:00+08:00" }, platform, "TS-9999-99999")).status).toBe(404);
+    expect((await prisma.case.findUniqueOrThrow({ where: { caseNo: mine.case.caseNo } })).sourceStage).toBe("handling");
+  });
+
   it("publishes an OpenAPI 3.1 document generated from the schemas, and a page for people", async () => {
     const document = await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json();
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths).sort()).toEqual([
       "/api/v1/cases",
       "/api/v1/cases/{caseNo}",
+      "/api/v1/cases/{caseNo}/progress",
       "/api/v1/reference",
       "/api/v1/statistics",
     ]);
     const transferSchema = document.components.schemas.TransferCase;
     expect(transferSchema.required.sort()).toEqual(["category", "description", "receivedAt", "township", "workOrderNo"]);
     expect(transferSchema.additionalProperties).toBe(false);
+    expect(document.components.schemas.JointProgress.required.sort()).toEqual(["at", "stage"]);
     const page = await (await fetch(`${app.baseUrl}/api/v1/docs`)).text();
     expect(page).toContain("POST /api/v1/cases");
     expect(page).toContain("workOrderNo");
+    expect(page).toContain("POST /api/v1/cases/{caseNo}/progress");
   });
 });
