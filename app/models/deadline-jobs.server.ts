@@ -6,6 +6,7 @@ import { logger } from "~/logger.server";
 import { deadlineQueue, redisReady } from "~/redis.server";
 import { afterNotificationCommit, recipientsOfStep, recordNotifications, stepMessage } from "./notifications.server";
 import { Params, skipLocked } from "./sql-dialect.server";
+import { notifyOverdueReplies } from "./transfer-clock.server";
 import { requeuePendingWebhooks } from "./webhooks.server";
 
 /**
@@ -327,6 +328,7 @@ export async function sweepDueSteps(now?: Date) {
     if (batch.length === 0) break;
   }
   await requeuePendingWebhooks();
+  await notifyOverdueReplies(now);
   return { fired };
 }
 

@@ -4,7 +4,7 @@ import { formatLocalDateTime } from "~/domain/local-time";
 import { t, tKey } from "~/i18n";
 import { queueWebhookDelivery, recordWebhookDeliveries } from "./webhooks.server";
 
-export type NotificationKind = LadderStep | "instruction" | "acknowledged" | "dissatisfied" | "transferReply";
+export type NotificationKind = LadderStep | "instruction" | "acknowledged" | "dissatisfied" | "transferReply" | "transferOverdue";
 
 interface CaseRef {
   id: number;

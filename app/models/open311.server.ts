@@ -195,7 +195,7 @@ const CLOSED_STATES: CaseState[] = ["rejected", "merged", "concluded", "closed"]
 const statesOf = (status: "open" | "closed") => (status === "open" ? OPEN_STATES : CLOSED_STATES);
 
 /** `GET requests/{id}`: one complaint, as a list of one (the spec's shape); null when there is none. */
-export async function open311Request(serviceRequestId: string) {
+export async function open311RequestById(serviceRequestId: string) {
   const record = await prisma.case.findFirst({
     where: { caseNo: serviceRequestId, kind: "complaint" },
     include: CASE_FOR_OPEN311,

@@ -3,7 +3,7 @@ import { parseOpen311Path } from "~/domain/open311";
 import { open311RequestQuerySchema, open311RequestSchema, open311UpdateQuerySchema } from "~/forms/open311";
 import { t } from "~/i18n";
 import {
-  open311Request as open311Case,
+  open311RequestById,
   open311Requests,
   open311ServiceDefinition,
   open311Services,
@@ -48,7 +48,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
           return open311Document(format, "service_requests", await open311Requests(filters.data));
         }
         case "request": {
-          const found = await open311Case(target.serviceRequestId);
+          const found = await open311RequestById(target.serviceRequestId);
           return found
             ? open311Document(format, "service_requests", found)
             : open311Errors(format, 404, [t("open311.unknownRequest")]);

@@ -7,6 +7,7 @@ import { t } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { registerCase } from "~/models/cases.server";
 import { createPartner } from "~/models/partners.server";
+import { notifyOverdueReplies } from "~/models/transfer-clock.server";
 import { signPayload } from "~/models/webhooks.server";
 import { startWorkers } from "../../workers/index";
 import { spawnWorker } from "../support/bulk-cases";
@@ -317,6 +318,17 @@ describe("transfers between two Greenline installations", { timeout: 120_000 }, 
     expect((await fetch(`${ours.baseUrl}/cases/${caseNo}/print/transferLetter-999999`, { headers: { cookie } })).status).toBe(
       404,
     );
+
+    // Our clock for the reply: past it, the case page says so and the sweep tells the desk, once.
+    const justBefore = new Date(transfer.replyDueAt.getTime() - 60_000);
+    const justAfter = new Date(transfer.replyDueAt.getTime() + 60_000);
+    expect(await notifyOverdueReplies(justBefore)).toBe(0);
+    expect((await getCaseForViewer(world.dispatcher, caseNo, justAfter)).transfers[0].overdue).toBe(true);
+    expect(await notifyOverdueReplies(justAfter)).toBe(1);
+    expect(await notifyOverdueReplies(justAfter)).toBe(0);
+    const told = await prisma.notification.findMany({ where: { userId: world.dispatcher.id, kind: "transferOverdue" } });
+    expect(told).toHaveLength(1);
+    expect(told[0].message).toContain("綦江区公安分局");
 
     await act(world.dispatcher, caseNo, {
       action: "transferReply",
