@@ -282,6 +282,8 @@ export const zhCN = {
   "notify.supervision": "{caseNo} 的{milestone}时限超期未办结（应于 {due} 前完成），已列入督办。",
   "notify.instruction": "局领导对 {caseNo} 作出督办意见：{text}",
   "notify.acknowledged": "{township}已签收 {caseNo} 的督办意见。",
+  "supervision.overdueReplies": "移送逾期未回复（{count}）",
+  "supervision.noOverdueReplies": "没有逾期未回复的移送。",
   "notify.transferOverdue": "移送{partner}的案件 {caseNo} 已过回复期限（{due}）仍未回复，请督促。",
   "action.transferOverdue": "移送逾期未回复",
   "notify.transferReply": "{partner} 已答复移送的案件 {caseNo}，请审核后答复投诉人。",

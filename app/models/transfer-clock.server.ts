@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { HANDLING_STATES } from "~/domain/workflow";
+import type { Prisma } from "~/generated/prisma/client";
 import { t } from "~/i18n";
 import { afterNotificationCommit, notifyUsers, usersWithRole } from "./notifications.server";
 import { writeTransaction } from "./write-transaction.server";
@@ -10,15 +11,33 @@ import { writeTransaction } from "./write-transaction.server";
  * desk once about each transfer whose reply is overdue while the case is still being handled. It is not
  * a milestone of the case: a partner's late reply does not make our case overdue.
  */
+const overdueReplyWhere = (now: Date) =>
+  ({
+    repliedAt: null,
+    replyDueAt: { lt: now },
+    delivery: { not: "failed" },
+    case: { state: { in: [...HANDLING_STATES] } },
+  }) satisfies Prisma.CaseTransferWhereInput;
+
+/** The transfers whose reply is overdue on cases still being handled, oldest deadline first (the supervision board). */
+export function overdueReplies(now = new Date()) {
+  return prisma.caseTransfer.findMany({
+    where: overdueReplyWhere(now),
+    orderBy: [{ replyDueAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      mode: true,
+      sentAt: true,
+      replyDueAt: true,
+      partner: { select: { name: true } },
+      case: { select: { caseNo: true, subject: true } },
+    },
+  });
+}
+
 export async function notifyOverdueReplies(now = new Date()): Promise<number> {
   const overdue = await prisma.caseTransfer.findMany({
-    where: {
-      repliedAt: null,
-      replyDueAt: { lt: now },
-      overdueNotifiedAt: null,
-      delivery: { not: "failed" },
-      case: { state: { in: [...HANDLING_STATES] } },
-    },
+    where: { ...overdueReplyWhere(now), overdueNotifiedAt: null },
     include: { partner: { select: { name: true } }, case: { select: { id: true, caseNo: true, assignedToId: true } } },
     take: 500,
   });

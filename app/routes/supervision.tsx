@@ -1,19 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StateBadge } from "~/components/case-markers";
-import { t } from "~/i18n";
+import { t, tKey } from "~/i18n";
+import { localDateOf, localDaysBetween } from "~/domain/local-time";
 import { LATENESS_BUCKETS } from "~/domain/supervision";
 import { supervisionBoard } from "~/models/supervision.server";
+import { overdueReplies } from "~/models/transfer-clock.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["leader", "dispatcher"]);
-  return supervisionBoard();
+  const now = new Date();
+  const [board, transfers] = await Promise.all([supervisionBoard(now), overdueReplies(now)]);
+  return { ...board, transfers, now };
 }
 
 export default function SupervisionBoard() {
-  const { rows, byHandler } = useLoaderData<typeof loader>();
+  const { rows, byHandler, transfers, now } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("supervision.title")}</h1>
@@ -85,6 +89,45 @@ export default function SupervisionBoard() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="panel" aria-labelledby="overdue-replies-heading">
+        <h2 id="overdue-replies-heading">{t("supervision.overdueReplies", { count: transfers.length })}</h2>
+        {transfers.length === 0 ? (
+          <p className="muted">{t("supervision.noOverdueReplies")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t("field.caseNo")}</th>
+                <th>{t("transfer.partner")}</th>
+                <th>{t("field.subject")}</th>
+                <th>{t("transfer.sentAt")}</th>
+                <th>{t("transfer.replyDueAt")}</th>
+                <th>{t("supervision.late")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {transfers.map((transfer) => (
+                <tr key={transfer.id} data-transfer={transfer.id}>
+                  <td>
+                    <Link to={`/cases/${transfer.case.caseNo}`}>{transfer.case.caseNo}</Link>
+                  </td>
+                  <td>
+                    {transfer.partner.name}（{tKey("transfer.modeShort", transfer.mode)}）
+                  </td>
+                  <td>{transfer.case.subject}</td>
+                  <td className="nowrap">{showDateTime(transfer.sentAt)}</td>
+                  <td className="nowrap">{showDateTime(transfer.replyDueAt)}</td>
+                  <td>
+                    {t("supervision.daysLate", {
+                      days: localDaysBetween(localDateOf(new Date(transfer.replyDueAt)), localDateOf(new Date(now))),
+                    })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
     </>
   );

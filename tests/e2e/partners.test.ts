@@ -90,6 +90,18 @@ describe("partners and transfers out", { timeout: 120_000 }, () => {
     await page.getByText(/可能构成污染环境罪/).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Past its reply date, the transfer is on the leaders' supervision board.
+    await prisma.caseTransfer.updateMany({
+      where: { case: { caseNo: created.caseNo } },
+      data: { replyDueAt: new Date(Date.now() - 3 * 86_400_000) },
+    });
+    const leader = await session.signIn("leader");
+    await leader.goto("/supervision");
+    const board = leader.getByRole("region", { name: t("supervision.overdueReplies", { count: 1 }) });
+    await board.getByRole("row").filter({ hasText: created.caseNo }).getByText("綦江区公安分局（移送）").waitFor();
+    expect(await accessibilityViolations(leader)).toEqual([]);
+    await leader.context().close();
+
     await page.goto(`/cases/${created.caseNo}`);
     await page.getByText(tKey("action", "transferReply"), { exact: true }).click();
     const reply = page.getByRole("form", { name: tKey("action", "transferReply") });

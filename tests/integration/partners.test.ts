@@ -7,7 +7,7 @@ import { t } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { registerCase } from "~/models/cases.server";
 import { createPartner } from "~/models/partners.server";
-import { notifyOverdueReplies } from "~/models/transfer-clock.server";
+import { notifyOverdueReplies, overdueReplies } from "~/models/transfer-clock.server";
 import { signPayload } from "~/models/webhooks.server";
 import { startWorkers } from "../../workers/index";
 import { spawnWorker } from "../support/bulk-cases";
@@ -329,6 +329,8 @@ describe("transfers between two Greenline installations", { timeout: 120_000 }, 
     const told = await prisma.notification.findMany({ where: { userId: world.dispatcher.id, kind: "transferOverdue" } });
     expect(told).toHaveLength(1);
     expect(told[0].message).toContain("綦江区公安分局");
+    expect((await overdueReplies(justAfter)).map((overdue) => overdue.case.caseNo)).toEqual([caseNo]);
+    expect(await overdueReplies(justBefore)).toEqual([]);
 
     await act(world.dispatcher, caseNo, {
       action: "transferReply",
