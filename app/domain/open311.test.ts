@@ -8,6 +8,7 @@ import {
   nameFromParts,
   open311StatusOf,
   parseOpen311Path,
+  statesWithOpen311Status,
   townshipOfReport,
 } from "./open311";
 import { open311RequestQuerySchema, open311RequestSchema, open311UpdateQuerySchema } from "~/forms/open311";
@@ -45,6 +46,11 @@ describe("Open311 paths", () => {
 describe("statuses", () => {
   it("a request is open while it is received or handled, closed otherwise", () => {
     expect(PUBLIC_STAGES.filter((stage) => open311StatusOf(stage) === "open")).toEqual(["received", "handling"]);
+  });
+
+  it("a status filter selects the states whose stage has that status", () => {
+    expect(statesWithOpen311Status("open")).toEqual(["registered", "accepted", "assigned", "submitted"]);
+    expect(statesWithOpen311Status("closed")).toEqual(["concluded", "closed", "rejected", "merged"]);
   });
 
   it("every public step has an update status from mySociety's list", () => {

@@ -1,4 +1,5 @@
-import type { PublicEvent, PublicStage } from "./case-lookup";
+import { type PublicEvent, type PublicStage, publicStageOf } from "./case-lookup";
+import { CASE_STATES } from "./workflow";
 
 /**
  * Open311 GeoReport v2 (docs/integrations.md "Open311"): the paths it answers, how a case's public
@@ -54,6 +55,10 @@ export const CONSENT_ATTRIBUTE = "consent_to_publish";
 export function open311StatusOf(stage: PublicStage): "open" | "closed" {
   return stage === "received" || stage === "handling" ? "open" : "closed";
 }
+
+/** The case states a `status` filter of `GET requests` selects. */
+export const statesWithOpen311Status = (status: "open" | "closed") =>
+  CASE_STATES.filter((state) => open311StatusOf(publicStageOf(state)) === status);
 
 /**
  * Each public step as a status of mySociety's update extension (the statuses FixMyStreet reads):

@@ -1,6 +1,6 @@
 import { subDays } from "date-fns";
 import { prisma } from "~/db.server";
-import { PUBLIC_ACTIONS, publicEventOf, publicStageOf } from "~/domain/case-lookup";
+import { PUBLIC_ACTIONS, publicHistoryOf, publicStageOf } from "~/domain/case-lookup";
 import { toOffsetIso } from "~/domain/local-time";
 import {
   CONSENT_ATTRIBUTE,
@@ -9,6 +9,7 @@ import {
   nameFromParts,
   Open311List,
   open311StatusOf,
+  statesWithOpen311Status,
   townshipOfReport,
   UPDATE_STATUS_OF,
 } from "~/domain/open311";
@@ -106,7 +107,6 @@ export async function receiveOpen311Request(client: ApiClient, input: Open311Req
 
 const CASE_FOR_OPEN311 = {
   township: { select: { name: true } },
-  milestones: { where: { milestone: "conclude" }, orderBy: { round: "desc" }, take: 1, select: { dueAt: true } },
   auditEvents: {
     where: { action: { in: PUBLIC_ACTIONS } },
     orderBy: { id: "asc" },
@@ -116,27 +116,20 @@ const CASE_FOR_OPEN311 = {
 
 type Open311Case = Prisma.CaseGetPayload<{ include: typeof CASE_FOR_OPEN311 }>;
 
-/** What a public step says: the reason or the answer where the complainant agreed to publication. */
-function publicNote(published: boolean, event: string, audit: { reason: string | null; after: string | null }) {
-  const label = tKey("open311.event", event);
-  if (!published) return label;
-  if (event === "rejected" && audit.reason) return `${label}：${audit.reason}`;
-  if (event === "answered" && audit.after) {
-    const reply = (JSON.parse(audit.after) as { replyText?: unknown }).replyText;
-    if (typeof reply === "string" && reply) return `${label}：${reply}`;
-  }
-  return label;
+/** What a public step says: its name, and its text (the reason, the answer) where the complainant agreed to publication. */
+function publicNote(published: boolean, entry: { event: string; text: string | null }) {
+  const label = tKey("open311.event", entry.event);
+  return published && entry.text ? `${label}：${entry.text}` : label;
 }
 
 function serviceRequestOf(record: Open311Case, categoryNames: Map<string, string>) {
   const published = record.consentToPublish;
-  const last = record.auditEvents.at(-1);
-  const lastEvent = last ? publicEventOf(last.action) : null;
+  const last = publicHistoryOf(record.auditEvents, record.kind).at(-1);
   const stage = publicStageOf(record.state as CaseState);
   return {
     service_request_id: record.caseNo,
     status: open311StatusOf(stage),
-    status_notes: last && lastEvent ? publicNote(published, lastEvent, last) : tKey("query.stage", stage),
+    status_notes: last ? publicNote(published, last) : tKey("query.stage", stage),
     service_name: categoryNames.get(record.category) ?? record.category,
     service_code: record.category,
     description: published ? record.description : null,
@@ -144,7 +137,7 @@ function serviceRequestOf(record: Open311Case, categoryNames: Map<string, string
     service_notice: null,
     requested_datetime: toOffsetIso(record.receivedAt),
     updated_datetime: toOffsetIso(last?.at ?? record.receivedAt),
-    expected_datetime: record.milestones[0] ? toOffsetIso(record.milestones[0].dueAt) : null,
+    expected_datetime: record.dueAt ? toOffsetIso(record.dueAt) : null,
     // Without consent, where it happened only as precisely as its township.
     address: published && record.address ? record.address : record.township.name,
     address_id: null,
@@ -173,7 +166,7 @@ export async function open311Requests(query: z.output<typeof open311RequestQuery
           lte: query.end_date ?? now,
         },
         ...(query.service_code?.length ? { category: { in: query.service_code } } : {}),
-        ...(query.status?.length === 1 ? { state: { in: statesOf(query.status[0] as "open" | "closed") } } : {}),
+        ...(query.status?.length === 1 ? { state: { in: statesWithOpen311Status(query.status[0] as "open" | "closed") } } : {}),
       };
   const [records, names] = await Promise.all([
     prisma.case.findMany({
@@ -189,10 +182,6 @@ export async function open311Requests(query: z.output<typeof open311RequestQuery
     records.map((record) => serviceRequestOf(record, names)),
   );
 }
-
-const OPEN_STATES: CaseState[] = ["registered", "accepted", "assigned", "submitted"];
-const CLOSED_STATES: CaseState[] = ["rejected", "merged", "concluded", "closed"];
-const statesOf = (status: "open" | "closed") => (status === "open" ? OPEN_STATES : CLOSED_STATES);
 
 /** `GET requests/{id}`: one complaint, as a list of one (the spec's shape); null when there is none. */
 export async function open311RequestById(serviceRequestId: string) {
@@ -229,19 +218,17 @@ export async function open311Updates(query: z.output<typeof open311UpdateQuerySc
   });
   return new Open311List(
     "request_update",
-    events.flatMap((audit) => {
-      const event = publicEventOf(audit.action);
-      if (!event || !audit.case) return [];
-      return [
-        {
-          update_id: String(audit.id),
-          service_request_id: audit.case.caseNo,
-          status: UPDATE_STATUS_OF[event],
-          updated_datetime: toOffsetIso(audit.at),
-          description: publicNote(audit.case.consentToPublish, event, audit),
-          media_url: null,
-        },
-      ];
-    }),
+    events.flatMap(({ case: record, ...audit }) =>
+      record
+        ? publicHistoryOf([audit], "complaint").map((entry) => ({
+            update_id: String(audit.id),
+            service_request_id: record.caseNo,
+            status: UPDATE_STATUS_OF[entry.event],
+            updated_datetime: toOffsetIso(entry.at),
+            description: publicNote(record.consentToPublish, entry),
+            media_url: null,
+          }))
+        : [],
+    ),
   );
 }
