@@ -293,6 +293,29 @@ export async function changeCase(
   return { caseNo, version };
 }
 
+/**
+ * A step by someone who never saw a version number (the complainant on the lookup page, a partner's
+ * system): taken at the case's current version, read again and tried again if the desk changed the
+ * case meanwhile; after three such losses the conflict is the caller's.
+ */
+export async function changeCaseAtCurrentVersion(
+  actor: CaseActor,
+  caseNo: string,
+  change: CaseChange,
+  options: StepOptions = {},
+) {
+  for (let attempt = 1; ; attempt++) {
+    const current = await prisma.case.findUnique({ where: { caseNo }, select: { version: true } });
+    if (!current) throw new CaseNotFoundError(caseNo);
+    try {
+      return await changeCase(actor, caseNo, current.version, change, options);
+    } catch (error) {
+      if (error instanceof StaleVersionError && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
 function stepOfSubmission(caseId: number, submissionKey: string) {
   return prisma.auditEvent.findFirst({ where: { caseId, submissionKey }, select: { id: true } });
 }

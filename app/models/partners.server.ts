@@ -4,8 +4,8 @@ import { splitApiKey } from "~/domain/api-keys";
 import { isRemoteStage, normalizedBaseUrl, transferIdOfWorkOrder, type PartnerKind } from "~/domain/partners";
 import type { PartnerActor } from "~/domain/roles";
 import { logger } from "~/logger.server";
-import { changeCase } from "./cases.server";
-import { ActionNotAllowedError, StaleVersionError } from "./errors";
+import { changeCaseAtCurrentVersion } from "./cases.server";
+import { ActionNotAllowedError } from "./errors";
 import { signatureMatches } from "./webhooks.server";
 
 /**
@@ -156,26 +156,18 @@ export async function receivePartnerCallback(raw: string, signature: string | nu
   return "recorded";
 }
 
-/** The partner's answer as the transfer's reply, by the partner itself; retried if the desk changed the case meanwhile. */
+/** The partner's answer as the transfer's reply, by the partner itself, at the case's current version. */
 async function recordReply(partner: { id: number; name: string }, transferId: number, caseNo: string, text: string, now: Date) {
   const actor: PartnerActor = { id: null, role: "partner", townshipId: null, partnerId: partner.id, name: partner.name };
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo }, select: { version: true } });
-    try {
-      await changeCase(actor, caseNo, version, { action: "transferReply", transferId, text }, { now });
-      return;
-    } catch (error) {
-      if (error instanceof StaleVersionError) continue;
-      // The case went on without it (concluded meanwhile): the answer stays on the transfer for the desk.
-      if (error instanceof ActionNotAllowedError) {
-        await prisma.caseTransfer.updateMany({
-          where: { id: transferId, repliedAt: null },
-          data: { replyText: text, repliedAt: now },
-        });
-        logger.info({ caseNo, transferId }, "partner answer kept on the transfer: the case no longer takes replies");
-        return;
-      }
-      throw error;
-    }
+  try {
+    await changeCaseAtCurrentVersion(actor, caseNo, { action: "transferReply", transferId, text }, { now });
+  } catch (error) {
+    if (!(error instanceof ActionNotAllowedError)) throw error;
+    // The case went on without it (concluded meanwhile): the answer stays on the transfer for the desk.
+    await prisma.caseTransfer.updateMany({
+      where: { id: transferId, repliedAt: null },
+      data: { replyText: text, repliedAt: now },
+    });
+    logger.info({ caseNo, transferId }, "partner answer kept on the transfer: the case no longer takes replies");
   }
 }
