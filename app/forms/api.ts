@@ -81,6 +81,24 @@ export const jointProgressSchema = z
   })
   .strict();
 
+/**
+ * What a partner Greenline posts back about a case we transferred to it: its own transfer callback
+ * (app/models/transfer-callbacks.server.ts), of which we read the step, its case and its public course.
+ */
+export const partnerCallbackSchema = z.object({
+  event: z.string().max(30),
+  caseNo: z.string().max(30).optional(),
+  workOrderNo: z.string().max(100),
+  at: z
+    .string()
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
+  case: z.object({ stage: z.string().max(30).optional(), answer: z.string().nullable().optional() }).optional(),
+});
+
+export type PartnerCallback = z.output<typeof partnerCallbackSchema>;
+
 const time = z.string().describe("ISO 8601 with +08:00");
 
 /** What a platform, a partner and the public may know of a case: its course, never who complained. */

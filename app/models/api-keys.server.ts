@@ -70,6 +70,15 @@ export const scopesOf = (key: { scopes: string }): ApiScope[] => key.scopes.spli
 
 export type ApiClient = { id: number; name: string; scopes: ApiScope[]; channel: string | null; rateLimit: number };
 
+/**
+ * The secret a key's callbacks are signed with: the hex SHA-256 of its secret part, which the key's
+ * holder computes and we keep as its hash (decision 0016). Empty for what is not a key.
+ */
+export function callbackSigningSecret(key: string): string {
+  const parts = splitApiKey(key);
+  return parts ? hashOf(parts.secret) : "";
+}
+
 /** A key acting on cases (registering a transfer or an Open311 request): no user, named by the key. */
 export const apiClientActor = (client: ApiClient): ApiClientActor => ({
   id: null,

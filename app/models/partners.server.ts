@@ -1,11 +1,12 @@
-import { createHash } from "node:crypto";
 import { prisma } from "~/db.server";
 import { splitApiKey } from "~/domain/api-keys";
+import type { PartnerCallback } from "~/forms/api";
 import { isRemoteStage, normalizedBaseUrl, transferIdOfWorkOrder, type PartnerKind } from "~/domain/partners";
 import type { PartnerActor } from "~/domain/roles";
 import { logger } from "~/logger.server";
 import { changeCaseAtCurrentVersion } from "./cases.server";
 import { ActionNotAllowedError } from "./errors";
+import { callbackSigningSecret } from "./api-keys.server";
 import { signatureMatches } from "./webhooks.server";
 
 /**
@@ -99,61 +100,50 @@ export async function setPartnerActive(id: number, active: boolean) {
   await prisma.partner.updateMany({ where: { id }, data: { active } });
 }
 
-/** The secret a partner signs its answers with: the hex SHA-256 of its key's secret part (what it keeps of the key). */
-function signingSecretOf(apiKey: string | null): string {
-  const parts = apiKey ? splitApiKey(apiKey) : null;
-  return parts ? createHash("sha256").update(parts.secret).digest("hex") : "";
+/**
+ * Which partner signed a callback: the Greenline partner whose key signs it (a handful of rows), or null.
+ * The signature is over the exact bytes received.
+ */
+export async function partnerOfSignature(raw: string, signature: string | null) {
+  const partners = await prisma.partner.findMany({ where: { kind: "greenline" } });
+  return partners.find((candidate) => signatureMatches(callbackSigningSecret(candidate.apiKey ?? ""), raw, signature)) ?? null;
 }
-
-export type CallbackOutcome = "unknownPartner" | "unreadable" | "unknownTransfer" | "recorded";
 
 /**
  * An answer a partner Greenline posted about a case we transferred to it (its callback to the key it
  * issued us): its case number and stage are kept with the transfer, and its answer becomes the
  * transfer's reply, recorded on our case through the case service. A repeated or older answer changes
- * nothing.
+ * nothing. False when the answer names no transfer of ours to that partner.
  */
-export async function receivePartnerCallback(raw: string, signature: string | null, now = new Date()): Promise<CallbackOutcome> {
-  // Which partner signed it: the one whose key's secret the signature is made with (a handful of partners).
-  const partners = await prisma.partner.findMany({ where: { kind: "greenline" } });
-  const partner = partners.find((candidate) => signatureMatches(signingSecretOf(candidate.apiKey), raw, signature));
-  if (!partner) return "unknownPartner";
-  const partnerId = partner.id;
-  let body: {
-    event?: unknown;
-    caseNo?: unknown;
-    workOrderNo?: unknown;
-    at?: unknown;
-    case?: { stage?: unknown; answer?: unknown };
-  };
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    return "unreadable";
-  }
-  const transferId = typeof body.workOrderNo === "string" ? transferIdOfWorkOrder(body.workOrderNo) : null;
+export async function recordPartnerCallback(
+  partner: { id: number; name: string },
+  callback: PartnerCallback,
+  now = new Date(),
+): Promise<boolean> {
+  const transferId = transferIdOfWorkOrder(callback.workOrderNo);
   const transfer = transferId
     ? await prisma.caseTransfer.findFirst({
-        where: { id: transferId, partnerId },
+        where: { id: transferId, partnerId: partner.id },
         include: { case: { select: { caseNo: true } } },
       })
     : null;
-  if (!transfer) return "unknownTransfer";
-  const at = typeof body.at === "string" && !Number.isNaN(Date.parse(body.at)) ? new Date(body.at) : now;
+  if (!transfer) return false;
+  const at = callback.at ?? now;
   if (!transfer.remoteUpdatedAt || transfer.remoteUpdatedAt.getTime() <= at.getTime()) {
+    const stage = callback.case?.stage;
     await prisma.caseTransfer.update({
       where: { id: transfer.id },
       data: {
-        remoteCaseNo: typeof body.caseNo === "string" ? body.caseNo.slice(0, 30) : transfer.remoteCaseNo,
-        remoteStage: isRemoteStage(body.case?.stage) ? body.case.stage : transfer.remoteStage,
+        remoteCaseNo: callback.caseNo ?? transfer.remoteCaseNo,
+        remoteStage: isRemoteStage(stage) ? stage : transfer.remoteStage,
         remoteUpdatedAt: at,
         delivery: "delivered",
       },
     });
   }
-  const answer = body.event === "answered" && typeof body.case?.answer === "string" ? body.case.answer.trim().slice(0, 4000) : "";
+  const answer = callback.event === "answered" ? (callback.case?.answer ?? "").trim().slice(0, 4000) : "";
   if (answer && transfer.repliedAt === null) await recordReply(partner, transfer.id, transfer.case.caseNo, answer, now);
-  return "recorded";
+  return true;
 }
 
 /** The partner's answer as the transfer's reply, by the partner itself, at the case's current version. */

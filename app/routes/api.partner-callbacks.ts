@@ -1,41 +1,50 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { partnerCallbackSchema } from "~/forms/api";
 import { t } from "~/i18n";
 import { logger } from "~/logger.server";
-import { clientAddressOf } from "~/session.server";
 import { StaleVersionError } from "~/models/errors";
-import { receivePartnerCallback } from "~/models/partners.server";
+import { partnerOfSignature, recordPartnerCallback } from "~/models/partners.server";
 import { SIGNATURE_HEADER } from "~/models/webhooks.server";
+import { clientAddressOf } from "~/session.server";
 import { readJsonBody } from "~/utils/request-input.server";
 
 /**
- * `POST /api/partner-callbacks`: a partner Greenline's answer about a case we transferred to
- * it — its own callback to the key it issued us (docs/integrations.md "Transfers out"), signed with that
- * key, which only the partner and we hold.
+ * `POST /api/partner-callbacks`: a partner Greenline's answer about a case we transferred to it — its own
+ * callback to the key it issued us (docs/integrations.md "Transfers out"), signed with that key, which
+ * only the partner and we hold; the signature tells which partner it is.
  */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST")
     return Response.json({ error: t("error.badRequest") }, { status: 405, headers: { Allow: "POST" } });
-  const { raw } = await readJsonBody(request, 64 * 1024);
-  let outcome: Awaited<ReturnType<typeof receivePartnerCallback>>;
-  try {
-    outcome = await receivePartnerCallback(raw, request.headers.get(SIGNATURE_HEADER));
-  } catch (error) {
-    // The desk kept changing the case while the answer was recorded: the partner's queue sends it again.
-    if (error instanceof StaleVersionError) {
-      return Response.json({ error: t("case.stale") }, { status: 503, headers: { "Retry-After": "5" } });
-    }
-    throw error;
-  }
-  logger.info({ partnerCallback: outcome, clientAddress: clientAddressOf(request) }, "partner callback");
+  const { raw, value } = await readJsonBody(request, 64 * 1024);
+  const partner = await partnerOfSignature(raw, request.headers.get(SIGNATURE_HEADER));
+  const callback = partnerCallbackSchema.safeParse(value);
+  const outcome = !partner ? "badSignature" : !callback.success ? "unreadable" : await recorded(partner, callback.data);
+  logger.info(
+    { partnerCallback: outcome, partnerId: partner?.id ?? null, clientAddress: clientAddressOf(request) },
+    "partner callback",
+  );
   switch (outcome) {
     case "recorded":
       return Response.json({ status: outcome });
-    case "unknownPartner":
+    case "badSignature":
       return Response.json({ error: t("error.badSignature") }, { status: 401 });
     case "unreadable":
       return Response.json({ error: t("error.badRequest") }, { status: 400 });
+    case "conflict":
+      // The desk kept changing the case while the answer was recorded: the partner's queue sends it again.
+      return Response.json({ error: t("case.stale") }, { status: 503, headers: { "Retry-After": "5" } });
     default:
       return Response.json({ error: t("error.unknownTransfer") }, { status: 404 });
+  }
+}
+
+async function recorded(...args: Parameters<typeof recordPartnerCallback>) {
+  try {
+    return (await recordPartnerCallback(...args)) ? "recorded" : "unknownTransfer";
+  } catch (error) {
+    if (error instanceof StaleVersionError) return "conflict";
+    throw error;
   }
 }
 
