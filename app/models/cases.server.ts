@@ -269,12 +269,11 @@ export async function changeCase(
     const callbackEventId = record.sourceKeyId
       ? await recordTransferCallback(tx, { caseId: record.id, action: change.action, auditEventId: event.id, at: now })
       : null;
-    const progressEventIds = await recordJointProgress(tx, {
-      caseId: record.id,
-      action: change.action,
-      auditEventId: event.id,
-      at: now,
-    });
+    const progressEventIds = await recordJointProgress(
+      tx,
+      { action: change.action, auditEventId: event.id, at: now, state: (caseUpdate.state as string | undefined) ?? record.state },
+      record.transfersOut,
+    );
     return [effect.webhookEventId, messageEventId, callbackEventId, ...progressEventIds];
   });
   let webhookEventIds: (string | null | undefined)[];

@@ -80,24 +80,23 @@ export async function recordPartnerGivenUp(caseTransferId: number, error: string
 }
 
 /**
- * Our public step on a case we handle jointly, for each partner that holds its own case of it: a
- * delivery written in the step's transaction, sent after commit. None before the partner's case exists.
+ * Our public step on a case we handle jointly, for each partner that holds its own case of it (among the
+ * case's transfers as the step loaded them): a delivery written in the step's transaction, sent after
+ * commit. None before the partner's case exists, and no query for the many cases never handled jointly.
  */
 export async function recordJointProgress(
   tx: Transaction,
-  step: { caseId: number; action: string; auditEventId: number; at: Date },
+  step: { action: string; auditEventId: number; at: Date; state: string },
+  transfers: { id: number; mode: string; delivery: string; remoteCaseNo: string | null }[],
 ): Promise<string[]> {
-  if (!publicEventOf(step.action)) return [];
-  const transfers = await tx.caseTransfer.findMany({
-    where: { caseId: step.caseId, mode: "joint", delivery: "delivered", remoteCaseNo: { not: null } },
-    select: { id: true },
-  });
-  if (transfers.length === 0) return [];
-  const { state } = await tx.case.findUniqueOrThrow({ where: { id: step.caseId }, select: { state: true } });
-  const payload = JSON.stringify({ stage: publicStageOf(state as CaseState), at: toOffsetIso(step.at) });
-  const eventIds = transfers.map((transfer) => jointProgressEventId(transfer.id, step.auditEventId));
+  const holders = transfers.filter(
+    (transfer) => transfer.mode === "joint" && transfer.delivery === "delivered" && transfer.remoteCaseNo,
+  );
+  if (holders.length === 0 || !publicEventOf(step.action)) return [];
+  const payload = JSON.stringify({ stage: publicStageOf(step.state as CaseState), at: toOffsetIso(step.at) });
+  const eventIds = holders.map((transfer) => jointProgressEventId(transfer.id, step.auditEventId));
   await tx.webhookDelivery.createMany({
-    data: transfers.map((transfer, index) => ({
+    data: holders.map((transfer, index) => ({
       eventId: eventIds[index],
       caseTransferId: transfer.id,
       status: "pending",

@@ -14,7 +14,7 @@ export const CASE_FOR_CHANGE = {
   extensions: { where: { status: "pending" } },
   instructions: { where: { acknowledgedAt: null } },
   attachments: { where: { withdrawnAt: null }, select: { withdrawnAt: true } },
-  transfersOut: { where: { repliedAt: null }, select: { repliedAt: true, delivery: true } },
+  transfersOut: { select: { id: true, mode: true, delivery: true, repliedAt: true, remoteCaseNo: true } },
   policy: true,
 } satisfies Prisma.CaseInclude;
 
