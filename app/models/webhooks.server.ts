@@ -142,7 +142,8 @@ export async function deliverWebhook(eventId: string, options: { finalAttempt?: 
   const now = options.now ?? new Date();
   const sendsTransfer = delivery.caseTransferId !== null && !isJointProgressEvent(eventId);
   let failure: string | null = null;
-  let final = options.finalAttempt ?? false;
+  // A partner's refusal that no retry can change (a 4xx other than 408 and 429).
+  let refused = false;
   try {
     const response = await fetch(request.url, {
       method: "POST",
@@ -151,21 +152,22 @@ export async function deliverWebhook(eventId: string, options: { finalAttempt?: 
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) failure = `HTTP ${response.status}`;
-    if (delivery.caseTransferId !== null) final ||= isFinalRefusal(response.status);
+    refused = delivery.caseTransferId !== null && isFinalRefusal(response.status);
     if (sendsTransfer) await recordPartnerAnswer(delivery.caseTransferId!, response, now);
   } catch (error) {
     failure = (error as Error).message;
   }
+  const givenUp = failure !== null && (refused || options.finalAttempt === true);
   await prisma.webhookDelivery.update({
     where: { eventId },
     data: failure
-      ? { attempts: { increment: 1 }, lastError: failure, status: final ? "failed" : "pending" }
+      ? { attempts: { increment: 1 }, lastError: failure, status: givenUp ? "failed" : "pending" }
       : { attempts: { increment: 1 }, lastError: null, status: "delivered", deliveredAt: now },
   });
-  if (failure && final && sendsTransfer) await recordPartnerGivenUp(delivery.caseTransferId!, failure);
+  if (givenUp && sendsTransfer) await recordPartnerGivenUp(delivery.caseTransferId!, failure!);
   logger.info({ eventId, delivered: !failure, error: failure }, "webhook attempt");
-  // A final refusal is recorded; retrying it would only be refused again.
-  if (failure && !(final && !options.finalAttempt)) throw new Error(`webhook ${eventId}: ${failure}`);
+  // Thrown for the queue to retry; a refusal for good would only be refused again.
+  if (failure && !refused) throw new Error(`webhook ${eventId}: ${failure}`);
   return failure ? "refused" : "delivered";
 }
 
