@@ -20,6 +20,9 @@ export type TransferMode = (typeof TRANSFER_MODES)[number];
 export const TRANSFER_DELIVERIES = ["sending", "delivered", "failed", "letter"] as const;
 export type TransferDelivery = (typeof TRANSFER_DELIVERIES)[number];
 
+/** A partner's townships as stored with it (a JSON array of names, read from its API). */
+export const partnerTownshipsOf = (stored: string): string[] => JSON.parse(stored) as string[];
+
 /** The work-order number the partner keeps for our transfer: our case and the transfer, unique for its key. */
 export const transferWorkOrderNo = (caseNo: string, transferId: number) => `${caseNo}-Y${transferId}`;
 

@@ -1,7 +1,7 @@
 import { prisma } from "~/db.server";
 import { splitApiKey } from "~/domain/api-keys";
 import type { PartnerCallback } from "~/forms/api";
-import { isRemoteStage, normalizedBaseUrl, transferIdOfWorkOrder, type PartnerKind } from "~/domain/partners";
+import { isRemoteStage, normalizedBaseUrl, partnerTownshipsOf, transferIdOfWorkOrder, type PartnerKind } from "~/domain/partners";
 import type { PartnerActor } from "~/domain/roles";
 import { logger } from "~/logger.server";
 import { changeCaseAtCurrentVersion } from "./cases.server";
@@ -14,9 +14,16 @@ import { signatureMatches } from "./webhooks.server";
  * administrator at /admin/partners; and the answers a partner Greenline posts back about our transfers.
  */
 
-export function listPartners() {
-  return prisma.partner.findMany({ orderBy: [{ active: "desc" }, { id: "asc" }], omit: { apiKey: true } });
+/** The partners page's list: never the keys; a Greenline partner's townships as how many there are. */
+export async function listPartners() {
+  const partners = await prisma.partner.findMany({ orderBy: [{ active: "desc" }, { id: "asc" }], omit: { apiKey: true } });
+  return partners.map(({ townships, ...partner }) => ({
+    ...partner,
+    townshipCount: townshipsOf(partner.kind === "greenline" ? townships : "[]").length,
+  }));
 }
+
+const townshipsOf = (stored: string) => JSON.parse(stored) as string[];
 
 /** What a transfer form offers: active partners, and each Greenline partner's townships. */
 export async function partnerChoices() {
@@ -25,7 +32,7 @@ export async function partnerChoices() {
     orderBy: { id: "asc" },
     select: { id: true, name: true, kind: true, replyDays: true, townships: true },
   });
-  return partners.map((partner) => ({ ...partner, townships: JSON.parse(partner.townships) as string[] }));
+  return partners.map((partner) => ({ ...partner, townships: partnerTownshipsOf(partner.townships) }));
 }
 
 export class PartnerInputError extends Error {

@@ -15,14 +15,7 @@ import { readFormData } from "~/utils/request-input.server";
 /** 协作单位: the bodies cases are transferred to (docs/integrations.md "Transfers out"). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
-  const partners = await listPartners();
-  return {
-    origin: new URL(request.url).origin,
-    partners: partners.map(({ townships, ...partner }) => ({
-      ...partner,
-      townshipCount: (JSON.parse(townships) as string[]).length,
-    })),
-  };
+  return { origin: new URL(request.url).origin, partners: await listPartners() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

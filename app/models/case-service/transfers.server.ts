@@ -1,6 +1,6 @@
 import { addWorkingDays } from "~/domain/calendar";
 import { endOfLocalDay, localDateOf, toOffsetIso } from "~/domain/local-time";
-import { replyIsResult, transferWorkOrderNo } from "~/domain/partners";
+import { partnerTownshipsOf, replyIsResult, transferWorkOrderNo } from "~/domain/partners";
 import { t } from "~/i18n";
 import { ActionNotAllowedError, CaseInputError } from "../errors";
 import { notifyUsers, usersWithRole } from "../notifications.server";
@@ -18,7 +18,7 @@ export const transferHandlers: CaseActionHandlers<"transferOut" | "transferReply
     const { tx, record, now, calendar } = context;
     const partner = await tx.partner.findFirst({ where: { id: change.partnerId, active: true } });
     if (!partner) throw new CaseInputError({ partnerId: "unknownPartner" });
-    const townships = JSON.parse(partner.townships) as string[];
+    const townships = partnerTownshipsOf(partner.townships);
     const partnerTownship = partner.kind === "greenline" ? (change.partnerTownship ?? "") : null;
     if (partnerTownship !== null && !townships.includes(partnerTownship))
       throw new CaseInputError({ partnerTownship: "unknownPartnerTownship" });
