@@ -1,7 +1,7 @@
 import type { ZodError } from "zod";
 import type { ApiScope } from "~/domain/api-keys";
 import { t, tKey } from "~/i18n";
-import { type ApiClient, authenticateApiKey, logApiRequest, takeApiRequest } from "~/models/api-keys.server";
+import { type ApiClient, authenticateApiKey, logApiRequest, takeApiRequest, takePublicRequest } from "~/models/api-keys.server";
 import { CaseInputError } from "~/models/errors";
 import { clientAddressOf } from "~/session.server";
 
@@ -42,11 +42,6 @@ export function validationProblem(error: ZodError): Response {
   return problem(422, t("api.invalid"), { errors });
 }
 
-function inputProblem(error: CaseInputError): Response {
-  const errors = Object.entries(error.fieldErrors).map(([field, key]) => ({ pointer: `/${field}`, detail: tKey("error", key) }));
-  return problem(422, t("api.invalid"), { errors });
-}
-
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
 
@@ -55,50 +50,93 @@ function presentedKey(request: Request): string | null {
   return authorization?.toLowerCase().startsWith("bearer ") ? authorization.slice(7).trim() : null;
 }
 
-/** Runs `handle` for a client whose key carries one of `scopes`; logs the request with its answer's status. */
-export async function apiRequest(
+/** How a protocol words the gate's refusals and its handlers' input errors (problem+json, Open311's errors). */
+export interface ApiDialect {
+  problem(status: number, detail: string, headers?: Record<string, string>): Response;
+  inputProblem(fieldErrors: Record<string, string>): Response;
+  keyRefused(refusal: "missing" | "invalid" | "revoked" | "expired"): Response;
+}
+
+/** Who may call: a key carrying one of `scopes`, or anyone, up to `anonymousLimit` requests a minute per address. */
+export type ApiCaller = { key: string | null; scopes: readonly ApiScope[] } | { anonymousLimit: number };
+
+/**
+ * What every request of another program goes through: the key and its scopes (or the anonymous limit),
+ * the rate limit, the handler with its input errors answered in the protocol's words, and the request
+ * log with the answer's status. Nothing a caller sends produces a 5xx here.
+ */
+export async function guardedApiRequest(
   request: Request,
-  scopes: readonly ApiScope[],
-  handle: (client: ApiClient) => Promise<Response>,
+  caller: ApiCaller,
+  dialect: ApiDialect,
+  handle: (client: ApiClient | null) => Promise<Response>,
 ): Promise<Response> {
   const now = new Date();
-  const url = new URL(request.url);
-  const authenticated = await authenticateApiKey(presentedKey(request), now);
-  const client = "client" in authenticated ? authenticated.client : null;
-  let response: Response;
-  if (!client) {
-    response = problem(401, tKey("api.key", "refused" in authenticated ? authenticated.refused : "invalid"), {
-      headers: { "WWW-Authenticate": 'Bearer realm="greenline"' },
-    });
-  } else if (!scopes.some((scope) => client.scopes.includes(scope))) {
-    response = problem(403, t("api.scope", { scopes: scopes.join(" / ") }));
-  } else {
-    const taken = await takeApiRequest(client, now);
-    if (!taken.allowed) {
-      const seconds = Math.max(1, Math.ceil((taken.retryAt.getTime() - now.getTime()) / 1000));
-      response = problem(429, t("api.rateLimited", { seconds }), { headers: { "Retry-After": String(seconds) } });
+  const clientAddress = clientAddressOf(request);
+  let client: ApiClient | null = null;
+  let keyId: number | null = null;
+  let refusal: Response | null = null;
+  if ("key" in caller) {
+    const authenticated = await authenticateApiKey(caller.key, now);
+    if ("client" in authenticated) {
+      client = authenticated.client;
+      keyId = client.id;
+      if (!caller.scopes.some((scope) => client!.scopes.includes(scope))) {
+        refusal = dialect.problem(403, t("api.scope", { scopes: caller.scopes.join(" / ") }));
+      }
     } else {
-      response = await answer(() => handle(client));
+      keyId = authenticated.keyId ?? null;
+      refusal = dialect.keyRefused(authenticated.refused);
     }
   }
+  if (!refusal) {
+    const taken = client
+      ? await takeApiRequest(client, now)
+      : await takePublicRequest(clientAddress, "anonymousLimit" in caller ? caller.anonymousLimit : 0, now);
+    if (!taken.allowed) {
+      const seconds = Math.max(1, Math.ceil((taken.retryAt.getTime() - now.getTime()) / 1000));
+      refusal = dialect.problem(429, t("api.rateLimited", { seconds }), { "Retry-After": String(seconds) });
+    }
+  }
+  const response = refusal ?? (await answered(dialect, () => handle(client)));
   await logApiRequest({
-    apiKeyId: client?.id ?? ("keyId" in authenticated ? (authenticated.keyId ?? null) : null),
+    apiKeyId: keyId,
     method: request.method,
-    path: url.pathname,
+    path: new URL(request.url).pathname,
     status: response.status,
-    clientAddress: clientAddressOf(request),
+    clientAddress,
     at: now,
   });
   return response;
 }
 
-async function answer(handle: () => Promise<Response>): Promise<Response> {
+async function answered(dialect: ApiDialect, handle: () => Promise<Response>): Promise<Response> {
   try {
     return await handle();
   } catch (error) {
-    if (error instanceof CaseInputError) return inputProblem(error);
-    // readJsonBody's refusals (too large, not JSON) as problems.
-    if (error instanceof Response) return problem(error.status, await error.text());
+    if (error instanceof CaseInputError) return dialect.inputProblem(error.fieldErrors);
+    // The body readers' refusals (too large, unreadable) in the protocol's words.
+    if (error instanceof Response) return dialect.problem(error.status, await error.text());
     throw error;
   }
+}
+
+/** The JSON API's words: RFC 9457 problems, a pointer to each wrong field, 401 with a Bearer challenge. */
+const JSON_API: ApiDialect = {
+  problem: (status, detail, headers) => problem(status, detail, { headers }),
+  inputProblem: (fieldErrors) =>
+    problem(422, t("api.invalid"), {
+      errors: Object.entries(fieldErrors).map(([field, key]) => ({ pointer: `/${field}`, detail: tKey("error", key) })),
+    }),
+  keyRefused: (refusal) =>
+    problem(401, tKey("api.key", refusal), { headers: { "WWW-Authenticate": 'Bearer realm="greenline"' } }),
+};
+
+/** Runs `handle` for a client whose key (Authorization: Bearer) carries one of `scopes`. */
+export function apiRequest(
+  request: Request,
+  scopes: readonly ApiScope[],
+  handle: (client: ApiClient) => Promise<Response>,
+): Promise<Response> {
+  return guardedApiRequest(request, { key: presentedKey(request), scopes }, JSON_API, (client) => handle(client!));
 }

@@ -2,14 +2,14 @@ import { XMLBuilder } from "fast-xml-parser";
 import type { ZodError } from "zod";
 import { type Open311Format, Open311List } from "~/domain/open311";
 import { t, tKey } from "~/i18n";
-import { type ApiClient, authenticateApiKey, logApiRequest, takeApiRequest, takePublicRequest } from "~/models/api-keys.server";
-import { CaseInputError } from "~/models/errors";
-import { clientAddressOf } from "~/session.server";
+import type { ApiClient } from "~/models/api-keys.server";
+import { type ApiDialect, guardedApiRequest } from "./api.server";
 
 /**
  * Open311's side of HTTP (docs/integrations.md "Open311"): documents in XML (which the spec requires)
  * or JSON, errors in the spec's shape (`<errors><error><code/><description/></error></errors>`, or a
- * JSON array of the same), the `api_key` a submission carries, rate limits and the request log.
+ * JSON array of the same), and the `api_key` a submission carries; keys, limits and the request log are
+ * the JSON API's gate (./api.server.ts).
  */
 
 /** Anonymous reads per address and minute; a key's own limit applies to what it submits. */
@@ -103,74 +103,32 @@ export function open311ValidationErrors(format: Open311Format, error: ZodError) 
 /** The format a path asks for, for answering even a path that is not understood. */
 export const formatOfPath = (path: string): Open311Format => (path.endsWith(".json") ? "json" : "xml");
 
+/** Open311's words: its error documents, in the request's format; a key that cannot be used is 403. */
+const dialectOf = (format: Open311Format): ApiDialect => ({
+  problem: (status, detail, headers) => open311Errors(format, status, [detail], headers),
+  inputProblem: (fieldErrors) =>
+    open311Errors(
+      format,
+      400,
+      Object.entries(fieldErrors).map(([field, key]) => `${field}：${tKey("error", key)}`),
+    ),
+  keyRefused: (refusal) => open311Errors(format, 403, [tKey("open311.key", refusal)]),
+});
+
 /**
  * Runs `handle`, with the client whose `api_key` (form field or query) carries the `open311` scope when
- * `needsKey`, and otherwise anonymously under the per-address limit; logs the request with its status.
+ * `needsKey`, and otherwise anonymously under the per-address limit (app/utils/api.server.ts).
  */
-export async function open311Request(
+export function open311Request(
   request: Request,
   format: Open311Format,
   options:
     | { needsKey: false; handle: () => Promise<Response> }
     | { needsKey: true; apiKey: string | null; handle: (client: ApiClient) => Promise<Response> },
 ): Promise<Response> {
-  const now = new Date();
-  const address = clientAddressOf(request);
-  let keyId: number | null = null;
-  let response: Response;
-  if (options.needsKey) {
-    const authenticated = await authenticateApiKey(options.apiKey, now);
-    keyId = "client" in authenticated ? authenticated.client.id : (authenticated.keyId ?? null);
-    if (!("client" in authenticated)) {
-      response = open311Errors(format, 403, [tKey("open311.key", authenticated.refused)]);
-    } else if (!authenticated.client.scopes.includes("open311")) {
-      response = open311Errors(format, 403, [t("api.scope", { scopes: "open311" })]);
-    } else {
-      const client = authenticated.client;
-      response = await limited(format, await takeApiRequest(client, now), now, () =>
-        answer(format, () => options.handle(client)),
-      );
-    }
-  } else {
-    response = await limited(format, await takePublicRequest(address, PUBLIC_READS_PER_MINUTE, now), now, () =>
-      answer(format, options.handle),
-    );
-  }
-  await logApiRequest({
-    apiKeyId: keyId,
-    method: request.method,
-    path: new URL(request.url).pathname,
-    status: response.status,
-    clientAddress: address,
-    at: now,
-  });
-  return response;
-}
-
-async function limited(
-  format: Open311Format,
-  taken: { allowed: true } | { allowed: false; retryAt: Date },
-  now: Date,
-  handle: () => Promise<Response>,
-) {
-  if (taken.allowed) return handle();
-  const seconds = Math.max(1, Math.ceil((taken.retryAt.getTime() - now.getTime()) / 1000));
-  return open311Errors(format, 429, [t("api.rateLimited", { seconds })], { "Retry-After": String(seconds) });
-}
-
-async function answer(format: Open311Format, handle: () => Promise<Response>): Promise<Response> {
-  try {
-    return await handle();
-  } catch (error) {
-    if (error instanceof CaseInputError) {
-      return open311Errors(
-        format,
-        400,
-        Object.entries(error.fieldErrors).map(([field, key]) => `${field}：${tKey("error", key)}`),
-      );
-    }
-    // The form readers' refusals (unreadable, too large) in the spec's shape.
-    if (error instanceof Response) return open311Errors(format, error.status, [await error.text()]);
-    throw error;
-  }
+  return options.needsKey
+    ? guardedApiRequest(request, { key: options.apiKey, scopes: ["open311"] }, dialectOf(format), (client) =>
+        options.handle(client!),
+      )
+    : guardedApiRequest(request, { anonymousLimit: PUBLIC_READS_PER_MINUTE }, dialectOf(format), options.handle);
 }
