@@ -58,8 +58,19 @@ export async function createApiKey(input: NewApiKey, now = new Date()) {
   return { record, key: `gl_${prefix}_${secret}` };
 }
 
-export function listApiKeys() {
-  return prisma.apiKey.findMany({ orderBy: { id: "desc" }, omit: { secretHash: true } });
+/** The keys, never their hashes, each with its last use as the request log has it (one indexed read a key). */
+export async function listApiKeys() {
+  const keys = await prisma.apiKey.findMany({ orderBy: { id: "desc" }, omit: { secretHash: true } });
+  return Promise.all(
+    keys.map(async (key) => {
+      const last = await prisma.apiRequest.findFirst({
+        where: { apiKeyId: key.id },
+        orderBy: { id: "desc" },
+        select: { at: true },
+      });
+      return { ...key, lastUsedAt: last?.at ?? null };
+    }),
+  );
 }
 
 export async function revokeApiKey(id: number, now = new Date()) {
@@ -135,7 +146,7 @@ export const takeApiRequest = (client: ApiClient, now = new Date()) =>
 export const takePublicRequest = (clientAddress: string, limit: number, now = new Date()) =>
   takeFromWindow(`public:${clientAddress}`, limit, now, { clientAddress });
 
-/** The request in the API log (and the key's last use); a failure to log never fails the request. */
+/** The request in the API log; a failure to log never fails the request. */
 export async function logApiRequest(entry: {
   apiKeyId: number | null;
   method: string;
@@ -146,7 +157,6 @@ export async function logApiRequest(entry: {
 }) {
   try {
     await prisma.apiRequest.create({ data: { ...entry, path: entry.path.slice(0, 300) } });
-    if (entry.apiKeyId) await prisma.apiKey.update({ where: { id: entry.apiKeyId }, data: { lastUsedAt: entry.at } });
   } catch (error) {
     logger.error({ err: error }, "could not log an API request");
   }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ApiKey" DROP COLUMN "lastUsedAt";
+
