@@ -36,8 +36,8 @@ async function lateness(workers: number) {
       if (Date.now() > start + 600_000) throw new Error(`only ${fired} of ${LATE_CASES} steps fired in ten minutes`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const steps = await prisma.deadlineStep.findMany({ where: { step: "overdue" }, select: { dueAt: true, firedAt: true } });
-    const late = steps.map((s) => s.firedAt.getTime() - s.dueAt.getTime()).sort((a, b) => a - b);
+    const steps = await prisma.deadlineStep.findMany({ where: { step: "overdue" }, select: { stepAt: true, firedAt: true } });
+    const late = steps.map((s) => s.firedAt.getTime() - s.stepAt.getTime()).sort((a, b) => a - b);
     return { workers, steps: steps.length, p50: percentile(late, 50), p99: percentile(late, 99), max: late[late.length - 1] };
   } finally {
     for (const child of children) child.kill("SIGTERM");

@@ -1,5 +1,4 @@
-import { type WorkCalendar, addWorkingDays } from "./calendar";
-import { type LocalDate, endOfLocalDay, localDateOf } from "./local-time";
+import type { LocalDate } from "./local-time";
 import type { Role } from "./roles";
 
 /** Where each role starts its working day. */
@@ -14,13 +13,6 @@ export function homePathFor(role: Role): string {
     case "leader":
       return "/"; // the role's dashboard
   }
-}
-
-/** "Due soon" on the dashboards: due by the end of the second working day from today. */
-export const DUE_SOON_WORKING_DAYS = 2;
-
-export function dueSoonUntil(calendar: WorkCalendar, now: Date): Date {
-  return endOfLocalDay(addWorkingDays(calendar, localDateOf(now), DUE_SOON_WORKING_DAYS));
 }
 
 /** The same day a year earlier, for "the year so far" against last year (29 February becomes the 28th). */

@@ -2,7 +2,8 @@ import type { WorkCalendar } from "./calendar";
 import { type LadderStep, LADDER_STEPS, type MilestonePlan, ladderInstants, planExtension, planMilestone } from "./deadlines";
 import { type LedgerRow, mediationOutcomeOf } from "./ledger";
 import type { DeadlinePolicy } from "./policies";
-import type { CaseState } from "./workflow";
+import { type CaseState, isHandling } from "./workflow";
+import { type DerivedDeadlineFields, deriveDeadlineFields } from "./case-deadlines";
 
 /**
  * What a ledger row becomes (docs/ledger-format.md "Import rules"): the case's state and dates and its
@@ -25,27 +26,23 @@ export interface ImportedMilestone {
   nextStepAt: Date | null;
 }
 
-export interface ImportedCase {
+/** The derived deadline fields come from the planned milestones, as for every case (app/domain/case-deadlines.ts). */
+export interface ImportedCase extends DerivedDeadlineFields {
   state: CaseState;
   acceptedAt: Date | null;
   rejectedAt: Date | null;
   concludedAt: Date | null;
   closedAt: Date | null;
   assigned: boolean;
-  overdue: boolean;
-  dueAt: Date | null;
-  nextDueAt: Date | null;
   mediationOutcome: string | null;
   milestones: ImportedMilestone[];
 }
-
-const OPEN_STATES: readonly CaseState[] = ["registered", "accepted", "assigned", "submitted"];
 
 function stateOf(row: LedgerRow): CaseState {
   if (row.state === "merged") return "merged";
   if (!row.accepted) return "rejected";
   if (row.concludedAt) return row.state === "closed" || (row.state === null && row.satisfaction) ? "closed" : "concluded";
-  return row.state && OPEN_STATES.includes(row.state) ? row.state : "assigned";
+  return row.state && isHandling(row.state) ? row.state : "assigned";
 }
 
 /** The first ladder step still ahead; the ones already past are history, not news, for an imported case. */
@@ -69,7 +66,7 @@ export function planImportedCase(row: LedgerRow, policy: DeadlinePolicy, calenda
     mediationOutcome: row.kind === "mediation" && accepted && row.concludedAt ? mediationOutcomeOf(row.outcome) : null,
   };
   if (state === "merged") {
-    return { ...base, overdue: false, dueAt: null, nextDueAt: null, milestones: [] };
+    return { ...base, ...deriveDeadlineFields(1, []), milestones: [] };
   }
   const ladder = policy.rules.ladder;
   const milestones: ImportedMilestone[] = [];
@@ -102,11 +99,5 @@ export function planImportedCase(row: LedgerRow, policy: DeadlinePolicy, calenda
       ...(open ? nextStepAfter(plan, now) : { nextStep: null, nextStepAt: null }),
     });
   }
-  const conclusion = milestones.find((m) => m.milestone === "conclude");
-  const open = milestones.filter((m) => m.status === "open");
-  const overdue = base.concludedAt
-    ? conclusion !== undefined && base.concludedAt.getTime() > conclusion.dueAt.getTime()
-    : open.some((m) => m.dueAt.getTime() < now.getTime());
-  const nextDueAt = open.length === 0 ? null : new Date(Math.min(...open.map((m) => m.dueAt.getTime())));
-  return { ...base, overdue, dueAt: conclusion?.dueAt ?? null, nextDueAt, milestones };
+  return { ...base, ...deriveDeadlineFields(1, milestones), milestones };
 }

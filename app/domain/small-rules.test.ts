@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createWorkCalendar, parseHolidayCsv } from "./calendar";
 import { formatCaseNo, parseCaseNo } from "./case-kinds";
-import { dueSoonUntil, homePathFor, sameDayLastYear } from "./home";
+import { homePathFor, sameDayLastYear } from "./home";
 import { formatLocalDateTime, isLocalDate, parseLocalDateTime } from "./local-time";
 import { spreadsheetSafeCell, textOfSpreadsheetCell } from "./ledger";
 import { confidentialTexts, identityForViewer, maskName, maskPhone, normalizePhone, redactConfidential } from "./masking";
 import { DEFAULT_POLICIES, type DeadlinePolicy, selectPolicy, validatePolicyRules } from "./policies";
 import { looksLikeSameReport, textSimilarity } from "./similarity";
-
-const at = (text: string) => parseLocalDateTime(text)!;
 
 describe("case numbers", () => {
   it("are prefix, year and a five-digit sequence", () => {
@@ -156,10 +154,7 @@ describe("home pages", () => {
     expect(homePathFor("admin")).toBe("/admin/users");
   });
 
-  it("due soon means by the end of the second working day; last year's same day exists", () => {
-    const calendar = createWorkCalendar([]);
-    // Thursday 26 Nov 2026 → Monday 30 Nov (Friday, then the weekend skipped).
-    expect(formatLocalDateTime(dueSoonUntil(calendar, at("2026-11-26 10:00")))).toBe("2026-11-30 23:59:59");
+  it("last year's same day exists", () => {
     expect(sameDayLastYear("2026-11-26")).toBe("2025-11-26");
     expect(sameDayLastYear("2024-02-29")).toBe("2023-02-28");
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "./roles";
 import {
   CASE_ACTIONS,
+  type CaseAction,
   type CaseSnapshot,
   allowedActions,
   canViewCase,
@@ -71,15 +72,20 @@ describe("who may do what", () => {
     for (const other of [operator, gunanStaff, leader, admin, partner]) {
       expect(mayTakeAction(other, snapshot({ state: "assigned", assignedToId: 10 }), "transferOut"), other.role).toBe(false);
     }
-    const awaiting = snapshot({ state: "accepted", hasOpenTransfer: true });
+    const awaiting = snapshot({ state: "accepted", openTransfers: [{ id: 7, mode: "transfer" }] });
     expect(mayTakeAction(dispatcher, awaiting, "transferReply")).toBe(true);
     expect(mayTakeAction(partner, awaiting, "transferReply")).toBe(true);
     expect(mayTakeAction(partner, { ...awaiting, state: "submitted" }, "transferReply")).toBe(true);
     expect(mayTakeAction(partner, { ...awaiting, state: "concluded" }, "transferReply")).toBe(false);
-    expect(mayTakeAction(dispatcher, { ...awaiting, hasOpenTransfer: false }, "transferReply")).toBe(false);
+    expect(mayTakeAction(dispatcher, { ...awaiting, openTransfers: [] }, "transferReply")).toBe(false);
     expect(allowedActions(dispatcher, awaiting)).toContain("transferReply");
     // A partner's system may do nothing else.
-    const everything = snapshot({ state: "assigned", assignedToId: 10, hasOpenTransfer: true, hasAttachments: true });
+    const everything = snapshot({
+      state: "assigned",
+      assignedToId: 10,
+      openTransfers: [{ id: 7, mode: "joint" }],
+      hasAttachments: true,
+    });
     expect(CASE_ACTIONS.filter((action) => mayTakeAction(partner, everything, action))).toEqual(["transferReply"]);
   });
 
@@ -131,18 +137,39 @@ describe("supervision instructions", () => {
 });
 
 describe("transitions", () => {
+  const to = (snap: ReturnType<typeof snapshot>, action: CaseAction, args: { transferId?: number } = {}) =>
+    nextState(snap, { action, ...args });
+
   it("follow the lifecycle of docs/domain.md", () => {
-    expect(nextState(snapshot(), "accept")).toBe("accepted");
-    expect(nextState(snapshot(), "reject")).toBe("rejected");
-    expect(nextState(snapshot(), "merge")).toBe("merged");
-    expect(nextState(snapshot({ state: "accepted" }), "assign")).toBe("assigned");
-    expect(nextState(snapshot({ state: "assigned" }), "return")).toBe("accepted");
-    expect(nextState(snapshot({ state: "assigned" }), "submit")).toBe("submitted");
-    expect(nextState(snapshot({ state: "submitted" }), "sendBack")).toBe("assigned");
-    expect(nextState(snapshot({ state: "submitted" }), "conclude")).toBe("concluded");
-    expect(nextState(snapshot({ state: "concluded" }), "close")).toBe("closed");
-    expect(nextState(snapshot({ state: "closed" }), "reopen")).toBe("assigned");
-    expect(nextState(snapshot({ state: "assigned" }), "note")).toBe("assigned");
+    expect(to(snapshot(), "accept")).toBe("accepted");
+    expect(to(snapshot(), "reject")).toBe("rejected");
+    expect(to(snapshot(), "merge")).toBe("merged");
+    expect(to(snapshot({ state: "accepted" }), "assign")).toBe("assigned");
+    expect(to(snapshot({ state: "assigned" }), "return")).toBe("accepted");
+    expect(to(snapshot({ state: "assigned" }), "submit")).toBe("submitted");
+    expect(to(snapshot({ state: "submitted" }), "sendBack")).toBe("assigned");
+    expect(to(snapshot({ state: "submitted" }), "conclude")).toBe("concluded");
+    expect(to(snapshot({ state: "concluded" }), "close")).toBe("closed");
+    expect(to(snapshot({ state: "assigned" }), "note")).toBe("assigned");
+  });
+
+  it("a new round goes back to its handler, or to the desk when the case has none", () => {
+    for (const action of ["reopen", "requestReview"] as const) {
+      expect(to(snapshot({ state: "closed", assignedToId: 10 }), action)).toBe("assigned");
+      expect(to(snapshot({ state: "concluded", assignedToId: null }), action)).toBe("accepted");
+    }
+  });
+
+  it("a transfer's reply is the result of a case still being handled; a joint one's, or one after the result, changes nothing", () => {
+    const open = [
+      { id: 7, mode: "transfer" },
+      { id: 8, mode: "joint" },
+    ];
+    expect(to(snapshot({ state: "assigned", openTransfers: open }), "transferReply", { transferId: 7 })).toBe("submitted");
+    expect(to(snapshot({ state: "accepted", openTransfers: open }), "transferReply", { transferId: 7 })).toBe("submitted");
+    expect(to(snapshot({ state: "assigned", openTransfers: open }), "transferReply", { transferId: 8 })).toBe("assigned");
+    expect(to(snapshot({ state: "submitted", openTransfers: open }), "transferReply", { transferId: 7 })).toBe("submitted");
+    expect(to(snapshot({ state: "assigned", openTransfers: open }), "transferReply", { transferId: 9 })).toBe("assigned");
   });
 });
 

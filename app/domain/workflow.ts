@@ -1,4 +1,5 @@
 import type { CaseKind } from "./case-kinds";
+import { replyIsResult } from "./partners";
 import type { Actor, ActorRole, CaseActor } from "./roles";
 
 /** docs/domain.md "Complaint lifecycle". */
@@ -69,16 +70,26 @@ export interface CaseSnapshot {
   hasAttachments?: boolean;
   /** The complainant has rated the answer of the current round. */
   ratedThisRound?: boolean;
-  /** A transfer out awaits the partner's reply. */
-  hasOpenTransfer?: boolean;
+  /** The transfers out that await the partner's reply, with their mode (移送 or 联合办理). */
+  openTransfers?: readonly { id: number; mode: string }[];
   /** Set by mayTakeAction for guards that depend on who acts. */
   actorRole?: ActorRole;
 }
 
+/** What of an action's arguments its resulting state may depend on. */
+export interface ActionArguments {
+  action: CaseAction;
+  /** transferReply: the transfer answered. */
+  transferId?: number;
+}
+
+/** The state after an action: fixed, or decided from the case (and the action's arguments) where it must be. */
+type ResultingState = CaseState | null | ((snapshot: CaseSnapshot, args: ActionArguments) => CaseState | null);
+
 interface ActionRule {
   from: readonly CaseState[];
-  /** The state after the action; null when the state does not change. */
-  to: CaseState | null;
+  /** The state after the action; null when the state does not change. The only author of a case's state. */
+  to: ResultingState;
   roles: readonly ActorRole[];
   /** A reason the actor must give (reject, return, send back, extension, reopen). */
   requiresReason: boolean;
@@ -160,11 +171,11 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     kinds: ["complaint", "petition"],
   },
   close: { from: ["concluded"], to: "closed", roles: ["dispatcher"], requiresReason: false },
-  reopen: { from: ["concluded", "closed"], to: "assigned", roles: ["dispatcher"], requiresReason: true, kinds: ["complaint"] },
+  reopen: { from: ["concluded", "closed"], to: newRoundState, roles: ["dispatcher"], requiresReason: true, kinds: ["complaint"] },
   /** The petitioner's request for review (复查) or re-check (复核): a new round on the same case. */
   requestReview: {
     from: ["concluded", "closed"],
-    to: "assigned",
+    to: newRoundState,
     roles: ["dispatcher"],
     requiresReason: false,
     kinds: ["petition"],
@@ -231,17 +242,30 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
   },
   /**
    * The other body's reply: recorded by the desk from a letter, or by the partner's Greenline itself. A
-   * transfer's reply is the case's result (the state moves to submitted in the handler); a joint one's is not.
+   * transfer's reply to a case still being handled is the case's result (submitted); a joint one's is not.
    */
   transferReply: {
     from: ["accepted", "assigned", "submitted"],
-    to: null,
+    to: (snapshot, args) => (transferReplyIsResult(snapshot, args.transferId) ? "submitted" : null),
     roles: ["dispatcher", "partner"],
     requiresReason: false,
     kinds: ["complaint", "petition"],
-    guard: (snapshot) => Boolean(snapshot.hasOpenTransfer),
+    guard: (snapshot) => (snapshot.openTransfers ?? []).length > 0,
   },
 };
+
+/** A new handling round (reopening, review) goes back to its handler or, if it has none, to the desk. */
+function newRoundState(snapshot: CaseSnapshot): CaseState {
+  return snapshot.assignedToId === null ? "accepted" : "assigned";
+}
+
+/** The reply to transfer `transferId` becomes the case's result: a 移送 answered while we still handle the case. */
+export function transferReplyIsResult(snapshot: CaseSnapshot, transferId: number | undefined): boolean {
+  const transfer = (snapshot.openTransfers ?? []).find((open) => open.id === transferId);
+  return (
+    transfer !== undefined && replyIsResult(transfer.mode) && (snapshot.state === "accepted" || snapshot.state === "assigned")
+  );
+}
 
 /**
  * Township staff see only the cases assigned to their township or unit; everyone else sees all. A
@@ -277,6 +301,9 @@ export function allowedActions(actor: Actor, snapshot: CaseSnapshot): CaseAction
   return CASE_ACTIONS.filter((action) => mayTakeAction(actor, snapshot, action));
 }
 
-export function nextState(snapshot: CaseSnapshot, action: CaseAction): CaseState {
-  return ACTION_RULES[action].to ?? snapshot.state;
+/** The state after the action, by the rule table: the one place a case's state is decided. */
+export function nextState(snapshot: CaseSnapshot, args: ActionArguments): CaseState {
+  const { to } = ACTION_RULES[args.action];
+  const state = typeof to === "function" ? to(snapshot, args) : to;
+  return state ?? snapshot.state;
 }

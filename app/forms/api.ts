@@ -130,7 +130,8 @@ export const fullCaseSchema = publicCaseSchema.extend({
   description: z.string(),
   urgency: z.enum(URGENCIES),
   assignedTo: z.string().nullable(),
-  overdue: z.boolean(),
+  overdue: z.boolean().describe("Red by the due rule: flagged overdue, or past an open milestone's due instant"),
+  dueSoon: z.boolean().describe("Yellow by the due rule: past the policy's warning instant, not yet overdue"),
   satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
 });
 

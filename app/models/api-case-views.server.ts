@@ -1,3 +1,4 @@
+import { dueStatusOf } from "~/domain/case-deadlines";
 import { publicHistoryOf } from "~/domain/case-lookup";
 import { CASE_FOR_PROGRESS, progressOf } from "./case-lookup.server";
 import type { Satisfaction, Urgency } from "~/domain/case-kinds";
@@ -41,7 +42,8 @@ export function publicCaseOf(record: ApiCaseRecord): z.input<typeof publicCaseSc
   };
 }
 
-export function fullCaseOf(record: ApiCaseRecord): z.input<typeof fullCaseSchema> {
+export function fullCaseOf(record: ApiCaseRecord, now = new Date()): z.input<typeof fullCaseSchema> {
+  const dueStatus = dueStatusOf(record, now);
   return {
     ...publicCaseOf(record),
     state: record.state as CaseState,
@@ -52,7 +54,8 @@ export function fullCaseOf(record: ApiCaseRecord): z.input<typeof fullCaseSchema
     description: record.description,
     urgency: record.urgency as Urgency,
     assignedTo: record.assignedTo?.name ?? null,
-    overdue: record.overdue,
+    overdue: dueStatus === "red",
+    dueSoon: dueStatus === "yellow",
     satisfaction: record.satisfaction as Satisfaction | null,
   };
 }

@@ -3,7 +3,7 @@ import { type CalendarEntry, parseHolidayCsv } from "~/domain/calendar";
 import { type DeadlineUnit, extendDueAt, computeDueAt, ladderInstants } from "~/domain/deadlines";
 import { endOfLocalDay, isLocalDate, localDateOf, startOfLocalDay, yearOf } from "~/domain/local-time";
 import { recordAuditEvent } from "./audit.server";
-import { refreshDueCache } from "./case-service/planning.server";
+import { refreshDerivedDeadlines } from "./case-service/planning.server";
 import { writeTransaction } from "./write-transaction.server";
 import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { forgetCachedCalendar, loadWorkCalendar, toDomainPolicy } from "./reference.server";
@@ -104,13 +104,7 @@ async function recomputeDeadlinesAfterCalendarChange(actorId: number, changedDat
         data: { dueAt, warningAt: steps.warning, supervisionAt: steps.supervision },
       });
       await rearmMovedSteps(tx, milestone, steps, now);
-      await refreshDueCache(tx, milestone.caseId);
-      if (steps.overdue.getTime() > now.getTime()) {
-        const stillOverdue = await tx.caseMilestone.count({
-          where: { caseId: milestone.caseId, status: "open", dueAt: { lt: now } },
-        });
-        if (stillOverdue === 0) await tx.case.update({ where: { id: milestone.caseId }, data: { overdue: false } });
-      }
+      await refreshDerivedDeadlines(tx, [milestone.caseId]);
       if (dueAt.getTime() !== milestone.dueAt.getTime()) {
         await recordAuditEvent(tx, {
           caseId: milestone.caseId,

@@ -2,6 +2,7 @@ import { parseCaseNo } from "~/domain/case-kinds";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { WorkCalendar } from "~/domain/calendar";
+import { type CaseDeadlineView, dueStatusOf } from "~/domain/case-deadlines";
 import { type DeadlineUnit, computeDueAt, dueMarker, isOverdueAt, timeLeft } from "~/domain/deadlines";
 import { COURT_CONFIRMATION_DAYS, PETITION_ROUNDS, reviewRequestDeadline } from "~/domain/kind-rules";
 import { addLocalDays, formatLocalDateTime, startOfLocalDay } from "~/domain/local-time";
@@ -16,14 +17,7 @@ import {
 } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { looksLikeSameReport } from "~/domain/similarity";
-import {
-  type CaseState,
-  HANDLING_STATES,
-  allowedActions,
-  canViewCase,
-  isComplainantAction,
-  mustMaskIdentity,
-} from "~/domain/workflow";
+import { HANDLING_STATES, allowedActions, canViewCase, isComplainantAction, mustMaskIdentity } from "~/domain/workflow";
 import { t } from "~/i18n";
 import { messagesOfCase } from "./complainant-messages.server";
 import { attachmentVisibleTo, previewOf } from "./attachments.server";
@@ -324,17 +318,24 @@ const LIST_SELECT = {
   address: true,
   receivedAt: true,
   nextDueAt: true,
+  nextWarningAt: true,
   overdue: true,
   township: { select: { name: true } },
   assignedTo: { select: { name: true } },
 } satisfies Prisma.CaseSelect;
 
 /**
- * Cases being handled and past a due time now. Only open cases can be (the due cache is empty once
- * nothing is open), so the open states lead the query to the small open part of the (state, nextDueAt) index.
+ * The cases `dueStatusOf` (app/domain/case-deadlines.ts) marks red now, as a query: being handled, and
+ * flagged overdue or past an open milestone's due instant. The open states lead the query to the small
+ * open part of the (state, nextDueAt) index.
  */
 export function overdueNow(now: Date): Prisma.CaseWhereInput {
   return { state: { in: [...HANDLING_STATES] }, OR: [{ overdue: true }, { nextDueAt: { lt: now } }] };
+}
+
+/** The cases `dueStatusOf` marks yellow now: being handled, past a warning instant, not overdue. */
+export function dueSoonNow(now: Date): Prisma.CaseWhereInput {
+  return { state: { in: [...HANDLING_STATES] }, overdue: false, nextDueAt: { gte: now }, nextWarningAt: { lte: now } };
 }
 
 /** The cases a list filter selects for this viewer (the list, its exports). */
@@ -380,15 +381,9 @@ export async function listCases(actor: Actor, query: CaseListQuery, now = new Da
   };
 }
 
-/** The due marker of a listed case: red when overdue, yellow within two days of due. */
-function withMarker<T extends { nextDueAt: Date | null; overdue: boolean; state: string }>(row: T, now: Date) {
-  const open = HANDLING_STATES.includes(row.state as CaseState);
-  let marker: "green" | "yellow" | "red" | null = null;
-  if (open && row.nextDueAt) {
-    if (row.overdue || isOverdueAt(row.nextDueAt, now)) marker = "red";
-    else marker = row.nextDueAt.getTime() - now.getTime() <= 2 * 86_400_000 ? "yellow" : "green";
-  }
-  return { ...row, marker };
+/** A listed case with its due marker, by the one rule. */
+function withMarker<T extends CaseDeadlineView>(row: T, now: Date) {
+  return { ...row, marker: dueStatusOf(row, now) };
 }
 
 /** The township inbox: its open cases, the most urgent first. */

@@ -8,6 +8,7 @@ import { awaitsReply } from "~/domain/partners";
 import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTakeAction, nextState } from "~/domain/workflow";
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
 import { carriesAttachments } from "~/domain/attachments";
+import { deriveDeadlineFields } from "~/domain/case-deadlines";
 import { queueImageDerivation } from "./attachment-jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
 import { recordComplainantMessage } from "./complainant-messages.server";
@@ -27,7 +28,7 @@ import {
 } from "./case-service/intake.server";
 import { mediationData, mediationHandlers } from "./case-service/mediation.server";
 import { petitionReviewHandlers } from "./case-service/petition-review.server";
-import { earliestDue, milestoneRows, policyFor, refreshDueCache } from "./case-service/planning.server";
+import { milestoneRows, policyFor, refreshDerivedDeadlines } from "./case-service/planning.server";
 import { supervisionHandlers } from "./case-service/supervision.server";
 import { transferHandlers } from "./case-service/transfers.server";
 import {
@@ -106,8 +107,10 @@ export async function registerCase(
         policyId: policy.id,
         createdById: actor.id,
         createdAt: now,
-        nextDueAt: earliestDue(milestones),
-        dueAt: milestones.find((m) => m.milestone === "conclude")?.dueAt ?? null,
+        ...deriveDeadlineFields(
+          1,
+          milestones.map((m) => ({ ...m, status: "open", metAt: null })),
+        ),
         milestones: { create: milestones },
       },
     });
@@ -170,7 +173,7 @@ export function snapshotOf(record: {
   extensions: { status: string }[];
   instructions: { acknowledgedAt: Date | null }[];
   attachments?: { withdrawnAt: Date | null }[];
-  transfersOut?: { repliedAt: Date | null; delivery: string }[];
+  transfersOut?: { id: number; mode: string; repliedAt: Date | null; delivery: string }[];
 }): CaseSnapshot {
   return {
     kind: record.kind as CaseKind,
@@ -184,7 +187,7 @@ export function snapshotOf(record: {
     hasUnacknowledgedInstruction: record.instructions.some((instruction) => instruction.acknowledgedAt === null),
     hasAttachments: (record.attachments ?? []).some((attachment) => attachment.withdrawnAt === null),
     ratedThisRound: record.ratedRound === record.round,
-    hasOpenTransfer: (record.transfersOut ?? []).some(awaitsReply),
+    openTransfers: (record.transfersOut ?? []).filter(awaitsReply).map(({ id, mode }) => ({ id, mode })),
   };
 }
 
@@ -228,7 +231,8 @@ export async function changeCase(
   if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
   const repeated = { caseNo, version: record.version, repeated: true };
   if (options.submissionKey && (await stepOfSubmission(record.id, options.submissionKey))) return repeated;
-  if (!mayTakeAction(actor, snapshotOf(record), change.action)) throw new ActionNotAllowedError(change.action);
+  const snapshot = snapshotOf(record);
+  if (!mayTakeAction(actor, snapshot, change.action)) throw new ActionNotAllowedError(change.action);
   const attachments = options.attachments ?? [];
   if (attachments.length > 0 && !carriesAttachments(change.action)) throw new CaseInputError({ files: "attachmentsNotHere" });
   const checksVersion = !NON_CONFLICTING.includes(change.action);
@@ -237,9 +241,9 @@ export async function changeCase(
 
   const version = checksVersion ? record.version + 1 : record.version;
   const step = writeTransaction(async (tx: Transaction) => {
-    const context: ChangeContext = { tx, actor, record, now, calendar, policy: toDomainPolicy(record.policy) };
+    const context: ChangeContext = { tx, actor, record, snapshot, now, calendar, policy: toDomainPolicy(record.policy) };
     const effect = await applyChange(context, change);
-    const state = nextState(snapshotOf(record), change.action);
+    const state = nextState(snapshot, change);
     const caseUpdate = { ...(state !== record.state ? { state } : {}), ...effect.caseUpdate };
     if (checksVersion) {
       const updated = await tx.case.updateMany({
@@ -248,7 +252,7 @@ export async function changeCase(
       });
       if (updated.count === 0) throw new StaleVersionError();
     }
-    await refreshDueCache(tx, record.id);
+    await refreshDerivedDeadlines(tx, [record.id]);
     const audit = diffFields(record, caseUpdate);
     const event = await recordAuditEvent(tx, {
       caseId: record.id,

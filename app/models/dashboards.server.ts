@@ -1,28 +1,18 @@
-import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/db.server";
-import { dueSoonUntil, sameDayLastYear } from "~/domain/home";
+import { sameDayLastYear } from "~/domain/home";
 import { addLocalDays, localDateOf, startOfLocalDay } from "~/domain/local-time";
 import type { Actor } from "~/domain/roles";
 import { type StatisticsPeriod, rangePeriod, yearPeriod } from "~/domain/statistics";
-import { HANDLING_STATES } from "~/domain/workflow";
-import { listedCases, overdueNow, scopeFor } from "./case-queries.server";
-import { loadWorkCalendar } from "./reference.server";
+import { dueSoonNow, listedCases, overdueNow, scopeFor } from "./case-queries.server";
 import { statisticsOffRequest } from "./statistics-jobs.server";
 import { supervisionBoard } from "./supervision.server";
 
 /** What each role's home page shows (issue 4): counts to act on, and the cases behind them. */
 
-const OPEN = { state: { in: [...HANDLING_STATES] } } satisfies Prisma.CaseWhereInput;
-
-async function dueSoonWhere(now: Date): Promise<Prisma.CaseWhereInput> {
-  const until = dueSoonUntil(await loadWorkCalendar(), now);
-  return { ...OPEN, overdue: false, nextDueAt: { gte: now, lte: until } };
-}
-
 /** Due soon and overdue among the cases the actor may see, with counts of each. */
 async function deadlinesOf(actor: Actor, now: Date) {
   const scope = scopeFor(actor);
-  const [dueSoon, overdue] = [{ AND: [scope, await dueSoonWhere(now)] }, { AND: [scope, overdueNow(now)] }];
+  const [dueSoon, overdue] = [{ AND: [scope, dueSoonNow(now)] }, { AND: [scope, overdueNow(now)] }];
   const [dueSoonCount, overdueCount, dueSoonCases, overdueCases] = await Promise.all([
     prisma.case.count({ where: dueSoon }),
     prisma.case.count({ where: overdue }),

@@ -5,6 +5,7 @@ import { LADDER_STEPS, type LadderStep, warningIsPassed } from "~/domain/deadlin
 import { logger } from "~/logger.server";
 import { deadlineQueue, redisReady } from "~/redis.server";
 import { afterNotificationCommit, recipientsOfStep, recordNotifications, stepMessage } from "./notifications.server";
+import { refreshDerivedDeadlines } from "./case-service/planning.server";
 import { Params, skipLocked } from "./sql-dialect.server";
 import { notifyOverdueReplies } from "./transfer-clock.server";
 import { requeuePendingWebhooks } from "./webhooks.server";
@@ -137,6 +138,9 @@ export async function requeueAllDeadlines(now = new Date(), batchSize = 2000) {
 export type FireOutcome = "fired" | "already-fired" | "not-due" | "milestone-closed";
 
 interface FiredStep extends StepRef {
+  /** The instant the step was due to fire. */
+  stepAt: Date;
+  /** The milestone's due instant, which every notice, webhook event and timeline entry names. */
   dueAt: Date;
   /** A warning reached only once its milestone was already overdue: recorded, but nobody is told of it. */
   passed: boolean;
@@ -196,7 +200,7 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
       // A warning fired at or after the due instant (a worker started over old data) would reach people a
       // moment before the overdue notice: it is recorded as passed, and only the overdue step notifies.
       const passed = warningIsPassed(step, new Date(Number(row.dueAt)), firedAt);
-      steps.push({ ...ref, step, dueAt: new Date(Number(instants[step])), passed });
+      steps.push({ ...ref, step, stepAt: new Date(Number(instants[step])), dueAt: new Date(Number(row.dueAt)), passed });
       if (row.nextStep && row.nextStepAt !== null) {
         after.next.push({ ref: { ...ref, step: row.nextStep as LadderStep }, at: new Date(Number(row.nextStepAt)) });
       }
@@ -207,17 +211,16 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
     const insert = new Params();
     const values = steps.map(
       (step) =>
-        `(${[step.caseId, step.round, step.milestone, step.step, step.dueAt, firedAt].map((value) => insert.add(value)).join(", ")})`,
+        `(${[step.caseId, step.round, step.milestone, step.step, step.stepAt, step.dueAt, firedAt].map((value) => insert.add(value)).join(", ")})`,
     );
     await tx.$executeRawUnsafe(
-      `INSERT INTO "DeadlineStep" ("caseId", "round", "milestone", "step", "dueAt", "firedAt") VALUES ${values.join(", ")}
+      `INSERT INTO "DeadlineStep" ("caseId", "round", "milestone", "step", "stepAt", "dueAt", "firedAt") VALUES ${values.join(", ")}
        ON CONFLICT DO NOTHING`,
       ...insert.values,
     );
-    if (steps.length === 0) return steps;
     const caseIds = [...new Set(steps.map((s) => s.caseId))];
-    const overdueIds = [...new Set(steps.filter((s) => s.step === "overdue").map((s) => s.caseId))];
-    if (overdueIds.length > 0) await tx.case.updateMany({ where: { id: { in: overdueIds } }, data: { overdue: true } });
+    // An overdue step passed makes the case overdue: through the one derivation of its deadline fields.
+    await refreshDerivedDeadlines(tx, caseIds);
     const cases = await tx.case.findMany({
       where: { id: { in: caseIds } },
       select: { id: true, caseNo: true, assignedToId: true },
@@ -230,7 +233,7 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
       notifications.push({
         recipients: await recipientsOfStep(tx, record, step.milestone, step.step),
         event: {
-          eventId: `step-${step.caseId}-${step.round}-${step.milestone}-${step.step}-${step.dueAt.getTime()}`,
+          eventId: stepJobId(step, step.stepAt),
           caseRef: record,
           kind: step.step,
           message: stepMessage(record.caseNo, step.milestone, step.step, step.dueAt),
@@ -249,6 +252,7 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
           milestone: step.milestone,
           round: step.round,
           dueAt: step.dueAt,
+          stepAt: step.stepAt,
           ...(step.passed ? { passed: true } : {}),
         }),
       })),
@@ -261,7 +265,8 @@ async function fireSteps(now: Date | undefined, only: Omit<StepRef, "step"> | nu
           milestone: step.milestone,
           step: step.step,
           dueAt: step.dueAt,
-          latenessMs: firedAt.getTime() - step.dueAt.getTime(),
+          stepAt: step.stepAt,
+          latenessMs: firedAt.getTime() - step.stepAt.getTime(),
           passed: step.passed,
         },
         "deadline step fired",

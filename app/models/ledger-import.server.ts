@@ -205,6 +205,7 @@ async function writeCases(
             overdue: plan.overdue,
             dueAt: plan.dueAt,
             nextDueAt: plan.nextDueAt,
+            nextWarningAt: plan.nextWarningAt,
             mediationOutcome: plan.mediationOutcome,
             outcomeText: row.kind === "mediation" && plan.concludedAt ? row.outcome : null,
             policyId,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { formatLocalDateTime } from "~/domain/local-time";
 import {
   fireDeadlineStep,
   requeueAllDeadlines,
@@ -81,7 +82,7 @@ describe("the sweep", () => {
     const created = await assignedCase("2025-11-03 09:00");
     const first = await sweepDueSteps(at("2025-12-31 12:00"));
     expect(first.fired).toBeGreaterThanOrEqual(3);
-    const steps = await prisma.deadlineStep.findMany({ where: { caseId: created.id }, orderBy: { dueAt: "asc" } });
+    const steps = await prisma.deadlineStep.findMany({ where: { caseId: created.id }, orderBy: { stepAt: "asc" } });
     expect(steps.map((s) => `${s.milestone}:${s.step}`)).toEqual([
       "conclude:warning",
       "conclude:overdue",
@@ -164,5 +165,89 @@ describe("the queue (real Redis)", () => {
     expect(queued).toBeGreaterThan(0);
     const delayed = await deadlineQueue().getDelayedCount();
     expect(delayed).toBeGreaterThan(0);
+  });
+});
+
+describe("the ladder's messages", () => {
+  /** The messages people got for the case's `milestone`, by step, and the timeline's 到期时间 of each step. */
+  async function toldAbout(caseId: number, milestoneName: string) {
+    const notices = await prisma.notification.findMany({ where: { caseId }, orderBy: { id: "asc" } });
+    const name = { accept: "受理", conclude: "办结" }[milestoneName]!;
+    const events = await prisma.auditEvent.findMany({ where: { caseId, action: { in: ["warning", "overdue", "supervision"] } } });
+    return {
+      messages: Object.fromEntries(
+        ["warning", "overdue", "supervision"].map((step) => [
+          step,
+          [...new Set(notices.filter((n) => n.kind === step && n.message.includes(`的${name}时限`)).map((n) => n.message))],
+        ]),
+      ),
+      timeline: events
+        .map((event) => JSON.parse(event.after!) as { milestone: string; dueAt: string; stepAt: string })
+        .filter((after) => after.milestone === milestoneName)
+        .map((after) => formatLocalDateTime(new Date(after.dueAt))),
+    };
+  }
+
+  const expected = (caseNo: string, milestone: string, due: string) => ({
+    warning: [`${caseNo} 的${milestone}时限即将到期（${due}），请抓紧办理。`],
+    overdue: [`${caseNo} 的${milestone}时限已超期（应于 ${due} 前完成）。`],
+    supervision: [`${caseNo} 的${milestone}时限超期未办结（应于 ${due} 前完成），已列入督办。`],
+  });
+
+  it("a complaint's name the conclusion's due instant at every step, never the step's own", async () => {
+    // Due 2026-03-23 23:59:59; warned 2026-03-19 23:59:59, supervised from 2026-03-26 23:59:59.
+    const created = await assignedCase("2026-03-02 09:00");
+    for (const when of ["2026-03-20 09:00", "2026-03-24 09:00", "2026-03-27 09:00"]) await sweepDueSteps(at(when));
+    const told = await toldAbout(created.id, "conclude");
+    expect(told.messages).toEqual(expected(created.caseNo, "办结", "2026-03-23 23:59:59"));
+    expect(told.timeline).toEqual(["2026-03-23 23:59:59", "2026-03-23 23:59:59", "2026-03-23 23:59:59"]);
+    const steps = await prisma.deadlineStep.findMany({ where: { caseId: created.id }, orderBy: { stepAt: "asc" } });
+    expect(steps.map((s) => [s.step, formatLocalDateTime(s.stepAt), formatLocalDateTime(s.dueAt)])).toEqual([
+      ["warning", "2026-03-19 23:59:59", "2026-03-23 23:59:59"],
+      ["overdue", "2026-03-23 23:59:59", "2026-03-23 23:59:59"],
+      ["supervision", "2026-03-26 23:59:59", "2026-03-23 23:59:59"],
+    ]);
+  });
+
+  it("an extended deadline's steps name the new due instant", async () => {
+    const created = await assignedCase("2026-03-02 09:00");
+    await act(world.gunan, created.caseNo, { action: "requestExtension", amount: 5, reason: "需要检测" }, "2026-03-16 09:00");
+    await act(world.dispatcher, created.caseNo, { action: "approveExtension" }, "2026-03-16 10:00");
+    // Five working days on from 23 March: due 2026-03-30 23:59:59.
+    for (const when of ["2026-03-27 09:00", "2026-03-31 09:00", "2026-04-03 09:00"]) await sweepDueSteps(at(when));
+    const told = await toldAbout(created.id, "conclude");
+    expect(told.messages).toEqual(expected(created.caseNo, "办结", "2026-03-30 23:59:59"));
+    expect(told.timeline).toEqual(["2026-03-30 23:59:59", "2026-03-30 23:59:59", "2026-03-30 23:59:59"]);
+  });
+
+  it("a petition's acceptance clock and a mediation's conclusion clock name their own due instants", async () => {
+    const petition = await registerCase(world.operator, await intakeFields({ kind: "petition", channel: "letter" }), {
+      now: at("2026-03-02 09:00"),
+      ...noJobs,
+    });
+    // Fifteen calendar days from receipt: Tuesday 17 March.
+    for (const when of ["2026-03-16 09:00", "2026-03-18 09:00", "2026-03-25 09:00"]) await sweepDueSteps(at(when));
+    const petitionTold = await toldAbout(petition.id, "accept");
+    expect(petitionTold.messages).toEqual(expected(petition.caseNo, "受理", "2026-03-17 23:59:59"));
+
+    const mediation = await registerCase(world.operator, await intakeFields({ kind: "mediation", channel: "visit" }), {
+      now: at("2026-03-02 09:00"),
+      mediation: {
+        parties: [
+          { role: "applicant", type: "person", name: "申请人甲", phone: "13700001111", address: "古南街道滨河路2号" },
+          { role: "respondent", type: "unit", name: "测试石材厂", phone: "023-48600000", address: "古南街道工业园3号" },
+        ],
+        claim: "赔偿",
+      },
+      ...noJobs,
+    });
+    await act(world.dispatcher, mediation.caseNo, { action: "accept" }, "2026-03-02 10:00");
+    const conclude = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: mediation.id, milestone: "conclude" } });
+    const due = formatLocalDateTime(conclude.dueAt);
+    // Thirty calendar days from acceptance: Wednesday 1 April.
+    expect(due).toBe("2026-04-01 23:59:59");
+    for (const when of ["2026-03-31 09:00", "2026-04-02 09:00", "2026-04-08 09:00"]) await sweepDueSteps(at(when));
+    const mediationTold = await toldAbout(mediation.id, "conclude");
+    expect(mediationTold.messages).toEqual(expected(mediation.caseNo, "办结", due));
   });
 });

@@ -1,9 +1,9 @@
 import type { Transaction } from "~/db.server";
 import type { WorkCalendar } from "~/domain/calendar";
-import { isOverdueAt } from "~/domain/deadlines";
+import type { DERIVED_DEADLINE_FIELDS } from "~/domain/case-deadlines";
 import type { DeadlinePolicy } from "~/domain/policies";
 import type { CaseActor } from "~/domain/roles";
-import type { CaseAction } from "~/domain/workflow";
+import type { CaseAction, CaseSnapshot } from "~/domain/workflow";
 import type { CaseChangeOf } from "~/forms/case-actions";
 import type { Prisma } from "~/generated/prisma/client";
 import { ActionNotAllowedError, CaseInputError } from "../errors";
@@ -25,13 +25,21 @@ export interface ChangeContext {
   tx: Transaction;
   actor: CaseActor;
   record: LoadedCase;
+  /** The case as the rules see it, before the change. */
+  snapshot: CaseSnapshot;
   now: Date;
   calendar: WorkCalendar;
   policy: DeadlinePolicy;
 }
 
-/** The fields of the case an action changes; the version is the dispatcher's, and the state too unless the action decides it. */
-export type CaseUpdate = Omit<Prisma.CaseUncheckedUpdateManyInput, "version">;
+/**
+ * The fields of the case an action changes. The version is the dispatcher's; the state is the rule
+ * table's (nextState in app/domain/workflow.ts); the deadline fields are derived from the milestones.
+ */
+export type CaseUpdate = Omit<
+  Prisma.CaseUncheckedUpdateManyInput,
+  "version" | "state" | (typeof DERIVED_DEADLINE_FIELDS)[number]
+>;
 
 export interface ChangeEffect {
   caseUpdate: CaseUpdate;
@@ -87,18 +95,17 @@ export function currentMilestone(context: ChangeContext, name: string) {
 /** Concluding: the conclusion milestone is met (on time or not), the rest cancelled, pending extensions refused. */
 export async function stopTheClock(context: ChangeContext) {
   const { tx, record, now } = context;
-  const conclude = currentMilestone(context, "conclude");
   await closeOpenMilestones(context, "met", (m) => m === "conclude");
   await closeOpenMilestones(context, "cancelled");
   await tx.extension.updateMany({
     where: { caseId: record.id, status: "pending" },
     data: { status: "refused", decidedAt: now, decisionNote: "concluded" },
   });
-  return { concludedAt: now, overdue: conclude ? isOverdueAt(conclude.dueAt, now) : record.overdue };
+  return { concludedAt: now };
 }
 
-/** A new handling round (reopening, review): open again, back with its handler or, if none, the desk. */
-export function newRound(record: LoadedCase, round: number) {
+/** A new handling round (reopening, review): open again (its state is the rule table's). */
+export function newRound(round: number) {
   return {
     round,
     concludedAt: null,
@@ -107,7 +114,5 @@ export function newRound(record: LoadedCase, round: number) {
     satisfaction: null,
     satisfactionSource: null,
     satisfactionComment: null,
-    overdue: false,
-    state: record.assignedToId === null ? "accepted" : "assigned",
   };
 }

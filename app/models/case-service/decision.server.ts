@@ -99,7 +99,6 @@ async function applyEdit(context: ChangeContext, edited: Partial<Omit<IntakeFiel
       await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
     }
     caseUpdate.policyId = policy.id;
-    caseUpdate.overdue = false;
   }
   return { caseUpdate };
 }

@@ -1,5 +1,5 @@
 import type { CaseKind } from "~/domain/case-kinds";
-import { type DeadlineUnit, isOverdueAt, planExtension } from "~/domain/deadlines";
+import { type DeadlineUnit, planExtension } from "~/domain/deadlines";
 import { EXTENSION_RULES, extensionProblem } from "~/domain/kind-rules";
 import { rearmMovedSteps } from "../deadline-jobs.server";
 import { ActionNotAllowedError, CaseInputError } from "../errors";
@@ -57,10 +57,8 @@ export const extensionHandlers: CaseActionHandlers<"requestExtension" | "approve
       data: { status: "approved", decidedById: actor.id, decidedAt: now, decisionNote: change.note?.trim() || null, partyNotice },
     });
     await rearmMovedSteps(tx, milestone, { warning: plan.warningAt, overdue: plan.dueAt, supervision: plan.supervisionAt }, now);
-    const stillOverdue =
-      record.milestones.some((m) => m.id !== milestone.id && isOverdueAt(m.dueAt, now)) || isOverdueAt(plan.dueAt, now);
     return {
-      caseUpdate: { overdue: stillOverdue },
+      caseUpdate: {},
       auditDetails: {
         milestone: milestone.milestone,
         extensionAmount: pending.amount,

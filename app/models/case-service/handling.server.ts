@@ -72,6 +72,6 @@ export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
       ...milestoneRows(calendar, policy, "accepted", now, round, conclude),
     ];
     for (const row of rows) await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
-    return { caseUpdate: newRound(record, round), auditDetails: { round } };
+    return { caseUpdate: newRound(round), auditDetails: { round } };
   },
 };

@@ -18,6 +18,6 @@ export const petitionReviewHandlers: CaseActionHandlers<"requestReview"> = {
     const plan = planMilestone(calendar, startOfLocalDay(requestedOn), REVIEW_ANSWER_DAYS, "calendar_days", policy.rules.ladder);
     warnAboutMissingCalendar(plan);
     await tx.caseMilestone.create({ data: { ...storedPlan(plan), round, milestone: "conclude", caseId: record.id } });
-    return { caseUpdate: newRound(record, round), auditDetails: { round, request, requestedOn, dueAt: plan.dueAt } };
+    return { caseUpdate: newRound(round), auditDetails: { round, request, requestedOn, dueAt: plan.dueAt } };
   },
 };

@@ -1,6 +1,12 @@
 import type { Transaction } from "~/db.server";
 import type { WorkCalendar } from "~/domain/calendar";
 import type { IntakeFields } from "~/domain/case-commands";
+import {
+  type DerivedDeadlineFields,
+  type MilestoneFacts,
+  deriveDeadlineFields,
+  disagreeingFields,
+} from "~/domain/case-deadlines";
 import { type MilestonePlan, capPlan, planMilestone } from "~/domain/deadlines";
 import { type DeadlinePolicy, type MilestoneStart, selectPolicy } from "~/domain/policies";
 import { logger } from "~/logger.server";
@@ -57,24 +63,63 @@ export function warnAboutMissingCalendar(plan: MilestonePlan) {
   }
 }
 
-export function earliestDue(milestones: { dueAt: Date }[]): Date | null {
-  if (milestones.length === 0) return null;
-  return new Date(Math.min(...milestones.map((m) => m.dueAt.getTime())));
+const FACTS = {
+  caseId: true,
+  round: true,
+  milestone: true,
+  status: true,
+  warningAt: true,
+  dueAt: true,
+  metAt: true,
+  nextStep: true,
+} as const;
+const STORED = { id: true, round: true, nextDueAt: true, nextWarningAt: true, dueAt: true, overdue: true } as const;
+
+/** Each case's derived deadline fields as stored, and as its milestones derive them now. */
+async function derivationsOf(db: Transaction, caseIds: number[]) {
+  const [cases, milestones] = await Promise.all([
+    db.case.findMany({ where: { id: { in: caseIds } }, select: STORED }),
+    db.caseMilestone.findMany({ where: { caseId: { in: caseIds } }, select: FACTS }),
+  ]);
+  const byCase = new Map<number, MilestoneFacts[]>();
+  for (const milestone of milestones) byCase.set(milestone.caseId, [...(byCase.get(milestone.caseId) ?? []), milestone]);
+  return cases.map((stored) => ({ stored, derived: deriveDeadlineFields(stored.round, byCase.get(stored.id) ?? []) }));
 }
 
 /**
- * Keeps the case's cached due instants in step with its milestones: the earliest open one (inboxes
- * sort by it) and the current round's conclusion due (statistics judge conclusions against it).
+ * Keeps the cases' derived deadline fields (app/domain/case-deadlines.ts) in step with their milestones,
+ * inside the caller's transaction: the one writer of those fields after a case exists. Cases whose
+ * fields already agree are not written; the rest are written in one statement per distinct change.
  */
-export async function refreshDueCache(tx: Transaction, caseId: number) {
-  const { round } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { round: true } });
-  const milestones = await tx.caseMilestone.findMany({
-    where: { caseId, OR: [{ status: "open" }, { round, milestone: "conclude" }] },
-    select: { dueAt: true, status: true, round: true, milestone: true },
+export async function refreshDerivedDeadlines(tx: Transaction, caseIds: number[]) {
+  const changes = new Map<string, { data: Partial<DerivedDeadlineFields>; ids: number[] }>();
+  for (const { stored, derived } of await derivationsOf(tx, [...new Set(caseIds)])) {
+    const fields = disagreeingFields(stored, derived);
+    if (fields.length === 0) continue;
+    const data = Object.fromEntries(fields.map((field) => [field, derived[field]])) as Partial<DerivedDeadlineFields>;
+    const key = JSON.stringify(data);
+    const change = changes.get(key) ?? { data, ids: [] };
+    change.ids.push(stored.id);
+    changes.set(key, change);
+  }
+  for (const { data, ids } of changes.values()) await tx.case.updateMany({ where: { id: { in: ids } }, data });
+}
+
+/** Cases (from id `afterId`, at most `limit`) whose stored deadline fields disagree with their milestones. */
+export async function disagreeingDeadlines(db: Transaction, afterId: number, limit: number) {
+  const ids = await db.case.findMany({
+    where: { id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: { id: true },
   });
-  const conclude = milestones.find((m) => m.round === round && m.milestone === "conclude");
-  await tx.case.update({
-    where: { id: caseId },
-    data: { nextDueAt: earliestDue(milestones.filter((m) => m.status === "open")), dueAt: conclude?.dueAt ?? null },
-  });
+  const found = (
+    await derivationsOf(
+      db,
+      ids.map((c) => c.id),
+    )
+  )
+    .map(({ stored, derived }) => ({ caseId: stored.id, fields: disagreeingFields(stored, derived), stored, derived }))
+    .filter((entry) => entry.fields.length > 0);
+  return { lastId: ids.at(-1)?.id ?? null, found };
 }

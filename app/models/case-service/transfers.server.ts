@@ -1,6 +1,7 @@
 import { addWorkingDays } from "~/domain/calendar";
 import { endOfLocalDay, localDateOf, toOffsetIso } from "~/domain/local-time";
-import { partnerTownshipsOf, replyIsResult, transferWorkOrderNo } from "~/domain/partners";
+import { partnerTownshipsOf, transferWorkOrderNo } from "~/domain/partners";
+import { transferReplyIsResult } from "~/domain/workflow";
 import { t } from "~/i18n";
 import { ActionNotAllowedError, CaseInputError } from "../errors";
 import { notifyUsers, usersWithRole } from "../notifications.server";
@@ -54,7 +55,7 @@ export const transferHandlers: CaseActionHandlers<"transferOut" | "transferReply
     };
   },
 
-  async transferReply({ tx, record, now, actor }, change) {
+  async transferReply({ tx, record, snapshot, now, actor }, change) {
     const transfer = await tx.caseTransfer.findFirst({
       where: { id: change.transferId, caseId: record.id, repliedAt: null, delivery: { not: "failed" } },
       include: { partner: true },
@@ -62,7 +63,7 @@ export const transferHandlers: CaseActionHandlers<"transferOut" | "transferReply
     if (!transfer) throw new CaseInputError({ transferId: "unknownTransfer" });
     if (actor.role === "partner" && actor.partnerId !== transfer.partnerId) throw new ActionNotAllowedError("transferReply");
     await tx.caseTransfer.update({ where: { id: transfer.id }, data: { replyText: change.text, repliedAt: now } });
-    const becomesResult = replyIsResult(transfer.mode) && (record.state === "accepted" || record.state === "assigned");
+    const becomesResult = transferReplyIsResult(snapshot, transfer.id);
     // The desk is told when the partner's system answered by itself; a reply the desk typed needs no telling.
     const webhookEventId =
       actor.role === "partner"
@@ -75,7 +76,7 @@ export const transferHandlers: CaseActionHandlers<"transferOut" | "transferReply
           })
         : null;
     return {
-      caseUpdate: becomesResult ? { state: "submitted", resultText: change.text } : {},
+      caseUpdate: becomesResult ? { resultText: change.text } : {},
       auditDetails: {
         transferId: transfer.id,
         partner: transfer.partner.name,
