@@ -10,6 +10,7 @@
  *   greenline backup FILE
  *   greenline migrate-data --from file:… --to postgresql://…
  *   greenline report figures --json
+ *   greenline verify [--json]
  *   greenline api-key add --name NAME --scope SCOPE [--scope SCOPE…] [--channel CODE] [--callback-url URL] [--expires YYYY-MM-DD]
  */
 import { parseArgs } from "node:util";
@@ -22,6 +23,7 @@ import { apiKeySchema } from "~/forms/admin";
 import { tKey } from "~/i18n";
 import { ApiKeyInputError, createApiKey } from "~/models/api-keys.server";
 import { caseReport } from "~/models/case-queries.server";
+import { disagreeingDeadlines } from "~/models/case-service/planning.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/seed.server";
 import { UserInputError, createUser } from "~/models/users.server";
 import { migrateDatabase } from "./migrate";
@@ -44,6 +46,7 @@ const USAGE = `Usage:
   greenline migrate-data --from file:… --to postgresql://…
                                          copy a SQLite installation into an empty PostgreSQL database and verify it
   greenline report figures --json        every year's annual figures of every kind
+  greenline verify [--json]              recompute every case's derived deadline fields; exit 1 if any disagrees
   greenline api-key add --name NAME --scope ${API_SCOPES.join("|")} [--scope …] [--channel CODE] [--callback-url URL] [--expires YYYY-MM-DD]
                                          a key for another system; printed once, as the last line`;
 
@@ -116,6 +119,10 @@ async function run(argv: string[]): Promise<number> {
       const year = Number(values.year);
       if (!values.year || !Number.isInteger(year) || !values.out) throw new UsageError("export needs --year YYYY and --out FILE");
       return exportCommand(year, values.out);
+    }
+    case "verify": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { json: { type: "boolean", default: false } } });
+      return verifyCommand(values.json);
     }
     case "backup":
       if (!subcommand || rest.length > 0) throw new UsageError("backup needs one target file");
@@ -216,6 +223,24 @@ async function reportAnnual(args: string[]) {
   const report = await annualReport(year, kind);
   console.log(values.json ? JSON.stringify(report, null, 2) : formatAnnualReport(report));
   return 0;
+}
+
+/** After an upgrade or a repair by hand: every case's derived deadline fields against its milestones. */
+async function verifyCommand(json: boolean) {
+  const { checked, found } = await disagreeingDeadlines();
+  if (json) {
+    console.log(JSON.stringify({ checked, disagreeing: found }, null, 2));
+  } else {
+    for (const entry of found) {
+      const show = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+      const fields = entry.fields.map(
+        (field) => `${field} stored ${show(entry.stored[field])}, derived ${show(entry.derived[field])}`,
+      );
+      console.log(`${entry.caseNo}: ${fields.join("; ")}`);
+    }
+    console.log(`${checked} cases checked, ${found.length} disagree with their milestones.`);
+  }
+  return found.length > 0 ? 1 : 0;
 }
 
 export function printDemoAccounts() {

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { objectPath } from "~/models/attachment-store.server";
+import { refreshDerivedDeadlines } from "~/models/case-service/planning.server";
 import { registerCase } from "~/models/cases.server";
 import { onPostgres } from "../support/databases";
 import { at, intakeFields, setUpWorld } from "../support/fixtures";
@@ -22,6 +23,24 @@ beforeAll(async () => {
 });
 
 describe("the greenline command", () => {
+  it("verify recomputes every case's derived deadline fields and names each case that disagrees (exit 1)", async () => {
+    const created = await registerCase(world.operator, await intakeFields({ receivedAt: at("2026-03-02 09:00") }), {
+      now: at("2026-03-02 09:00"),
+      scheduleJobs: false,
+    });
+    const agreed = greenline(["verify"]);
+    expect(agreed.status, agreed.stdout + agreed.stderr).toBe(0);
+    expect(agreed.stdout).toMatch(/cases checked, 0 disagree/);
+    // A repair by hand that left the cache behind.
+    await prisma.case.update({ where: { id: created.id }, data: { nextDueAt: at("2030-01-01 00:00"), overdue: true } });
+    const found = greenline(["verify", "--json"]);
+    expect(found.status).toBe(1);
+    const report = JSON.parse(found.stdout) as { disagreeing: { caseNo: string; fields: string[] }[] };
+    expect(report.disagreeing).toEqual([expect.objectContaining({ caseNo: created.caseNo, fields: ["nextDueAt", "overdue"] })]);
+    await prisma.$transaction((tx) => refreshDerivedDeadlines(tx, [created.id]));
+    expect(greenline(["verify"]).status).toBe(0);
+  });
+
   it("api-key add prints the key once as its last line, keeps only its hash, and refuses what the page refuses", async () => {
     const made = greenline([
       "api-key",

@@ -1,4 +1,4 @@
-import type { Transaction } from "~/db.server";
+import { type Transaction, prisma } from "~/db.server";
 import type { WorkCalendar } from "~/domain/calendar";
 import type { IntakeFields } from "~/domain/case-commands";
 import {
@@ -105,21 +105,33 @@ export async function refreshDerivedDeadlines(tx: Transaction, caseIds: number[]
   for (const { data, ids } of changes.values()) await tx.case.updateMany({ where: { id: { in: ids } }, data });
 }
 
-/** Cases (from id `afterId`, at most `limit`) whose stored deadline fields disagree with their milestones. */
-export async function disagreeingDeadlines(db: Transaction, afterId: number, limit: number) {
-  const ids = await db.case.findMany({
-    where: { id: { gt: afterId } },
-    orderBy: { id: "asc" },
-    take: limit,
-    select: { id: true },
-  });
-  const found = (
-    await derivationsOf(
-      db,
-      ids.map((c) => c.id),
-    )
-  )
-    .map(({ stored, derived }) => ({ caseId: stored.id, fields: disagreeingFields(stored, derived), stored, derived }))
-    .filter((entry) => entry.fields.length > 0);
-  return { lastId: ids.at(-1)?.id ?? null, found };
+/**
+ * Every case whose stored deadline fields disagree with a fresh derivation from its milestones (for
+ * `greenline verify` after an upgrade, and the property test), read in batches by id.
+ */
+export async function disagreeingDeadlines(batchSize = 2000) {
+  const found: {
+    caseNo: string;
+    fields: (keyof DerivedDeadlineFields)[];
+    stored: DerivedDeadlineFields;
+    derived: DerivedDeadlineFields;
+  }[] = [];
+  let checked = 0;
+  for (let lastId = 0; ;) {
+    const batch = await prisma.case.findMany({
+      where: { id: { gt: lastId } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: { id: true, caseNo: true },
+    });
+    if (batch.length === 0) break;
+    lastId = batch[batch.length - 1].id;
+    checked += batch.length;
+    const caseNos = new Map(batch.map((c) => [c.id, c.caseNo]));
+    for (const { stored, derived } of await derivationsOf(prisma, [...caseNos.keys()])) {
+      const fields = disagreeingFields(stored, derived);
+      if (fields.length > 0) found.push({ caseNo: caseNos.get(stored.id)!, fields, stored, derived });
+    }
+  }
+  return { checked, found };
 }
