@@ -14,7 +14,8 @@ import { config } from "~/config.server";
 import { clientAddress, crossSiteGuard, formBodyGuard, securityHeaders, trustProxySetting } from "~/http-guards.server";
 import { logger } from "~/logger.server";
 import { projectPath } from "~/paths.server";
-import { attachmentQueue, deadlineQueue, ledgerImportQueue, statisticsQueue, webhookQueue } from "~/redis.server";
+import { queueOf } from "~/models/jobs/queues.server";
+import { JOBS } from "~/models/jobs/registry.server";
 import { CLIENT_ADDRESS_HEADER, getSignedInUser, recordRefusal } from "~/session.server";
 
 const QUEUE_DASHBOARD_PATH = "/admin/queues";
@@ -24,9 +25,7 @@ function queueDashboard() {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({
-    queues: [deadlineQueue(), webhookQueue(), ledgerImportQueue(), statisticsQueue(), attachmentQueue()].map(
-      (queue) => new BullMQAdapter(queue),
-    ),
+    queues: JOBS.map(queueOf).map((queue) => new BullMQAdapter(queue)),
     serverAdapter,
   });
   const requireAdmin: express.RequestHandler = async (req, res, next) => {

@@ -1,13 +1,11 @@
-import { Queue, QueueEvents } from "bullmq";
 import IORedis, { type RedisOptions } from "ioredis";
 import { config } from "~/config.server";
 import { logger } from "~/logger.server";
 
-export const DEADLINE_QUEUE = "deadlines";
-export const WEBHOOK_QUEUE = "webhooks";
-export const LEDGER_IMPORT_QUEUE = "ledger-imports";
-export const STATISTICS_QUEUE = "statistics";
-export const ATTACHMENT_QUEUE = "attachments";
+/**
+ * Connections to Redis, and nothing else: the queues are defined by the features that own them
+ * (app/models/jobs/queues.server.ts).
+ */
 
 /** A connection for a BullMQ worker: it must wait for Redis rather than fail commands. */
 export function createWorkerConnection(): IORedis {
@@ -27,17 +25,14 @@ const producerOptions: RedisOptions = {
 
 interface RedisResources {
   connection?: IORedis;
-  deadlineQueue?: Queue;
-  webhookQueue?: Queue;
-  ledgerImportQueue?: Queue;
-  statisticsQueue?: Queue;
-  attachmentQueue?: Queue;
-  statisticsEvents?: QueueEvents;
+  /** What else holds connections (the queues): closed before the connection. */
+  users?: Set<() => Promise<void>>;
 }
 const globals = globalThis as { greenlineRedis?: RedisResources };
 const resources: RedisResources = (globals.greenlineRedis ??= {});
 
-function producerConnection(): IORedis {
+/** The web process's one fail-fast connection, shared by every queue's producer. */
+export function producerConnection(): IORedis {
   if (!resources.connection) {
     resources.connection = new IORedis(config().REDIS_URL, producerOptions);
     resources.connection.on("error", (error) => logger.debug({ err: error.message }, "redis connection error"));
@@ -63,82 +58,6 @@ export async function redisReady(timeoutMs = 1000): Promise<boolean> {
     }, timeoutMs);
     connection.once("ready", onReady);
   });
-}
-
-export function deadlineQueue(): Queue {
-  resources.deadlineQueue ??= new Queue(DEADLINE_QUEUE, {
-    connection: producerConnection(),
-    prefix: config().REDIS_PREFIX,
-    defaultJobOptions: {
-      attempts: 8,
-      backoff: { type: "exponential", delay: 1000 },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
-  });
-  return resources.deadlineQueue;
-}
-
-export function webhookQueue(): Queue {
-  resources.webhookQueue ??= new Queue(WEBHOOK_QUEUE, {
-    connection: producerConnection(),
-    prefix: config().REDIS_PREFIX,
-    defaultJobOptions: {
-      attempts: WEBHOOK_ATTEMPTS,
-      backoff: { type: "exponential", delay: config().WEBHOOK_RETRY_DELAY_MS },
-      removeOnComplete: { age: 7 * 24 * 3600 },
-      removeOnFail: { age: 30 * 24 * 3600 },
-    },
-  });
-  return resources.webhookQueue;
-}
-
-export const WEBHOOK_ATTEMPTS = 8;
-
-/** Large ledger imports run in a worker; one attempt (an import is all or nothing and reports its own problems). */
-export function ledgerImportQueue(): Queue {
-  resources.ledgerImportQueue ??= new Queue(LEDGER_IMPORT_QUEUE, {
-    connection: producerConnection(),
-    prefix: config().REDIS_PREFIX,
-    defaultJobOptions: { attempts: 1, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
-  });
-  return resources.ledgerImportQueue;
-}
-
-/** Statistics computed by a worker for a web request (app/models/statistics-jobs.server.ts); results are kept briefly. */
-export function statisticsQueue(): Queue {
-  resources.statisticsQueue ??= new Queue(STATISTICS_QUEUE, {
-    connection: producerConnection(),
-    prefix: config().REDIS_PREFIX,
-    defaultJobOptions: { attempts: 1, removeOnComplete: { age: 600, count: 200 }, removeOnFail: { age: 24 * 3600 } },
-  });
-  return resources.statisticsQueue;
-}
-
-/** Screen and thumbnail versions of uploaded photos, made by the worker (app/models/attachment-images.server.ts). */
-export function attachmentQueue(): Queue {
-  resources.attachmentQueue ??= new Queue(ATTACHMENT_QUEUE, {
-    connection: producerConnection(),
-    prefix: config().REDIS_PREFIX,
-    defaultJobOptions: {
-      attempts: 3,
-      backoff: { type: "exponential", delay: 2000 },
-      removeOnComplete: { age: 24 * 3600 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    },
-  });
-  return resources.attachmentQueue;
-}
-
-/** Completion events of the statistics queue, on a connection of their own (they block while waiting). */
-export async function statisticsQueueEvents(): Promise<QueueEvents> {
-  if (!resources.statisticsEvents) {
-    const connection = new IORedis(config().REDIS_URL, { maxRetriesPerRequest: null });
-    connection.on("error", (error) => logger.debug({ err: error.message }, "redis connection error"));
-    resources.statisticsEvents = new QueueEvents(STATISTICS_QUEUE, { connection, prefix: config().REDIS_PREFIX });
-  }
-  await resources.statisticsEvents.waitUntilReady();
-  return resources.statisticsEvents;
 }
 
 /** Key for a value that lives beside the queues under this installation's prefix. */
@@ -179,19 +98,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** Registers what must close before the connections do (the queues, their events). */
+export function onRedisClose(close: () => Promise<void>) {
+  (resources.users ??= new Set()).add(close);
+}
+
 export async function closeRedisResources() {
-  await resources.deadlineQueue?.close().catch(() => undefined);
-  await resources.webhookQueue?.close().catch(() => undefined);
-  await resources.ledgerImportQueue?.close().catch(() => undefined);
-  await resources.statisticsQueue?.close().catch(() => undefined);
-  await resources.attachmentQueue?.close().catch(() => undefined);
-  await resources.statisticsEvents?.close().catch(() => undefined);
-  resources.webhookQueue = undefined;
-  resources.ledgerImportQueue = undefined;
-  resources.statisticsQueue = undefined;
-  resources.statisticsEvents = undefined;
+  for (const close of resources.users ?? []) await close();
   resources.connection?.disconnect();
-  resources.deadlineQueue = undefined;
   resources.connection = undefined;
 }
 

@@ -54,8 +54,9 @@ async function sweepAndRequeue() {
   const { prisma } = await import("~/db.server");
   const { seedReferenceData } = await import("~/models/seed.server");
   const { insertOpenCases } = await import("../tests/support/bulk-cases");
-  const { requeueAllDeadlines, sweepDueSteps } = await import("~/models/deadline-jobs.server");
-  const { closeRedisResources, deadlineQueue } = await import("~/redis.server");
+  const { deadlineJobs, requeueAllDeadlines, sweepDueSteps } = await import("~/models/deadline-jobs.server");
+  const { queueOf } = await import("~/models/jobs/queues.server");
+  const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
   await insertOpenCases(SWEEP_CASES, () => ({ warningAt: FAR, dueAt: FAR, supervisionAt: FAR }));
   const sweeps: number[] = [];
@@ -65,7 +66,7 @@ async function sweepAndRequeue() {
     sweeps.push(performance.now() - started);
     if (result.fired !== 0) throw new Error("the sweep fired something");
   }
-  await deadlineQueue().obliterate({ force: true });
+  await queueOf(deadlineJobs).obliterate({ force: true });
   const started = performance.now();
   const queued = await requeueAllDeadlines();
   const requeueMs = performance.now() - started;

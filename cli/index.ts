@@ -21,11 +21,12 @@ import { ROLES } from "~/domain/roles";
 import { API_SCOPES } from "~/domain/api-keys";
 import { apiKeySchema } from "~/forms/admin";
 import { tKey } from "~/i18n";
-import { ApiKeyInputError, createApiKey } from "~/models/api-keys.server";
+import { createApiKey } from "~/models/api-keys.server";
 import { caseReport } from "~/models/case-queries.server";
 import { disagreeingDeadlines } from "~/models/case-service/planning.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/seed.server";
-import { UserInputError, createUser } from "~/models/users.server";
+import { createUser } from "~/models/users.server";
+import { InputError } from "~/models/errors";
 import { migrateDatabase } from "./migrate";
 import { readPassword } from "./prompt";
 import { backupCommand } from "./backup";
@@ -165,7 +166,7 @@ async function addUser(args: string[]) {
     console.log(`User ${user.username} (${user.role}) created.`);
     return 0;
   } catch (error) {
-    if (error instanceof UserInputError) {
+    if (error instanceof InputError) {
       for (const [field, problem] of Object.entries(error.fieldErrors)) console.error(`${field}: ${problem}`);
       return 1;
     }
@@ -204,7 +205,7 @@ async function addApiKey(args: string[]) {
     console.log(key);
     return 0;
   } catch (error) {
-    if (!(error instanceof ApiKeyInputError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     for (const [field, problem] of Object.entries(error.fieldErrors)) console.error(`${field}: ${tKey("error", problem)}`);
     return 1;
   }

@@ -4,30 +4,22 @@
  */
 import { randomUUID } from "node:crypto";
 import type IORedis from "ioredis";
-import { type Processor, Worker } from "bullmq";
+import { UnrecoverableError, Worker } from "bullmq";
 import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { logger } from "~/logger.server";
-import { processDeadlineJob, requeueAllDeadlines, sweepDueSteps, type StepRef } from "~/models/deadline-jobs.server";
-import { type LedgerImportJobData, processLedgerImportJob } from "~/models/ledger-import-jobs.server";
-import { type StatisticsJobData, processStatisticsJob } from "~/models/statistics-jobs.server";
-import { deliverWebhook, requeuePendingWebhooks } from "~/models/webhooks.server";
-import { processAttachmentJob, requeuePendingImages } from "~/models/attachment-jobs.server";
+import { deadlineJobs, requeueAllDeadlines, scheduleSweep, sweepDueSteps } from "~/models/deadline-jobs.server";
+import { requeuePendingImages } from "~/models/attachment-jobs.server";
+import type { AnyJobDefinition } from "~/models/jobs/queues.server";
+import { JOBS } from "~/models/jobs/registry.server";
 import {
-  ATTACHMENT_QUEUE,
-  DEADLINE_QUEUE,
-  LEDGER_IMPORT_QUEUE,
-  STATISTICS_QUEUE,
-  WEBHOOK_QUEUE,
   WORKER_HEARTBEAT_KEY,
   WORKER_HEARTBEAT_TTL_SECONDS,
   closeRedisResources,
   createWorkerConnection,
-  deadlineQueue,
   redisKey,
 } from "~/redis.server";
 
-export const SWEEP_SCHEDULER_ID = "deadline-sweep";
 const MAX_WAIT_MS = 30_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,61 +38,36 @@ async function waitForRedis(connection: IORedis) {
 /** Present while Redis holds what the workers put there; its absence means the queues must be restored. */
 const QUEUES_RESTORED_KEY = "workers:queues-restored";
 
-/** Starts this process's BullMQ workers: deadline steps and the sweep, webhook deliveries, ledger imports, statistics. */
+/** Starts a BullMQ worker for every queue of the registry (app/models/jobs/registry.server.ts). */
 export async function startWorkers(options: { concurrency?: number } = {}) {
   const { REDIS_PREFIX, SWEEP_INTERVAL_MS } = config();
   const workerId = randomUUID().slice(0, 8);
   const connection = createWorkerConnection();
-  /** A worker of one queue on this process's connection, started below; its errors (and failed jobs) logged as `what`. */
-  const queueWorker = <T>(
-    queue: string,
-    processor: Processor<T>,
-    options: { concurrency: number; lockDuration?: number },
-    what: string,
-    logFailedJobs = true,
-  ) => {
-    const queueWorker = new Worker<T>(queue, processor, { connection, prefix: REDIS_PREFIX, autorun: false, ...options });
-    if (logFailedJobs)
-      queueWorker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, `${what} failed`));
-    queueWorker.on("error", (error) => logger.error({ err: error.message }, `${what} worker error`));
-    return queueWorker;
+  /** A worker of one queue on this process's connection: it takes only payloads its schema accepts. */
+  const workerOf = (definition: AnyJobDefinition) => {
+    const concurrency =
+      definition === deadlineJobs ? (options.concurrency ?? definition.worker.concurrency) : definition.worker.concurrency;
+    const worker = new Worker(
+      definition.queue,
+      async (job) => {
+        if (!definition.payload.safeParse(job.data).success) throw new UnrecoverableError(`malformed ${definition.what} payload`);
+        return definition.process(job);
+      },
+      {
+        connection,
+        prefix: REDIS_PREFIX,
+        autorun: false,
+        concurrency,
+        // Absent rather than undefined: BullMQ would take an undefined lock duration as none.
+        ...(definition.worker.lockDuration ? { lockDuration: definition.worker.lockDuration } : {}),
+      },
+    );
+    if (definition.worker.logFailedJobs)
+      worker.on("failed", (job, error) => logger.error({ jobId: job?.id, err: error.message }, `${definition.what} failed`));
+    worker.on("error", (error) => logger.error({ err: error.message }, `${definition.what} worker error`));
+    return worker;
   };
-  const worker = queueWorker<StepRef | Record<string, never>>(
-    DEADLINE_QUEUE,
-    async (job) => (job.name === "sweep" ? sweepDueSteps() : processDeadlineJob(job as Parameters<typeof processDeadlineJob>[0])),
-    { concurrency: options.concurrency ?? 8 },
-    "deadline job",
-  );
-  // Webhook deliveries have their own queue and worker, so a failing receiver never delays deadlines;
-  // every attempt is recorded with the delivery, so failed attempts are not logged again.
-  const webhookWorker = queueWorker<{ eventId: string }>(
-    WEBHOOK_QUEUE,
-    (job) => deliverWebhook(job.data.eventId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) }),
-    { concurrency: 4 },
-    "webhook",
-    false,
-  );
-  // Ledger imports: one at a time per worker; an import writes in one transaction.
-  const importWorker = queueWorker<LedgerImportJobData>(
-    LEDGER_IMPORT_QUEUE,
-    processLedgerImportJob,
-    { concurrency: 1, lockDuration: 120_000 },
-    "ledger import",
-  );
-  // Photos' screen and thumbnail versions: two at a time, each a few hundred milliseconds of image work.
-  const attachmentWorker = queueWorker<{ sha256: string }>(
-    ATTACHMENT_QUEUE,
-    (job) => processAttachmentJob(job.data),
-    { concurrency: 2 },
-    "image versions",
-  );
-  // Statistics for web requests: one at a time, so that reports never crowd out the deadline steps.
-  const statisticsWorker = queueWorker<StatisticsJobData>(
-    STATISTICS_QUEUE,
-    processStatisticsJob,
-    { concurrency: 1 },
-    "statistics job",
-  );
+  const workers = JOBS.map(workerOf);
 
   /**
    * The database is the truth: fire what is already due, queue every future step again, and make sure
@@ -111,10 +78,10 @@ export async function startWorkers(options: { concurrency?: number } = {}) {
     // Marked first: if Redis is emptied while this runs, the marker goes too and the next beat restores again.
     await connection.set(redisKey(QUEUES_RESTORED_KEY), workerId);
     try {
+      // The sweep also queues the webhook deliveries still pending.
       const swept = await sweepDueSteps();
       const queued = await requeueAllDeadlines();
-      await deadlineQueue().upsertJobScheduler(SWEEP_SCHEDULER_ID, { every: SWEEP_INTERVAL_MS }, { name: "sweep", data: {} });
-      await requeuePendingWebhooks();
+      await scheduleSweep();
       await requeuePendingImages();
       logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline queues restored from the database");
     } catch (error) {
@@ -138,21 +105,11 @@ export async function startWorkers(options: { concurrency?: number } = {}) {
   await waitForRedis(connection);
   for (let pause = 1000; !(await beat(true)); pause = Math.min(pause * 2, MAX_WAIT_MS)) await sleep(pause);
   const heartbeat = setInterval(() => void beat(), Math.min(30_000, SWEEP_INTERVAL_MS));
-  void worker.run();
-  void webhookWorker.run();
-  void importWorker.run();
-  void statisticsWorker.run();
-  void attachmentWorker.run();
+  for (const worker of workers) void worker.run();
 
   return async function stop() {
     clearInterval(heartbeat);
-    await Promise.all([
-      worker.close(),
-      webhookWorker.close(),
-      importWorker.close(),
-      statisticsWorker.close(),
-      attachmentWorker.close(),
-    ]);
+    await Promise.all(workers.map((worker) => worker.close()));
     await closeRedisResources();
     connection.disconnect();
   };

@@ -6,6 +6,14 @@ import type { CaseKind, Urgency } from "./case-kinds";
  * their schemas (`CaseChange` in app/forms/case-actions).
  */
 
+/** How far ahead of the server's clock a receipt time may be (another system's clock, a typed minute). */
+export const RECEIPT_CLOCK_SKEW_MS = 60_000;
+
+/** A receipt time later than now is a mistake, wherever it comes from (a form, the API, a ledger). */
+export function isReceivedInFuture(receivedAt: Date, now: Date): boolean {
+  return receivedAt.getTime() > now.getTime() + RECEIPT_CLOCK_SKEW_MS;
+}
+
 /** The fields an operator records at intake (and may edit until acceptance). */
 export interface IntakeFields {
   kind: CaseKind;

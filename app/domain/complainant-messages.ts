@@ -9,10 +9,6 @@ import type { CaseAction } from "./workflow";
 export const MESSAGE_EVENTS = ["receipt", "accepted", "rejected", "extended", "answered", "closed"] as const;
 export type MessageEvent = (typeof MESSAGE_EVENTS)[number];
 
-export function isMessageEvent(value: string): value is MessageEvent {
-  return (MESSAGE_EVENTS as readonly string[]).includes(value);
-}
-
 /** The step that sends each message (the receipt is sent at registration, which is not a case action). */
 const EVENT_OF_ACTION: Partial<Record<CaseAction, MessageEvent>> = {
   accept: "accepted",

@@ -1,3 +1,4 @@
+import { isReceivedInFuture } from "./case-commands";
 import { CASE_KINDS, type CaseKind, SATISFACTION_LEVELS, parseCaseNo } from "./case-kinds";
 import { endOfLocalDay, formatLocalDateTime, instantFromLocal, isLocalDate, localDateOf } from "./local-time";
 import type { MediationOutcome } from "./statistics";
@@ -40,7 +41,6 @@ export const LEDGER_EXPORT_COLUMNS = [
 ] as const;
 
 export type LedgerColumnKey = (typeof LEDGER_COLUMNS)[number]["key"];
-export type LedgerExportKey = (typeof LEDGER_EXPORT_COLUMNS)[number]["key"];
 
 export const KIND_NAMES: Record<CaseKind, string> = { complaint: "投诉举报", petition: "信访", mediation: "调解" };
 
@@ -261,7 +261,7 @@ export function readLedgerRow(
   const receivedAt = instant("receivedAt", true);
   const acceptedAt = instant("acceptedAt", false);
   const concludedAt = instant("concludedAt", false);
-  if (receivedAt && receivedAt.getTime() > now.getTime()) report("receivedAt", "receivedInFuture", cell("receivedAt"));
+  if (receivedAt && isReceivedInFuture(receivedAt, now)) report("receivedAt", "receivedInFuture", cell("receivedAt"));
   if (receivedAt && concludedAt && concludedAt < receivedAt)
     report("concludedAt", "concludedBeforeReceived", cell("concludedAt"));
   if (receivedAt && acceptedAt && acceptedAt < receivedAt) report("acceptedAt", "acceptedBeforeReceived", cell("acceptedAt"));

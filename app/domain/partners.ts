@@ -14,11 +14,9 @@ export type PartnerKind = (typeof PARTNER_KINDS)[number];
  * - `joint` (联合办理): both handle it and each keeps its own case; the partner's progress is shown beside ours.
  */
 export const TRANSFER_MODES = ["transfer", "joint"] as const;
-export type TransferMode = (typeof TRANSFER_MODES)[number];
 
 /** How a transfer stands with a partner Greenline: being sent (retried), received there, or given up. */
 export const TRANSFER_DELIVERIES = ["sending", "delivered", "failed", "letter"] as const;
-export type TransferDelivery = (typeof TRANSFER_DELIVERIES)[number];
 
 /** A partner's townships as stored with it (a JSON array of names, read from its API). */
 export const partnerTownshipsOf = (stored: string): string[] => JSON.parse(stored) as string[];

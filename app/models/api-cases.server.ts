@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { type ApiCaseRecord, CASE_FOR_API, fullCaseOf, publicCaseOf } from "./api-case-views.server";
 import { type ApiClient, apiClientActor } from "./api-keys.server";
 import { registerCase } from "./cases.server";
-import { CaseInputError } from "./errors";
+import { InputError, isUniqueViolation } from "./errors";
 
 /**
  * Cases as the JSON API gives and takes them (docs/integrations.md): a platform's transfers in, and
@@ -77,10 +77,9 @@ function existingTransfer(client: ApiClient, workOrderNo: string, idempotencyKey
 export async function receiveTransfer(client: ApiClient, input: TransferCase, idempotencyKey: string | null, now = new Date()) {
   const existing = await existingTransfer(client, input.workOrderNo, idempotencyKey);
   if (existing) return { created: false, case: publicCaseOf(existing) };
-  if (!client.channel) throw new CaseInputError({ channel: "keyWithoutChannel" });
+  if (!client.channel) throw new InputError({ channel: "keyWithoutChannel" });
   const township = await prisma.township.findUnique({ where: { name: input.township } });
-  if (!township) throw new CaseInputError({ township: "unknownTownship" });
-  if (input.receivedAt.getTime() > now.getTime() + 60_000) throw new CaseInputError({ receivedAt: "receivedInFuture" });
+  if (!township) throw new InputError({ township: "unknownTownship" });
   try {
     const created = await registerCase(
       apiClientActor(client),
@@ -113,7 +112,7 @@ export async function receiveTransfer(client: ApiClient, input: TransferCase, id
     const record = await prisma.case.findUniqueOrThrow({ where: { id: created.id }, include: CASE_FOR_API });
     return { created: true, case: publicCaseOf(record) };
   } catch (error) {
-    if ((error as { code?: string } | null)?.code !== "P2002") throw error;
+    if (!isUniqueViolation(error)) throw error;
     const winner = await existingTransfer(client, input.workOrderNo, idempotencyKey);
     if (!winner) throw error;
     return { created: false, case: publicCaseOf(winner) };

@@ -1,3 +1,4 @@
+import { InputError } from "./errors";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { prisma } from "~/db.server";
 import { type ApiScope, apiKeyRefusal, isApiScope, rateWindow, splitApiKey } from "~/domain/api-keys";
@@ -20,12 +21,6 @@ const randomText = (length: number) =>
 
 const hashOf = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-export class ApiKeyInputError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super(Object.values(fieldErrors).join(", "));
-  }
-}
-
 export interface NewApiKey {
   name: string;
   scopes: ApiScope[];
@@ -38,8 +33,8 @@ export interface NewApiKey {
 /** Makes a key and returns it in full, the one time it exists outside the caller's hands. */
 export async function createApiKey(input: NewApiKey, now = new Date()) {
   if (input.channel && !(await prisma.channel.findUnique({ where: { code: input.channel } })))
-    throw new ApiKeyInputError({ channel: "unknownChannel" });
-  if (await prisma.apiKey.findUnique({ where: { name: input.name } })) throw new ApiKeyInputError({ name: "apiKeyNameTaken" });
+    throw new InputError({ channel: "unknownChannel" });
+  if (await prisma.apiKey.findUnique({ where: { name: input.name } })) throw new InputError({ name: "apiKeyNameTaken" });
   const prefix = randomText(8);
   const secret = randomText(32);
   const record = await prisma.apiKey.create({

@@ -1,5 +1,5 @@
-import { logger } from "~/logger.server";
-import { attachmentQueue, redisReady } from "~/redis.server";
+import { z } from "zod";
+import { defineJob, queueOrLeave } from "./jobs/queues.server";
 import { deriveImages, pendingImages } from "./attachment-images.server";
 
 /**
@@ -11,28 +11,32 @@ export function queueImageDerivation(files: { sha256: string; contentType: strin
   return queueImages(files.filter((file) => file.contentType.startsWith("image/")).map((file) => file.sha256));
 }
 
+/** Screen and thumbnail versions of uploaded photos: two at a time, each a few hundred milliseconds of image work. */
+export const attachmentJobs = defineJob<{ sha256: string }>({
+  queue: "attachments",
+  what: "image versions",
+  payload: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  jobOptions: () => ({
+    attempts: 3,
+    backoff: { type: "exponential", delay: 2000 },
+    removeOnComplete: { age: 24 * 3600 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  }),
+  worker: { concurrency: 2, logFailedJobs: true },
+  process: (job) => deriveImages(job.data.sha256),
+});
+
 async function queueImages(hashes: string[]) {
   const images = [...new Set(hashes)];
-  if (images.length === 0) return;
-  try {
-    if (!(await redisReady())) throw new Error("redis unavailable");
-    await attachmentQueue().addBulk(
-      images.map((sha256) => ({ name: "derive", data: { sha256 }, opts: { jobId: `derive-${sha256}` } })),
-    );
-  } catch (error) {
-    logger.warn(
-      { images: images.length, err: (error as Error).message },
-      "image versions not queued; the worker catches up at start",
-    );
-  }
+  await queueOrLeave(
+    attachmentJobs,
+    images.map((sha256) => ({ name: "derive", data: { sha256 }, opts: { jobId: `derive-${sha256}` } })),
+    "the worker catches up at start",
+  );
 }
 
 export async function requeuePendingImages() {
   const pending = await pendingImages();
   await queueImages(pending);
   return pending.length;
-}
-
-export async function processAttachmentJob(data: { sha256: string }) {
-  return deriveImages(data.sha256);
 }

@@ -1,3 +1,4 @@
+import { InputError } from "./errors";
 import { prisma } from "~/db.server";
 import { type CalendarEntry, parseHolidayCsv } from "~/domain/calendar";
 import { type DeadlineUnit, extendDueAt, computeDueAt, ladderInstants } from "~/domain/deadlines";
@@ -7,12 +8,6 @@ import { refreshDerivedDeadlines } from "./case-service/planning.server";
 import { writeTransaction } from "./write-transaction.server";
 import { rearmMovedSteps, scheduleCaseDeadlines } from "./deadline-jobs.server";
 import { forgetCachedCalendar, loadWorkCalendar, toDomainPolicy } from "./reference.server";
-
-export class CalendarInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join("; "));
-  }
-}
 
 export async function listCalendarYear(year: number) {
   return prisma.holidayDate.findMany({ where: { scheduleYear: year }, orderBy: { date: "asc" } });
@@ -41,7 +36,7 @@ export async function changeCalendar(actorId: number, change: { upsert?: Calenda
   const problems = upsert
     .filter((entry) => !isLocalDate(entry.date) || !["holiday", "workday"].includes(entry.type))
     .map((entry) => `${entry.date}: not a valid day`);
-  if (problems.length > 0) throw new CalendarInputError(problems);
+  if (problems.length > 0) throw new InputError({ file: "csv" }, problems);
   await writeTransaction(async (tx) => {
     for (const entry of upsert) {
       await tx.holidayDate.upsert({
@@ -60,8 +55,8 @@ export async function changeCalendar(actorId: number, change: { upsert?: Calenda
 
 export async function importCalendarCsv(actorId: number, text: string, now = new Date()) {
   const { entries, errors } = parseHolidayCsv(text);
-  if (errors.length > 0) throw new CalendarInputError(errors);
-  if (entries.length === 0) throw new CalendarInputError(["the file has no days"]);
+  if (errors.length > 0) throw new InputError({ file: "csv" }, errors);
+  if (entries.length === 0) throw new InputError({ file: "csv" }, ["the file has no days"]);
   return changeCalendar(actorId, { upsert: entries }, now);
 }
 

@@ -1,5 +1,5 @@
 import { prisma, type Transaction } from "~/db.server";
-import type { IntakeFields, MediationApplication } from "~/domain/case-commands";
+import { type IntakeFields, type MediationApplication, isReceivedInFuture } from "~/domain/case-commands";
 import { type CaseKind, parseCaseNo } from "~/domain/case-kinds";
 import { localDateOf, yearOf } from "~/domain/local-time";
 import type { CaseActor } from "~/domain/roles";
@@ -22,7 +22,7 @@ import { handlingHandlers } from "./case-service/handling.server";
 import {
   assertReferencesExist,
   findMergeTarget,
-  nextCaseNumber,
+  reserveCaseNumbers,
   normalizedIntake,
   recordRepeatOnTarget,
 } from "./case-service/intake.server";
@@ -39,7 +39,7 @@ import {
   type ChangeEffect,
 } from "./case-service/context.server";
 import { scheduleCaseDeadlines } from "./deadline-jobs.server";
-import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "./errors";
+import { ActionNotAllowedError, CaseNotFoundError, InputError, StaleVersionError, isUniqueViolation } from "./errors";
 import { afterNotificationCommit } from "./notifications.server";
 import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "./reference.server";
 import { writeTransaction } from "./write-transaction.server";
@@ -82,7 +82,7 @@ export async function registerCase(
 ) {
   const now = options.now ?? new Date();
   const fields = normalizedIntake(input);
-  if (fields.receivedAt.getTime() > now.getTime() + 60_000) throw new CaseInputError({ receivedAt: "receivedInFuture" });
+  if (isReceivedInFuture(fields.receivedAt, now)) throw new InputError({ receivedAt: "receivedInFuture" });
   const [calendar, policies] = await Promise.all([loadWorkCalendar(), loadPolicies()]);
   const policy = policyFor(policies, fields);
 
@@ -91,7 +91,7 @@ export async function registerCase(
   const created = await writeTransaction(async (tx) => {
     await assertReferencesExist(tx, fields);
     const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo, "mergeInto") : null;
-    const number = await nextCaseNumber(tx, fields.kind, yearOf(localDateOf(fields.receivedAt)));
+    const [number] = await reserveCaseNumbers(tx, fields.kind, yearOf(localDateOf(fields.receivedAt)), 1);
     const concludeBy = options.transfer?.platformDueAt ?? null;
     const milestones = target ? [] : milestoneRows(calendar, policy, "received", fields.receivedAt, 1, undefined, concludeBy);
     const mediation = fields.kind === "mediation" ? await mediationData(tx, options.mediation) : null;
@@ -234,7 +234,7 @@ export async function changeCase(
   const snapshot = snapshotOf(record);
   if (!mayTakeAction(actor, snapshot, change.action)) throw new ActionNotAllowedError(change.action);
   const attachments = options.attachments ?? [];
-  if (attachments.length > 0 && !carriesAttachments(change.action)) throw new CaseInputError({ files: "attachmentsNotHere" });
+  if (attachments.length > 0 && !carriesAttachments(change.action)) throw new InputError({ files: "attachmentsNotHere" });
   const checksVersion = !NON_CONFLICTING.includes(change.action);
   if (checksVersion && record.version !== expectedVersion) throw new StaleVersionError();
   const calendar = await loadWorkCalendar();
@@ -322,5 +322,3 @@ export async function changeCaseAtCurrentVersion(
 function stepOfSubmission(caseId: number, submissionKey: string) {
   return prisma.auditEvent.findFirst({ where: { caseId, submissionKey }, select: { id: true } });
 }
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";

@@ -1,9 +1,10 @@
 import type { Job } from "bullmq";
+import { z } from "zod";
 import { config } from "~/config.server";
 import { prisma, type Transaction } from "~/db.server";
 import { LADDER_STEPS, type LadderStep, warningIsPassed } from "~/domain/deadlines";
 import { logger } from "~/logger.server";
-import { deadlineQueue, redisReady } from "~/redis.server";
+import { defineJob, queueOf, queueOrLeave } from "./jobs/queues.server";
 import { afterNotificationCommit, recipientsOfStep, recordNotifications, stepMessage } from "./notifications.server";
 import { refreshDerivedDeadlines } from "./case-service/planning.server";
 import { Params, skipLocked } from "./sql-dialect.server";
@@ -20,6 +21,39 @@ export interface StepRef {
   round: number;
   milestone: string;
   step: LadderStep;
+}
+
+const stepRefSchema = z.object({
+  caseId: z.number().int().positive(),
+  round: z.number().int().positive(),
+  milestone: z.string().max(20),
+  step: z.enum(LADDER_STEPS as [LadderStep, ...LadderStep[]]),
+});
+
+/** Steps fire from delayed `step` jobs (a StepRef); the `sweep` job, every minute across all workers, catches up. */
+export const deadlineJobs = defineJob<StepRef | Record<string, never>>({
+  queue: "deadlines",
+  what: "deadline job",
+  payload: z.union([stepRefSchema, z.object({}).strict()]),
+  jobOptions: () => ({
+    attempts: 8,
+    backoff: { type: "exponential", delay: 1000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  }),
+  worker: { concurrency: 8, logFailedJobs: true },
+  process: (job) => (job.name === "sweep" ? sweepDueSteps() : processDeadlineJob(job as Job<StepRef>)),
+});
+
+export const SWEEP_SCHEDULER_ID = "deadline-sweep";
+
+/** The sweep's schedule, one for all workers (a BullMQ job scheduler); set again whenever the queues are restored. */
+export function scheduleSweep() {
+  return queueOf(deadlineJobs).upsertJobScheduler(
+    SWEEP_SCHEDULER_ID,
+    { every: config().SWEEP_INTERVAL_MS },
+    { name: "sweep", data: {} },
+  );
 }
 
 const STEP_COLUMN = { warning: "warningAt", overdue: "dueAt", supervision: "supervisionAt" } as const;
@@ -59,6 +93,11 @@ interface PendingStep {
   nextStepAt: Date | null;
 }
 
+/** The delayed job of one step, due at its instant. */
+function stepJob(ref: StepRef, at: Date, now: Date) {
+  return { name: "step", data: ref, opts: { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - now.getTime()) } };
+}
+
 /**
  * One job per open milestone: its next step (the ladder's instants are in order). When that step
  * fires, the one after is queued; the sweep covers anything missed in between.
@@ -72,8 +111,7 @@ function jobsFor(milestones: PendingStep[], now: Date) {
       milestone: milestone.milestone,
       step: milestone.nextStep as LadderStep,
     };
-    const at = milestone.nextStepAt;
-    return [{ name: "step", data: ref, opts: { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - now.getTime()) } }];
+    return [stepJob(ref, milestone.nextStepAt, now)];
   });
 }
 
@@ -89,21 +127,16 @@ export async function scheduleCaseDeadlines(caseId: number, now = new Date()) {
 
 /** The same for many cases at once (a ledger import), in batches. */
 export async function scheduleDeadlinesOf(caseIds: number[], now = new Date(), batchSize = 500) {
-  try {
-    for (let start = 0; start < caseIds.length; start += batchSize) {
-      const milestones = await prisma.caseMilestone.findMany({
-        where: { caseId: { in: caseIds.slice(start, start + batchSize) }, status: "open" },
-        select: PENDING_SELECT,
-      });
-      const jobs = jobsFor(milestones, now);
-      if (jobs.length === 0) continue;
-      if (!(await redisReady())) throw new Error("redis unavailable");
-      await deadlineQueue().addBulk(jobs);
-    }
-  } catch (error) {
-    logger.warn({ cases: caseIds.length, err: (error as Error).message }, "deadline jobs not queued; the sweep will catch up");
+  for (let start = 0; start < caseIds.length; start += batchSize) {
+    const milestones = await prisma.caseMilestone.findMany({
+      where: { caseId: { in: caseIds.slice(start, start + batchSize) }, status: "open" },
+      select: PENDING_SELECT,
+    });
+    if (!(await queueOrLeave(deadlineJobs, jobsFor(milestones, now), SWEEP_CATCHES_UP))) return;
   }
 }
+
+const SWEEP_CATCHES_UP = "the sweep will catch up";
 
 /**
  * Re-enqueues the next step of every open milestone (worker start-up, after Redis lost its data), in
@@ -125,7 +158,7 @@ export async function requeueAllDeadlines(now = new Date(), batchSize = 2000) {
     const jobs = jobsFor(milestones, now);
     queued += jobs.length;
     if (jobs.length === 0) continue;
-    const write = deadlineQueue()
+    const write = queueOf(deadlineJobs)
       .addBulk(jobs)
       .finally(() => inFlight.delete(write));
     inFlight.add(write);
@@ -287,19 +320,12 @@ function sameStep(a: StepRef, b: StepRef) {
 
 /** Queues steps for their instants; a failure is left to the sweep. */
 async function queueSteps(steps: { ref: StepRef; at: Date }[]) {
-  if (steps.length === 0) return;
-  try {
-    if (!(await redisReady())) throw new Error("redis unavailable");
-    await deadlineQueue().addBulk(
-      steps.map(({ ref, at }) => ({
-        name: "step",
-        data: ref,
-        opts: { jobId: stepJobId(ref, at), delay: Math.max(0, at.getTime() - Date.now()) },
-      })),
-    );
-  } catch (error) {
-    logger.warn({ err: (error as Error).message }, "next deadline steps not queued; the sweep will catch up");
-  }
+  const now = new Date();
+  await queueOrLeave(
+    deadlineJobs,
+    steps.map(({ ref, at }) => stepJob(ref, at, now)),
+    SWEEP_CATCHES_UP,
+  );
 }
 
 /** Why a given step did not fire now. */

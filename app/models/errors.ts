@@ -15,6 +15,9 @@ export class ActionNotAllowedError extends Error {
   }
 }
 
+/** Another write won a unique index (a double submit, two identical transfers at once): the caller reads the winner. */
+export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+
 /** Someone else changed the case after this user loaded it. */
 export class StaleVersionError extends Error {
   constructor() {
@@ -22,9 +25,18 @@ export class StaleVersionError extends Error {
   }
 }
 
-/** Input that passed the form's schema but not the rules that need the database (an unknown township…). */
-export class CaseInputError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super(`invalid input: ${Object.keys(fieldErrors).join(", ")}`);
+/**
+ * The one shape of input a user got wrong that passed its form's schema but not a rule that needs the
+ * database or another system (an unknown township, a taken name, a partner that does not answer, a
+ * holiday file's bad lines): for each field, a key of the catalogue's `error.` messages, and any
+ * details the message quotes (the file's problems, the partner's answer). Routes answer it with a 4xx
+ * that keeps what was typed; the CLI prints it.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly fieldErrors: Record<string, string>,
+    readonly details: readonly string[] = [],
+  ) {
+    super(`invalid input: ${Object.keys(fieldErrors).join(", ")}${details.length ? ` (${details.join("; ")})` : ""}`);
   }
 }

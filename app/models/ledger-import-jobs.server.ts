@@ -1,9 +1,10 @@
+import { InputError } from "./errors";
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Job } from "bullmq";
+import { z } from "zod";
 import { config } from "~/config.server";
-import { ledgerImportQueue } from "~/redis.server";
+import { defineJob, queueOf } from "./jobs/queues.server";
 import { type LedgerImportProgress, type LedgerImportSummary, importLedger } from "./ledger-import.server";
 
 /**
@@ -37,21 +38,16 @@ export async function storeUpload(content: Buffer, fileName: string): Promise<St
 }
 
 /** A token that names no stored upload: made up, mistyped, or of an upload already removed. */
-export class UnknownUploadError extends Error {
-  constructor() {
-    super("no stored upload has this token");
-  }
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Whether a stored upload is small enough to check or import within the request. */
 export async function runsInline(token: string) {
-  if (!UUID.test(token)) throw new UnknownUploadError();
+  if (!UUID.test(token)) throw new InputError({ token: "unknownUpload" });
   const size = await stat(storedPath(token)).then(
     (stats) => stats.size,
     () => {
-      throw new UnknownUploadError();
+      throw new InputError({ token: "unknownUpload" });
     },
   );
   return size <= INLINE_LIMIT_BYTES;
@@ -62,9 +58,9 @@ export async function runStoredImport(
   data: LedgerImportJobData,
   onProgress?: (progress: LedgerImportProgress) => void | Promise<void>,
 ): Promise<PageSummary> {
-  if (!UUID.test(data.token)) throw new UnknownUploadError();
+  if (!UUID.test(data.token)) throw new InputError({ token: "unknownUpload" });
   const content = await readFile(storedPath(data.token)).catch(() => {
-    throw new UnknownUploadError();
+    throw new InputError({ token: "unknownUpload" });
   });
   const summary = await importLedger(
     { content, fileName: data.fileName },
@@ -78,13 +74,25 @@ export async function runStoredImport(
   };
 }
 
-export async function queueLedgerImport(data: LedgerImportJobData) {
-  const job = await ledgerImportQueue().add("import", data);
-  return job.id!;
-}
+/** Large ledger imports: one at a time per worker, one attempt (an import is all or nothing and reports its own problems). */
+export const ledgerImportJobs = defineJob<LedgerImportJobData>({
+  queue: "ledger-imports",
+  what: "ledger import",
+  payload: z.object({
+    token: z.string().uuid(),
+    fileName: z.string().max(300),
+    apply: z.boolean(),
+    actorId: z.number().int().positive(),
+  }),
+  jobOptions: () => ({ attempts: 1, removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } }),
+  worker: { concurrency: 1, lockDuration: 120_000, logFailedJobs: true },
+  process: (job) => runStoredImport(job.data, (progress) => job.updateProgress({ ...progress })),
+});
 
-export async function processLedgerImportJob(job: Job<LedgerImportJobData>) {
-  return runStoredImport(job.data, (progress) => job.updateProgress({ ...progress }));
+/** Hands an import to a worker; the page follows its progress (it fails when Redis is away: the page says so). */
+export async function queueLedgerImport(data: LedgerImportJobData) {
+  const job = await queueOf(ledgerImportJobs).add("import", data);
+  return job.id!;
 }
 
 export interface ImportJobStatus {
@@ -96,7 +104,7 @@ export interface ImportJobStatus {
 }
 
 export async function ledgerImportStatus(jobId: string): Promise<ImportJobStatus> {
-  const job = await ledgerImportQueue().getJob(jobId);
+  const job = await queueOf(ledgerImportJobs).getJob(jobId);
   if (!job) return { state: "missing", progress: null, summary: null, apply: false, error: null };
   const state = await job.getState();
   const progress = typeof job.progress === "object" ? (job.progress as unknown as LedgerImportProgress) : null;

@@ -1,5 +1,5 @@
 import { prisma, type Transaction } from "~/db.server";
-import { CASE_KINDS, type CaseKind, formatCaseNo, parseCaseNo } from "~/domain/case-kinds";
+import { CASE_KINDS, type CaseKind, parseCaseNo } from "~/domain/case-kinds";
 import {
   type HeaderMatch,
   type LedgerProblem,
@@ -15,6 +15,7 @@ import { CASE_STATES, type CaseState } from "~/domain/workflow";
 import { tKey } from "~/i18n";
 import { logger } from "~/logger.server";
 import { bulkInsert } from "./bulk-insert.server";
+import { reserveCaseNumbers } from "./case-service/intake.server";
 import { writeTransaction } from "./write-transaction.server";
 import { scheduleDeadlinesOf } from "./deadline-jobs.server";
 import { type LedgerFormat, LedgerFileError, ledgerFormatOf, readLedgerFile } from "./ledger-file.server";
@@ -129,39 +130,32 @@ interface PlannedCase {
   plan: ImportedCase;
 }
 
-/** Numbers for the new cases: the file's own, and the next free ones of each kind and year for the rest. */
+/**
+ * Numbers for the new cases: the file's own, and for the rest numbers reserved as at intake, above
+ * both the sequence and the file's highest own number of each kind and year.
+ */
 async function numberCases(tx: Transaction, planned: PlannedCase[]) {
-  const yearOfRow = (row: LedgerRow) => parseCaseNo(row.caseNo ?? "")?.year ?? yearOf(localDateOf(row.receivedAt));
-  const highest = new Map<string, number>();
-  const keyOf = (kind: string, year: number) => `${kind}:${year}`;
-  const splitKey = (key: string) => ({ kind: key.split(":")[0], year: Number(key.split(":")[1]) });
+  const groups = new Map<string, { kind: CaseKind; year: number; highest: number; unnumbered: number }>();
+  const groupOf = (row: LedgerRow) => {
+    const year = parseCaseNo(row.caseNo ?? "")?.year ?? yearOf(localDateOf(row.receivedAt));
+    const key = `${row.kind}:${year}`;
+    if (!groups.has(key)) groups.set(key, { kind: row.kind, year, highest: 0, unnumbered: 0 });
+    return groups.get(key)!;
+  };
   for (const { row } of planned) {
-    const key = keyOf(row.kind, yearOfRow(row));
-    const seq = row.caseNo ? parseCaseNo(row.caseNo)!.seq : 0;
-    highest.set(key, Math.max(highest.get(key) ?? 0, seq));
+    const group = groupOf(row);
+    if (row.caseNo) group.highest = Math.max(group.highest, parseCaseNo(row.caseNo)!.seq);
+    else group.unnumbered += 1;
   }
-  const next = new Map<string, number>();
-  for (const [key, seq] of highest) {
-    const { kind, year } = splitKey(key);
-    const sequence = await tx.caseSequence.findUnique({ where: { kind_year: { kind, year } } });
-    next.set(key, Math.max(sequence?.lastSeq ?? 0, seq));
+  const reserved = new Map<object, { year: number; seq: number; caseNo: string }[]>();
+  for (const group of groups.values()) {
+    reserved.set(group, await reserveCaseNumbers(tx, group.kind, group.year, group.unnumbered, group.highest));
   }
-  const numbers = planned.map(({ row }) => {
-    if (row.caseNo) {
-      const parsed = parseCaseNo(row.caseNo)!;
-      return { caseNo: row.caseNo, year: parsed.year, seq: parsed.seq };
-    }
-    const year = yearOfRow(row);
-    const key = keyOf(row.kind, year);
-    const seq = next.get(key)! + 1;
-    next.set(key, seq);
-    return { caseNo: formatCaseNo(row.kind, year, seq), year, seq };
+  return planned.map(({ row }) => {
+    if (!row.caseNo) return reserved.get(groupOf(row))!.shift()!;
+    const parsed = parseCaseNo(row.caseNo)!;
+    return { caseNo: row.caseNo, year: parsed.year, seq: parsed.seq };
   });
-  for (const [key, lastSeq] of next) {
-    const { kind, year } = splitKey(key);
-    await tx.caseSequence.upsert({ where: { kind_year: { kind, year } }, create: { kind, year, lastSeq }, update: { lastSeq } });
-  }
-  return numbers;
 }
 
 async function writeCases(

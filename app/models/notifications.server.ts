@@ -2,7 +2,7 @@ import { prisma, type Transaction } from "~/db.server";
 import type { LadderStep } from "~/domain/deadlines";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { t, tKey } from "~/i18n";
-import { queueWebhookDelivery, recordWebhookDeliveries } from "./webhooks.server";
+import { queueWebhookDeliveries, recordWebhookDeliveries } from "./webhooks.server";
 
 export type NotificationKind = LadderStep | "instruction" | "acknowledged" | "dissatisfied" | "transferReply" | "transferOverdue";
 
@@ -104,7 +104,7 @@ export async function notifyUsers(tx: Transaction, recipients: number[], event: 
 
 /** Queues the webhook deliveries of committed events; a failure is left to the sweep. */
 export async function afterNotificationCommit(...eventIds: (string | null | undefined)[]) {
-  for (const eventId of eventIds) if (eventId) await queueWebhookDelivery(eventId);
+  await queueWebhookDeliveries(eventIds.filter((eventId): eventId is string => Boolean(eventId)));
 }
 
 export async function unreadNotificationCount(userId: number) {

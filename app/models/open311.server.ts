@@ -20,7 +20,7 @@ import { t, tKey } from "~/i18n";
 import type { z } from "zod";
 import { type ApiClient, apiClientActor } from "./api-keys.server";
 import { registerCase } from "./cases.server";
-import { CaseInputError } from "./errors";
+import { InputError } from "./errors";
 import { listCategories, listTownships } from "./reference.server";
 
 /**
@@ -72,12 +72,12 @@ export async function open311ServiceDefinition(serviceCode: string) {
 
 /** A request posted by a client holding an `open311` key: a complaint on the key's channel. */
 export async function receiveOpen311Request(client: ApiClient, input: Open311RequestInput, now = new Date()) {
-  if (!client.channel) throw new CaseInputError({ api_key: "keyWithoutChannel" });
+  if (!client.channel) throw new InputError({ api_key: "keyWithoutChannel" });
   const category = await prisma.category.findFirst({ where: { code: input.service_code, active: true } });
-  if (!category) throw new CaseInputError({ service_code: "unknownService" });
+  if (!category) throw new InputError({ service_code: "unknownService" });
   const point = input.lat && input.long ? { latitude: Number(input.lat), longitude: Number(input.long) } : null;
   const township = townshipOfReport(await listTownships(), { address: input.address_string ?? "", point });
-  if (!township) throw new CaseInputError({ [point ? "lat" : "address_string"]: "outsideDistrict" });
+  if (!township) throw new InputError({ [point ? "lat" : "address_string"]: "outsideDistrict" });
   const name = nameFromParts(input.last_name ?? "", input.first_name ?? "");
   const created = await registerCase(
     apiClientActor(client),

@@ -5,7 +5,7 @@ import { isRemoteStage, normalizedBaseUrl, partnerTownshipsOf, transferIdOfWorkO
 import type { PartnerActor } from "~/domain/roles";
 import { logger } from "~/logger.server";
 import { changeCaseAtCurrentVersion } from "./cases.server";
-import { ActionNotAllowedError } from "./errors";
+import { ActionNotAllowedError, InputError } from "./errors";
 import { callbackSigningSecret } from "./api-keys.server";
 import { signatureMatches } from "./webhooks.server";
 
@@ -35,16 +35,6 @@ export async function partnerChoices() {
   return partners.map((partner) => ({ ...partner, townships: partnerTownshipsOf(partner.townships) }));
 }
 
-export class PartnerInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly problem: string,
-    readonly detail: string | null = null,
-  ) {
-    super(problem);
-  }
-}
-
 /**
  * Asks a partner Greenline for its reference data with the key it issued us: proves the address and the
  * key before anything is sent, and gives the townships a transfer names.
@@ -57,13 +47,13 @@ async function partnerTownships(baseUrl: string, apiKey: string): Promise<string
       signal: AbortSignal.timeout(5000),
     });
   } catch (error) {
-    throw new PartnerInputError("baseUrl", "partnerUnreachable", (error as Error).message);
+    throw new InputError({ baseUrl: "partnerUnreachable" }, [(error as Error).message]);
   }
   if (response.status === 401 || response.status === 403)
-    throw new PartnerInputError("apiKey", "partnerKeyRefused", `HTTP ${response.status}`);
+    throw new InputError({ apiKey: "partnerKeyRefused" }, [`HTTP ${response.status}`]);
   const body = (await response.json().catch(() => null)) as { townships?: unknown[] } | null;
   if (!response.ok || !Array.isArray(body?.townships))
-    throw new PartnerInputError("baseUrl", "partnerNotGreenline", `HTTP ${response.status}`);
+    throw new InputError({ baseUrl: "partnerNotGreenline" }, [`HTTP ${response.status}`]);
   return body.townships.flatMap((township) => (typeof township === "string" ? [township.slice(0, 50)] : []));
 }
 
@@ -74,13 +64,13 @@ export async function createPartner(input: {
   apiKey?: string;
   replyDays: number;
 }) {
-  if (await prisma.partner.findUnique({ where: { name: input.name } })) throw new PartnerInputError("name", "partnerNameTaken");
+  if (await prisma.partner.findUnique({ where: { name: input.name } })) throw new InputError({ name: "partnerNameTaken" });
   if (input.kind === "body") {
     return prisma.partner.create({ data: { name: input.name, kind: "body", replyDays: input.replyDays } });
   }
   const baseUrl = normalizedBaseUrl(input.baseUrl ?? "");
-  if (!baseUrl) throw new PartnerInputError("baseUrl", "partnerUrl");
-  if (!input.apiKey || !splitApiKey(input.apiKey)) throw new PartnerInputError("apiKey", "partnerKey");
+  if (!baseUrl) throw new InputError({ baseUrl: "partnerUrl" });
+  if (!input.apiKey || !splitApiKey(input.apiKey)) throw new InputError({ apiKey: "partnerKey" });
   const townships = await partnerTownships(baseUrl, input.apiKey);
   return prisma.partner.create({
     data: {
@@ -97,7 +87,7 @@ export async function createPartner(input: {
 /** Reads a Greenline partner's townships again (after it added one), checking the key still works. */
 export async function refreshPartner(id: number) {
   const partner = await prisma.partner.findUnique({ where: { id } });
-  if (!partner?.baseUrl || !partner.apiKey) throw new PartnerInputError("id", "unknownPartner");
+  if (!partner?.baseUrl || !partner.apiKey) throw new InputError({ id: "unknownPartner" });
   const townships = await partnerTownships(partner.baseUrl, partner.apiKey);
   await prisma.partner.update({ where: { id }, data: { townships: JSON.stringify(townships) } });
 }

@@ -1,12 +1,7 @@
+import { InputError } from "./errors";
 import { prisma } from "~/db.server";
 import { type PolicyRules, validatePolicyRules } from "~/domain/policies";
 import { toDomainPolicy } from "./reference.server";
-
-export class PolicyInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join("; "));
-  }
-}
 
 /** Every version, newest first within each scope, so that the page shows which one is current. */
 export async function listPolicyVersions() {
@@ -23,9 +18,9 @@ export async function listPolicyVersions() {
  */
 export async function createPolicyVersion(baseId: number, rules: PolicyRules, effectiveFrom: Date) {
   const base = await prisma.deadlinePolicy.findUnique({ where: { id: baseId } });
-  if (!base) throw new PolicyInputError(["unknown policy"]);
+  if (!base) throw new InputError({ rules: "policyInvalid" }, ["unknown policy"]);
   const problems = validatePolicyRules(rules);
-  if (problems.length > 0) throw new PolicyInputError(problems);
+  if (problems.length > 0) throw new InputError({ rules: "policyInvalid" }, problems);
   return prisma.deadlinePolicy.create({
     data: {
       name: base.name,

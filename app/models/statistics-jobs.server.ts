@@ -1,8 +1,10 @@
 import type { Job } from "bullmq";
-import type { CaseKind } from "~/domain/case-kinds";
+import { z } from "zod";
+import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
 import type { StatisticsPeriod } from "~/domain/statistics";
 import { logger } from "~/logger.server";
-import { deadlineProcessingStatus, statisticsQueue, statisticsQueueEvents } from "~/redis.server";
+import { deadlineProcessingStatus } from "~/redis.server";
+import { defineJob, queueEventsOf, queueOf } from "./jobs/queues.server";
 import { type CaseStatistics, caseStatistics } from "./statistics.server";
 
 /**
@@ -45,14 +47,14 @@ export async function statisticsOffRequest(
 ): Promise<StatisticsByKind> {
   if ((await deadlineProcessingStatus()) !== "running") return compute(kinds, period, now);
   try {
-    const events = await statisticsQueueEvents();
+    const events = await queueEventsOf(statisticsJobs);
     const data: StatisticsJobData = {
       kinds,
       start: period.start.toISOString(),
       end: period.end.toISOString(),
       now: now.toISOString(),
     };
-    const job = await statisticsQueue().add("statistics", data);
+    const job = await queueOf(statisticsJobs).add("statistics", data);
     return revive((await job.waitUntilFinished(events, WORKER_ANSWER_MS)) as StatisticsByKind);
   } catch (error) {
     logger.warn({ err: (error as Error).message }, "statistics not answered by a worker; computed in the request");
@@ -68,8 +70,20 @@ export async function statisticsReportOffRequest(period: StatisticsPeriod, now =
   return { complaint: complaint!, petition: petition!, mediation: mediation! };
 }
 
-/** The worker's side. */
-export function processStatisticsJob(job: Job<StatisticsJobData>) {
-  const { kinds, start, end, now } = job.data;
-  return compute(kinds, { start: new Date(start), end: new Date(end) }, new Date(now));
-}
+/** The worker's side: one at a time, so that reports never crowd out the deadline steps; results are kept briefly. */
+export const statisticsJobs = defineJob<StatisticsJobData>({
+  queue: "statistics",
+  what: "statistics job",
+  payload: z.object({
+    kinds: z.array(z.enum(CASE_KINDS)).min(1),
+    start: z.string().datetime(),
+    end: z.string().datetime(),
+    now: z.string().datetime(),
+  }),
+  jobOptions: () => ({ attempts: 1, removeOnComplete: { age: 600, count: 200 }, removeOnFail: { age: 24 * 3600 } }),
+  worker: { concurrency: 1, logFailedJobs: true },
+  process: (job: Job<StatisticsJobData>) => {
+    const { kinds, start, end, now } = job.data;
+    return compute(kinds, { start: new Date(start), end: new Date(end) }, new Date(now));
+  },
+});

@@ -1,3 +1,4 @@
+import { InputError } from "./errors";
 import { prisma } from "~/db.server";
 import { accountProblems } from "~/domain/roles";
 import { type SessionEndReason, normalizeUsername } from "~/domain/security";
@@ -5,12 +6,6 @@ import { hashPassword } from "./passwords.server";
 import { blockedAccountNames } from "./sign-in.server";
 import { endSessions, openSessionCounts } from "./user-sessions.server";
 import { writeTransaction } from "./write-transaction.server";
-
-export class UserInputError extends Error {
-  constructor(readonly fieldErrors: Record<string, string>) {
-    super(`invalid user: ${Object.keys(fieldErrors).join(", ")}`);
-  }
-}
 
 export interface NewUser {
   username: string;
@@ -30,7 +25,7 @@ export async function createUser(input: NewUser) {
     errors.username = "usernameTaken";
   }
   if (await isUnknownTownship(input.townshipId)) errors.townshipId = "unknownTownship";
-  if (Object.keys(errors).length > 0) throw new UserInputError(errors);
+  if (Object.keys(errors).length > 0) throw new InputError(errors);
   return prisma.user.create({
     data: {
       username: input.username,
@@ -56,7 +51,7 @@ export async function updateUser(
   const before = await prisma.user.findUnique({ where: { id }, select: { role: true, townshipId: true, active: true } });
   if (!before) errors.userId = "unknownUser";
   if (await isUnknownTownship(input.townshipId)) errors.townshipId = "unknownTownship";
-  if (Object.keys(errors).length > 0 || !before) throw new UserInputError(errors);
+  if (Object.keys(errors).length > 0 || !before) throw new InputError(errors);
   const townshipId = input.role === "township" ? input.townshipId : null;
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   // Deactivation is the administrator's lock of an account. A block by sign-in throttling ends no

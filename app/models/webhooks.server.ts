@@ -1,8 +1,11 @@
+import { InputError } from "./errors";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { prisma, type Transaction } from "~/db.server";
 import { isJointProgressEvent } from "~/domain/partners";
 import { logger } from "~/logger.server";
-import { redisReady, webhookQueue } from "~/redis.server";
+import { z } from "zod";
+import { config } from "~/config.server";
+import { defineJob, queueOrLeave } from "./jobs/queues.server";
 import { isFinalRefusal, partnerRequestOf, recordPartnerAnswer, recordPartnerGivenUp } from "./partner-deliveries.server";
 
 /**
@@ -58,12 +61,10 @@ export async function recordWebhookDeliveries(
   return fresh.map((event) => event.eventId);
 }
 
-export class WebhookSettingsError extends Error {}
-
 export async function saveWebhookSettings(url: string, secret: string) {
   const trimmed = url.trim();
-  if (trimmed && !/^https?:\/\/\S+$/.test(trimmed)) throw new WebhookSettingsError("url");
-  if (trimmed && secret.length < 16) throw new WebhookSettingsError("secret");
+  if (trimmed && !/^https?:\/\/\S+$/.test(trimmed)) throw new InputError({ url: "webhookUrl" });
+  if (trimmed && secret.length < 16) throw new InputError({ secret: "webhookSecret" });
   await prisma.$transaction([
     prisma.setting.upsert({
       where: { key: "webhook.url" },
@@ -91,19 +92,39 @@ export function signatureMatches(secret: string, body: string, signature: string
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export async function queueWebhookDelivery(eventId: string) {
-  try {
-    if (!(await redisReady())) throw new Error("redis unavailable");
-    await webhookQueue().add("deliver", { eventId }, { jobId: `webhook-${eventId}` });
-  } catch (error) {
-    logger.warn({ eventId, err: (error as Error).message }, "webhook delivery not queued; the sweep will catch up");
-  }
+export const WEBHOOK_ATTEMPTS = 8;
+
+/**
+ * Deliveries have their own queue and worker, so a failing receiver never delays deadlines; every
+ * attempt is recorded with the delivery, so failed attempts are not logged again.
+ */
+export const webhookJobs = defineJob<{ eventId: string }>({
+  queue: "webhooks",
+  what: "webhook delivery",
+  payload: z.object({ eventId: z.string().min(1).max(200) }),
+  jobOptions: () => ({
+    attempts: WEBHOOK_ATTEMPTS,
+    backoff: { type: "exponential", delay: config().WEBHOOK_RETRY_DELAY_MS },
+    removeOnComplete: { age: 7 * 24 * 3600 },
+    removeOnFail: { age: 30 * 24 * 3600 },
+  }),
+  worker: { concurrency: 4, logFailedJobs: false },
+  process: (job) => deliverWebhook(job.data.eventId, { finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? 1) }),
+});
+
+/** Queues the deliveries of committed events; duplicates are ignored by job id, a failure is left to the sweep. */
+export async function queueWebhookDeliveries(eventIds: string[]) {
+  await queueOrLeave(
+    webhookJobs,
+    eventIds.map((eventId) => ({ name: "deliver", data: { eventId }, opts: { jobId: `webhook-${eventId}` } })),
+    "the sweep will catch up",
+  );
 }
 
-/** Queues every delivery still pending (after a lost queue); duplicates are ignored by job id. */
+/** Queues every delivery still pending (the sweep, after a lost queue). */
 export async function requeuePendingWebhooks() {
   const pending = await prisma.webhookDelivery.findMany({ where: { status: "pending" }, select: { eventId: true }, take: 1000 });
-  for (const delivery of pending) await queueWebhookDelivery(delivery.eventId);
+  await queueWebhookDeliveries(pending.map((delivery) => delivery.eventId));
   return pending.length;
 }
 

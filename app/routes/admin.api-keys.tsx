@@ -8,7 +8,8 @@ import { NamedOptions } from "~/components/named-options";
 import { API_SCOPES, apiKeyRefusal } from "~/domain/api-keys";
 import { apiKeySchema, revokeApiKeySchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
-import { ApiKeyInputError, createApiKey, listApiKeys, recentApiRequests, revokeApiKey } from "~/models/api-keys.server";
+import { createApiKey, listApiKeys, recentApiRequests, revokeApiKey } from "~/models/api-keys.server";
+import { InputError } from "~/models/errors";
 import { listChannels } from "~/models/reference.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // Shown on this answer only: the key exists nowhere else in clear.
     return { result: submission.reply({ resetForm: true }), createdKey: key };
   } catch (error) {
-    if (!(error instanceof ApiKeyInputError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     return data({ result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }), createdKey: null }, { status: 400 });
   }
 }

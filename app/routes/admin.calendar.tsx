@@ -1,3 +1,4 @@
+import { InputError } from "~/models/errors";
 import { badRequest, readFormData, searchParamsOf } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -9,7 +10,6 @@ import { isSupportedYear, localDateOf, yearOf } from "~/domain/local-time";
 import { calendarSchemas, isCalendarIntent } from "~/forms/admin";
 import { t } from "~/i18n";
 import {
-  CalendarInputError,
   changeCalendar,
   importCalendarCsv,
   listCalendarYear,
@@ -54,8 +54,8 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return redirect(`/admin/calendar?${back.toString()}`);
   } catch (error) {
-    if (error instanceof CalendarInputError) {
-      return refuse(submission.reply(), t("error.csv", { problems: error.problems.slice(0, 20).join("；") }));
+    if (error instanceof InputError) {
+      return refuse(submission.reply(), t("error.csv", { problems: error.details.slice(0, 20).join("；") }));
     }
     throw error;
   }

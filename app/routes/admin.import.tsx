@@ -1,3 +1,4 @@
+import { InputError } from "~/models/errors";
 import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
@@ -19,7 +20,6 @@ import {
   runStoredImport,
   runsInline,
   storeUpload,
-  UnknownUploadError,
 } from "~/models/ledger-import-jobs.server";
 import { deadlineProcessingStatus } from "~/redis.server";
 import { badRequest, searchParamsOf } from "~/utils/request-input.server";
@@ -57,7 +57,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (await runsInline(stored.token)) return { error: null, summary: await runStoredImport(job) };
   } catch (error) {
-    if (error instanceof UnknownUploadError) return data({ error: t("import.unknownUpload"), summary: null }, { status: 400 });
+    if (error instanceof InputError) return data({ error: t("import.unknownUpload"), summary: null }, { status: 400 });
     throw error;
   }
   if ((await deadlineProcessingStatus()) === "redis-unavailable") {

@@ -1,3 +1,4 @@
+import { InputError } from "~/models/errors";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -7,8 +8,9 @@ import { ChoiceGroup, FormErrors, TextField } from "~/components/form-fields";
 import { PARTNER_CALLBACK_PATH, PARTNER_KINDS } from "~/domain/partners";
 import { partnerActionSchema, partnerSchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
+import { inputErrorTexts, replyErrors } from "~/utils/forms";
 import { logger } from "~/logger.server";
-import { PartnerInputError, createPartner, listPartners, refreshPartner, setPartnerActive } from "~/models/partners.server";
+import { createPartner, listPartners, refreshPartner, setPartnerActive } from "~/models/partners.server";
 import { requireUser } from "~/session.server";
 import { readFormData } from "~/utils/request-input.server";
 
@@ -28,11 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
       if (change.data.intent === "refresh") await refreshPartner(change.data.id);
       else await setPartnerActive(change.data.id, change.data.intent === "activate");
     } catch (error) {
-      if (!(error instanceof PartnerInputError)) throw error;
-      return data(
-        { result: null, message: `${tKey("error", error.problem)}${error.detail ? `（${error.detail}）` : ""}` },
-        { status: 400 },
-      );
+      if (!(error instanceof InputError)) throw error;
+      return data({ result: null, message: Object.values(inputErrorTexts(error)).join("；") }, { status: 400 });
     }
     logger.info({ admin: user.username, partnerId: change.data.id, intent: change.data.intent }, "partner changed");
     return redirect(`/admin/partners?${change.data.intent}=${change.data.id}`);
@@ -45,13 +44,9 @@ export async function action({ request }: ActionFunctionArgs) {
     logger.info({ admin: user.username, partnerId: partner.id, kind: partner.kind }, "partner added");
     return redirect(`/admin/partners?added=${partner.id}`);
   } catch (error) {
-    if (!(error instanceof PartnerInputError)) throw error;
-    const detail = error.detail ? `（${error.detail}）` : "";
+    if (!(error instanceof InputError)) throw error;
     return data(
-      {
-        result: submission.reply({ fieldErrors: { [error.field]: [`${tKey("error", error.problem)}${detail}`] } }),
-        message: null,
-      },
+      { result: submission.reply({ fieldErrors: replyErrors(inputErrorTexts(error)) }), message: null },
       { status: 400 },
     );
   }

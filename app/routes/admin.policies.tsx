@@ -1,3 +1,4 @@
+import { InputError } from "~/models/errors";
 import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -11,7 +12,7 @@ import { policyVersionSchema } from "~/forms/admin";
 import { toDateTimeLocalValue } from "~/domain/local-time";
 import type { PolicyRules } from "~/domain/policies";
 import { t, tKey } from "~/i18n";
-import { PolicyInputError, createPolicyVersion, listPolicyVersions } from "~/models/policies.server";
+import { createPolicyVersion, listPolicyVersions } from "~/models/policies.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 
@@ -30,8 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await createPolicyVersion(submission.value.baseId, rules, effectiveFrom);
   } catch (error) {
-    if (error instanceof PolicyInputError) {
-      const message = t("error.policyInvalid", { problems: error.problems.join("；") });
+    if (error instanceof InputError) {
+      const message = t("error.policyInvalid", { problems: error.details.join("；") });
       return data({ baseId, result: submission.reply(), message }, { status: 400 });
     }
     throw error;

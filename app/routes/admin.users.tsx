@@ -9,7 +9,8 @@ import { createUserSchema, isUserFormIntent, updateUserSchema, userFormSchemas }
 import { ROLES } from "~/domain/roles";
 import { t, tKey } from "~/i18n";
 import { listTownships } from "~/models/reference.server";
-import { UserInputError, createUser, listUsers, updateUser } from "~/models/users.server";
+import { createUser, listUsers, updateUser } from "~/models/users.server";
+import { InputError } from "~/models/errors";
 import { requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
 import { showDateTime } from "~/utils/format";
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/admin/users?done=${encodeURIComponent(t("admin.users.updated", { username: user.username }))}`);
   } catch (error) {
-    if (error instanceof UserInputError) {
+    if (error instanceof InputError) {
       return refuse(submission.reply({ fieldErrors: replyErrors(error.fieldErrors), hideFields: ["password"] }));
     }
     throw error;

@@ -1,3 +1,4 @@
+import { InputError } from "~/models/errors";
 import { readFormData } from "~/utils/request-input.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -7,7 +8,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { TextField } from "~/components/form-fields";
 import { webhookSettingsSchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
-import { WebhookSettingsError, getWebhookSettings, recentWebhookDeliveries, saveWebhookSettings } from "~/models/webhooks.server";
+import { getWebhookSettings, recentWebhookDeliveries, saveWebhookSettings } from "~/models/webhooks.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 import { replyErrors } from "~/utils/forms";
@@ -28,9 +29,11 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await saveWebhookSettings(url, secret || (await getWebhookSettings()).secret);
   } catch (error) {
-    if (error instanceof WebhookSettingsError) {
-      const problem = replyErrors({ [error.message]: error.message === "url" ? "webhookUrl" : "webhookSecret" });
-      return data({ result: submission.reply({ fieldErrors: problem, hideFields: ["secret"] }) }, { status: 400 });
+    if (error instanceof InputError) {
+      return data(
+        { result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors), hideFields: ["secret"] }) },
+        { status: 400 },
+      );
     }
     throw error;
   }

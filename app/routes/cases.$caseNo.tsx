@@ -18,7 +18,7 @@ import { OptionalEntry } from "~/components/optional-entry";
 import { t, tKey } from "~/i18n";
 import { getCaseForViewer } from "~/models/case-queries.server";
 import { changeCase } from "~/models/cases.server";
-import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
+import { ActionNotAllowedError, InputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference.server";
 import { partnerChoices } from "~/models/partners.server";
 import { caseNotFound, requireUser } from "~/session.server";
@@ -76,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
     if (error instanceof StaleVersionError) return refuse(409, submission.reply(), t("case.stale"));
     if (error instanceof ActionNotAllowedError) return refuse(403, submission.reply(), t("case.notAllowed"));
-    if (error instanceof CaseInputError) return refuse(400, submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }));
+    if (error instanceof InputError) return refuse(400, submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }));
     throw error;
   }
   // Township staff lose sight of a case they return; send them back to their inbox.

@@ -19,7 +19,7 @@ import { intakeFieldsFrom, intakeSchema } from "~/forms/intake";
 import { t, tKey } from "~/i18n";
 import { type IntakeLookups, intakeLookups } from "~/models/case-queries.server";
 import { registerCase } from "~/models/cases.server";
-import { CaseInputError } from "~/models/errors";
+import { InputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference.server";
 import { requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
@@ -80,7 +80,7 @@ export async function action({ request }: ActionFunctionArgs) {
     };
     return redirect(`/intake?${params}`, { headers: { "Set-Cookie": await receiptCookieHeader(request, receipt) } });
   } catch (error) {
-    if (error instanceof CaseInputError) {
+    if (error instanceof InputError) {
       return { result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }), lookups };
     }
     throw error;

@@ -13,7 +13,7 @@ import { toDateTimeLocalValue } from "~/domain/local-time";
 import { mediationFromForm, mediationIntakeSchema } from "~/forms/mediation-intake";
 import { t } from "~/i18n";
 import { registerCase } from "~/models/cases.server";
-import { CaseInputError } from "~/models/errors";
+import { InputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference.server";
 import { requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await registerCase(user, fields, { mediation: application, attachments: evidence.attachments });
     return redirect(`/cases/${created.caseNo}`);
   } catch (error) {
-    if (!(error instanceof CaseInputError)) throw error;
+    if (!(error instanceof InputError)) throw error;
     return { result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }) };
   }
 }

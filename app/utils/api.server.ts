@@ -2,7 +2,7 @@ import type { ZodError } from "zod";
 import type { ApiScope } from "~/domain/api-keys";
 import { t, tKey } from "~/i18n";
 import { type ApiClient, authenticateApiKey, logApiRequest, takeApiRequest, takePublicRequest } from "~/models/api-keys.server";
-import { CaseInputError } from "~/models/errors";
+import { InputError } from "~/models/errors";
 import { clientAddressOf } from "~/session.server";
 
 /**
@@ -114,7 +114,7 @@ async function answered(dialect: ApiDialect, handle: () => Promise<Response>): P
   try {
     return await handle();
   } catch (error) {
-    if (error instanceof CaseInputError) return dialect.inputProblem(error.fieldErrors);
+    if (error instanceof InputError) return dialect.inputProblem(error.fieldErrors);
     // The body readers' refusals (too large, unreadable) in the protocol's words.
     if (error instanceof Response) return dialect.problem(error.status, await error.text());
     throw error;

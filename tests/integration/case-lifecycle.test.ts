@@ -4,7 +4,7 @@ import type { Actor } from "~/domain/roles";
 import { parseCaseListQuery } from "~/forms/case-list";
 import { caseReport, getCaseForViewer, listCases } from "~/models/case-queries.server";
 import { changeCase, registerCase } from "~/models/cases.server";
-import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
+import { ActionNotAllowedError, InputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { act, at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
@@ -64,7 +64,7 @@ describe("the complaint lifecycle", () => {
     const created = await registered();
     await expect(
       act(world.dispatcher, created.caseNo, { action: "reject", reason: " " }, "2026-03-02 10:00"),
-    ).rejects.toBeInstanceOf(CaseInputError);
+    ).rejects.toBeInstanceOf(InputError);
     await act(world.dispatcher, created.caseNo, { action: "reject", reason: "不属于本部门职责。" }, "2026-03-02 10:00");
     const report = (await caseReport(created.caseNo))!;
     expect(report.state).toBe("rejected");
@@ -96,7 +96,7 @@ describe("the complaint lifecycle", () => {
     const repeat = await registered();
     await expect(
       act(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: "TS-1999-00001" }, "2026-03-02 11:00"),
-    ).rejects.toBeInstanceOf(CaseInputError);
+    ).rejects.toBeInstanceOf(InputError);
     await act(world.dispatcher, repeat.caseNo, { action: "merge", targetCaseNo: original.caseNo }, "2026-03-02 11:00");
     const repeatReport = (await caseReport(repeat.caseNo))!;
     expect(repeatReport.state).toBe("merged");

@@ -7,11 +7,13 @@ import {
   scheduleCaseDeadlines,
   stepJobId,
   sweepDueSteps,
+  deadlineJobs,
 } from "~/models/deadline-jobs.server";
 import { registerCase } from "~/models/cases.server";
 import { changeCalendar } from "~/models/calendar.server";
-import { deadlineQueue } from "~/redis.server";
+import { queueOf } from "~/models/jobs/queues.server";
 import { startWorkers } from "../../workers/index";
+import { waitFor } from "../support/wait";
 import { act, at, intakeFields, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;
@@ -122,11 +124,11 @@ describe("the queue (real Redis)", () => {
     await scheduleCaseDeadlines(created.id);
     await scheduleCaseDeadlines(created.id);
     const milestone = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, milestone: "conclude" } });
-    const job = await deadlineQueue().getJob(
+    const job = await queueOf(deadlineJobs).getJob(
       stepJobId({ caseId: created.id, round: 1, milestone: "conclude", step: "overdue" }, milestone.dueAt),
     );
     expect(job?.data).toEqual({ caseId: created.id, round: 1, milestone: "conclude", step: "overdue" });
-    const ids = (await deadlineQueue().getJobs(["delayed", "waiting", "completed", "active", "prioritized"]))
+    const ids = (await queueOf(deadlineJobs).getJobs(["delayed", "waiting", "completed", "active", "prioritized"]))
       .map((j) => j.id)
       .filter((id) => id?.startsWith(`step-${created.id}-`));
     expect(ids).toEqual([job!.id]);
@@ -159,11 +161,23 @@ describe("the queue (real Redis)", () => {
     expect(await prisma.deadlineStep.count({ where: { caseId: created.id, milestone: "respond", step: "overdue" } })).toBe(1);
   });
 
+  it("a job whose payload its queue's schema refuses fails for good, unprocessed", async () => {
+    // The worker of the test before is still running.
+    const job = await queueOf(deadlineJobs).add("step", { caseId: "1; DROP TABLE", round: 1 } as never, { attempts: 5 });
+    const failed = await waitFor(
+      () => queueOf(deadlineJobs).getJob(job.id!),
+      (current) => current?.failedReason !== undefined && current.failedReason !== "",
+      10_000,
+    );
+    expect(failed!.failedReason).toBe("malformed deadline job payload");
+    expect(failed!.attemptsMade).toBe(1);
+  });
+
   it("re-enqueues every future step from the database after the queue was emptied", async () => {
-    await deadlineQueue().obliterate({ force: true });
+    await queueOf(deadlineJobs).obliterate({ force: true });
     const queued = await requeueAllDeadlines(new Date());
     expect(queued).toBeGreaterThan(0);
-    const delayed = await deadlineQueue().getDelayedCount();
+    const delayed = await queueOf(deadlineJobs).getDelayedCount();
     expect(delayed).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,7 @@ import { changeCalendar } from "~/models/calendar.server";
 import { disagreeingDeadlines } from "~/models/case-service/planning.server";
 import { registerCase } from "~/models/cases.server";
 import { sweepDueSteps } from "~/models/deadline-jobs.server";
-import { ActionNotAllowedError, CaseInputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
+import { ActionNotAllowedError, InputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { importLedger } from "~/models/ledger-import.server";
 import { act, at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
 
@@ -70,7 +70,7 @@ function steps(): [Actor, CaseChange][] {
 
 const refused = (error: unknown) =>
   error instanceof ActionNotAllowedError ||
-  error instanceof CaseInputError ||
+  error instanceof InputError ||
   error instanceof StaleVersionError ||
   // A township acting on a case not (or no longer) assigned to it.
   error instanceof CaseNotFoundError;

@@ -6,7 +6,7 @@ import { getCaseForViewer, listCases } from "~/models/case-queries.server";
 import type { IntakeFields, PartyInput } from "~/domain/case-commands";
 import type { CaseChange } from "~/forms/case-actions";
 import { registerCase } from "~/models/cases.server";
-import { CaseInputError } from "~/models/errors";
+import { InputError } from "~/models/errors";
 import { dispatcherDashboard } from "~/models/dashboards.server";
 import { caseStatistics } from "~/models/statistics.server";
 import { actInTurn, at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
@@ -31,8 +31,8 @@ async function rejection(promise: Promise<unknown>) {
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(CaseInputError);
-  return (error as CaseInputError).fieldErrors;
+  expect(error).toBeInstanceOf(InputError);
+  return (error as InputError).fieldErrors;
 }
 
 async function petition(receivedAt: string, fields: Partial<IntakeFields> = {}) {

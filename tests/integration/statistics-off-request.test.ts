@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { yearPeriod } from "~/domain/statistics";
 import { caseStatistics } from "~/models/statistics.server";
-import { closeRedisResources, statisticsQueue } from "~/redis.server";
+import { closeRedisResources } from "~/redis.server";
+import { queueOf } from "~/models/jobs/queues.server";
+import { statisticsJobs } from "~/models/statistics-jobs.server";
 import { startApp } from "../support/browser";
 import { spawnWorker } from "../support/bulk-cases";
 import { httpClient } from "../support/http";
@@ -25,7 +27,7 @@ describe("statistics for a web request", { timeout: 180_000 }, () => {
     const cookie = await signIn("leader");
     const inline = await request(`/api/statistics?year=${year}`, { cookie });
     expect(inline.status).toBe(200);
-    expect(await statisticsQueue().getJobCounts("completed", "failed")).toEqual({ completed: 0, failed: 0 });
+    expect(await queueOf(statisticsJobs).getJobCounts("completed", "failed")).toEqual({ completed: 0, failed: 0 });
 
     const worker = spawnWorker();
     try {
@@ -38,11 +40,11 @@ describe("statistics for a web request", { timeout: 180_000 }, () => {
       );
       const offloaded = await request(`/api/statistics?year=${year}`, { cookie });
       expect(offloaded.status).toBe(200);
-      expect(await statisticsQueue().getJobCounts("completed", "failed")).toEqual({ completed: 1, failed: 0 });
+      expect(await queueOf(statisticsJobs).getJobCounts("completed", "failed")).toEqual({ completed: 1, failed: 0 });
       const page = await request(`/reports/annual/${year}`, { cookie });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("全年共受理各类环保投诉");
-      expect((await statisticsQueue().getJobCounts("completed")).completed).toBe(2);
+      expect((await queueOf(statisticsJobs).getJobCounts("completed")).completed).toBe(2);
 
       const expected = JSON.parse(JSON.stringify(await caseStatistics("complaint", yearPeriod(year))));
       expect(expected.received).toBeGreaterThan(0);

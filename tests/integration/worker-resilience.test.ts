@@ -2,9 +2,10 @@ import IORedis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { registerCase } from "~/models/cases.server";
-import { stepJobId } from "~/models/deadline-jobs.server";
+import { deadlineJobs, stepJobId } from "~/models/deadline-jobs.server";
+import { queueOf } from "~/models/jobs/queues.server";
 import { seedReferenceData } from "~/models/seed.server";
-import { closeRedisResources, deadlineQueue } from "~/redis.server";
+import { closeRedisResources } from "~/redis.server";
 import { startWorkers } from "../../workers/index";
 import { insertOpenCases, spawnWorker } from "../support/bulk-cases";
 import { waitFor } from "../support/wait";
@@ -96,8 +97,8 @@ describe("deadline workers", { timeout: 120_000 }, () => {
     const stops = [await startWorkers({ concurrency: 4 }), await startWorkers({ concurrency: 4 })];
     try {
       const delay = dueAt.getTime() - Date.now();
-      for (let i = 0; i < 5; i += 1) await deadlineQueue().add("step", ref, { jobId: stepJobId(ref, dueAt), delay });
-      for (let i = 0; i < 5; i += 1) await deadlineQueue().add("step", ref, { jobId: `duplicate-${i}`, delay });
+      for (let i = 0; i < 5; i += 1) await queueOf(deadlineJobs).add("step", ref, { jobId: stepJobId(ref, dueAt), delay });
+      for (let i = 0; i < 5; i += 1) await queueOf(deadlineJobs).add("step", ref, { jobId: `duplicate-${i}`, delay });
       await waitFor(
         () => countSteps({ caseId: record.id }),
         (n) => n >= 1,
@@ -134,14 +135,14 @@ describe("deadline workers", { timeout: 120_000 }, () => {
       step: "warning" as const,
     });
     expect(after.warningAt.getTime()).toBeGreaterThan(before.warningAt.getTime());
-    expect(await deadlineQueue().getJob(stepJobId(warning(after), after.warningAt))).toBeDefined();
+    expect(await queueOf(deadlineJobs).getJob(stepJobId(warning(after), after.warningAt))).toBeDefined();
 
     await step(staff, { action: "submit", text: "已处理" });
     await step(dispatcher, { action: "conclude", text: "已答复" });
     await step(dispatcher, { action: "reopen", reason: "反弹" });
     const roundTwo = await prisma.caseMilestone.findFirstOrThrow({ where: { caseId: created.id, round: 2 } });
     expect(roundTwo.status).toBe("open");
-    const job = await deadlineQueue().getJob(stepJobId(warning(roundTwo), roundTwo.warningAt));
+    const job = await queueOf(deadlineJobs).getJob(stepJobId(warning(roundTwo), roundTwo.warningAt));
     expect(job?.data).toEqual({ caseId: created.id, round: 2, milestone: "conclude", step: "warning" });
   });
 

@@ -2,7 +2,7 @@ import type { Transaction } from "~/db.server";
 import type { AttachmentKind } from "~/domain/attachments";
 import type { CaseActor } from "~/domain/roles";
 import { caseAttachmentsLimitBytes } from "../attachment-store.server";
-import { CaseInputError } from "../errors";
+import { InputError } from "../errors";
 import { type CaseActionHandlers, type LoadedCase, requireText, staffIdOf } from "./context.server";
 
 /** A file received for a step, with what the form said about it. */
@@ -29,7 +29,7 @@ export async function recordAttachments(
   if (attachments.length === 0) return;
   const used = await caseAttachmentBytes(tx, step.record.id);
   const adding = attachments.reduce((sum, file) => sum + file.size, 0);
-  if (used + adding > caseAttachmentsLimitBytes()) throw new CaseInputError({ files: "caseFull" });
+  if (used + adding > caseAttachmentsLimitBytes()) throw new InputError({ files: "caseFull" });
   for (const file of attachments) {
     await tx.storedFile.upsert({
       where: { sha256: file.sha256 },
@@ -66,7 +66,7 @@ export const attachmentHandlers: CaseActionHandlers<"withdrawAttachment"> = {
     const attachment = await tx.attachment.findFirst({
       where: { id: change.attachmentId, caseId: record.id, withdrawnAt: null },
     });
-    if (!attachment) throw new CaseInputError({ attachmentId: "unknownAttachment" });
+    if (!attachment) throw new InputError({ attachmentId: "unknownAttachment" });
     await tx.attachment.update({
       where: { id: attachment.id },
       data: { withdrawnAt: now, withdrawnById: actor.id, withdrawReason: reason },

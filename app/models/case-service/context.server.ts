@@ -6,7 +6,7 @@ import type { CaseActor } from "~/domain/roles";
 import type { CaseAction, CaseSnapshot } from "~/domain/workflow";
 import type { CaseChangeOf } from "~/forms/case-actions";
 import type { Prisma } from "~/generated/prisma/client";
-import { ActionNotAllowedError, CaseInputError } from "../errors";
+import { ActionNotAllowedError, InputError } from "../errors";
 
 /** The case as `changeCase` loads it: open milestones, pending extensions, unacknowledged instructions, policy. */
 export const CASE_FOR_CHANGE = {
@@ -69,7 +69,7 @@ export function staffIdOf(actor: CaseActor, action: string): number {
  * callers without a form (seeding, the CLI, tests).
  */
 export function requireText(field: string, value: string | undefined) {
-  if (!value || value.trim() === "") throw new CaseInputError({ [field]: "required" });
+  if (!value || value.trim() === "") throw new InputError({ [field]: "required" });
   return value.trim();
 }
 

@@ -1,7 +1,7 @@
 import type { IntakeFields } from "~/domain/case-commands";
 import type { CaseKind, Urgency } from "~/domain/case-kinds";
 import { type LocalDate, isLocalDate, localDateOf, startOfLocalDay } from "~/domain/local-time";
-import { CaseInputError } from "../errors";
+import { InputError } from "../errors";
 import { loadPolicies } from "../reference.server";
 import {
   type CaseActionHandlers,
@@ -41,7 +41,7 @@ export const decisionHandlers: CaseActionHandlers<"edit" | "accept" | "reject" |
   async merge(context, change) {
     const { tx, record, actor, now } = context;
     const target = await findMergeTarget(tx, record.kind, change.targetCaseNo, "targetCaseNo");
-    if (target.id === record.id) throw new CaseInputError({ targetCaseNo: "mergeTargetNotOpen" });
+    if (target.id === record.id) throw new InputError({ targetCaseNo: "mergeTargetNotOpen" });
     await closeOpenMilestones(context, "cancelled");
     await recordRepeatOnTarget(tx, target.id, record.caseNo, staffIdOf(actor, "merge"), now);
     return { caseUpdate: { mergedIntoId: target.id }, auditDetails: { mergedInto: target.caseNo } };
@@ -54,7 +54,7 @@ function decisionLetter(context: ChangeContext, letterDate: LocalDate | null | u
   if (record.kind !== "petition") return {};
   const date = letterDate || localDateOf(now);
   if (!isLocalDate(date) || date < localDateOf(record.receivedAt) || date > localDateOf(now)) {
-    throw new CaseInputError({ letterDate: "letterDate" });
+    throw new InputError({ letterDate: "letterDate" });
   }
   return { decisionLetterAt: startOfLocalDay(date) };
 }

@@ -2,7 +2,7 @@ import type { CaseKind } from "~/domain/case-kinds";
 import { type DeadlineUnit, planExtension } from "~/domain/deadlines";
 import { EXTENSION_RULES, extensionProblem } from "~/domain/kind-rules";
 import { rearmMovedSteps } from "../deadline-jobs.server";
-import { ActionNotAllowedError, CaseInputError } from "../errors";
+import { ActionNotAllowedError, InputError } from "../errors";
 import { type CaseActionHandlers, currentMilestone, requireText, staffIdOf } from "./context.server";
 import { warnAboutMissingCalendar } from "./planning.server";
 
@@ -15,7 +15,7 @@ export const extensionHandlers: CaseActionHandlers<"requestExtension" | "approve
     if (!milestone) throw new ActionNotAllowedError(change.action);
     const approved = await tx.extension.count({ where: { caseId: record.id, round: record.round, status: "approved" } });
     const problem = extensionProblem(record.kind as CaseKind, change.amount, approved);
-    if (problem) throw new CaseInputError({ amount: problem });
+    if (problem) throw new InputError({ amount: problem });
     await tx.extension.create({
       data: {
         caseId: record.id,

@@ -1,5 +1,5 @@
 import { t } from "~/i18n";
-import { CaseInputError } from "../errors";
+import { InputError } from "../errors";
 import { notifyUsers, usersWithRole } from "../notifications.server";
 import { type CaseActionHandlers, closeOpenMilestones, newRound, requireText, stopTheClock } from "./context.server";
 import { milestoneRows } from "./planning.server";
@@ -11,7 +11,7 @@ type HandlingAction =
 export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
   async assign({ tx }, change) {
     const assignee = await tx.township.findUnique({ where: { id: change.assigneeId } });
-    if (!assignee?.active) throw new CaseInputError({ assigneeId: "unknownAssignee" });
+    if (!assignee?.active) throw new InputError({ assigneeId: "unknownAssignee" });
     return { caseUpdate: { assignedToId: assignee.id }, auditDetails: { assignedTo: assignee.name } };
   },
   async return(_context, change) {

@@ -4,7 +4,7 @@ import { type CaseKind, formatCaseNo } from "~/domain/case-kinds";
 import { normalizePhone } from "~/domain/masking";
 import { type CaseState, isHandling } from "~/domain/workflow";
 import { recordAuditEvent } from "../audit.server";
-import { CaseInputError } from "../errors";
+import { InputError } from "../errors";
 
 /** The checks and records of intake, shared by registering a case and editing it before acceptance. */
 
@@ -18,7 +18,7 @@ export async function assertReferencesExist(db: Transaction, fields: Pick<Intake
   if (!channel?.active) errors.channel = "unknownChannel";
   if (!category?.active) errors.category = "unknownCategory";
   if (!township?.active || township.kind !== "township") errors.townshipId = "unknownTownship";
-  if (Object.keys(errors).length > 0) throw new CaseInputError(errors);
+  if (Object.keys(errors).length > 0) throw new InputError(errors);
 }
 
 export function normalizedIntake(fields: IntakeFields): IntakeFields {
@@ -32,21 +32,30 @@ export function normalizedIntake(fields: IntakeFields): IntakeFields {
   };
 }
 
-/** Reserves the next number of the kind and year inside the intake transaction (never reused). */
-export async function nextCaseNumber(tx: Transaction, kind: CaseKind, year: number) {
-  const sequence = await tx.caseSequence.upsert({
-    where: { kind_year: { kind, year } },
-    create: { kind, year, lastSeq: 1 },
-    update: { lastSeq: { increment: 1 } },
+/**
+ * Reserves the next `count` numbers of the kind and year inside the caller's transaction (never reused),
+ * all above `above` (the numbers an imported ledger brings with it). The increment is one atomic upsert,
+ * which holds the sequence's row until commit, so that concurrent intakes never share a number.
+ */
+export async function reserveCaseNumbers(tx: Transaction, kind: CaseKind, year: number, count: number, above = 0) {
+  const where = { kind_year: { kind, year } };
+  let { lastSeq } = await tx.caseSequence.upsert({
+    where,
+    create: { kind, year, lastSeq: above + count },
+    update: { lastSeq: { increment: count } },
   });
-  return { year, seq: sequence.lastSeq, caseNo: formatCaseNo(kind, year, sequence.lastSeq) };
+  if (lastSeq - count < above) ({ lastSeq } = await tx.caseSequence.update({ where, data: { lastSeq: above + count } }));
+  return Array.from({ length: count }, (_, index) => {
+    const seq = lastSeq - count + 1 + index;
+    return { year, seq, caseNo: formatCaseNo(kind, year, seq) };
+  });
 }
 
 /** The open case of the same kind a repeat report is merged into; `field` names the form field to blame. */
 export async function findMergeTarget(tx: Transaction, kind: string, caseNo: string, field: string) {
   const target = await tx.case.findUnique({ where: { caseNo: caseNo.trim().toUpperCase() } });
   if (!target || target.kind !== kind || !isHandling(target.state as CaseState)) {
-    throw new CaseInputError({ [field]: "mergeTargetNotOpen" });
+    throw new InputError({ [field]: "mergeTargetNotOpen" });
   }
   return target;
 }

@@ -3,12 +3,12 @@ import type { MediationApplication } from "~/domain/case-commands";
 import { isLocalDate } from "~/domain/local-time";
 import { normalizePhone } from "~/domain/masking";
 import { MEDIATION_OUTCOMES } from "~/domain/statistics";
-import { CaseInputError } from "../errors";
+import { InputError } from "../errors";
 import { type CaseActionHandlers, requireText, stopTheClock } from "./context.server";
 
 /** A mediation application's own fields at intake: both parties, the claim, and the complaint it came from. */
 export async function mediationData(tx: Transaction, application: MediationApplication | undefined) {
-  if (!application) throw new CaseInputError({ parties: "partiesRequired" });
+  if (!application) throw new InputError({ parties: "partiesRequired" });
   const errors: Record<string, string> = {};
   for (const role of ["applicant", "respondent"] as const) {
     const party = application.parties.find((p) => p.role === role);
@@ -23,7 +23,7 @@ export async function mediationData(tx: Transaction, application: MediationAppli
       })
     : null;
   if (application.relatedCaseNo?.trim() && related?.kind !== "complaint") errors.relatedCaseNo = "relatedNotComplaint";
-  if (Object.keys(errors).length > 0) throw new CaseInputError(errors);
+  if (Object.keys(errors).length > 0) throw new InputError(errors);
   const parties = application.parties.map((party) => ({
     role: party.role,
     type: party.type,
@@ -47,7 +47,7 @@ export const mediationHandlers: CaseActionHandlers<"mediationSession" | "conclud
       select: { id: true, displayName: true },
     });
     if (mediators.length === 0 || mediators.length !== new Set(session.mediatorIds).size) {
-      throw new CaseInputError({ mediatorIds: "mediatorsRequired" });
+      throw new InputError({ mediatorIds: "mediatorsRequired" });
     }
     const held = session.status === "held";
     const data = {
@@ -63,7 +63,7 @@ export const mediationHandlers: CaseActionHandlers<"mediationSession" | "conclud
       const scheduled = await tx.mediationSession.findFirst({
         where: { id: session.sessionId, caseId: record.id, status: "scheduled" },
       });
-      if (!scheduled) throw new CaseInputError({ sessionId: "sessionNotScheduled" });
+      if (!scheduled) throw new InputError({ sessionId: "sessionNotScheduled" });
       await tx.mediationSession.update({ where: { id: scheduled.id }, data: { ...data, mediators: { set: mediatorIds } } });
     } else {
       await tx.mediationSession.create({ data: { ...data, caseId: record.id, mediators: { connect: mediatorIds } } });
@@ -81,14 +81,14 @@ export const mediationHandlers: CaseActionHandlers<"mediationSession" | "conclud
   async concludeMediation(context, change) {
     const { tx, record } = context;
     const text = requireText("text", change.text);
-    if (!MEDIATION_OUTCOMES.includes(change.outcome)) throw new CaseInputError({ outcome: "required" });
+    if (!MEDIATION_OUTCOMES.includes(change.outcome)) throw new InputError({ outcome: "required" });
     const obligations = change.outcome === "agreement" ? change.obligations : [];
     if (change.outcome === "agreement" && obligations.length === 0) {
-      throw new CaseInputError({ obligations: "obligationsRequired" });
+      throw new InputError({ obligations: "obligationsRequired" });
     }
     for (const obligation of obligations) {
       if (!obligation.party.trim() || !obligation.obligation.trim() || !isLocalDate(obligation.dueDate)) {
-        throw new CaseInputError({ obligations: "obligationIncomplete" });
+        throw new InputError({ obligations: "obligationIncomplete" });
       }
     }
     const clock = await stopTheClock(context);
@@ -109,7 +109,7 @@ export const mediationHandlers: CaseActionHandlers<"mediationSession" | "conclud
   },
   async followUpAgreement({ tx, record, now }, change) {
     const obligation = await tx.agreementObligation.findFirst({ where: { id: change.obligationId, caseId: record.id } });
-    if (!obligation) throw new CaseInputError({ obligationId: "required" });
+    if (!obligation) throw new InputError({ obligationId: "required" });
     const followUp = requireText("text", change.text);
     await tx.agreementObligation.update({
       where: { id: obligation.id },

@@ -1,7 +1,7 @@
 import { planMilestone } from "~/domain/deadlines";
 import { REVIEW_ANSWER_DAYS, reviewProblem } from "~/domain/kind-rules";
 import { isLocalDate, localDateOf, startOfLocalDay } from "~/domain/local-time";
-import { CaseInputError } from "../errors";
+import { InputError } from "../errors";
 import { type CaseActionHandlers, newRound, requireText } from "./context.server";
 import { storedPlan, warnAboutMissingCalendar } from "./planning.server";
 
@@ -11,9 +11,9 @@ export const petitionReviewHandlers: CaseActionHandlers<"requestReview"> = {
     const { tx, record, now, calendar, policy } = context;
     const request = requireText("text", change.text);
     const { requestedOn } = change;
-    if (!isLocalDate(requestedOn) || requestedOn > localDateOf(now)) throw new CaseInputError({ requestedOn: "letterDate" });
+    if (!isLocalDate(requestedOn) || requestedOn > localDateOf(now)) throw new InputError({ requestedOn: "letterDate" });
     const problem = reviewProblem(calendar, record.round, record.concludedAt, requestedOn);
-    if (problem) throw new CaseInputError({ requestedOn: problem });
+    if (problem) throw new InputError({ requestedOn: problem });
     const round = record.round + 1;
     const plan = planMilestone(calendar, startOfLocalDay(requestedOn), REVIEW_ANSWER_DAYS, "calendar_days", policy.rules.ladder);
     warnAboutMissingCalendar(plan);

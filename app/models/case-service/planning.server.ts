@@ -10,14 +10,14 @@ import {
 import { type MilestonePlan, capPlan, planMilestone } from "~/domain/deadlines";
 import { type DeadlinePolicy, type MilestoneStart, selectPolicy } from "~/domain/policies";
 import { logger } from "~/logger.server";
-import { CaseInputError } from "../errors";
+import { InputError } from "../errors";
 
 /** Milestones and their deadlines, as the case service stores them (docs/domain.md, "Deadlines"). */
 
 export function policyFor(policies: DeadlinePolicy[], fields: IntakeFields): DeadlinePolicy {
   const policy = selectPolicy(policies, fields);
   // A receipt time before every policy version (a typo such as 1900) is the user's to correct.
-  if (!policy) throw new CaseInputError({ receivedAt: "noPolicy" });
+  if (!policy) throw new InputError({ receivedAt: "noPolicy" });
   return policy;
 }
 

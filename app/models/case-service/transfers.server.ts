@@ -3,7 +3,7 @@ import { endOfLocalDay, localDateOf, toOffsetIso } from "~/domain/local-time";
 import { partnerTownshipsOf, transferWorkOrderNo } from "~/domain/partners";
 import { transferReplyIsResult } from "~/domain/workflow";
 import { t } from "~/i18n";
-import { ActionNotAllowedError, CaseInputError } from "../errors";
+import { ActionNotAllowedError, InputError } from "../errors";
 import { notifyUsers, usersWithRole } from "../notifications.server";
 import type { CaseActionHandlers, ChangeContext } from "./context.server";
 
@@ -18,11 +18,11 @@ export const transferHandlers: CaseActionHandlers<"transferOut" | "transferReply
   async transferOut(context, change) {
     const { tx, record, now, calendar } = context;
     const partner = await tx.partner.findFirst({ where: { id: change.partnerId, active: true } });
-    if (!partner) throw new CaseInputError({ partnerId: "unknownPartner" });
+    if (!partner) throw new InputError({ partnerId: "unknownPartner" });
     const townships = partnerTownshipsOf(partner.townships);
     const partnerTownship = partner.kind === "greenline" ? (change.partnerTownship ?? "") : null;
     if (partnerTownship !== null && !townships.includes(partnerTownship))
-      throw new CaseInputError({ partnerTownship: "unknownPartnerTownship" });
+      throw new InputError({ partnerTownship: "unknownPartnerTownship" });
     const replyDueAt = endOfLocalDay(addWorkingDays(calendar, localDateOf(now), change.replyDays ?? partner.replyDays));
     const transfer = await tx.caseTransfer.create({
       data: {
@@ -60,7 +60,7 @@ export const transferHandlers: CaseActionHandlers<"transferOut" | "transferReply
       where: { id: change.transferId, caseId: record.id, repliedAt: null, delivery: { not: "failed" } },
       include: { partner: true },
     });
-    if (!transfer) throw new CaseInputError({ transferId: "unknownTransfer" });
+    if (!transfer) throw new InputError({ transferId: "unknownTransfer" });
     if (actor.role === "partner" && actor.partnerId !== transfer.partnerId) throw new ActionNotAllowedError("transferReply");
     await tx.caseTransfer.update({ where: { id: transfer.id }, data: { replyText: change.text, repliedAt: now } });
     const becomesResult = transferReplyIsResult(snapshot, transfer.id);

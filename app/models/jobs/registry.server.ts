@@ -1,0 +1,9 @@
+import { attachmentJobs } from "../attachment-jobs.server";
+import { deadlineJobs } from "../deadline-jobs.server";
+import { ledgerImportJobs } from "../ledger-import-jobs.server";
+import { statisticsJobs } from "../statistics-jobs.server";
+import { webhookJobs } from "../webhooks.server";
+import type { AnyJobDefinition } from "./queues.server";
+
+/** Every queue of the installation: the worker process starts a worker for each, the queue dashboard shows each. */
+export const JOBS: readonly AnyJobDefinition[] = [deadlineJobs, webhookJobs, ledgerImportJobs, attachmentJobs, statisticsJobs];
