@@ -1,5 +1,5 @@
 import * as echarts from "echarts";
-import type { BreakdownRow } from "~/models/statistics.server";
+import type { BreakdownRow } from "~/models/statistics/figures.server";
 
 /**
  * Charts of the statistics, rendered on the server to SVG by ECharts (no script in the page, and they

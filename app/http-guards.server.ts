@@ -3,7 +3,7 @@ import type express from "express";
 import helmet from "helmet";
 import { t } from "~/i18n";
 import { logger } from "~/logger.server";
-import { recordSecurityEvent } from "~/models/security-log.server";
+import { recordSecurityEvent } from "~/models/accounts/security-log.server";
 import { CLIENT_ADDRESS_HEADER } from "~/session.server";
 
 /**

@@ -4,8 +4,8 @@ import type { Role } from "~/domain/roles";
 import { safeRedirectPath } from "~/domain/security";
 import { t } from "~/i18n";
 import type { CaseNotFoundError } from "~/models/errors";
-import { recordSecurityEvent } from "~/models/security-log.server";
-import { type SignedInUser, endSessionOfToken, openSession, userOfSession } from "~/models/user-sessions.server";
+import { recordSecurityEvent } from "~/models/accounts/security-log.server";
+import { type SignedInUser, endSessionOfToken, openSession, userOfSession } from "~/models/accounts/sessions.server";
 
 /**
  * The session cookie holds a random token whose hash names a server-side session (docs/security.md).

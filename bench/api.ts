@@ -61,8 +61,8 @@ async function run(processes: number, key: string, label: string) {
 async function main() {
   const env = prepareBenchEnvironment("api");
   const { prisma } = await import("~/db.server");
-  const { seedReferenceData } = await import("~/models/seed.server");
-  const { createApiKey } = await import("~/models/api-keys.server");
+  const { seedReferenceData } = await import("~/models/reference/seed.server");
+  const { createApiKey } = await import("~/models/transfers-in/api-keys.server");
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
   // A limit above what the benchmark sends: it measures the work, not the refusal.

@@ -16,9 +16,9 @@ const FAR = new Date("2099-01-01T00:00:00Z");
 async function lateness(workers: number) {
   const db = prepareBenchEnvironment(`late-${workers}`);
   const { prisma } = await import("~/db.server");
-  const { seedReferenceData } = await import("~/models/seed.server");
+  const { seedReferenceData } = await import("~/models/reference/seed.server");
   const { insertOpenCases, spawnWorker } = await import("../tests/support/bulk-cases");
-  const { requeueAllDeadlines } = await import("~/models/deadline-jobs.server");
+  const { requeueAllDeadlines } = await import("~/models/deadlines/queue.server");
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
   const start = Date.now() + 30_000;
@@ -52,9 +52,10 @@ async function lateness(workers: number) {
 async function sweepAndRequeue() {
   const db = prepareBenchEnvironment("sweep");
   const { prisma } = await import("~/db.server");
-  const { seedReferenceData } = await import("~/models/seed.server");
+  const { seedReferenceData } = await import("~/models/reference/seed.server");
   const { insertOpenCases } = await import("../tests/support/bulk-cases");
-  const { deadlineJobs, requeueAllDeadlines, sweepDueSteps } = await import("~/models/deadline-jobs.server");
+  const { deadlineJobs, requeueAllDeadlines } = await import("~/models/deadlines/queue.server");
+  const { sweepDueSteps } = await import("~/models/deadlines/sweep.server");
   const { queueOf } = await import("~/models/jobs/queues.server");
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();

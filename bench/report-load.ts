@@ -34,7 +34,7 @@ async function healthDuring(base: string, cookie: string) {
 
 async function main() {
   const db = prepareBenchEnvironment("report-load");
-  const { seedReferenceData, seedDemoUsers, DEMO_PASSWORD } = await import("~/models/seed.server");
+  const { seedReferenceData, seedDemoUsers, DEMO_PASSWORD } = await import("~/models/reference/seed.server");
   const { prisma } = await import("~/db.server");
   await seedReferenceData();
   await seedDemoUsers();

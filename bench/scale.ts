@@ -54,7 +54,7 @@ async function freshDatabase(dialect: string, name: string) {
 
 async function intake(dialect: string, processes: number) {
   const db = await freshDatabase(dialect, `intake-${dialect}-${processes}`);
-  const { seedReferenceData, seedDemoUsers, DEMO_PASSWORD } = await import("~/models/seed.server");
+  const { seedReferenceData, seedDemoUsers, DEMO_PASSWORD } = await import("~/models/reference/seed.server");
   const { prisma } = await import("~/db.server");
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
@@ -116,7 +116,7 @@ async function intake(dialect: string, processes: number) {
 
 async function postgresReport() {
   const db = await freshDatabase("postgresql", "report");
-  const { seedReferenceData } = await import("~/models/seed.server");
+  const { seedReferenceData } = await import("~/models/reference/seed.server");
   const { prisma } = await import("~/db.server");
   await seedReferenceData();
   const client = new Client({ connectionString: process.env.DATABASE_URL });
@@ -148,7 +148,7 @@ async function postgresReport() {
     }
     await client.query(`ANALYZE "Case"`);
     const fillSeconds = (Date.now() - started) / 1000;
-    const { caseStatistics } = await import("~/models/statistics.server");
+    const { caseStatistics } = await import("~/models/statistics/figures.server");
     const { yearPeriod } = await import("~/domain/statistics");
     const now = new Date(Date.UTC(2026, 0, 10));
     await caseStatistics("complaint", yearPeriod(REPORT_YEAR), now);

@@ -91,15 +91,15 @@ function obviousCoreFigures(db: Database.Database, kind: string, start: number, 
 
 async function statisticsAndList() {
   const db = prepareBenchEnvironment("stats");
-  const { seedReferenceData } = await import("~/models/seed.server");
+  const { seedReferenceData } = await import("~/models/reference/seed.server");
   const { prisma } = await import("~/db.server");
   await seedReferenceData();
   const fillStart = Date.now();
   fillSqliteCases(db.file, CASES);
   const fillSeconds = (Date.now() - fillStart) / 1000;
-  const { caseStatistics } = await import("~/models/statistics.server");
+  const { caseStatistics } = await import("~/models/statistics/figures.server");
   const { yearPeriod } = await import("~/domain/statistics");
-  const { listCases } = await import("~/models/case-queries.server");
+  const { listCases } = await import("~/models/case/lists.server");
   const period = yearPeriod(REPORT_YEAR);
   const now = new Date(Date.UTC(2026, 0, 10));
   const raw = new Database(db.file, { readonly: true });
@@ -125,9 +125,9 @@ async function statisticsAndList() {
 
 async function largeImport() {
   const db = prepareBenchEnvironment("import");
-  const { seedReferenceData } = await import("~/models/seed.server");
+  const { seedReferenceData } = await import("~/models/reference/seed.server");
   const { prisma } = await import("~/db.server");
-  const { importLedger } = await import("~/models/ledger-import.server");
+  const { importLedger } = await import("~/models/ledger/import.server");
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
   const townships = (await prisma.township.findMany({ where: { kind: "township" } })).map((t) => t.name);

@@ -32,9 +32,9 @@ async function main() {
   const env = prepareBenchEnvironment("uploads");
   process.env.FILES_DIR = path.join(path.dirname(env.file), `files-${process.pid}`);
   const { prisma } = await import("~/db.server");
-  const { seedReferenceData } = await import("~/models/seed.server");
-  const { createUser } = await import("~/models/users.server");
-  const { registerCase, changeCase } = await import("~/models/cases.server");
+  const { seedReferenceData } = await import("~/models/reference/seed.server");
+  const { createUser } = await import("~/models/accounts/users.server");
+  const { registerCase, changeCase } = await import("~/models/case/service.server");
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
   const gunan = await prisma.township.findFirstOrThrow({ where: { name: "古南街道" } });
@@ -128,8 +128,8 @@ async function main() {
 
   // A 12-megapixel photo (4000 × 3000, as a phone takes it), stored and given its versions as the worker does.
   const sharp = (await import("sharp")).default;
-  const { receiveUpload } = await import("~/models/attachment-store.server");
-  const { deriveImages } = await import("~/models/attachment-images.server");
+  const { receiveUpload } = await import("~/models/attachments/store.server");
+  const { deriveImages } = await import("~/models/attachments/images.server");
   const times: number[] = [];
   for (let n = 0; n < 3; n += 1) {
     const noise = Buffer.alloc(4000 * 3000 * 3);

@@ -3,7 +3,7 @@ import { cp } from "node:fs/promises";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { config } from "~/config.server";
-import { objectPath } from "~/models/attachment-store.server";
+import { objectPath } from "~/models/attachments/store.server";
 
 /**
  * `greenline backup FILE`: a consistent copy of the SQLite database while the application runs

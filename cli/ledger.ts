@@ -2,9 +2,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { yearPeriod } from "~/domain/statistics";
 import { describeLedgerProblem } from "~/i18n/ledger-problems";
-import { exportLedger, receivedInPeriod } from "~/models/ledger-export.server";
-import { ledgerFormatOf } from "~/models/ledger-file.server";
-import { type LedgerImportProgress, importLedger } from "~/models/ledger-import.server";
+import { exportLedger, receivedInPeriod } from "~/models/ledger/export.server";
+import { ledgerFormatOf } from "~/models/ledger/file.server";
+import { type LedgerImportProgress, importLedger } from "~/models/ledger/import.server";
 
 /** The command line has the bureau's full view: exports are unmasked, as for a dispatcher. */
 const CLI_ACTOR = { id: 0, role: "admin", townshipId: null } as const;

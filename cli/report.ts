@@ -1,7 +1,7 @@
 import { prisma } from "~/db.server";
 import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
 import { yearPeriod } from "~/domain/statistics";
-import { type BreakdownRow, type CaseStatistics, caseStatistics } from "~/models/statistics.server";
+import { type BreakdownRow, type CaseStatistics, caseStatistics } from "~/models/statistics/figures.server";
 
 /** `greenline report annual --year Y [--kind K] [--json]`: the annual figures of one kind. */
 export async function annualReport(year: number, kind: CaseKind) {

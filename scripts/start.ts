@@ -75,7 +75,7 @@ async function main() {
   const { PORT } = config();
   const { migrateDatabase } = await import("../cli/migrate");
   const { prisma } = await import("~/db.server");
-  const { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } = await import("~/models/seed.server");
+  const { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } = await import("~/models/reference/seed.server");
   console.log("Applying database migrations and reference data…");
   await migrateDatabase();
   await seedReferenceData();

@@ -1,6 +1,6 @@
 /**
  * The worker process: enforces deadlines from the BullMQ queue. Several may run at once; each step
- * still takes effect once (app/models/deadline-jobs.server.ts). `npm run worker` starts one alone.
+ * still takes effect once (app/models/deadlines/ladder.server.ts). `npm run worker` starts one alone.
  */
 import { randomUUID } from "node:crypto";
 import type IORedis from "ioredis";
@@ -8,8 +8,9 @@ import { UnrecoverableError, Worker } from "bullmq";
 import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { logger } from "~/logger.server";
-import { deadlineJobs, requeueAllDeadlines, scheduleSweep, sweepDueSteps } from "~/models/deadline-jobs.server";
-import { requeuePendingImages } from "~/models/attachment-jobs.server";
+import { deadlineJobs, requeueAllDeadlines, scheduleSweep } from "~/models/deadlines/queue.server";
+import { sweepDueSteps } from "~/models/deadlines/sweep.server";
+import { requeuePendingImages } from "~/models/attachments/jobs.server";
 import type { AnyJobDefinition } from "~/models/jobs/queues.server";
 import { JOBS } from "~/models/jobs/registry.server";
 import {

@@ -2,8 +2,8 @@ import { Link } from "@remix-run/react";
 import { localDateOf } from "~/domain/local-time";
 import { petitionRoundOf } from "~/domain/kind-rules";
 import { t, tKey } from "~/i18n";
-import { documentKindOf, printableDocuments } from "~/models/case-documents";
-import type { CaseView } from "~/models/case-queries.server";
+import { documentKindOf, printableDocuments } from "~/models/case/documents";
+import type { CaseView } from "~/models/case/view.server";
 import { showDateTime } from "~/utils/format";
 
 /** What petitions and mediations have beyond a complaint: rounds, letters, parties, sessions, the agreement. */

@@ -1,5 +1,5 @@
 import { t, tKey } from "~/i18n";
-import type { CaseView } from "~/models/case-queries.server";
+import type { CaseView } from "~/models/case/view.server";
 import { showDateTime } from "~/utils/format";
 
 type TimelineEvent = CaseView["timeline"][number];

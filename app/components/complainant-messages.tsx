@@ -1,5 +1,5 @@
 import { t, tKey } from "~/i18n";
-import type { CaseView } from "~/models/case-queries.server";
+import type { CaseView } from "~/models/case/view.server";
 import { showDateTime } from "~/utils/format";
 
 /** What the complainant was sent about the case, and whether the SMS gateway confirmed it. */

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { t } from "~/i18n";
-import type { IntakeLookups } from "~/models/case-queries.server";
+import type { IntakeLookups } from "~/models/case/intake-lookups.server";
 import { showDateTime } from "~/utils/format";
 import { StateBadge } from "./case-markers";
 

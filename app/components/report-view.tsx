@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import type { CaseStatistics } from "~/models/statistics.server";
+import type { CaseStatistics } from "~/models/statistics/figures.server";
 import { t } from "~/i18n";
 import { KindSection, type ReportCharts, ReportDefinitions } from "./statistics-report";
 

@@ -1,7 +1,7 @@
-import type { BreakdownRow, CaseStatistics } from "~/models/statistics.server";
+import type { BreakdownRow, CaseStatistics } from "~/models/statistics/figures.server";
 import { onTimeRate } from "~/domain/statistics";
 import { t } from "~/i18n";
-import { figureEntries, percent } from "~/models/statistics-figures";
+import { figureEntries, percent } from "~/models/statistics/figure-entries";
 
 /** The report of a period as printed: per kind, the sentence, the figures, the charts and the tables. */
 

@@ -2,7 +2,7 @@ import type { CaseKind, Urgency } from "./case-kinds";
 
 /**
  * What intake records, as data. The forms produce it (app/forms), the case service
- * (app/models/cases.server.ts) carries it out; the commands of the actions on a case are the outputs of
+ * (app/models/case/service.server.ts) carries it out; the commands of the actions on a case are the outputs of
  * their schemas (`CaseChange` in app/forms/case-actions).
  */
 

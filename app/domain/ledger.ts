@@ -6,7 +6,7 @@ import type { CaseState } from "./workflow";
 
 /**
  * The case ledger (台账) of docs/ledger-format.md: its columns, how a row is read and checked, and how a
- * case is written back as a row. No I/O: the files are read in app/models/ledger-file.server.ts and
+ * case is written back as a row. No I/O: the files are read in app/models/ledger/file.server.ts and
  * the cases written in app/models/ledger-import.server.ts.
  */
 

@@ -17,7 +17,7 @@ export interface Actor {
 }
 
 /**
- * The complainant, who has proved on the lookup page that the case is theirs (app/models/case-lookup.server.ts).
+ * The complainant, who has proved on the lookup page that the case is theirs (app/models/complainant/lookup.server.ts).
  * Not an account: acts only through that page, on that one case, and only where a rule names them.
  */
 export interface ComplainantActor {

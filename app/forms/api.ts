@@ -18,7 +18,7 @@ export const isoInstant = z
   .refine((date) => date.getUTCFullYear() >= 2000 && date.getUTCFullYear() <= 2100, "isoInstant");
 
 /** A work order transferred by a platform (12345, 12369) or a partner. The channel is the key's. */
-export const transferCaseSchema = z
+export const transferInCaseSchema = z
   .object({
     workOrderNo: z
       .string({ required_error: "required" })
@@ -47,7 +47,7 @@ export const transferCaseSchema = z
   })
   .strict();
 
-export type TransferCase = z.output<typeof transferCaseSchema>;
+export type TransferInCase = z.output<typeof transferInCaseSchema>;
 
 const limit = z.coerce.number({ invalid_type_error: "pageLimit" }).int("pageLimit").min(1, "pageLimit").max(100, "pageLimit");
 
@@ -83,7 +83,7 @@ export const jointProgressSchema = z
 
 /**
  * What a partner Greenline posts back about a case we transferred to it: its own transfer callback
- * (app/models/transfer-callbacks.server.ts), of which we read the step, its case and its public course.
+ * (app/models/transfers-in/platform-callbacks.server.ts), of which we read the step, its case and its public course.
  */
 export const partnerCallbackSchema = z.object({
   event: z.string().max(30),
@@ -140,7 +140,7 @@ export const caseListSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const transferResultSchema = z.object({ created: z.boolean(), case: publicCaseSchema });
+export const transferInResultSchema = z.object({ created: z.boolean(), case: publicCaseSchema });
 
 /** RFC 9457 problem details. */
 export const problemSchema = z.object({

@@ -9,8 +9,8 @@ import {
   problemSchema,
   publicCaseSchema,
   statisticsQuerySchema,
-  transferCaseSchema,
-  transferResultSchema,
+  transferInCaseSchema,
+  transferInResultSchema,
 } from "./api";
 
 /**
@@ -85,9 +85,9 @@ export function openApiDocument() {
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "A key from /admin/api-keys: gl_…" } },
       schemas: {
-        TransferCase: schemaOf(transferCaseSchema),
+        TransferInCase: schemaOf(transferInCaseSchema),
         JointProgress: schemaOf(jointProgressSchema),
-        TransferResult: schemaOf(transferResultSchema),
+        TransferResult: schemaOf(transferInResultSchema),
         PublicCase: schemaOf(publicCaseSchema),
         FullCase: schemaOf(fullCaseSchema),
         CaseList: schemaOf(caseListSchema),
@@ -115,7 +115,7 @@ export function openApiDocument() {
                 schema: { type: "string", minLength: 1, maxLength: 100 },
               },
             ],
-            requestBody: { required: true, content: jsonContent("TransferCase") },
+            requestBody: { required: true, content: jsonContent("TransferInCase") },
             responses: {
               "201": { description: "The case registered", content: jsonContent("TransferResult") },
               "200": { description: "The case this work order became before", content: jsonContent("TransferResult") },

@@ -3,10 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { trendChart } from "~/charts.server";
 import { CaseTable, type ListedCase } from "~/components/case-table";
-import { percent } from "~/models/statistics-figures";
+import { percent } from "~/models/statistics/figure-entries";
 import { type MessageKey, t, tKey } from "~/i18n";
-import { dispatcherDashboard, leaderDashboard, operatorDashboard, townshipDashboard } from "~/models/dashboards.server";
-import { loadCaseVocabulary } from "~/models/reference.server";
+import { dispatcherDashboard, leaderDashboard, operatorDashboard, townshipDashboard } from "~/models/case/dashboards.server";
+import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 

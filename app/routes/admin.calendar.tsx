@@ -15,7 +15,7 @@ import {
   listCalendarYear,
   missingCalendarYears,
   scheduledYears,
-} from "~/models/calendar.server";
+} from "~/models/deadlines/calendar.server";
 import { requireUser } from "~/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -20,7 +20,7 @@ import {
   runStoredImport,
   runsInline,
   storeUpload,
-} from "~/models/ledger-import-jobs.server";
+} from "~/models/ledger/import-jobs.server";
 import { deadlineProcessingStatus } from "~/redis.server";
 import { badRequest, searchParamsOf } from "~/utils/request-input.server";
 import { requireUser } from "~/session.server";

@@ -8,7 +8,7 @@ import { TextAreaField } from "~/components/form-fields";
 import { MESSAGE_EVENTS, MESSAGE_VARIABLES, SAMPLE_VALUES, renderMessage } from "~/domain/complainant-messages";
 import { messageTemplatesSchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
-import { messageTemplates, saveMessageTemplates } from "~/models/complainant-messages.server";
+import { messageTemplates, saveMessageTemplates } from "~/models/outbox/complainant-messages.server";
 import { requireUser } from "~/session.server";
 import { readFormData } from "~/utils/request-input.server";
 

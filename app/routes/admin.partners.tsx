@@ -10,7 +10,7 @@ import { partnerActionSchema, partnerSchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
 import { inputErrorTexts, replyErrors } from "~/utils/forms";
 import { logger } from "~/logger.server";
-import { createPartner, listPartners, refreshPartner, setPartnerActive } from "~/models/partners.server";
+import { createPartner, listPartners, refreshPartner, setPartnerActive } from "~/models/transfers-out/partners.server";
 import { requireUser } from "~/session.server";
 import { readFormData } from "~/utils/request-input.server";
 

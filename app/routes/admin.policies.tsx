@@ -12,7 +12,7 @@ import { policyVersionSchema } from "~/forms/admin";
 import { toDateTimeLocalValue } from "~/domain/local-time";
 import type { PolicyRules } from "~/domain/policies";
 import { t, tKey } from "~/i18n";
-import { createPolicyVersion, listPolicyVersions } from "~/models/policies.server";
+import { createPolicyVersion, listPolicyVersions } from "~/models/deadlines/policies.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 

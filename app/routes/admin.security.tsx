@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { SecurityEventTable } from "~/components/security-event-table";
 import { SECURITY_EVENT_TYPES, type SecurityEventType, normalizeUsername } from "~/domain/security";
 import { t, tKey } from "~/i18n";
-import { listSecurityEvents } from "~/models/security-log.server";
+import { listSecurityEvents } from "~/models/accounts/security-log.server";
 import { requireUser } from "~/session.server";
 import { parseId } from "~/utils/forms";
 import { searchParamsOf } from "~/utils/request-input.server";

@@ -7,7 +7,7 @@ import { FieldError } from "~/components/field-error";
 import { townshipSeatSchema } from "~/forms/admin";
 import { t } from "~/i18n";
 import { logger } from "~/logger.server";
-import { listTownships, setTownshipSeat } from "~/models/reference.server";
+import { listTownships, setTownshipSeat } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
 import { readFormData } from "~/utils/request-input.server";
 import { replyErrors } from "~/utils/forms";

@@ -8,8 +8,8 @@ import { CheckboxField, FormErrors, SelectField, TextField } from "~/components/
 import { createUserSchema, isUserFormIntent, updateUserSchema, userFormSchemas } from "~/forms/users";
 import { ROLES } from "~/domain/roles";
 import { t, tKey } from "~/i18n";
-import { listTownships } from "~/models/reference.server";
-import { createUser, listUsers, updateUser } from "~/models/users.server";
+import { listTownships } from "~/models/reference/reference-data.server";
+import { createUser, listUsers, updateUser } from "~/models/accounts/users.server";
 import { InputError } from "~/models/errors";
 import { requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";

@@ -8,7 +8,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { TextField } from "~/components/form-fields";
 import { webhookSettingsSchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
-import { getWebhookSettings, recentWebhookDeliveries, saveWebhookSettings } from "~/models/webhooks.server";
+import { getWebhookSettings, recentWebhookDeliveries, saveWebhookSettings } from "~/models/outbox/webhooks.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 import { replyErrors } from "~/utils/forms";

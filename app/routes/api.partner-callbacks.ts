@@ -3,8 +3,8 @@ import { partnerCallbackSchema } from "~/forms/api";
 import { t } from "~/i18n";
 import { logger } from "~/logger.server";
 import { StaleVersionError } from "~/models/errors";
-import { partnerOfSignature, recordPartnerCallback } from "~/models/partners.server";
-import { SIGNATURE_HEADER } from "~/models/webhooks.server";
+import { partnerOfSignature, recordPartnerCallback } from "~/models/transfers-out/partners.server";
+import { SIGNATURE_HEADER } from "~/models/outbox/webhooks.server";
 import { clientAddressOf } from "~/session.server";
 import { readJsonBody } from "~/utils/request-input.server";
 

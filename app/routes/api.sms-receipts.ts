@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { smsReceiptSchema } from "~/forms/sms-receipt";
 import { t } from "~/i18n";
-import { recordGatewayReceipt } from "~/models/complainant-messages.server";
-import { SIGNATURE_HEADER, getWebhookSettings, signatureMatches } from "~/models/webhooks.server";
+import { recordGatewayReceipt } from "~/models/outbox/complainant-messages.server";
+import { SIGNATURE_HEADER, getWebhookSettings, signatureMatches } from "~/models/outbox/webhooks.server";
 import { withoutControlCharacters } from "~/domain/security";
 import { readJsonBody } from "~/utils/request-input.server";
 

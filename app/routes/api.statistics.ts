@@ -5,7 +5,7 @@ import { rangePeriod, reportRange, yearPeriod } from "~/domain/statistics";
 import { searchParamsOf } from "~/utils/request-input.server";
 import { t } from "~/i18n";
 import { REPORT_READERS } from "~/domain/roles";
-import { statisticsOffRequest } from "~/models/statistics-jobs.server";
+import { statisticsOffRequest } from "~/models/statistics/jobs.server";
 import { requireUser } from "~/session.server";
 
 /**

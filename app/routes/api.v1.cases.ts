@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { withoutControlCharacters } from "~/domain/security";
-import { caseListQuerySchema, transferCaseSchema } from "~/forms/api";
+import { caseListQuerySchema, transferInCaseSchema } from "~/forms/api";
 import { t } from "~/i18n";
-import { casesForClient, receiveTransfer } from "~/models/api-cases.server";
+import { casesForClient, receiveTransferIn } from "~/models/transfers-in/api-cases.server";
 import { apiRequest, json, problem, validationProblem } from "~/utils/api.server";
 import { readJsonBody, searchParamsOf } from "~/utils/request-input.server";
 
@@ -22,9 +22,9 @@ export function action({ request }: ActionFunctionArgs) {
     const key = idempotencyKey === null ? null : withoutControlCharacters(idempotencyKey).trim();
     if (key !== null && (key.length === 0 || key.length > 100)) return problem(400, t("api.idempotencyKey"));
     const { value } = await readJsonBody(request, 64 * 1024);
-    const input = transferCaseSchema.safeParse(value);
+    const input = transferInCaseSchema.safeParse(value);
     if (!input.success) return validationProblem(input.error);
-    const result = await receiveTransfer(client, input.data, key);
+    const result = await receiveTransferIn(client, input.data, key);
     return json(result, result.created ? 201 : 200, { Location: `/api/v1/cases/${result.case.caseNo}` });
   });
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { jointProgressSchema } from "~/forms/api";
 import { t } from "~/i18n";
-import { recordSenderProgress } from "~/models/api-cases.server";
+import { recordSenderProgress } from "~/models/transfers-in/api-cases.server";
 import { apiRequest, json, problem, validationProblem } from "~/utils/api.server";
 import { readJsonBody } from "~/utils/request-input.server";
 

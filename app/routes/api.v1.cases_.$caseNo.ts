@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { t } from "~/i18n";
-import { caseForClient } from "~/models/api-cases.server";
+import { caseForClient } from "~/models/transfers-in/api-cases.server";
 import { apiRequest, json, problem } from "~/utils/api.server";
 
 /** `GET /api/v1/cases/{caseNo}`: one case and its public history (all of it for the scope `cases`). */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { API_SCOPES } from "~/domain/api-keys";
-import { loadCaseVocabulary } from "~/models/reference.server";
+import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { apiRequest, json } from "~/utils/api.server";
 
 /** `GET /api/v1/reference`: the townships, categories and channels a transfer names. */

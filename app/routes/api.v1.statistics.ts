@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { yearPeriod } from "~/domain/statistics";
 import { statisticsQuerySchema } from "~/forms/api";
-import { statisticsOffRequest } from "~/models/statistics-jobs.server";
+import { statisticsOffRequest } from "~/models/statistics/jobs.server";
 import { apiRequest, json, validationProblem } from "~/utils/api.server";
 import { searchParamsOf } from "~/utils/request-input.server";
 

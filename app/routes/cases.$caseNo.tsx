@@ -10,17 +10,17 @@ import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from 
 import { CaseTimeline } from "~/components/case-timeline";
 import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
-import { attachmentLimitsOf, mayDownloadOriginal } from "~/models/attachments.server";
+import { attachmentLimitsOf, mayDownloadOriginal } from "~/models/attachments/access.server";
 import { CaseAttachments } from "~/components/case-attachments";
 import { ComplainantMessages } from "~/components/complainant-messages";
-import { CaseTransfers } from "~/components/case-transfers";
+import { CaseTransfersOut } from "~/components/case-transfers-out";
 import { OptionalEntry } from "~/components/optional-entry";
 import { t, tKey } from "~/i18n";
-import { getCaseForViewer } from "~/models/case-queries.server";
-import { changeCase } from "~/models/cases.server";
+import { getCaseForViewer } from "~/models/case/view.server";
+import { changeCase } from "~/models/case/service.server";
 import { ActionNotAllowedError, InputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
-import { loadCaseVocabulary } from "~/models/reference.server";
-import { partnerChoices } from "~/models/partners.server";
+import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
+import { partnerChoices } from "~/models/transfers-out/partners.server";
 import { caseNotFound, requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
 import { showDateTime, showTimeLeft } from "~/utils/format";
@@ -263,7 +263,7 @@ export default function CasePage() {
             </section>
           ) : null}
           <CaseAttachments view={view} mayDownloadOriginals={mayDownloadOriginals} />
-          <CaseTransfers view={view} />
+          <CaseTransfersOut view={view} />
           <ComplainantMessages view={view} />
           <section className="panel" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t("case.timeline")}</h2>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { type AttachmentVariant, attachmentFileFor } from "~/models/attachments.server";
-import { readStoredFile, storedFileSize } from "~/models/attachment-store.server";
+import { type AttachmentVariant, attachmentFileFor } from "~/models/attachments/access.server";
+import { readStoredFile, storedFileSize } from "~/models/attachments/store.server";
 import { requireUser } from "~/session.server";
 import { parseByteRange } from "~/utils/byte-range";
 import { parseId } from "~/utils/forms";

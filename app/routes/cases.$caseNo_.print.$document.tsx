@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { documentKindOf, printableDocuments } from "~/models/case-documents";
+import { documentKindOf, printableDocuments } from "~/models/case/documents";
 import { localDateOf } from "~/domain/local-time";
 import { type MessageKey, t, tKey } from "~/i18n";
 import { showDateTime } from "~/utils/format";
-import { getCaseForViewer } from "~/models/case-queries.server";
+import { getCaseForViewer } from "~/models/case/view.server";
 import { CaseNotFoundError } from "~/models/errors";
 import { caseNotFound, requireUser } from "~/session.server";
 

@@ -7,8 +7,8 @@ import { CASE_STATES } from "~/domain/workflow";
 import { t, tKey } from "~/i18n";
 import { CASE_LIST_SORTS } from "~/domain/case-list";
 import { parseCaseListQuery } from "~/forms/case-list";
-import { listCases } from "~/models/case-queries.server";
-import { loadCaseVocabulary } from "~/models/reference.server";
+import { listCases } from "~/models/case/lists.server";
+import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
 

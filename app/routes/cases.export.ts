@@ -2,9 +2,9 @@ import { searchParamsOf } from "~/utils/request-input.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { parseCaseListQuery } from "~/forms/case-list";
-import { caseListWhere } from "~/models/case-queries.server";
-import { exportLedger } from "~/models/ledger-export.server";
-import { LEDGER_CONTENT_TYPES } from "~/models/ledger-file.server";
+import { caseListWhere } from "~/models/case/lists.server";
+import { exportLedger } from "~/models/ledger/export.server";
+import { LEDGER_CONTENT_TYPES } from "~/models/ledger/file.server";
 import { requireUser } from "~/session.server";
 
 /** `/cases/export?…the case list's filters…&format=csv|xlsx`: the ledger of what the list shows this user. */

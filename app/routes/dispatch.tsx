@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { CaseTable } from "~/components/case-table";
 import { DueMarkerDot } from "~/components/case-markers";
 import { type MessageKey, t, tKey } from "~/i18n";
-import { dispatcherWorkspace } from "~/models/case-queries.server";
-import { listCategories } from "~/models/reference.server";
+import { dispatcherWorkspace } from "~/models/case/lists.server";
+import { listCategories } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 

@@ -1,4 +1,4 @@
-import { healthReport } from "~/models/health.server";
+import { healthReport } from "~/models/db/health.server";
 
 /** For load balancers and monitoring: 200 while the database answers, with the state of Redis. */
 export async function loader() {

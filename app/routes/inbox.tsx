@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CaseTable } from "~/components/case-table";
 import { t } from "~/i18n";
-import { townshipInbox } from "~/models/case-queries.server";
-import { listCategories } from "~/models/reference.server";
+import { townshipInbox } from "~/models/case/lists.server";
+import { listCategories } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

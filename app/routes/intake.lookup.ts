@@ -1,7 +1,7 @@
 import { searchParamsOf } from "~/utils/request-input.server";
 import { parseId } from "~/utils/forms";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { intakeLookups } from "~/models/case-queries.server";
+import { intakeLookups } from "~/models/case/intake-lookups.server";
 import { requireUser } from "~/session.server";
 
 /** The caller's earlier cases and possible duplicates, for the intake form as it is typed. */

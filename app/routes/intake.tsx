@@ -3,7 +3,7 @@ import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-fi
 import { receiptCookieHeader, takeReceipt } from "~/utils/receipt.server";
 import { searchParamsOf } from "~/utils/request-input.server";
 import { IntakeReceipt } from "~/components/intake-receipt";
-import { uploadLimits } from "~/models/attachment-store.server";
+import { uploadLimits } from "~/models/attachments/store.server";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
@@ -17,10 +17,10 @@ import { IntakeLookupPanel } from "~/components/intake-lookups";
 import { toDateTimeLocalValue } from "~/domain/local-time";
 import { intakeFieldsFrom, intakeSchema } from "~/forms/intake";
 import { t, tKey } from "~/i18n";
-import { type IntakeLookups, intakeLookups } from "~/models/case-queries.server";
-import { registerCase } from "~/models/cases.server";
+import { type IntakeLookups, intakeLookups } from "~/models/case/intake-lookups.server";
+import { registerCase } from "~/models/case/service.server";
 import { InputError } from "~/models/errors";
-import { loadCaseVocabulary } from "~/models/reference.server";
+import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
 

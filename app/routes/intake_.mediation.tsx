@@ -1,6 +1,6 @@
 import { searchParamsOf } from "~/utils/request-input.server";
 import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
-import { uploadLimits } from "~/models/attachment-store.server";
+import { uploadLimits } from "~/models/attachments/store.server";
 import { EvidenceFields } from "~/components/case-actions/evidence-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -12,9 +12,9 @@ import { NamedOptions } from "~/components/named-options";
 import { toDateTimeLocalValue } from "~/domain/local-time";
 import { mediationFromForm, mediationIntakeSchema } from "~/forms/mediation-intake";
 import { t } from "~/i18n";
-import { registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/case/service.server";
 import { InputError } from "~/models/errors";
-import { loadCaseVocabulary } from "~/models/reference.server";
+import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
 

@@ -10,7 +10,7 @@ import { homePathFor } from "~/domain/home";
 import { showDateTime } from "~/utils/format";
 import { t } from "~/i18n";
 import { safeRedirectPath } from "~/domain/security";
-import { signIn } from "~/models/sign-in.server";
+import { signIn } from "~/models/accounts/sign-in.server";
 import { clientAddressOf, getSignedInUser, startUserSession } from "~/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

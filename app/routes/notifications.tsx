@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { t, tKey } from "~/i18n";
-import { listNotifications, markNotificationsRead } from "~/models/notifications.server";
+import { listNotifications, markNotificationsRead } from "~/models/outbox/notifications.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 

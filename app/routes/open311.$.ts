@@ -9,7 +9,7 @@ import {
   open311Services,
   open311Updates,
   receiveOpen311Request,
-} from "~/models/open311.server";
+} from "~/models/transfers-in/open311.server";
 import {
   discoveryOf,
   formatOfPath,

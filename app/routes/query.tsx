@@ -11,8 +11,8 @@ import { caseActionSchemas } from "~/forms/case-actions";
 import { localDateOf } from "~/domain/local-time";
 import { caseLookupSchema } from "~/forms/case-lookup";
 import { t, tKey } from "~/i18n";
-import { lookUpCase, progressOfProvenCase } from "~/models/case-lookup.server";
-import { rateAnswerAsComplainant } from "~/models/complainant-rating.server";
+import { lookUpCase, progressOfProvenCase } from "~/models/complainant/lookup.server";
+import { rateAnswerAsComplainant } from "~/models/complainant/rating.server";
 import { ActionNotAllowedError } from "~/models/errors";
 import { hasLookupGrant, lookupGrantHeader } from "~/utils/lookup-grant.server";
 import { clientAddressOf } from "~/session.server";
@@ -26,7 +26,7 @@ export const meta: MetaFunction = () => [{ title: `${t("query.title")} · ${t("a
 
 /**
  * 办理进度查询: a complainant, without an account, sees the public course of their case
- * (app/models/case-lookup.server.ts). Every answer but a found case is the same page.
+ * (app/models/complainant/lookup.server.ts). Every answer but a found case is the same page.
  */
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);

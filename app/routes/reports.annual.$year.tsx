@@ -4,7 +4,7 @@ import { ReportView } from "~/components/report-view";
 import { isSupportedYear } from "~/domain/local-time";
 import { t } from "~/i18n";
 import { REPORT_READERS } from "~/domain/roles";
-import { reportPageData } from "~/models/report-page.server";
+import { reportPageData } from "~/models/statistics/report-page.server";
 import { requireUser } from "~/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? t("nav.reports") }];

@@ -3,7 +3,7 @@ import { reportRange } from "~/domain/statistics";
 import { badRequest, searchParamsOf } from "~/utils/request-input.server";
 import { t } from "~/i18n";
 import { REPORT_READERS } from "~/domain/roles";
-import { reportWorkbook } from "~/models/report-page.server";
+import { reportWorkbook } from "~/models/statistics/report-page.server";
 import { requireUser } from "~/session.server";
 
 /** `/reports/xlsx?from=…&to=…`: the report's tables as a workbook. */

@@ -4,8 +4,8 @@ import { StateBadge } from "~/components/case-markers";
 import { t, tKey } from "~/i18n";
 import { localDateOf, localDaysBetween } from "~/domain/local-time";
 import { LATENESS_BUCKETS } from "~/domain/supervision";
-import { supervisionBoard } from "~/models/supervision.server";
-import { overdueReplies } from "~/models/transfer-clock.server";
+import { supervisionBoard } from "~/models/deadlines/supervision-board.server";
+import { overdueReplies } from "~/models/transfers-out/reply-clock.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 

@@ -1,7 +1,13 @@
 import type { ZodError } from "zod";
 import type { ApiScope } from "~/domain/api-keys";
 import { t, tKey } from "~/i18n";
-import { type ApiClient, authenticateApiKey, logApiRequest, takeApiRequest, takePublicRequest } from "~/models/api-keys.server";
+import {
+  type ApiClient,
+  authenticateApiKey,
+  logApiRequest,
+  takeApiRequest,
+  takePublicRequest,
+} from "~/models/transfers-in/api-keys.server";
 import { InputError } from "~/models/errors";
 import { clientAddressOf } from "~/session.server";
 

@@ -2,7 +2,7 @@ import { XMLBuilder } from "fast-xml-parser";
 import type { ZodError } from "zod";
 import { type Open311Format, Open311List } from "~/domain/open311";
 import { t, tKey } from "~/i18n";
-import type { ApiClient } from "~/models/api-keys.server";
+import type { ApiClient } from "~/models/transfers-in/api-keys.server";
 import { type ApiDialect, guardedApiRequest } from "./api.server";
 
 /**

@@ -2,8 +2,8 @@ import { parseWithZod } from "@conform-to/zod";
 import { defaultKindFor, familyOfContentType } from "~/domain/attachments";
 import { attachmentFieldsSchema } from "~/forms/case-actions/attachments";
 import { t } from "~/i18n";
-import { type ReceivedFile, type UploadLimits, limitsInMegabytes, receiveUpload } from "~/models/attachment-store.server";
-import type { NewAttachment } from "~/models/case-service/attachments.server";
+import { type ReceivedFile, type UploadLimits, limitsInMegabytes, receiveUpload } from "~/models/attachments/store.server";
+import type { NewAttachment } from "~/models/case/actions/attachments.server";
 import { isMultipart, readFormData, readFormWithFiles } from "./request-input.server";
 
 /**

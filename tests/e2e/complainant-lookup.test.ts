@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
-import { registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/case/service.server";
 import { PHONE, accessibilityViolations, launchBrowser, useBrowserApp } from "../support/browser";
 import { prisma } from "~/db.server";
 import { yearPeriod } from "~/domain/statistics";
-import { caseStatistics } from "~/models/statistics.server";
+import { caseStatistics } from "~/models/statistics/figures.server";
 import { actInTurn, assignedCase, intakeFields, makeActor } from "../support/fixtures";
 
 const session = useBrowserApp();

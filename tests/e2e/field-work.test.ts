@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
-import { deriveImages } from "~/models/attachment-images.server";
+import { deriveImages } from "~/models/attachments/images.server";
 import { accessibilityViolations, accountActor, useBrowserApp } from "../support/browser";
 import { assignedCase } from "../support/fixtures";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
-import { createApiKey } from "~/models/api-keys.server";
-import { registerCase } from "~/models/cases.server";
+import { createApiKey } from "~/models/transfers-in/api-keys.server";
+import { registerCase } from "~/models/case/service.server";
 import { accessibilityViolations, useBrowserApp } from "../support/browser";
 import { act, intakeFields, makeActor } from "../support/fixtures";
 

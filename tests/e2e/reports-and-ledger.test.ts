@@ -3,7 +3,7 @@ import { writeFileSync, rmSync } from "node:fs";
 import { t } from "~/i18n";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { importLedger } from "~/models/ledger-import.server";
+import { importLedger } from "~/models/ledger/import.server";
 import { useBrowserApp } from "../support/browser";
 
 const session = useBrowserApp();

@@ -3,9 +3,9 @@ import { type Server, createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
-import { createApiKey, revokeApiKey } from "~/models/api-keys.server";
-import { getCaseForViewer } from "~/models/case-queries.server";
-import { SIGNATURE_HEADER, deliverWebhook } from "~/models/webhooks.server";
+import { createApiKey, revokeApiKey } from "~/models/transfers-in/api-keys.server";
+import { getCaseForViewer } from "~/models/case/view.server";
+import { SIGNATURE_HEADER, deliverWebhook } from "~/models/outbox/webhooks.server";
 import { startApp } from "../support/browser";
 import { act, makeActor, setUpWorld } from "../support/fixtures";
 
@@ -273,7 +273,7 @@ describe("the JSON API", { timeout: 180_000 }, () => {
       "/api/v1/reference",
       "/api/v1/statistics",
     ]);
-    const transferSchema = document.components.schemas.TransferCase;
+    const transferSchema = document.components.schemas.TransferInCase;
     expect(transferSchema.required.sort()).toEqual(["category", "description", "receivedAt", "township", "workOrderNo"]);
     expect(transferSchema.additionalProperties).toBe(false);
     expect(document.components.schemas.JointProgress.required.sort()).toEqual(["at", "stage"]);

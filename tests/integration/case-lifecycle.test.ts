@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Actor } from "~/domain/roles";
 import { parseCaseListQuery } from "~/forms/case-list";
-import { caseReport, getCaseForViewer, listCases } from "~/models/case-queries.server";
-import { changeCase, registerCase } from "~/models/cases.server";
+import { caseReport, getCaseForViewer } from "~/models/case/view.server";
+import { listCases } from "~/models/case/lists.server";
+import { changeCase, registerCase } from "~/models/case/service.server";
 import { ActionNotAllowedError, InputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { act, at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
 

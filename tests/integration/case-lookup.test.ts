@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
-import { LOOKUP_MAX_FAILURES } from "~/models/case-lookup.server";
-import { registerCase } from "~/models/cases.server";
+import { LOOKUP_MAX_FAILURES } from "~/models/complainant/lookup.server";
+import { registerCase } from "~/models/case/service.server";
 import { yearPeriod } from "~/domain/statistics";
-import { caseStatistics } from "~/models/statistics.server";
-import { seedDemoData } from "~/models/seed.server";
+import { caseStatistics } from "~/models/statistics/figures.server";
+import { seedDemoData } from "~/models/reference/seed.server";
 import { startApp } from "../support/browser";
 import { act, actInTurn, assignedCase, intakeFields, makeActor } from "../support/fixtures";
 

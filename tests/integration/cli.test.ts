@@ -5,9 +5,9 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { objectPath } from "~/models/attachment-store.server";
-import { refreshDerivedDeadlines } from "~/models/case-service/planning.server";
-import { registerCase } from "~/models/cases.server";
+import { objectPath } from "~/models/attachments/store.server";
+import { refreshDerivedDeadlines } from "~/models/deadlines/derived-fields.server";
+import { registerCase } from "~/models/case/service.server";
 import { onPostgres } from "../support/databases";
 import { at, intakeFields, setUpWorld } from "../support/fixtures";
 

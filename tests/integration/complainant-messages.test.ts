@@ -1,9 +1,9 @@
 import { type Server, createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { registerCase } from "~/models/cases.server";
-import { messagesOfCase, saveMessageTemplates } from "~/models/complainant-messages.server";
-import { SIGNATURE_HEADER, deliverWebhook, saveWebhookSettings, signPayload } from "~/models/webhooks.server";
+import { registerCase } from "~/models/case/service.server";
+import { messagesOfCase, saveMessageTemplates } from "~/models/outbox/complainant-messages.server";
+import { SIGNATURE_HEADER, deliverWebhook, saveWebhookSettings, signPayload } from "~/models/outbox/webhooks.server";
 import { startApp } from "../support/browser";
 import { act, actInTurn, assignedCase, intakeFields, setUpWorld } from "../support/fixtures";
 

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { CASE_FOR_API, fullCaseOf } from "~/models/api-case-views.server";
-import { getCaseForViewer, listCases } from "~/models/case-queries.server";
-import { registerCase } from "~/models/cases.server";
-import { dispatcherDashboard, leaderDashboard, operatorDashboard, townshipDashboard } from "~/models/dashboards.server";
+import { CASE_FOR_API, fullCaseOf } from "~/models/transfers-in/api-case-views.server";
+import { getCaseForViewer } from "~/models/case/view.server";
+import { listCases } from "~/models/case/lists.server";
+import { registerCase } from "~/models/case/service.server";
+import { dispatcherDashboard, leaderDashboard, operatorDashboard, townshipDashboard } from "~/models/case/dashboards.server";
 import { assignedCase, at, intakeFields, setUpWorld } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { formatLocalDateTime } from "~/domain/local-time";
-import {
-  fireDeadlineStep,
-  requeueAllDeadlines,
-  scheduleCaseDeadlines,
-  stepJobId,
-  sweepDueSteps,
-  deadlineJobs,
-} from "~/models/deadline-jobs.server";
-import { registerCase } from "~/models/cases.server";
-import { changeCalendar } from "~/models/calendar.server";
+import { fireDeadlineStep } from "~/models/deadlines/ladder.server";
+import { requeueAllDeadlines, scheduleCaseDeadlines, stepJobId, deadlineJobs } from "~/models/deadlines/queue.server";
+import { sweepDueSteps } from "~/models/deadlines/sweep.server";
+import { registerCase } from "~/models/case/service.server";
+import { changeCalendar } from "~/models/deadlines/calendar.server";
 import { queueOf } from "~/models/jobs/queues.server";
 import { startWorkers } from "../../workers/index";
 import { waitFor } from "../support/wait";

@@ -4,12 +4,12 @@ import { prisma } from "~/db.server";
 import { formatLocalDateTime, localDateOf, addLocalDays } from "~/domain/local-time";
 import type { Actor } from "~/domain/roles";
 import type { CaseChange } from "~/forms/case-actions";
-import { changeCalendar } from "~/models/calendar.server";
-import { disagreeingDeadlines } from "~/models/case-service/planning.server";
-import { registerCase } from "~/models/cases.server";
-import { sweepDueSteps } from "~/models/deadline-jobs.server";
+import { changeCalendar } from "~/models/deadlines/calendar.server";
+import { disagreeingDeadlines } from "~/models/deadlines/derived-fields.server";
+import { registerCase } from "~/models/case/service.server";
+import { sweepDueSteps } from "~/models/deadlines/sweep.server";
 import { ActionNotAllowedError, InputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
-import { importLedger } from "~/models/ledger-import.server";
+import { importLedger } from "~/models/ledger/import.server";
 import { act, at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
 
 /**

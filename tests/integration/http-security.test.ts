@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { usernameOf } from "../support/browser";
 import { TEST_PASSWORD } from "../support/fixtures";
-import { unlockAccount } from "~/models/sign-in.server";
+import { unlockAccount } from "~/models/accounts/sign-in.server";
 import { startApp } from "../support/browser";
 import { assignedCase, makeActor } from "../support/fixtures";
 import { httpClient } from "../support/http";

@@ -8,10 +8,10 @@ import { CASE_KINDS } from "~/domain/case-kinds";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { yearPeriod } from "~/domain/statistics";
 import { describeLedgerProblem } from "~/i18n/ledger-problems";
-import { exportLedger, receivedInPeriod } from "~/models/ledger-export.server";
-import { readLedgerFile } from "~/models/ledger-file.server";
-import { importLedger } from "~/models/ledger-import.server";
-import { caseStatistics } from "~/models/statistics.server";
+import { exportLedger, receivedInPeriod } from "~/models/ledger/export.server";
+import { readLedgerFile } from "~/models/ledger/file.server";
+import { importLedger } from "~/models/ledger/import.server";
+import { caseStatistics } from "~/models/statistics/figures.server";
 import { copyOfTemplate } from "../support/databases";
 import { at, setUpWorld } from "../support/fixtures";
 

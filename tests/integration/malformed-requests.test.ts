@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import type { Role } from "~/domain/roles";
 import { API_SCOPES } from "~/domain/api-keys";
-import { createApiKey } from "~/models/api-keys.server";
+import { createApiKey } from "~/models/transfers-in/api-keys.server";
 import { type TestAccount, startApp, usernameOf } from "../support/browser";
 import { httpClient } from "../support/http";
 import { API_KEY_PLACEHOLDER, malformedRequests } from "../corpus/malformed-requests";

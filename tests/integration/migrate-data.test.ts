@@ -3,10 +3,10 @@ import path from "node:path";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { importLedger } from "~/models/ledger-import.server";
-import { seedDemoData } from "~/models/seed.server";
-import { receiveUpload } from "~/models/attachment-store.server";
-import { changeCase } from "~/models/cases.server";
+import { importLedger } from "~/models/ledger/import.server";
+import { seedDemoData } from "~/models/reference/seed.server";
+import { receiveUpload } from "~/models/attachments/store.server";
+import { changeCase } from "~/models/case/service.server";
 import { onPostgres, postgresUrl } from "../support/databases";
 import { setUpWorld } from "../support/fixtures";
 

@@ -2,9 +2,9 @@ import { createHmac } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { fireDeadlineStep } from "~/models/deadline-jobs.server";
-import { unreadNotificationCount } from "~/models/notifications.server";
-import { saveWebhookSettings, SIGNATURE_HEADER } from "~/models/webhooks.server";
+import { fireDeadlineStep } from "~/models/deadlines/ladder.server";
+import { unreadNotificationCount } from "~/models/outbox/notifications.server";
+import { saveWebhookSettings, SIGNATURE_HEADER } from "~/models/outbox/webhooks.server";
 import { startWorkers } from "../../workers/index";
 import { act, at, makeActor, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 

@@ -2,9 +2,9 @@ import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
-import { createApiKey } from "~/models/api-keys.server";
-import { registerCase } from "~/models/cases.server";
-import { setTownshipSeat } from "~/models/reference.server";
+import { createApiKey } from "~/models/transfers-in/api-keys.server";
+import { registerCase } from "~/models/case/service.server";
+import { setTownshipSeat } from "~/models/reference/reference-data.server";
 import { startApp } from "../support/browser";
 import { act, intakeFields, makeActor, setUpWorld } from "../support/fixtures";
 

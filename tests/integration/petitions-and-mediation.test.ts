@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { yearPeriod } from "~/domain/statistics";
-import { getCaseForViewer, listCases } from "~/models/case-queries.server";
+import { getCaseForViewer } from "~/models/case/view.server";
+import { listCases } from "~/models/case/lists.server";
 import type { IntakeFields, PartyInput } from "~/domain/case-commands";
 import type { CaseChange } from "~/forms/case-actions";
-import { registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/case/service.server";
 import { InputError } from "~/models/errors";
-import { dispatcherDashboard } from "~/models/dashboards.server";
-import { caseStatistics } from "~/models/statistics.server";
+import { dispatcherDashboard } from "~/models/case/dashboards.server";
+import { caseStatistics } from "~/models/statistics/figures.server";
 import { actInTurn, at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
 
 let world: Awaited<ReturnType<typeof setUpWorld>>;

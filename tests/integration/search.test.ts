@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { listCases } from "~/models/case-queries.server";
-import { changeCase, registerCase } from "~/models/cases.server";
-import { textSearchCaseIds } from "~/models/sql-dialect.server";
+import { listCases } from "~/models/case/lists.server";
+import { changeCase, registerCase } from "~/models/case/service.server";
+import { textSearchCaseIds } from "~/models/db/sql-dialect.server";
 import { onPostgres } from "../support/databases";
 import { at, intakeFields, setUpWorld } from "../support/fixtures";
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { signIn, unlockAccount } from "~/models/sign-in.server";
-import { endSessionsByAdmin, endSessionOfToken, openSession, userOfSession } from "~/models/user-sessions.server";
-import { updateUser } from "~/models/users.server";
-import { seedReferenceData } from "~/models/seed.server";
+import { signIn, unlockAccount } from "~/models/accounts/sign-in.server";
+import { endSessionsByAdmin, endSessionOfToken, openSession, userOfSession } from "~/models/accounts/sessions.server";
+import { updateUser } from "~/models/accounts/users.server";
+import { seedReferenceData } from "~/models/reference/seed.server";
 import { at, makeActor, TEST_PASSWORD } from "../support/fixtures";
 
 let username: string;

@@ -3,10 +3,10 @@ import { prisma } from "~/db.server";
 import { COMPLAINANT, type CaseActor } from "~/domain/roles";
 import { CASE_ACTIONS, type CaseAction, nextState } from "~/domain/workflow";
 import type { CaseChange } from "~/forms/case-actions";
-import { CASE_FOR_CHANGE } from "~/models/case-service/context.server";
-import type { NewAttachment } from "~/models/case-service/attachments.server";
-import { changeCase, registerCase, snapshotOf } from "~/models/cases.server";
-import { createPartner } from "~/models/partners.server";
+import { CASE_FOR_CHANGE } from "~/models/case/actions/context.server";
+import type { NewAttachment } from "~/models/case/actions/attachments.server";
+import { changeCase, registerCase, snapshotOf } from "~/models/case/service.server";
+import { createPartner } from "~/models/transfers-out/partners.server";
 import { act, assignedCase, at, intakeFields, setUpWorld, townshipId } from "../support/fixtures";
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { yearPeriod } from "~/domain/statistics";
-import { caseStatistics } from "~/models/statistics.server";
+import { caseStatistics } from "~/models/statistics/figures.server";
 import { closeRedisResources } from "~/redis.server";
 import { queueOf } from "~/models/jobs/queues.server";
-import { statisticsJobs } from "~/models/statistics-jobs.server";
+import { statisticsJobs } from "~/models/statistics/jobs.server";
 import { startApp } from "../support/browser";
 import { spawnWorker } from "../support/bulk-cases";
 import { httpClient } from "../support/http";

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { complaintSentence, yearPeriod } from "~/domain/statistics";
 import type { IntakeFields } from "~/domain/case-commands";
-import { registerCase } from "~/models/cases.server";
-import { caseStatistics } from "~/models/statistics.server";
+import { registerCase } from "~/models/case/service.server";
+import { caseStatistics } from "~/models/statistics/figures.server";
 import { act, at, intakeFields, makeActor, setUpWorld, townshipId } from "../support/fixtures";
 import type { CaseChange } from "~/forms/case-actions";
 

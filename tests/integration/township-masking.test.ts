@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseChange } from "~/forms/case-actions";
-import { registerCase } from "~/models/cases.server";
+import { registerCase } from "~/models/case/service.server";
 import { startApp } from "../support/browser";
 import { httpClient } from "../support/http";
 import { act, at, intakeFields, makeActor, townshipId } from "../support/fixtures";

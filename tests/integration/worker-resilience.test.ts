@@ -1,10 +1,10 @@
 import IORedis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { registerCase } from "~/models/cases.server";
-import { deadlineJobs, stepJobId } from "~/models/deadline-jobs.server";
+import { registerCase } from "~/models/case/service.server";
+import { deadlineJobs, stepJobId } from "~/models/deadlines/queue.server";
 import { queueOf } from "~/models/jobs/queues.server";
-import { seedReferenceData } from "~/models/seed.server";
+import { seedReferenceData } from "~/models/reference/seed.server";
 import { closeRedisResources } from "~/redis.server";
 import { startWorkers } from "../../workers/index";
 import { insertOpenCases, spawnWorker } from "../support/bulk-cases";
@@ -69,7 +69,7 @@ describe("deadline workers", { timeout: 120_000 }, () => {
   it("two worker processes and 1,000 steps falling due together: each fires once", async () => {
     const dueAt = new Date(Date.now() + 3000);
     await insertOpenCases(1000, () => ({ warningAt: dueAt, dueAt, supervisionAt: FAR, nextStep: "overdue" }), { year: 2034 });
-    const { requeueAllDeadlines } = await import("~/models/deadline-jobs.server");
+    const { requeueAllDeadlines } = await import("~/models/deadlines/queue.server");
     await requeueAllDeadlines();
     const workers = [spawnWorker(), spawnWorker()];
     try {

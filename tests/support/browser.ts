@@ -7,9 +7,9 @@ import type { Actor, Role } from "~/domain/roles";
 import { TEST_PASSWORD } from "./fixtures";
 import type { CaseAction } from "~/domain/workflow";
 import { t, tKey } from "~/i18n";
-import { seedDemoData, seedReferenceData } from "~/models/seed.server";
+import { seedDemoData, seedReferenceData } from "~/models/reference/seed.server";
 import { prisma } from "~/db.server";
-import { createUser } from "~/models/users.server";
+import { createUser } from "~/models/accounts/users.server";
 
 /** The accounts browser tests sign in with, made by the tests themselves (never the demo accounts). */
 const TEST_ACCOUNTS = {

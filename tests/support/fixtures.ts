@@ -1,11 +1,11 @@
 import type { IntakeFields } from "~/domain/case-commands";
 import type { CaseChange } from "~/forms/case-actions";
-import { changeCase, registerCase } from "~/models/cases.server";
+import { changeCase, registerCase } from "~/models/case/service.server";
 import { prisma } from "~/db.server";
 import type { Actor, Role } from "~/domain/roles";
 import { parseLocalDateTime } from "~/domain/local-time";
-import { seedReferenceData } from "~/models/seed.server";
-import { createUser } from "~/models/users.server";
+import { seedReferenceData } from "~/models/reference/seed.server";
+import { createUser } from "~/models/accounts/users.server";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 

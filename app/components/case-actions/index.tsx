@@ -1,4 +1,4 @@
-import type { CaseView } from "~/models/case-queries.server";
+import type { CaseView } from "~/models/case/view.server";
 import type { CaseActionData, Vocabulary } from "./action-form";
 import { WithdrawAttachmentForm } from "./attachments";
 import { AcceptForm, EditForm, MergeForm, RejectForm } from "./decision";
@@ -8,7 +8,7 @@ import { ConcludeMediationForm, FollowUpAgreementForm, MediationSessionForm } fr
 import { RequestReviewForm } from "./petition-review";
 import { AcknowledgeForm } from "./supervision";
 import { ReasonForm, TextForm } from "./text-forms";
-import { type PartnerChoices, TransferOutForm, TransferReplyForm } from "./transfers";
+import { type PartnerChoices, TransferOutForm, TransferReplyForm } from "./transfers-out";
 
 export type { CaseActionData } from "./action-form";
 

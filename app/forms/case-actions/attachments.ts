@@ -11,7 +11,7 @@ export const attachmentSchemas = {
 
 /**
  * What a step's form says about the files it carries (the files themselves are streamed to storage
- * before the form is read, app/models/attachment-store.server.ts), and the key that makes a resend of
+ * before the form is read, app/models/attachments/store.server.ts), and the key that makes a resend of
  * the same submission find its step instead of making another.
  */
 export const attachmentFieldsSchema = z.object({

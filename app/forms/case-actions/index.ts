@@ -7,7 +7,7 @@ import { handlingSchemas } from "./handling";
 import { mediationSchemas } from "./mediation";
 import { petitionReviewSchemas } from "./petition-review";
 import { supervisionSchemas } from "./supervision";
-import { transferSchemas } from "./transfers";
+import { transferOutSchemas } from "./transfers-out";
 
 /**
  * One schema per case action, grouped by family. Each reads its form (through conform, in the browser and
@@ -21,7 +21,7 @@ export const caseActionSchemas = {
   ...mediationSchemas,
   ...supervisionSchemas,
   ...attachmentSchemas,
-  ...transferSchemas,
+  ...transferOutSchemas,
 } satisfies { [A in CaseAction]: z.ZodType<{ action: A }, z.ZodTypeDef, unknown> };
 
 /** A change to a case, as the case service (`changeCase`) accepts it: what the action's schema yields. */

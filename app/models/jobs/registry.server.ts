@@ -1,8 +1,8 @@
-import { attachmentJobs } from "../attachment-jobs.server";
-import { deadlineJobs } from "../deadline-jobs.server";
-import { ledgerImportJobs } from "../ledger-import-jobs.server";
-import { statisticsJobs } from "../statistics-jobs.server";
-import { webhookJobs } from "../webhooks.server";
+import { attachmentJobs } from "../attachments/jobs.server";
+import { deadlineJobs } from "../deadlines/queue.server";
+import { ledgerImportJobs } from "../ledger/import-jobs.server";
+import { statisticsJobs } from "../statistics/jobs.server";
+import { webhookJobs } from "../outbox/webhooks.server";
 import type { AnyJobDefinition } from "./queues.server";
 
 /** Every queue of the installation: the worker process starts a worker for each, the queue dashboard shows each. */

@@ -1,0 +1,73 @@
+import { prisma } from "~/db.server";
+import { parseCaseNo } from "~/domain/case-kinds";
+import type { Actor } from "~/domain/roles";
+import { canViewCase, mustMaskIdentity } from "~/domain/workflow";
+import { type DerivedVariant, derivedPath, objectPath, uploadLimits } from "./store.server";
+import { caseAttachmentBytes } from "../case/actions/attachments.server";
+
+/**
+ * Who sees which attachment, and which file of it (decision 0014). Township staff never see one marked
+ * confidential (in line with the complainant masking); a withdrawn one is shown only to the desk and
+ * administrators, with its reason; the unchanged original of a photo is for the desk and administrators,
+ * everyone else is shown the screen version, which carries no metadata.
+ */
+const SEES_WITHDRAWN_AND_ORIGINALS = ["dispatcher", "admin"];
+
+export function attachmentVisibleTo(actor: Actor, attachment: { confidential: boolean; withdrawnAt: Date | null }) {
+  if (attachment.confidential && mustMaskIdentity(actor)) return false;
+  if (attachment.withdrawnAt && !SEES_WITHDRAWN_AND_ORIGINALS.includes(actor.role)) return false;
+  return true;
+}
+
+export const mayDownloadOriginal = (actor: Actor) => SEES_WITHDRAWN_AND_ORIGINALS.includes(actor.role);
+
+/** How the case page shows a file: a picture (its versions ready), a picture still being made, or a download. */
+export function previewOf(file: { contentType: string; derived: string }): "image" | "pending" | "download" {
+  if (!file.contentType.startsWith("image/")) return "download";
+  return file.derived === "ready" ? "image" : file.derived === "pending" ? "pending" : "download";
+}
+
+/** The upload limits of a case as it is now (an unknown case number gets the plain limits; it 404s later). */
+export async function attachmentLimitsOf(caseNo: string) {
+  const record = parseCaseNo(caseNo) ? await prisma.case.findUnique({ where: { caseNo }, select: { id: true } }) : null;
+  return uploadLimits(record ? await caseAttachmentBytes(prisma, record.id) : 0);
+}
+
+export type AttachmentVariant = DerivedVariant | "original";
+
+/**
+ * The file to send for one attachment of one case to this viewer, or null (a 404, exactly as for a
+ * case or attachment that does not exist). An image's original goes to the desk and administrators
+ * only; others asking for it get the screen version.
+ */
+export async function attachmentFileFor(actor: Actor, caseNo: string, attachmentId: number, variant: AttachmentVariant) {
+  if (!parseCaseNo(caseNo)) return null;
+  const attachment = await prisma.attachment.findFirst({
+    where: { id: attachmentId, case: { caseNo } },
+    include: { case: { select: { assignedToId: true } }, file: true },
+  });
+  if (!attachment || !canViewCase(actor, attachment.case) || !attachmentVisibleTo(actor, attachment)) return null;
+  const isImage = attachment.file.contentType.startsWith("image/");
+  const derivedReady = isImage && attachment.file.derived === "ready";
+  let chosen: AttachmentVariant = variant;
+  if (!isImage) chosen = "original";
+  else if (variant === "original" && !mayDownloadOriginal(actor)) chosen = "screen";
+  if (chosen !== "original" && !derivedReady) {
+    // No version to show: the original for those who may have it, nothing for the others.
+    if (!mayDownloadOriginal(actor) && isImage) return null;
+    chosen = "original";
+  }
+  return chosen === "original"
+    ? {
+        path: objectPath(attachment.sha256),
+        contentType: attachment.file.contentType,
+        fileName: attachment.fileName,
+        download: variant === "original",
+      }
+    : {
+        path: derivedPath(attachment.sha256, chosen),
+        contentType: "image/webp",
+        fileName: attachment.fileName.replace(/\.[^.]*$/, "") + ".webp",
+        download: false,
+      };
+}

@@ -1,0 +1,77 @@
+import { t } from "~/i18n";
+import { InputError } from "../../errors";
+import { notifyUsers, usersWithRole } from "../../outbox/notifications.server";
+import { type CaseActionHandlers, closeOpenMilestones, newRound, requireText, stopTheClock } from "./context.server";
+import { milestoneRows } from "../../deadlines/planning.server";
+
+type HandlingAction =
+  "assign" | "return" | "note" | "onSite" | "submit" | "sendBack" | "conclude" | "close" | "reopen" | "rateAnswer";
+
+/** Handling a case: assignment, the handler's work and result, the desk's review, closing and reopening. */
+export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
+  async assign({ tx }, change) {
+    const assignee = await tx.township.findUnique({ where: { id: change.assigneeId } });
+    if (!assignee?.active) throw new InputError({ assigneeId: "unknownAssignee" });
+    return { caseUpdate: { assignedToId: assignee.id }, auditDetails: { assignedTo: assignee.name } };
+  },
+  async return(_context, change) {
+    requireText("reason", change.reason);
+    return { caseUpdate: { assignedToId: null } };
+  },
+  async note(_context, change) {
+    return { caseUpdate: {}, auditDetails: { note: requireText("text", change.text) } };
+  },
+  async onSite(context, change) {
+    const note = requireText("text", change.text);
+    await closeOpenMilestones(context, "met", (m) => m === "respond");
+    return { caseUpdate: {}, auditDetails: { note } };
+  },
+  async submit(_context, change) {
+    return { caseUpdate: { resultText: requireText("text", change.text) } };
+  },
+  async sendBack(_context, change) {
+    requireText("reason", change.reason);
+    return { caseUpdate: {} };
+  },
+  async conclude(context, change) {
+    const replyText = requireText("text", change.text);
+    return { caseUpdate: { replyText, ...(await stopTheClock(context)) } };
+  },
+  /** The follow-up call's answer, when the desk records one; otherwise a rating the complainant gave stands. */
+  async close({ now }, change) {
+    if (!change.satisfaction) return { caseUpdate: { closedAt: now } };
+    return {
+      caseUpdate: { closedAt: now, satisfaction: change.satisfaction, satisfactionSource: "call", satisfactionComment: null },
+    };
+  },
+  /** "不满意" asks the desk to consider reopening (docs/domain.md "Satisfaction"). */
+  async rateAnswer({ tx, record, now }, change) {
+    const caseUpdate = {
+      satisfaction: change.satisfaction,
+      satisfactionSource: "complainant",
+      satisfactionComment: change.comment,
+      ratedRound: record.round,
+    };
+    if (change.satisfaction !== "不满意") return { caseUpdate };
+    const webhookEventId = await notifyUsers(tx, await usersWithRole(tx, "dispatcher"), {
+      eventId: `dissatisfied-${record.caseNo}-${record.round}`,
+      caseRef: record,
+      kind: "dissatisfied",
+      message: t("notify.dissatisfied", { caseNo: record.caseNo }),
+      at: now,
+    });
+    return { caseUpdate, webhookEventId };
+  },
+  async reopen(context, change) {
+    const { tx, record, now, calendar, policy } = context;
+    requireText("reason", change.reason);
+    const round = record.round + 1;
+    const conclude = (m: string) => m === "conclude";
+    const rows = [
+      ...milestoneRows(calendar, policy, "received", now, round, conclude),
+      ...milestoneRows(calendar, policy, "accepted", now, round, conclude),
+    ];
+    for (const row of rows) await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
+    return { caseUpdate: newRound(round), auditDetails: { round } };
+  },
+};

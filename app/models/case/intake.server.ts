@@ -1,0 +1,66 @@
+import type { Transaction } from "~/db.server";
+import type { IntakeFields } from "~/domain/case-commands";
+import { type CaseKind, formatCaseNo } from "~/domain/case-kinds";
+import { normalizePhone } from "~/domain/masking";
+import { type CaseState, isHandling } from "~/domain/workflow";
+import { recordAuditEvent } from "./audit.server";
+import { InputError } from "../errors";
+
+/** The checks and records of intake, shared by registering a case and editing it before acceptance. */
+
+export async function assertReferencesExist(db: Transaction, fields: Pick<IntakeFields, "channel" | "category" | "townshipId">) {
+  const [channel, category, township] = await Promise.all([
+    db.channel.findUnique({ where: { code: fields.channel } }),
+    db.category.findUnique({ where: { code: fields.category } }),
+    db.township.findUnique({ where: { id: fields.townshipId } }),
+  ]);
+  const errors: Record<string, string> = {};
+  if (!channel?.active) errors.channel = "unknownChannel";
+  if (!category?.active) errors.category = "unknownCategory";
+  if (!township?.active || township.kind !== "township") errors.townshipId = "unknownTownship";
+  if (Object.keys(errors).length > 0) throw new InputError(errors);
+}
+
+export function normalizedIntake(fields: IntakeFields): IntakeFields {
+  return {
+    ...fields,
+    complainantName: fields.complainantName?.trim() || null,
+    complainantPhone: fields.complainantPhone ? normalizePhone(fields.complainantPhone) || null : null,
+    subject: fields.subject.trim(),
+    address: fields.address.trim(),
+    description: fields.description.trim(),
+  };
+}
+
+/**
+ * Reserves the next `count` numbers of the kind and year inside the caller's transaction (never reused),
+ * all above `above` (the numbers an imported ledger brings with it). The increment is one atomic upsert,
+ * which holds the sequence's row until commit, so that concurrent intakes never share a number.
+ */
+export async function reserveCaseNumbers(tx: Transaction, kind: CaseKind, year: number, count: number, above = 0) {
+  const where = { kind_year: { kind, year } };
+  let { lastSeq } = await tx.caseSequence.upsert({
+    where,
+    create: { kind, year, lastSeq: above + count },
+    update: { lastSeq: { increment: count } },
+  });
+  if (lastSeq - count < above) ({ lastSeq } = await tx.caseSequence.update({ where, data: { lastSeq: above + count } }));
+  return Array.from({ length: count }, (_, index) => {
+    const seq = lastSeq - count + 1 + index;
+    return { year, seq, caseNo: formatCaseNo(kind, year, seq) };
+  });
+}
+
+/** The open case of the same kind a repeat report is merged into; `field` names the form field to blame. */
+export async function findMergeTarget(tx: Transaction, kind: string, caseNo: string, field: string) {
+  const target = await tx.case.findUnique({ where: { caseNo: caseNo.trim().toUpperCase() } });
+  if (!target || target.kind !== kind || !isHandling(target.state as CaseState)) {
+    throw new InputError({ [field]: "mergeTargetNotOpen" });
+  }
+  return target;
+}
+
+/** The open case a repeat was merged into records the repeat in its own trail. */
+export function recordRepeatOnTarget(tx: Transaction, targetId: number, repeatCaseNo: string, actorId: number | null, at: Date) {
+  return recordAuditEvent(tx, { caseId: targetId, actorId, at, action: "repeatMerged", after: { repeat: repeatCaseNo } });
+}

@@ -1,0 +1,140 @@
+import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { type CaseDeadlineView, dueStatusOf } from "~/domain/case-deadlines";
+import { addLocalDays, startOfLocalDay } from "~/domain/local-time";
+import type { Actor } from "~/domain/roles";
+import { HANDLING_STATES, mustMaskIdentity } from "~/domain/workflow";
+import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/domain/case-list";
+import { searchClause } from "./search.server";
+
+/** Lists of cases: the case list, inboxes and the desk's queues, with one due marker rule. */
+
+/** The cases a township user may see: those assigned to their township or unit. */
+export function scopeFor(actor: Actor): Prisma.CaseWhereInput {
+  return actor.role === "township" ? { assignedToId: actor.townshipId ?? -1 } : {};
+}
+const LIST_ORDER: Record<CaseListSort, Prisma.CaseOrderByWithRelationInput[]> = {
+  received_desc: [{ receivedAt: "desc" }, { id: "desc" }],
+  received_asc: [{ receivedAt: "asc" }, { id: "asc" }],
+  due_asc: [{ nextDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+  updated_desc: [{ updatedAt: "desc" }, { id: "desc" }],
+};
+
+export const LIST_SELECT = {
+  id: true,
+  caseNo: true,
+  kind: true,
+  state: true,
+  channel: true,
+  category: true,
+  urgency: true,
+  subject: true,
+  address: true,
+  receivedAt: true,
+  nextDueAt: true,
+  nextWarningAt: true,
+  overdue: true,
+  township: { select: { name: true } },
+  assignedTo: { select: { name: true } },
+} satisfies Prisma.CaseSelect;
+
+/**
+ * The cases `dueStatusOf` (app/domain/case-deadlines.ts) marks red now, as a query: being handled, and
+ * flagged overdue or past an open milestone's due instant. The open states lead the query to the small
+ * open part of the (state, nextDueAt) index.
+ */
+export function overdueNow(now: Date): Prisma.CaseWhereInput {
+  return { state: { in: [...HANDLING_STATES] }, OR: [{ overdue: true }, { nextDueAt: { lt: now } }] };
+}
+
+/** The cases `dueStatusOf` marks yellow now: being handled, past a warning instant, not overdue. */
+export function dueSoonNow(now: Date): Prisma.CaseWhereInput {
+  return { state: { in: [...HANDLING_STATES] }, overdue: false, nextDueAt: { gte: now }, nextWarningAt: { lte: now } };
+}
+
+/** The cases a list filter selects for this viewer (the list, its exports). */
+export async function caseListWhere(
+  actor: Actor,
+  query: Omit<CaseListQuery, "sort" | "page">,
+  now = new Date(),
+): Promise<Prisma.CaseWhereInput> {
+  return {
+    AND: [
+      scopeFor(actor),
+      query.state ? { state: query.state } : {},
+      query.kind ? { kind: query.kind } : {},
+      query.townshipId ? { townshipId: query.townshipId } : {},
+      query.category ? { category: query.category } : {},
+      query.channel ? { channel: query.channel } : {},
+      query.receivedFrom ? { receivedAt: { gte: startOfLocalDay(query.receivedFrom) } } : {},
+      query.receivedTo ? { receivedAt: { lt: startOfLocalDay(addLocalDays(query.receivedTo, 1)) } } : {},
+      query.overdue ? overdueNow(now) : {},
+      query.q ? await searchClause(query.q, !mustMaskIdentity(actor)) : {},
+    ],
+  };
+}
+
+/** One page of the case list for this viewer, in a stable order (ties broken by id). */
+export async function listCases(actor: Actor, query: CaseListQuery, now = new Date()) {
+  const where = await caseListWhere(actor, query, now);
+  const [total, rows] = await Promise.all([
+    prisma.case.count({ where }),
+    prisma.case.findMany({
+      where,
+      select: LIST_SELECT,
+      orderBy: LIST_ORDER[query.sort],
+      skip: (query.page - 1) * CASE_LIST_PAGE_SIZE,
+      take: CASE_LIST_PAGE_SIZE,
+    }),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / CASE_LIST_PAGE_SIZE)),
+    cases: rows.map((row) => withMarker(row, now)),
+  };
+}
+
+/** A listed case with its due marker, by the one rule. */
+function withMarker<T extends CaseDeadlineView>(row: T, now: Date) {
+  return { ...row, marker: dueStatusOf(row, now) };
+}
+
+/** The township inbox: its open cases, the most urgent first. */
+export async function townshipInbox(actor: Actor, now = new Date()) {
+  const rows = await prisma.case.findMany({
+    where: { ...scopeFor(actor), state: { in: ["assigned", "submitted"] } },
+    select: LIST_SELECT,
+    orderBy: LIST_ORDER.due_asc,
+  });
+  return rows.map((row) => withMarker(row, now));
+}
+
+/** Listed cases (the columns of a case table, with their due markers), the most urgent first unless told. */
+export async function listedCases(where: Prisma.CaseWhereInput, now: Date, orderBy = LIST_ORDER.due_asc, take = 100) {
+  const rows = await prisma.case.findMany({ where, select: LIST_SELECT, orderBy, take });
+  return rows.map((row) => withMarker(row, now));
+}
+
+/** The dispatcher's queues: to accept, to assign (incl. returned), to review, extensions to decide, to close. */
+export async function dispatcherWorkspace(now = new Date()) {
+  const list = (where: Prisma.CaseWhereInput, orderBy = LIST_ORDER.due_asc) => listedCases(where, now, orderBy);
+  const [toAccept, toAssign, toReview, extensions, toClose] = await Promise.all([
+    list({ state: "registered" }),
+    list({ state: "accepted" }),
+    list({ state: "submitted" }),
+    prisma.extension.findMany({
+      where: { status: "pending" },
+      orderBy: { requestedAt: "asc" },
+      include: { case: { select: LIST_SELECT } },
+    }),
+    list({ state: "concluded" }, [{ concludedAt: "asc" }, { id: "asc" }]),
+  ]);
+  return {
+    toAccept,
+    toAssign,
+    toReview,
+    extensions: extensions.map((extension) => ({ ...extension, case: withMarker(extension.case, now) })),
+    toClose,
+  };
+}

@@ -1,0 +1,21 @@
+import { config } from "~/config.server";
+import { notifyOverdueReplies } from "../transfers-out/reply-clock.server";
+import { requeuePendingWebhooks } from "../outbox/webhooks.server";
+import { fireSteps } from "./ladder.server";
+
+/**
+ * The sweep, every minute across all workers: fires every due step the queue missed, in batches, and
+ * catches up the other clocks that live in the database (webhook deliveries still pending, transfers'
+ * overdue replies).
+ */
+export async function sweepDueSteps(now?: Date) {
+  let fired = 0;
+  for (;;) {
+    const batch = await fireSteps(now, null, config().DEADLINE_BATCH_SIZE);
+    fired += batch.length;
+    if (batch.length === 0) break;
+  }
+  await requeuePendingWebhooks();
+  await notifyOverdueReplies(now);
+  return { fired };
+}

@@ -1,0 +1,52 @@
+import ExcelJS from "exceljs";
+import { figureEntries, percent } from "./figure-entries";
+import { t } from "~/i18n";
+import type { StatisticsReport } from "./jobs.server";
+import type { BreakdownRow } from "./figures.server";
+
+/** The report's tables as an XLSX workbook: one sheet of figures per kind, and its breakdowns. */
+
+const BREAKDOWN_HEADER = () => [
+  t("report.column.name"),
+  t("report.column.received"),
+  t("report.column.concluded"),
+  t("report.column.onTime"),
+  t("report.column.overdue"),
+  t("report.column.rate"),
+];
+
+const breakdownRow = (row: BreakdownRow) => [
+  row.name,
+  row.received,
+  row.concluded,
+  row.onTime,
+  row.overdue,
+  percent(row.onTimeRate),
+];
+
+export async function statisticsWorkbook(title: string, report: StatisticsReport) {
+  const workbook = new ExcelJS.Workbook();
+  for (const s of [report.complaint, report.petition, report.mediation]) {
+    const sheet = workbook.addWorksheet(t(`kind.${s.kind}`));
+    sheet.addRow([title]).font = { bold: true, size: 14 };
+    sheet.addRow([s.sentence]);
+    sheet.addRow([]);
+    for (const [key, value] of figureEntries(s)) sheet.addRow([t(key), value]);
+    const sections: [string, BreakdownRow[]][] = [
+      [t("report.byChannel"), s.byChannel],
+      [t("report.byCategory"), s.byCategory],
+      [t("report.byTownship"), s.byTownship],
+      [t("report.byMonth"), s.byMonth],
+    ];
+    for (const [heading, rows] of sections) {
+      sheet.addRow([]);
+      sheet.addRow([heading]).font = { bold: true };
+      sheet.addRow(BREAKDOWN_HEADER()).font = { bold: true };
+      for (const row of rows) sheet.addRow(breakdownRow(row));
+    }
+    sheet.addRow([]);
+    sheet.addRow([`${t("report.definitionsTitle")}：${t("report.definitions")}`]);
+    sheet.getColumn(1).width = 28;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,267 @@
+import { prisma } from "~/db.server";
+import { Params, epochMs, indexedBy, instantLiteral, jsonArrayAgg } from "../db/sql-dialect.server";
+import type { CaseKind } from "~/domain/case-kinds";
+import {
+  type MediationFigures,
+  type StatisticsPeriod,
+  SATISFIED_LEVELS,
+  annualSentence,
+  handledWithoutOverdue,
+  handlingDays,
+  medianOfSorted,
+  mediationFigures,
+  monthsOf,
+  onTimeRate,
+  satisfactionRate,
+} from "~/domain/statistics";
+
+/**
+ * The statistics of docs/domain.md "Statistics (统计口径)", each figure defined once here and computed with
+ * aggregate SQL over the covering indexes of the Case table (never by loading cases). Pages, exports,
+ * the CLI and the API all read `caseStatistics`;
+ * a conclusion is judged against `Case.dueAt`, the final due instant of the current round's conclusion
+ * milestone (docs/decisions/0007). The dialect's pieces come from sql-dialect.server.ts.
+ */
+
+/** One row of a breakdown: intake and conclusions of one channel, category, township or month. */
+export interface BreakdownRow {
+  key: string;
+  name: string;
+  received: number;
+  concluded: number;
+  onTime: number;
+  overdue: number;
+  onTimeRate: number | null;
+}
+
+export interface CaseStatistics {
+  kind: CaseKind;
+  from: Date;
+  to: Date;
+  received: number;
+  accepted: number;
+  rejected: number;
+  merged: number;
+  concluded: number;
+  onTime: number;
+  overdue: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
+  onTimeRate: number | null;
+  handledWithoutOverdue: boolean;
+  sentence: string;
+  byChannel: BreakdownRow[];
+  byCategory: BreakdownRow[];
+  byTownship: BreakdownRow[];
+  /** Intake by month received; conclusions by month concluded. */
+  byMonth: BreakdownRow[];
+  medianHandlingDays: number | null;
+  meanHandlingDays: number | null;
+  followedUp: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+  /** Mediation cases only. */
+  mediation: MediationFigures | null;
+}
+
+type Row = Record<string, bigint | number | string | null>;
+const num = (value: Row[string] | undefined) => Number(value ?? 0);
+
+/** `CASE` mapping an instant column to its month label; months are Shanghai months clipped to the period. */
+function monthOf(column: string, period: StatisticsPeriod) {
+  const months = monthsOf(period);
+  const arms = months
+    .slice(1)
+    .map((month, index) => `WHEN ${column} < ${instantLiteral(month.start)} THEN '${months[index].month}'`)
+    .join(" ");
+  return `CASE ${arms} ELSE '${months[months.length - 1].month}' END`;
+}
+
+/** `"column" >= start AND "column" < end` over a period (instants as literals of the dialect). */
+function within(column: string, start: Date, end: Date) {
+  return `"${column}" >= ${instantLiteral(start)} AND "${column}" < ${instantLiteral(end)}`;
+}
+
+/**
+ * A grouped query's rows as one JSON array built by the database: thousands of small groups cross the
+ * driver as one value instead of thousands of rows (the driver's per-row cost is most of the time otherwise).
+ */
+async function groupedRows(select: (params: Params) => string, columns: string[]): Promise<Row[]> {
+  const params = new Params();
+  const sql = `SELECT ${jsonArrayAgg(columns.map((c) => `g."${c}"`))} AS "rows" FROM (${select(params)}) g`;
+  const [result] = await prisma.$queryRawUnsafe<{ rows: string }[]>(sql, ...params.values);
+  const arrays = JSON.parse(result?.rows ?? "[]") as (string | number | null)[][];
+  return arrays.map((values) => Object.fromEntries(columns.map((column, index) => [column, values[index]])));
+}
+
+const DIMENSIONS = ["channel", "category", "townshipId", "month"];
+
+function intakeGroups(kind: CaseKind, period: StatisticsPeriod) {
+  return groupedRows(
+    (params) => `SELECT "channel", "category", "townshipId", ${monthOf('"receivedAt"', period)} AS "month",
+       COUNT(*) AS "received", SUM(CASE WHEN "state" = 'merged' THEN 1 ELSE 0 END) AS "merged"
+     FROM "Case" ${indexedBy("Case_statistics_received")}
+     WHERE "kind" = ${params.add(kind)} AND ${within("receivedAt", period.start, period.end)}
+     GROUP BY 1, 2, 3, 4`,
+    [...DIMENSIONS, "received", "merged"],
+  );
+}
+
+function conclusionGroups(kind: CaseKind, period: StatisticsPeriod) {
+  const satisfied = SATISFIED_LEVELS.map((level) => `'${level}'`).join(", ");
+  return groupedRows(
+    (params) => `SELECT "channel", "category", "townshipId", ${monthOf('"concludedAt"', period)} AS "month",
+       COUNT(*) AS "concluded",
+       SUM(CASE WHEN "dueAt" IS NULL OR "concludedAt" <= "dueAt" THEN 1 ELSE 0 END) AS "onTime",
+       SUM(${epochMs('"concludedAt"')} - ${epochMs('"receivedAt"')}) AS "handlingMs",
+       SUM(CASE WHEN "satisfaction" IS NOT NULL THEN 1 ELSE 0 END) AS "followedUp",
+       SUM(CASE WHEN "satisfaction" IN (${satisfied}) THEN 1 ELSE 0 END) AS "satisfied",
+       SUM(CASE WHEN "mediationOutcome" = 'agreement' THEN 1 ELSE 0 END) AS "succeeded",
+       SUM(CASE WHEN "mediationOutcome" = 'failure' THEN 1 ELSE 0 END) AS "failed",
+       SUM(CASE WHEN "mediationOutcome" = 'withdrawn' THEN 1 ELSE 0 END) AS "withdrawn"
+     FROM "Case" ${indexedBy("Case_statistics_concluded")}
+     WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
+     GROUP BY 1, 2, 3, 4`,
+    [...DIMENSIONS, "concluded", "onTime", "handlingMs", "followedUp", "satisfied", "succeeded", "failed", "withdrawn"],
+  );
+}
+
+/** Decisions in the period, and what was open (and overdue) at its end. */
+async function decisionsAndOpenAtEnd(kind: CaseKind, period: StatisticsPeriod, atEnd: Date) {
+  const params = new Params();
+  const end = instantLiteral(atEnd);
+  const sql = `SELECT
+       (SELECT COUNT(*) FROM "Case" ${indexedBy("Case_statistics_accepted")}
+         WHERE "kind" = ${params.add(kind)} AND ${within("acceptedAt", period.start, period.end)}) AS "accepted",
+       (SELECT COUNT(*) FROM "Case" ${indexedBy("Case_statistics_rejected")}
+         WHERE "kind" = ${params.add(kind)} AND ${within("rejectedAt", period.start, period.end)}) AS "rejected",
+       COUNT(*) AS "openAtEnd",
+       SUM(CASE WHEN "dueAt" < ${end} THEN 1 ELSE 0 END) AS "overdueAtEnd"
+     FROM "Case" ${indexedBy("Case_statistics_received")}
+     WHERE "kind" = ${params.add(kind)} AND "receivedAt" < ${end} AND "state" <> 'merged'
+       AND ("concludedAt" IS NULL OR "concludedAt" >= ${end}) AND ("rejectedAt" IS NULL OR "rejectedAt" >= ${end})`;
+  const [row] = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
+  return {
+    accepted: num(row?.accepted),
+    rejected: num(row?.rejected),
+    openAtEnd: num(row?.openAtEnd),
+    overdueAtEnd: num(row?.overdueAtEnd),
+  };
+}
+
+/** The middle handling time(s) of the conclusions: one or two rows of the sorted handling times. */
+async function medianHandlingMs(kind: CaseKind, period: StatisticsPeriod, concluded: number) {
+  if (concluded === 0) return null;
+  const params = new Params();
+  const sql = `SELECT ${epochMs('"concludedAt"')} - ${epochMs('"receivedAt"')} AS "ms" FROM "Case" ${indexedBy("Case_statistics_concluded")}
+     WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
+     ORDER BY 1 LIMIT ${concluded % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((concluded - 1) / 2)}`;
+  const rows = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
+  return medianOfSorted(rows.map((row) => num(row.ms)));
+}
+
+interface Tally {
+  received: number;
+  concluded: number;
+  onTime: number;
+}
+
+/** Adds the grouped rows up along one dimension, named from reference data, in the reference order. */
+function breakdown(
+  intake: Row[],
+  conclusions: Row[],
+  dimension: "channel" | "category" | "townshipId" | "month",
+  names: Map<string, string>,
+): BreakdownRow[] {
+  const tallies = new Map<string, Tally>([...names.keys()].map((key) => [key, { received: 0, concluded: 0, onTime: 0 }]));
+  const tallyOf = (key: string) => {
+    let tally = tallies.get(key);
+    if (!tally) tallies.set(key, (tally = { received: 0, concluded: 0, onTime: 0 }));
+    return tally;
+  };
+  for (const row of intake) tallyOf(String(row[dimension])).received += num(row.received);
+  for (const row of conclusions) {
+    const tally = tallyOf(String(row[dimension]));
+    tally.concluded += num(row.concluded);
+    tally.onTime += num(row.onTime);
+  }
+  return [...tallies].map(([key, tally]) => ({
+    key,
+    name: names.get(key) ?? key,
+    ...tally,
+    overdue: tally.concluded - tally.onTime,
+    onTimeRate: onTimeRate(tally.onTime, tally.concluded),
+  }));
+}
+
+const sum = (rows: Row[], column: string) => rows.reduce((total, row) => total + num(row[column]), 0);
+
+async function referenceNames() {
+  const [channels, categories, townships] = await Promise.all([
+    prisma.channel.findMany({ orderBy: { sortOrder: "asc" } }),
+    prisma.category.findMany({ orderBy: { sortOrder: "asc" } }),
+    prisma.township.findMany({ where: { kind: "township" }, orderBy: { sortOrder: "asc" } }),
+  ]);
+  return {
+    channel: new Map(channels.map((c) => [c.code, c.name])),
+    category: new Map(categories.map((c) => [c.code, c.name])),
+    townshipId: new Map(townships.map((t) => [String(t.id), t.name])),
+  };
+}
+
+/** Every figure of docs/domain.md's 统计口径 for one kind of case and one period. */
+export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, now = new Date()): Promise<CaseStatistics> {
+  // A period that has not ended yet (this year) is counted "at its end" as of now.
+  const atEnd = new Date(Math.min(period.end.getTime(), now.getTime()));
+  const [intake, conclusions, decisions, names] = await Promise.all([
+    intakeGroups(kind, period),
+    conclusionGroups(kind, period),
+    decisionsAndOpenAtEnd(kind, period, atEnd),
+    referenceNames(),
+  ]);
+  const concluded = sum(conclusions, "concluded");
+  const onTime = sum(conclusions, "onTime");
+  const figures = {
+    received: sum(intake, "received"),
+    accepted: decisions.accepted,
+    rejected: decisions.rejected,
+    merged: sum(intake, "merged"),
+    concluded,
+    onTime,
+    overdue: concluded - onTime,
+    openAtEnd: decisions.openAtEnd,
+    overdueAtEnd: decisions.overdueAtEnd,
+  };
+  const mediation =
+    kind === "mediation"
+      ? mediationFigures({
+          applied: figures.received,
+          accepted: figures.accepted,
+          succeeded: sum(conclusions, "succeeded"),
+          failed: sum(conclusions, "failed"),
+          withdrawn: sum(conclusions, "withdrawn"),
+        })
+      : null;
+  const followedUp = sum(conclusions, "followedUp");
+  const satisfied = sum(conclusions, "satisfied");
+  const months = new Map(monthsOf(period).map((month) => [month.month, month.month]));
+  return {
+    kind,
+    from: period.start,
+    to: period.end,
+    ...figures,
+    onTimeRate: onTimeRate(onTime, concluded),
+    handledWithoutOverdue: handledWithoutOverdue(figures),
+    sentence: annualSentence(kind, figures, mediation ?? undefined),
+    byChannel: breakdown(intake, conclusions, "channel", names.channel),
+    byCategory: breakdown(intake, conclusions, "category", names.category),
+    byTownship: breakdown(intake, conclusions, "townshipId", names.townshipId),
+    byMonth: breakdown(intake, conclusions, "month", months),
+    medianHandlingDays: handlingDays(await medianHandlingMs(kind, period, concluded)),
+    meanHandlingDays: handlingDays(concluded === 0 ? null : sum(conclusions, "handlingMs") / concluded),
+    followedUp,
+    satisfied,
+    satisfactionRate: satisfactionRate(satisfied, followedUp),
+    mediation,
+  };
+}

@@ -1,0 +1,42 @@
+import { monthlyChart, shareChart, townshipRateChart } from "~/charts.server";
+import { type LocalDate, formatLocalDateTime } from "~/domain/local-time";
+import { rangePeriod } from "~/domain/statistics";
+import { t } from "~/i18n";
+import { statisticsWorkbook } from "./export.server";
+import { statisticsReportOffRequest } from "./jobs.server";
+import type { CaseStatistics } from "./figures.server";
+
+function chartsOf(s: CaseStatistics) {
+  return {
+    monthly: monthlyChart(s.byMonth, { received: t("report.column.received"), concluded: t("report.column.concluded") }),
+    categories: shareChart(s.byCategory),
+    channels: shareChart(s.byChannel),
+    townshipRate: townshipRateChart(s.byTownship, t("report.column.rate")),
+  };
+}
+
+/** The title of a report: the year's when the range is a whole year. */
+export function reportTitle(from: LocalDate, to: LocalDate) {
+  const year = from.slice(0, 4);
+  const wholeYear = from === `${year}-01-01` && to === `${year}-12-31`;
+  return wholeYear ? t("report.annualTitle", { year }) : t("report.rangeTitle", { from, to });
+}
+
+/** The report's tables as an XLSX workbook, with the report's title. */
+export async function reportWorkbook(from: LocalDate, to: LocalDate, now = new Date()) {
+  const title = reportTitle(from, to);
+  const report = await statisticsReportOffRequest(rangePeriod(from, to), now);
+  return { title, workbook: await statisticsWorkbook(title, report) };
+}
+
+/** A report page's data: the statistics of every kind and, for complaints and petitions, their charts as SVG. */
+export async function reportPageData(from: LocalDate, to: LocalDate, now = new Date()) {
+  const title = reportTitle(from, to);
+  const report = await statisticsReportOffRequest(rangePeriod(from, to), now);
+  return {
+    title,
+    report,
+    charts: { complaint: chartsOf(report.complaint), petition: chartsOf(report.petition) },
+    generatedAt: formatLocalDateTime(now, false),
+  };
+}
