@@ -10,6 +10,8 @@ import {
   takeAttempt,
   throttleKeys,
   withoutControlCharacters,
+  MAX_JSON_NESTING,
+  jsonNestsDeeperThan,
 } from "./security";
 
 describe("safeRedirectPath", () => {
@@ -130,5 +132,22 @@ describe("withoutControlCharacters", () => {
   it("drops NUL and other control characters, keeps tabs, line breaks and Chinese text", () => {
     expect(withoutControlCharacters("a\u0000b\u0007c\u001f\u007f")).toBe("abc");
     expect(withoutControlCharacters("第一行\r\n第二行\t结束")).toBe("第一行\r\n第二行\t结束");
+  });
+});
+
+describe("JSON nesting, read from the text before it is parsed", () => {
+  it("counts arrays and objects, not brackets inside strings or escaped quotes", () => {
+    expect(jsonNestsDeeperThan("[[[]]]", 3)).toBe(false);
+    expect(jsonNestsDeeperThan("[[[[]]]]", 3)).toBe(true);
+    expect(jsonNestsDeeperThan('{"a":{"b":[1]}}', 3)).toBe(false);
+    expect(jsonNestsDeeperThan('{"a":{"b":[{}]}}', 3)).toBe(true);
+    expect(jsonNestsDeeperThan(`{"s":"${"[".repeat(50)}"}`, 1)).toBe(false);
+    expect(jsonNestsDeeperThan(`{"s":"\\"[[[[["}`, 1)).toBe(false);
+    expect(jsonNestsDeeperThan(`{"s":"\\\\"}`, 1)).toBe(false);
+    expect(jsonNestsDeeperThan("[".repeat(5000) + "]".repeat(5000), MAX_JSON_NESTING)).toBe(true);
+    expect(jsonNestsDeeperThan('{"a":'.repeat(MAX_JSON_NESTING) + "1" + "}".repeat(MAX_JSON_NESTING), MAX_JSON_NESTING)).toBe(
+      false,
+    );
+    expect(jsonNestsDeeperThan('"just a string"', 0)).toBe(false);
   });
 });

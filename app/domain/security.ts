@@ -153,3 +153,29 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 export function withoutControlCharacters(value: string): string {
   return value.replace(CONTROL_CHARACTERS, "");
 }
+
+/** The deepest nesting of arrays and objects another program's JSON may have; ours never exceed a few. */
+export const MAX_JSON_NESTING = 32;
+
+/**
+ * Whether JSON text nests arrays and objects deeper than `limit`, read from the text itself (brackets
+ * inside strings do not count) before anything parses or walks it: a body of 5,000 "[" would otherwise
+ * exhaust the stack of whatever walks the parsed value.
+ */
+export function jsonNestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index += 1; // a backslash escapes the next character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth -= 1;
+  }
+  return false;
+}

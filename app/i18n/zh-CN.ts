@@ -578,6 +578,7 @@ export const zhCN = {
   "error.unknownMessage": "没有这条短信。",
   "error.bodyTooLarge": "请求内容过大。",
   "error.unreadableJson": "请求内容不是有效的 JSON。",
+  "error.jsonTooDeep": "请求内容的 JSON 嵌套层数过多（最多 32 层）。",
   "error.isoInstant": "请使用带时区的 ISO 8601 时间，如 2020-10-09T14:30:00+08:00。",
   "error.workOrderNo": "工单号只能包含字母、数字和 _ . - /。",
   "error.pageLimit": "每页条数应为 1 至 100。",

@@ -6,7 +6,7 @@ import { StaleVersionError } from "~/models/errors";
 import { partnerOfSignature, recordPartnerCallback } from "~/models/transfers-out/partners.server";
 import { SIGNATURE_HEADER } from "~/models/outbox/webhooks.server";
 import { clientAddressOf } from "~/session.server";
-import { readJsonBody } from "~/utils/request-input.server";
+import { parseJsonText, readBodyText } from "~/utils/request-input.server";
 
 /**
  * `POST /api/partner-callbacks`: a partner Greenline's answer about a case we transferred to it — its own
@@ -16,10 +16,11 @@ import { readJsonBody } from "~/utils/request-input.server";
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST")
     return Response.json({ error: t("error.badRequest") }, { status: 405, headers: { Allow: "POST" } });
-  const { raw, value } = await readJsonBody(request, 64 * 1024);
+  const raw = await readBodyText(request, 64 * 1024);
+  // The signature first: nothing of an unsigned body is parsed.
   const partner = await partnerOfSignature(raw, request.headers.get(SIGNATURE_HEADER));
-  const callback = partnerCallbackSchema.safeParse(value);
-  const outcome = !partner ? "badSignature" : !callback.success ? "unreadable" : await recorded(partner, callback.data);
+  const callback = partner ? partnerCallbackSchema.safeParse(parseJsonText(raw)) : null;
+  const outcome = !partner ? "badSignature" : !callback!.success ? "unreadable" : await recorded(partner, callback!.data);
   logger.info(
     { partnerCallback: outcome, partnerId: partner?.id ?? null, clientAddress: clientAddressOf(request) },
     "partner callback",

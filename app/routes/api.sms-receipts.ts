@@ -4,7 +4,7 @@ import { t } from "~/i18n";
 import { recordGatewayReceipt } from "~/models/outbox/complainant-messages.server";
 import { SIGNATURE_HEADER, getWebhookSettings, signatureMatches } from "~/models/outbox/webhooks.server";
 import { withoutControlCharacters } from "~/domain/security";
-import { readJsonBody } from "~/utils/request-input.server";
+import { parseJsonText, readBodyText } from "~/utils/request-input.server";
 
 /**
  * `POST /api/sms-receipts`: the bureau's SMS gateway says whether a message it was handed reached the
@@ -13,12 +13,13 @@ import { readJsonBody } from "~/utils/request-input.server";
  */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return Response.json({ error: t("error.badRequest") }, { status: 405 });
-  const { raw, value } = await readJsonBody(request, 4096);
+  const raw = await readBodyText(request, 4096);
   const { secret } = await getWebhookSettings();
+  // The signature first: nothing of an unsigned body is parsed.
   if (!signatureMatches(secret, raw, request.headers.get(SIGNATURE_HEADER))) {
     return Response.json({ error: t("error.badSignature") }, { status: 401 });
   }
-  const receipt = smsReceiptSchema.safeParse(value);
+  const receipt = smsReceiptSchema.safeParse(parseJsonText(raw));
   if (!receipt.success) return Response.json({ error: t("error.smsReceipt") }, { status: 400 });
   const outcome = await recordGatewayReceipt({
     eventId: receipt.data.eventId,

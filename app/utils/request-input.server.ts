@@ -4,7 +4,7 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { withoutControlCharacters } from "~/domain/security";
+import { MAX_JSON_NESTING, jsonNestsDeeperThan, withoutControlCharacters } from "~/domain/security";
 import { t } from "~/i18n";
 
 /**
@@ -31,10 +31,17 @@ function cleanedForm(submitted: FormData): FormData {
 }
 
 /**
- * A JSON body of at most `maxBytes` from another program, as raw text (a signature is computed over the
- * exact bytes) and parsed; anything else is a 4xx with a message, never an exception past the route.
+ * A JSON body of at most `maxBytes` from another program, as raw text and parsed; anything else is a 4xx
+ * with a message, never an exception past the route. A signed body is read with `readBodyText`, its
+ * signature checked, and only then parsed with `parseJsonText`.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<{ raw: string; value: unknown }> {
+  const raw = await readBodyText(request, maxBytes);
+  return { raw, value: parseJsonText(raw) };
+}
+
+/** A body of at most `maxBytes` as text, exactly as sent (a signature is computed over these bytes). */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw badRequest(t("error.bodyTooLarge"), 413);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -45,14 +52,19 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       chunks.push(chunk);
     }
   }
-  const raw = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** JSON text parsed, nested no deeper than MAX_JSON_NESTING, with control characters dropped from every string. */
+export function parseJsonText(raw: string): unknown {
+  if (jsonNestsDeeperThan(raw, MAX_JSON_NESTING)) throw badRequest(t("error.jsonTooDeep"));
   let value: unknown;
   try {
     value = JSON.parse(raw);
   } catch {
     throw badRequest(t("error.unreadableJson"));
   }
-  return { raw, value: withoutControlCharactersDeep(value) };
+  return withoutControlCharactersDeep(value);
 }
 
 /** Every string in a parsed JSON value without control characters, as forms' values are. */

@@ -526,6 +526,22 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
 }
 
 /**
+ * JSON nested past any parser's stack and wide enough to cost: each JSON route must answer them with a
+ * 4xx (signed routes without parsing an unsigned body at all).
+ */
+function deepAndWideJson(): { name: string; contentType: string; body: string }[] {
+  const json = "application/json";
+  return [
+    ["5,000 nested arrays", "[".repeat(5000) + "]".repeat(5000)],
+    ["5,000 nested objects", '{"a":'.repeat(5000) + "1" + "}".repeat(5000)],
+    ["33 nested arrays, one past the limit", "[".repeat(33) + "]".repeat(33)],
+    ["brackets inside a string, then too deep", `{"s":"${"[".repeat(100)}","a":${"[".repeat(40)}${"]".repeat(40)}}`],
+    ["an array of 20,000 numbers", `[${Array(20_000).fill(1).join(",")}]`],
+    ["an object of 5,000 keys", `{${Array.from({ length: 5000 }, (_, i) => `"k${i}":1`).join(",")}}`],
+  ].map(([name, body]) => ({ name, contentType: json, body }));
+}
+
+/**
  * The JSON API with a valid key: every unreadable body, each field of a transfer given each wrong value
  * and each wrong JSON type (in a work order that lacks its description, so that none can succeed), and
  * hostile query strings and case numbers; and without a key.
@@ -533,8 +549,16 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
 function apiRequests(context: CorpusContext): MalformedRequest[] {
   const requests: MalformedRequest[] = [];
   const json = "application/json";
-  for (const { name, ...body } of unreadableBodies()) {
+  for (const { name, ...body } of [...unreadableBodies(), ...deepAndWideJson()]) {
     requests.push({ name: `API transfer ${name}`, as: null, bearer: true, method: "POST", path: "/api/v1/cases", ...body });
+    requests.push({
+      name: `API progress ${name}`,
+      as: null,
+      bearer: true,
+      method: "POST",
+      path: `/api/v1/cases/${context.caseNos.complaint}/progress`,
+      ...body,
+    });
   }
   const base = { workOrderNo: "corpus-1", receivedAt: "2026-03-02T09:00:00+08:00", township: "古南街道", category: "noise" };
   const wrongTypes: unknown[] = [null, 0, -1, 1e308, true, [], ["x"], {}, { $gt: "" }, "x".repeat(70_000)];
@@ -628,7 +652,7 @@ function apiRequests(context: CorpusContext): MalformedRequest[] {
     body: JSON.stringify(base),
   });
   // A partner's answers: unsigned, forged or unreadable, and a progress report for cases the key never sent.
-  for (const { name, ...body } of unreadableBodies()) {
+  for (const { name, ...body } of [...unreadableBodies(), ...deepAndWideJson()]) {
     requests.push({ name: `partner callback ${name}`, as: null, method: "POST", path: "/api/partner-callbacks", ...body });
   }
   for (const body of ["{}", '{"event":"answered","workOrderNo":"TS-2026-00001-Y1","case":{"answer":"x"}}', "[]", "null"]) {
