@@ -77,20 +77,63 @@ export function confidentialTexts(
   return texts.sort((a, b) => b.text.length - a.text.length);
 }
 
+/** Separators people type inside numbers: spaces (also full-width), hyphens, dots, slashes. */
+const SEP = "[ \\t\\u3000\\-－.·/]*";
+/** A resident ID number (身份证号): 17 digits and a check character, in any spacing. */
+const ID_NUMBER = new RegExp(`(?<![0-9A-Za-z])\\d(?:${SEP}\\d){16}${SEP}[0-9Xx](?![0-9A-Za-z])`, "g");
+/** A mainland mobile number, in any spacing or punctuation (138 1234 5678, 138-1234-5678, +86 138…). */
+const MOBILE = new RegExp(`(?<!\\d)1[3-9](?:${SEP}\\d){9}(?!\\d)`, "g");
+/** A landline with its area code ((023) 4860 0000, 023-48600000). */
+const LANDLINE = new RegExp(`(?<!\\d)[(（]?0\\d{2,3}[)）]?${SEP}\\d(?:${SEP}\\d){6,7}(?!\\d)`, "g");
+
+export function maskIdNumber(id: string): string {
+  const characters = id.replace(/[^0-9Xx]/g, "");
+  return characters.slice(0, 3) + "*".repeat(characters.length - 7) + characters.slice(-4);
+}
+
 /**
- * Every occurrence of a confidential text in a value (a history snapshot, a reason, session notes,
- * anything nested in them) replaced by its masked form.
+ * Phone numbers and ID numbers written anywhere in a text, masked as the stored ones are: free text
+ * (a description, a note, a result typed by the desk) carries them as often as the fields do.
  */
-export function redactConfidential<T>(value: T, texts: ConfidentialText[]): T {
-  if (texts.length === 0) return value;
+export function maskIdentityNumbers(text: string, publicNumbers: readonly string[] = []): string {
+  const masked = (found: string) => (publicNumbers.includes(normalizePhone(found)) ? found : maskPhone(found));
+  return text.replace(ID_NUMBER, maskIdNumber).replace(MOBILE, masked).replace(LANDLINE, masked);
+}
+
+/** The numbers of a case that are not anyone's identity: units' (a company's switchboard is public). */
+export function publicNumbersOf(record: { parties: { type: string; phone: string | null }[] }): string[] {
+  return record.parties.filter((party) => party.type !== "person" && party.phone).map((party) => normalizePhone(party.phone!));
+}
+
+export type IdentityInText = "phone" | "idNumber" | "complainantName";
+
+/** What of a person's identity a text contains, for the warning at intake (it stays; townships see it masked). */
+export function identitiesInText(text: string, complainantName: string | null): IdentityInText[] {
+  const found: IdentityInText[] = [];
+  const probe = (pattern: RegExp) => new RegExp(pattern.source).test(text);
+  if (probe(MOBILE) || probe(LANDLINE)) found.push("phone");
+  if (probe(ID_NUMBER)) found.push("idNumber");
+  const name = complainantName?.trim();
+  if (name && Array.from(name).length >= 2 && text.includes(name)) found.push("complainantName");
+  return found;
+}
+
+/**
+ * What a masked viewer may see of a value (a history snapshot, a reason, session notes, anything nested
+ * in them): every confidential text replaced by its masked form, and every phone or ID number written
+ * in it masked.
+ */
+export function redactConfidential<T>(value: T, texts: ConfidentialText[], publicNumbers: readonly string[] = []): T {
   if (typeof value === "string") {
     let redacted: string = value;
     for (const { text, masked } of texts) redacted = redacted.split(text).join(masked);
-    return redacted as T;
+    return maskIdentityNumbers(redacted, publicNumbers) as T;
   }
-  if (Array.isArray(value)) return value.map((item) => redactConfidential(item, texts)) as T;
+  if (Array.isArray(value)) return value.map((item) => redactConfidential(item, texts, publicNumbers)) as T;
   if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactConfidential(item, texts)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactConfidential(item, texts, publicNumbers)]),
+    ) as T;
   }
   return value;
 }

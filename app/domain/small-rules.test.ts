@@ -4,7 +4,16 @@ import { formatCaseNo, parseCaseNo } from "./case-kinds";
 import { homePathFor, sameDayLastYear } from "./home";
 import { formatLocalDateTime, isLocalDate, parseLocalDateTime } from "./local-time";
 import { spreadsheetSafeCell, textOfSpreadsheetCell } from "./ledger";
-import { confidentialTexts, identityForViewer, maskName, maskPhone, normalizePhone, redactConfidential } from "./masking";
+import {
+  confidentialTexts,
+  identitiesInText,
+  identityForViewer,
+  maskIdentityNumbers,
+  maskName,
+  maskPhone,
+  normalizePhone,
+  redactConfidential,
+} from "./masking";
 import { DEFAULT_POLICIES, type DeadlinePolicy, selectPolicy, validatePolicyRules } from "./policies";
 import { looksLikeSameReport, textSimilarity } from "./similarity";
 
@@ -18,6 +27,31 @@ describe("case numbers", () => {
     expect(parseCaseNo("ts-2020-00733")).toEqual({ kind: "complaint", year: 2020, seq: 733 });
     expect(parseCaseNo("XX-2020-00001")).toBeNull();
     expect(parseCaseNo("TS-20-1")).toBeNull();
+  });
+});
+
+describe("phone and ID numbers in free text", () => {
+  it("are masked in any spacing or punctuation, the complainant's name with them", () => {
+    const text =
+      "投诉人赵六六（电话 136 5555 6666）反映，联系 136-5555-6666 或 13655556666，座机 (023) 4860 1234，身份证 500222 19800101 123X。";
+    const seen = redactConfidential(text, [{ text: "赵六六", masked: "赵**" }]);
+    expect(seen).toBe(
+      "投诉人赵**（电话 136****6666）反映，联系 136****6666 或 136****6666，座机 023****1234，身份证 500***********123X。",
+    );
+    for (const shown of ["5555", "赵六六", "4860", "19800101"]) expect(seen).not.toContain(shown);
+  });
+
+  it("leave dates, times, case numbers, measurements and units' public numbers alone", () => {
+    const text = "TS-2026-00001 于 2026-03-02 09:00 受理，噪声 65.5 分贝，距离 120 米，企业电话 023-48600000。";
+    expect(maskIdentityNumbers(text, ["02348600000"])).toBe(text);
+    expect(maskIdentityNumbers("+86 138 1234 5678")).toBe("+86 138****5678");
+  });
+
+  it("are found for the operator's warning at intake", () => {
+    expect(identitiesInText("联系 136-5555-6666", null)).toEqual(["phone"]);
+    expect(identitiesInText("身份证500222198001011234", null)).toEqual(["idNumber"]);
+    expect(identitiesInText("赵六六反映噪声", "赵六六")).toEqual(["complainantName"]);
+    expect(identitiesInText("夜间施工噪声扰民", "赵六六")).toEqual([]);
   });
 });
 

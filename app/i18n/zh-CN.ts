@@ -383,6 +383,10 @@ export const zhCN = {
   "login.throttledUntil": "尝试次数过多，已暂停登录，请于 {until} 后再试；如需立即解锁请联系系统管理员。",
 
   "intake.title": "来电登记",
+  "intake.identityInText": "问题描述中含有{found}。街镇经办人看到时将被遮蔽；如需联系投诉人，请填入对应字段。",
+  "identityInText.phone": "电话号码",
+  "identityInText.idNumber": "身份证号",
+  "identityInText.complainantName": "投诉人姓名",
   "intake.hint": "键盘操作：Tab 切换字段，Ctrl+Enter 提交。电话输入后自动显示历史来电和可能重复的案件。",
   "intake.submit": "登记",
   "intake.check": "查询历史来电和重复件",

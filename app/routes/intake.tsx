@@ -14,6 +14,7 @@ import { FieldError } from "~/components/field-error";
 import { FormErrors } from "~/components/form-fields";
 import { EvidenceFields } from "~/components/case-actions/evidence-fields";
 import { IntakeLookupPanel } from "~/components/intake-lookups";
+import { identitiesInText } from "~/domain/masking";
 import { toDateTimeLocalValue } from "~/domain/local-time";
 import { intakeFieldsFrom, intakeSchema } from "~/forms/intake";
 import { t, tKey } from "~/i18n";
@@ -249,6 +250,7 @@ export default function Intake() {
               <label htmlFor={fields.description.id}>{t("field.description")}</label>
               <textarea {...getTextareaProps(fields.description)} rows={5} />
               <FieldError id={fields.description.errorId} message={fields.description.errors} />
+              <IdentityInTextWarning text={fields.description.value} complainantName={fields.complainantName.value} />
             </div>
           </div>
           {lookups && lookups.duplicates.length > 0 ? (
@@ -285,3 +287,18 @@ export default function Intake() {
 }
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error";
+
+/**
+ * A description that names the complainant or carries a phone or ID number: kept as typed (the desk needs
+ * it), but the operator is told that township staff will see it masked and may move it to its own field.
+ */
+function IdentityInTextWarning({ text, complainantName }: { text: unknown; complainantName: unknown }) {
+  const found =
+    typeof text === "string" ? identitiesInText(text, typeof complainantName === "string" ? complainantName : null) : [];
+  if (found.length === 0) return null;
+  return (
+    <p className="field-warning" role="status">
+      {t("intake.identityInText", { found: found.map((kind) => tKey("identityInText", kind)).join("、") })}
+    </p>
+  );
+}

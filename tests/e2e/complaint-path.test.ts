@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { t } from "~/i18n";
-import { submitSignIn, takeAction, useBrowserApp } from "../support/browser";
+import { accessibilityViolations, submitSignIn, takeAction, useBrowserApp } from "../support/browser";
 
 const session = useBrowserApp();
 
@@ -121,4 +121,16 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
       await page.context().close();
     });
   }
+  it("warns the operator, as they type, that the description carries a phone number or the complainant's name", async () => {
+    const page = await session.signIn("operator");
+    await page.goto("/intake");
+    await page.getByLabel(t("field.complainantName"), { exact: true }).fill("赵六六");
+    const description = page.getByLabel(t("field.description"), { exact: true });
+    await description.fill("工地夜间施工噪声扰民。");
+    expect(await page.getByRole("status").filter({ hasText: "问题描述中含有" }).count()).toBe(0);
+    await description.fill("赵六六反映工地夜间施工，联系 136-5555-6666。");
+    await page.getByRole("status").filter({ hasText: "问题描述中含有电话号码、投诉人姓名" }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });

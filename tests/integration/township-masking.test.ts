@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CaseChange } from "~/forms/case-actions";
-import { registerCase } from "~/models/case/service.server";
+import { prisma } from "~/db.server";
+import { changeCase, registerCase } from "~/models/case/service.server";
 import { startApp } from "../support/browser";
 import { httpClient } from "../support/http";
 import { act, at, intakeFields, makeActor, townshipId } from "../support/fixtures";
@@ -103,5 +104,72 @@ describe("a township user's view of a mediation", { timeout: 120_000 }, () => {
       for (const text of CONFIDENTIAL) expect(body, `${path} shows ${text}`).not.toContain(text);
     }
     expect(seen).toBeGreaterThanOrEqual(5);
+  });
+});
+
+/** The issue's complaint: the complainant wrote their name, phone (twice, spaced two ways) and ID into the description. */
+const IN_FREE_TEXT = ["赵六六", "136 5555 6666", "136-5555-6666", "13655556666", "500222198001011234", "19800101"];
+
+describe("a township user's view of identities written in free text", { timeout: 120_000 }, () => {
+  it("masks phones in any spacing, ID numbers and the complainant's name in the description, notes and captions; search finds only what they see", async () => {
+    const operator = await makeActor("operator");
+    const dispatcher = await makeActor("dispatcher");
+    const created = await registerCase(
+      operator,
+      await intakeFields({
+        receivedAt: at("2026-03-02 09:00"),
+        complainantName: "赵六六",
+        complainantPhone: "13655556666",
+        subject: "夜间施工",
+        description: "投诉人赵六六（电话 136 5555 6666，身份证 500222198001011234）反映工地夜间施工噪声，联系 136-5555-6666。",
+      }),
+      { now: at("2026-03-02 09:00"), scheduleJobs: false },
+    );
+    await act(dispatcher, created.caseNo, { action: "accept" }, "2026-03-02 10:00");
+    await act(dispatcher, created.caseNo, { action: "assign", assigneeId: await townshipId("古南街道") }, "2026-03-02 10:05");
+    const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } });
+    await changeCase(
+      dispatcher,
+      created.caseNo,
+      version,
+      { action: "note", text: "请尽快联系赵六六 136 5555 6666。" },
+      {
+        now: at("2026-03-02 10:10"),
+        scheduleJobs: false,
+        attachments: [
+          {
+            sha256: "c".repeat(64),
+            size: 100,
+            contentType: "application/pdf",
+            fileName: "来信.pdf",
+            kind: "letterScan",
+            caption: "赵六六来信，电话 136-5555-6666",
+            confidential: false,
+          },
+        ],
+      },
+    );
+
+    const desk = await signIn("dispatcher");
+    const deskPage = await (await request(`/cases/${created.caseNo}`, { cookie: desk })).text();
+    expect(deskPage).toContain("136 5555 6666"); // the desk sees what was typed
+    const deskSearch = await (await request(`/cases?q=${encodeURIComponent("赵六六")}`, { cookie: desk })).text();
+    expect(deskSearch).toContain(created.caseNo);
+
+    const cookie = await signIn("gunan");
+    for (const path of [`/cases/${created.caseNo}`, `/cases/${created.caseNo}.data`, `/cases/export?format=csv`]) {
+      const response = await request(path, { cookie });
+      expect(response.status, path).toBe(200);
+      const body = await response.text();
+      expect(body, path).toContain(path.includes("export") ? created.caseNo : "136****6666");
+      for (const text of IN_FREE_TEXT) expect(body, `${path} shows ${text}`).not.toContain(text);
+    }
+    // A guess at the masked name or number confirms nothing; what the township sees still finds the case.
+    for (const guess of ["赵六六", "13655556666", "5555 6666"]) {
+      const found = await (await request(`/cases?q=${encodeURIComponent(guess)}`, { cookie })).text();
+      expect(found, guess).not.toContain(created.caseNo);
+    }
+    const visible = await (await request(`/cases?q=${encodeURIComponent("夜间施工噪声")}`, { cookie })).text();
+    expect(visible).toContain(created.caseNo);
   });
 });

@@ -69,7 +69,7 @@ export async function caseListWhere(
       query.receivedFrom ? { receivedAt: { gte: startOfLocalDay(query.receivedFrom) } } : {},
       query.receivedTo ? { receivedAt: { lt: startOfLocalDay(addLocalDays(query.receivedTo, 1)) } } : {},
       query.overdue ? overdueNow(now) : {},
-      query.q ? await searchClause(query.q, !mustMaskIdentity(actor)) : {},
+      query.q ? await searchClause(query.q, mustMaskIdentity(actor) ? scopeFor(actor) : null) : {},
     ],
   };
 }

@@ -10,6 +10,7 @@ import {
   maskName,
   maskPhone,
   maskedIdentityFields,
+  publicNumbersOf,
   redactConfidential,
 } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
@@ -62,7 +63,8 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
   const identity = identityForViewer(record, mask);
   // Everything a masked viewer gets (fields, claim, history, sessions, agreement) passes through one redaction.
   const confidential = mask ? confidentialTexts(record) : [];
-  const redact = <T>(value: T): T => redactConfidential(value, confidential);
+  const publicNumbers = publicNumbersOf(record);
+  const redact = <T>(value: T): T => (mask ? redactConfidential(value, confidential, publicNumbers) : value);
   // A snapshot may hold an identity since corrected, which no longer matches the case's current texts.
   const redactSnapshot = (json: string | null) => {
     const values = json ? (JSON.parse(json) as Record<string, unknown>) : null;

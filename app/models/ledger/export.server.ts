@@ -9,7 +9,7 @@ import {
   ledgerDateTime,
   mediationOutcomeOf,
 } from "~/domain/ledger";
-import { confidentialTexts, maskName, maskPhone, redactConfidential } from "~/domain/masking";
+import { confidentialTexts, maskName, maskPhone, publicNumbersOf, redactConfidential } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { type StatisticsPeriod } from "~/domain/statistics";
 import { mustMaskIdentity } from "~/domain/workflow";
@@ -109,7 +109,7 @@ function ledgerRow(
   if (!mask) return row;
   // Names, phones and addresses of people also stand in free text (a claim, an outcome): masked there too.
   const people = { complainantName: name, complainantPhone: phone, consentToDisclose: false, parties: record.parties };
-  return redactConfidential(row, confidentialTexts(people));
+  return redactConfidential(row, confidentialTexts(people), publicNumbersOf(record));
 }
 
 /** Cases in batches by id, so that a year of a city's cases never sits in memory as Prisma objects at once. */
