@@ -19,7 +19,8 @@ async function run(processes: number, key: string, label: string) {
     const send = async (index: number) => {
       const body = JSON.stringify({
         workOrderNo: `${label}-${index}`,
-        receivedAt: "2026-03-02T09:00:00+08:00",
+        // Received an hour ago: a work order older than TRANSFER_IN_MAX_AGE_DAYS is refused.
+        receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
         complainantPhone: "13800000000",
         township: "古南街道",
         category: "noise",

@@ -1,6 +1,7 @@
 import type { ZodError } from "zod";
 import type { ApiScope } from "~/domain/api-keys";
 import { t, tKey } from "~/i18n";
+import { inputErrorTexts } from "./forms";
 import {
   type ApiClient,
   authenticateApiKey,
@@ -59,6 +60,7 @@ function presentedKey(request: Request): string | null {
 /** How a protocol words the gate's refusals and its handlers' input errors (problem+json, Open311's errors). */
 export interface ApiDialect {
   problem(status: number, detail: string, headers?: Record<string, string>): Response;
+  /** Input errors, each field's message already worded (`inputErrorTexts`). */
   inputProblem(fieldErrors: Record<string, string>): Response;
   keyRefused(refusal: "missing" | "invalid" | "revoked" | "expired"): Response;
 }
@@ -120,7 +122,7 @@ async function answered(dialect: ApiDialect, handle: () => Promise<Response>): P
   try {
     return await handle();
   } catch (error) {
-    if (error instanceof InputError) return dialect.inputProblem(error.fieldErrors);
+    if (error instanceof InputError) return dialect.inputProblem(inputErrorTexts(error));
     // The body readers' refusals (too large, unreadable) in the protocol's words.
     if (error instanceof Response) return dialect.problem(error.status, await error.text());
     throw error;
@@ -132,7 +134,7 @@ const JSON_API: ApiDialect = {
   problem: (status, detail, headers) => problem(status, detail, { headers }),
   inputProblem: (fieldErrors) =>
     problem(422, t("api.invalid"), {
-      errors: Object.entries(fieldErrors).map(([field, key]) => ({ pointer: `/${field}`, detail: tKey("error", key) })),
+      errors: Object.entries(fieldErrors).map(([field, text]) => ({ pointer: `/${field}`, detail: text })),
     }),
   keyRefused: (refusal) =>
     problem(401, tKey("api.key", refusal), { headers: { "WWW-Authenticate": 'Bearer realm="greenline"' } }),

@@ -7,12 +7,18 @@ export function replyErrors(errors: Record<string, string>): Record<string, stri
 }
 
 /**
- * An input error's messages by field, worded, each with the details it quotes (a partner's answer):
- * for places that show the sentence itself rather than a field's catalogue key.
+ * An input error's messages by field, worded, with the details it quotes: in the message's `{details}`
+ * where it has one (a limit, a file's problems), else after it (a partner's answer). For places that
+ * show the sentence itself rather than a field's catalogue key.
  */
 export function inputErrorTexts(error: { fieldErrors: Record<string, string>; details: readonly string[] }) {
-  const details = error.details.length > 0 ? `（${error.details.join("；")}）` : "";
-  return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, `${tKey("error", key)}${details}`]));
+  const details = error.details.join("；");
+  const worded = (key: string) => {
+    const message = tKey("error", key);
+    if (message.includes("{details}")) return message.replace("{details}", details);
+    return details ? `${message}（${details}）` : message;
+  };
+  return Object.fromEntries(Object.entries(error.fieldErrors).map(([field, key]) => [field, worded(key)]));
 }
 
 /** A database id typed into a URL: a whole number within the range forms accept (MAX_DATABASE_ID), or null. */

@@ -110,7 +110,7 @@ const dialectOf = (format: Open311Format): ApiDialect => ({
     open311Errors(
       format,
       400,
-      Object.entries(fieldErrors).map(([field, key]) => `${field}：${tKey("error", key)}`),
+      Object.entries(fieldErrors).map(([field, text]) => `${field}：${text}`),
     ),
   keyRefused: (refusal) => open311Errors(format, 403, [tKey("open311.key", refusal)]),
 });

@@ -98,10 +98,28 @@ describe("the JSON API", { timeout: 180_000 }, () => {
     expect(caseNos.size).toBe(1);
     expect(await prisma.case.count({ where: { workOrderNo: order.workOrderNo } })).toBe(1);
 
-    const first = await (await transfer(workOrder(), platform, { "Idempotency-Key": "retry-7f3a" })).json();
-    const again = await transfer(workOrder(), platform, { "Idempotency-Key": "retry-7f3a" });
+    const retried = workOrder();
+    const first = await (await transfer(retried, platform, { "Idempotency-Key": "retry-7f3a" })).json();
+    const again = await transfer(retried, platform, { "Idempotency-Key": "retry-7f3a" });
     expect(again.status).toBe(200);
     expect((await again.json()).case.caseNo).toBe(first.case.caseNo);
+  });
+
+  it("refuses an Idempotency-Key reused for another work order (422), and a receipt from a year already reported", async () => {
+    const firstOrder = workOrder();
+    expect((await transfer(firstOrder, platform, { "Idempotency-Key": "reuse-91b2" })).status).toBe(201);
+    const cases = await prisma.case.count();
+    const reused = await transfer(workOrder(), platform, { "Idempotency-Key": "reuse-91b2" });
+    expect(reused.status).toBe(422);
+    expect((await reused.json()).errors).toEqual([{ pointer: "/idempotencyKey", detail: t("error.idempotencyKeyReused") }]);
+    const changed = await transfer({ ...firstOrder, description: "内容不同" }, platform, { "Idempotency-Key": "reuse-91b2" });
+    expect(changed.status).toBe(422);
+    const old = await transfer(workOrder({ receivedAt: "2000-01-01T09:00:00+08:00" }));
+    expect(old.status).toBe(422);
+    expect((await old.json()).errors).toEqual([
+      { pointer: "/receivedAt", detail: "受理时间早于 3660 天前，不能转入；历史案件请通过台账导入。" },
+    ]);
+    expect(await prisma.case.count()).toBe(cases);
   });
 
   it("lets the bureau's own tools read every case with the identity, a page at a time", async () => {

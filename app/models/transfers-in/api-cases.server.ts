@@ -1,3 +1,4 @@
+import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { mayReadIdentities } from "~/domain/api-keys";
 import { parseCaseNo } from "~/domain/case-kinds";
@@ -59,6 +60,16 @@ export async function casesForClient(client: ApiClient, query: z.output<typeof c
   };
 }
 
+/** Whether a stored transfer is the work order now sent: its number, receipt time, due time and text. */
+function sameWorkOrder(existing: ApiCaseRecord, input: TransferInCase) {
+  return (
+    existing.workOrderNo === input.workOrderNo &&
+    existing.receivedAt.getTime() === input.receivedAt.getTime() &&
+    (existing.platformDueAt?.getTime() ?? null) === (input.dueAt?.getTime() ?? null) &&
+    existing.description === input.description.trim()
+  );
+}
+
 /** The case a work order already became: by the platform's number, or by the request's Idempotency-Key. */
 function existingTransfer(client: ApiClient, workOrderNo: string, idempotencyKey: string | null) {
   return prisma.case.findFirst({
@@ -81,7 +92,17 @@ export async function receiveTransferIn(
   now = new Date(),
 ) {
   const existing = await existingTransfer(client, input.workOrderNo, idempotencyKey);
-  if (existing) return { created: false, case: publicCaseOf(existing) };
+  if (existing) {
+    // The key of one request sent again with another body: not the same request (the Idempotency-Key drafts' 422).
+    if (idempotencyKey && existing.idempotencyKey === idempotencyKey && !sameWorkOrder(existing, input)) {
+      throw new InputError({ idempotencyKey: "idempotencyKeyReused" });
+    }
+    return { created: false, case: publicCaseOf(existing) };
+  }
+  const maxAgeDays = config().TRANSFER_IN_MAX_AGE_DAYS;
+  if (input.receivedAt.getTime() < now.getTime() - maxAgeDays * 86_400_000) {
+    throw new InputError({ receivedAt: "receivedTooLongAgo" }, [String(maxAgeDays)]);
+  }
   if (!client.channel) throw new InputError({ channel: "keyWithoutChannel" });
   const township = await prisma.township.findUnique({ where: { name: input.township } });
   if (!township) throw new InputError({ township: "unknownTownship" });

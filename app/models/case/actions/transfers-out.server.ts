@@ -1,3 +1,4 @@
+import { formatLocalDateTime } from "~/domain/local-time";
 import { addWorkingDays } from "~/domain/calendar";
 import { endOfLocalDay, localDateOf, toOffsetIso } from "~/domain/local-time";
 import { partnerTownshipsOf, transferWorkOrderNo } from "~/domain/partners";
@@ -102,11 +103,17 @@ async function recordPartnerDelivery(
   replyDueAt: Date,
 ) {
   const eventId = `transfer-out-${transferId}`;
-  const heading = t("transfer.heading", { bureau: t("app.bureau"), reason: change.reason, legalBasis: change.legalBasis });
+  const heading = t("transfer.heading", {
+    bureau: t("app.bureau"),
+    reason: change.reason,
+    legalBasis: change.legalBasis,
+    receivedAt: formatLocalDateTime(record.receivedAt),
+  });
   const payload = {
     workOrderNo: transferWorkOrderNo(record.caseNo, transferId),
     kind: record.kind,
-    receivedAt: toOffsetIso(record.receivedAt),
+    // The partner receives it now (its clocks start at the transfer); our own receipt is in the heading.
+    receivedAt: toOffsetIso(now),
     dueAt: toOffsetIso(replyDueAt),
     ...(record.complainantName ? { complainantName: record.complainantName } : {}),
     ...(record.complainantPhone ? { complainantPhone: record.complainantPhone } : {}),
