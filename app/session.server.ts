@@ -90,6 +90,9 @@ export async function recordRefusal(request: Request, user: { id: number; userna
 }
 
 export async function startUserSession(request: Request, userId: number, redirectTo: string) {
+  // Signing in again in the same browser ends the session it held (whoever's it was): one browser, one session.
+  const previous = await sessionToken(request);
+  if (previous) await endSessionOfToken(previous, clientAddressOf(request));
   const { token, maxAgeSeconds } = await openSession(userId, {
     address: clientAddressOf(request),
     userAgent: request.headers.get("User-Agent") ?? "",

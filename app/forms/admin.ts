@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { DEADLINE_UNITS, type DeadlineUnit } from "~/domain/deadlines";
-import { type LocalDate, addLocalDays, isSupportedLocalDate, isSupportedYear, startOfLocalDay } from "~/domain/local-time";
+import {
+  type LocalDate,
+  addLocalDays,
+  isSupportedLocalDate,
+  isSupportedYear,
+  localDateOf,
+  startOfLocalDay,
+} from "~/domain/local-time";
 import { MILESTONES } from "~/domain/policies";
 import { MAX_TEMPLATE_LENGTH, MESSAGE_EVENTS, type MessageEvent, unknownVariables } from "~/domain/complainant-messages";
 import { API_SCOPES, CREATING_SCOPES } from "~/domain/api-keys";
@@ -107,7 +114,10 @@ export const apiKeySchema = z
       .min(1, "scopesRequired"),
     channel: optionalText(30),
     callbackUrl: optionalText(500).refine((value) => !value || /^https?:\/\/\S+$/.test(value), "callbackUrl"),
-    expiresOn: localDate("dateTime").optional(),
+    // A key that expired before it was made is a typo: the last day of use is today or later.
+    expiresOn: localDate("dateTime")
+      .refine((day) => day >= localDateOf(new Date()), "expiresInPast")
+      .optional(),
     rateLimit: z.coerce
       .number({ invalid_type_error: "rateLimit" })
       .int("rateLimit")

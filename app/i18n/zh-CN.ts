@@ -686,6 +686,7 @@ export const zhCN = {
   "error.nameOrAnonymous": "请填写投诉人姓名，或勾选匿名投诉。",
   "error.dateTime": "请填写有效的日期时间。",
   "error.receivedInFuture": "受理时间不能晚于当前时间。",
+  "error.expiresInPast": "有效期不能早于今天。",
   "error.receivedTooLongAgo": "受理时间早于 {details} 天前，不能转入；历史案件请通过台账导入。",
   "error.idempotencyKeyReused": "此 Idempotency-Key 已用于另一份不同内容的工单；重发请使用相同内容，新工单请使用新的键。",
   "error.noPolicy": "该受理时间没有适用的办理时限规定，请检查受理时间是否填写正确。",

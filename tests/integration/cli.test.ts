@@ -65,6 +65,10 @@ describe("the greenline command", () => {
     expect(JSON.stringify(stored)).not.toContain(key.split("_")[2]);
     expect(stored.expiresAt?.toISOString()).toBe("2099-12-31T16:00:00.000Z");
 
+    const expired = greenline(["api-key", "add", "--name", "已过期", "--scope", "statistics", "--expires", "2020-01-01"]);
+    expect(expired.status).toBe(1);
+    expect(expired.stderr).toContain("有效期不能早于今天");
+
     const noChannel = greenline(["api-key", "add", "--name", "无渠道", "--scope", "transfers"]);
     expect(noChannel.status).toBe(1);
     expect(noChannel.stderr).toContain("channel");

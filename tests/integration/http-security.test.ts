@@ -67,6 +67,15 @@ describe("the web server's defences", () => {
     expect((await request("/cases", { cookie: second })).status).toBe(200);
   });
 
+  it("signing in again in the same browser ends the session that browser held", async () => {
+    const before = await signIn("dispatcher");
+    const again = await signIn("leader", { cookie: before });
+    expect((await request("/cases", { cookie: again })).status).toBe(200);
+    const old = await request("/cases", { cookie: before });
+    expect(old.status).toBe(302);
+    expect(old.headers.get("location")).toMatch(/^\/login/);
+  });
+
   it.each([
     "/\\evil.example",
     "/\t/evil.example",
