@@ -51,7 +51,7 @@ function AttachmentItem({
           <audio controls preload="none" src={fileUrl(view.caseNo, attachment)} aria-label={label} />
         ) : null}
         <div>
-          {!attachment.contentType.startsWith("image/") ? (
+          {!attachment.contentType.startsWith("image/") || attachment.preview === "download" ? (
             <a href={fileUrl(view.caseNo, attachment, "original")} download>
               {t("attachment.download")}
             </a>

@@ -275,8 +275,13 @@ describe("attachments", { timeout: 180_000 }, () => {
     const attachment = await prisma.attachment.findFirstOrThrow({ where: { caseId: created.id } });
     expect(await deriveImages(attachment.sha256)).toBe("unsupported");
     const url = `/cases/${created.caseNo}/attachments/${attachment.id}`;
-    // Never a broken image: no thumbnail for anyone; the desk downloads the original, with a plain note.
-    expect((await request(`${url}?variant=thumb`, { cookie: township })).status).toBe(404);
+    // Never a broken image and never a dead end: whoever may see it (its uploader too) downloads the original, with a plain note.
+    const asTownship = await request(`${url}?variant=thumb`, { cookie: township });
+    expect(asTownship.status).toBe(200);
+    expect(asTownship.headers.get("content-disposition")).toMatch(/^attachment/);
+    const townshipPage = await (await request(`/cases/${created.caseNo}`, { cookie: township })).text();
+    expect(townshipPage).toContain(t("attachment.noPreview"));
+    expect(townshipPage).toContain(`${url}?variant=original`);
     const dispatcher = await signIn("dispatcher");
     const page = await (await request(`/cases/${created.caseNo}`, { cookie: dispatcher })).text();
     expect(page).toContain(t("attachment.noPreview"));

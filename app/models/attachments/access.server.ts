@@ -38,7 +38,8 @@ export type AttachmentVariant = DerivedVariant | "original";
 /**
  * The file to send for one attachment of one case to this viewer, or null (a 404, exactly as for a
  * case or attachment that does not exist). An image's original goes to the desk and administrators
- * only; others asking for it get the screen version.
+ * only; others asking for it get the screen version, or, for a picture the worker cannot read, the
+ * original as a download.
  */
 export async function attachmentFileFor(actor: Actor, caseNo: string, attachmentId: number, variant: AttachmentVariant) {
   if (!parseCaseNo(caseNo)) return null;
@@ -50,7 +51,8 @@ export async function attachmentFileFor(actor: Actor, caseNo: string, attachment
   const isImage = attachment.file.contentType.startsWith("image/");
   const derivedReady = isImage && attachment.file.derived === "ready";
   let chosen: AttachmentVariant = variant;
-  if (!isImage) chosen = "original";
+  // A picture no version can be made of is a file like any other: its original, as a download, for everyone who may see it.
+  if (!isImage || attachment.file.derived === "unsupported") chosen = "original";
   else if (variant === "original" && !mayDownloadOriginal(actor)) chosen = "screen";
   if (chosen !== "original" && !derivedReady) {
     // No version to show: the original for those who may have it, nothing for the others.
@@ -62,7 +64,7 @@ export async function attachmentFileFor(actor: Actor, caseNo: string, attachment
         path: objectPath(attachment.sha256),
         contentType: attachment.file.contentType,
         fileName: attachment.fileName,
-        download: variant === "original",
+        download: variant === "original" || isImage,
       }
     : {
         path: derivedPath(attachment.sha256, chosen),
