@@ -68,6 +68,16 @@ const environmentSchema = z.object({
     .refine((value) => /^(true|false|\d{1,2}|[A-Za-z0-9.:/,\s]+)$/.test(value), {
       message: 'must be "false", "true", a number of hops, or a list of addresses such as "loopback, 10.0.0.1"',
     }),
+  /**
+   * The address users reach the installation at (https://greenline.example.gov.cn). When set, a post
+   * is same-site only if its Origin is this, whatever Host header the request carries.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || /^https?:\/\/[^/\s?#]+$/.test(value), {
+      message: "must be an origin such as https://greenline.example.gov.cn (scheme and host, no path)",
+    }),
   /** Wrong passwords from one address for one account name before that pair is blocked. */
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
   /** Wrong passwords for one account name from all addresses before the account is locked. */

@@ -7,4 +7,11 @@ describe("the configuration", () => {
     expect(parseConfig({ NODE_ENV: "test", TRANSFER_IN_MAX_AGE_DAYS: "90" }).TRANSFER_IN_MAX_AGE_DAYS).toBe(90);
     expect(() => parseConfig({ NODE_ENV: "test", TRANSFER_IN_MAX_AGE_DAYS: "0" })).toThrow(ConfigError);
   });
+
+  it("takes a public origin as scheme and host only", () => {
+    expect(parseConfig({ NODE_ENV: "test", PUBLIC_ORIGIN: "https://greenline.gov.cn" }).PUBLIC_ORIGIN).toBe(
+      "https://greenline.gov.cn",
+    );
+    expect(() => parseConfig({ NODE_ENV: "test", PUBLIC_ORIGIN: "https://greenline.gov.cn/app" })).toThrow(ConfigError);
+  });
 });

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type express from "express";
 import helmet from "helmet";
+import { config } from "~/config.server";
+import { isCrossSiteRequest } from "~/domain/security";
 import { t } from "~/i18n";
 import { logger } from "~/logger.server";
 import { recordSecurityEvent } from "~/models/accounts/security-log.server";
@@ -76,9 +78,12 @@ export const crossSiteGuard: express.RequestHandler = async (req, res, next) => 
   if (SAFE_METHODS.has(req.method)) return next();
   const origin = req.get("origin");
   const fetchSite = req.get("sec-fetch-site");
-  const ownOrigin = `${req.protocol}://${req.get("host")}`;
-  const refused =
-    origin !== undefined ? origin !== ownOrigin : fetchSite !== undefined && !["same-origin", "none"].includes(fetchSite);
+  const refused = isCrossSiteRequest({
+    origin,
+    fetchSite,
+    ownOriginByHost: `${req.protocol}://${req.get("host")}`,
+    publicOrigin: config().PUBLIC_ORIGIN,
+  });
   if (!refused) return next();
   // Recorded (and so logged as one JSON line) before the answer, so that whoever reads the log after a
   // refusal finds it there.

@@ -11,6 +11,7 @@ import {
   throttleKeys,
   withoutControlCharacters,
   MAX_JSON_NESTING,
+  isCrossSiteRequest,
   jsonNestsDeeperThan,
 } from "./security";
 
@@ -149,5 +150,22 @@ describe("JSON nesting, read from the text before it is parsed", () => {
       false,
     );
     expect(jsonNestsDeeperThan('"just a string"', 0)).toBe(false);
+  });
+});
+
+describe("cross-site posts", () => {
+  const post = (origin: string | undefined, host = "http://greenline.local", publicOrigin?: string, fetchSite?: string) =>
+    isCrossSiteRequest({ origin, fetchSite, ownOriginByHost: host, publicOrigin });
+
+  it("compare the Origin with the request's own host, or with the configured public origin whatever the Host says", () => {
+    expect(post("http://greenline.local")).toBe(false);
+    expect(post("https://evil.example")).toBe(true);
+    // A forged Host header that matches the attacker's Origin no longer passes once the origin is configured.
+    expect(post("https://evil.example", "https://evil.example")).toBe(false);
+    expect(post("https://evil.example", "https://evil.example", "https://greenline.gov.cn")).toBe(true);
+    expect(post("https://GreenLine.gov.cn", "http://10.0.0.5:3000", "https://greenline.gov.cn")).toBe(false);
+    expect(post(undefined, "http://greenline.local", undefined, "cross-site")).toBe(true);
+    expect(post(undefined, "http://greenline.local", undefined, "same-origin")).toBe(false);
+    expect(post(undefined)).toBe(false);
   });
 });

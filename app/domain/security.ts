@@ -179,3 +179,19 @@ export function jsonNestsDeeperThan(text: string, limit: number): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a request that changes something came from another site: its `Origin` is not ours (the
+ * configured public origin when there is one, else what the request's own Host says), or, without an
+ * `Origin`, the browser says `Sec-Fetch-Site` is cross-site. A request with neither comes from a program.
+ */
+export function isCrossSiteRequest(request: {
+  origin: string | undefined;
+  fetchSite: string | undefined;
+  ownOriginByHost: string;
+  publicOrigin: string | undefined;
+}): boolean {
+  const own = (request.publicOrigin ?? request.ownOriginByHost).toLowerCase();
+  if (request.origin !== undefined) return request.origin.toLowerCase() !== own;
+  return request.fetchSite !== undefined && !["same-origin", "none"].includes(request.fetchSite);
+}
