@@ -78,6 +78,24 @@ const environmentSchema = z.object({
     .refine((value) => value === undefined || /^https?:\/\/[^/\s?#]+$/.test(value), {
       message: "must be an origin such as https://greenline.example.gov.cn (scheme and host, no path)",
     }),
+  /**
+   * Hosts inside the internal network that the server may send requests to all the same (a partner
+   * on the government network): names or addresses, comma-separated. Everything else must be public.
+   */
+  OUTBOUND_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((host) =>
+          host
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, ""),
+        )
+        .filter(Boolean),
+    ),
   /** Wrong passwords from one address for one account name before that pair is blocked. */
   SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(3).max(100).default(5),
   /** Wrong passwords for one account name from all addresses before the account is locked. */

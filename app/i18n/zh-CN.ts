@@ -687,6 +687,10 @@ export const zhCN = {
   "error.dateTime": "请填写有效的日期时间。",
   "error.receivedInFuture": "受理时间不能晚于当前时间。",
   "error.expiresInPast": "有效期不能早于今天。",
+  "error.outboundUrl": "地址应以 http:// 或 https:// 开头，且不含用户名和密码。",
+  "error.outboundUnresolved": "无法解析该地址的主机名。",
+  "error.outboundInternal":
+    "该地址指向本机或内部网络，系统不会向其发送请求；如确属政务内网的合作方，请由管理员加入允许列表（OUTBOUND_ALLOWED_HOSTS）。",
   "error.receivedTooLongAgo": "受理时间早于 {details} 天前，不能转入；历史案件请通过台账导入。",
   "error.idempotencyKeyReused": "此 Idempotency-Key 已用于另一份不同内容的工单；重发请使用相同内容，新工单请使用新的键。",
   "error.noPolicy": "该受理时间没有适用的办理时限规定，请检查受理时间是否填写正确。",

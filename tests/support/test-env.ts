@@ -17,6 +17,8 @@ process.env.LOG_LEVEL = "silent";
 process.env.WEBHOOK_RETRY_DELAY_MS = "50";
 // The tests' work orders were received in March 2026; a receipt older than this is still refused (2000-01-01).
 process.env.TRANSFER_IN_MAX_AGE_DAYS = "3660";
+// The tests' receivers and partner installations listen on this machine, which production refuses.
+process.env.OUTBOUND_ALLOWED_HOSTS = "127.0.0.1,localhost";
 
 afterAll(async () => {
   try {

@@ -6,6 +6,7 @@ import { logger } from "~/logger.server";
 import { z } from "zod";
 import { config } from "~/config.server";
 import { defineJob, queueOrLeave } from "../jobs/queues.server";
+import { OutboundRefusedError, outboundFetch, outboundProblem } from "./outbound.server";
 import { isFinalRefusal, partnerRequestOf, recordPartnerAnswer, recordPartnerGivenUp } from "../transfers-out/deliveries.server";
 
 /**
@@ -64,6 +65,8 @@ export async function recordWebhookDeliveries(
 export async function saveWebhookSettings(url: string, secret: string) {
   const trimmed = url.trim();
   if (trimmed && !/^https?:\/\/\S+$/.test(trimmed)) throw new InputError({ url: "webhookUrl" });
+  const outbound = trimmed ? await outboundProblem(trimmed) : null;
+  if (outbound) throw new InputError({ url: outbound });
   if (trimmed && secret.length < 16) throw new InputError({ secret: "webhookSecret" });
   await prisma.$transaction([
     prisma.setting.upsert({
@@ -166,7 +169,7 @@ export async function deliverWebhook(eventId: string, options: { finalAttempt?: 
   // A partner's refusal that no retry can change (a 4xx other than 408 and 429).
   let refused = false;
   try {
-    const response = await fetch(request.url, {
+    const response = await outboundFetch(request.url, {
       method: "POST",
       headers: request.headers,
       body: delivery.payload,
@@ -177,6 +180,8 @@ export async function deliverWebhook(eventId: string, options: { finalAttempt?: 
     if (sendsTransfer) await recordPartnerAnswer(delivery.caseTransferId!, response, now);
   } catch (error) {
     failure = (error as Error).message;
+    // An address the policy refuses is refused again at every retry: given up at once.
+    if (error instanceof OutboundRefusedError) refused = true;
   }
   const givenUp = failure !== null && (refused || options.finalAttempt === true);
   await prisma.webhookDelivery.update({

@@ -6,6 +6,7 @@ import type { PartnerActor } from "~/domain/roles";
 import { logger } from "~/logger.server";
 import { changeCaseAtCurrentVersion } from "../case/service.server";
 import { ActionNotAllowedError, InputError } from "../errors";
+import { OutboundRefusedError, outboundFetch } from "../outbox/outbound.server";
 import { callbackSigningSecret } from "../transfers-in/api-keys.server";
 import { signatureMatches } from "../outbox/webhooks.server";
 
@@ -42,11 +43,12 @@ export async function partnerChoices() {
 async function partnerTownships(baseUrl: string, apiKey: string): Promise<string[]> {
   let response: Response;
   try {
-    response = await fetch(`${baseUrl}/api/v1/reference`, {
+    response = await outboundFetch(`${baseUrl}/api/v1/reference`, {
       headers: { authorization: `Bearer ${apiKey}` },
       signal: AbortSignal.timeout(5000),
     });
   } catch (error) {
+    if (error instanceof OutboundRefusedError) throw new InputError({ baseUrl: error.problem });
     throw new InputError({ baseUrl: "partnerUnreachable" }, [(error as Error).message]);
   }
   if (response.status === 401 || response.status === 403)
