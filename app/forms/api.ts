@@ -73,11 +73,18 @@ export const statisticsQuerySchema = z
   })
   .strict();
 
+/**
+ * How far ahead of our clock a reported time may be. A later one (9999-12-31) would outrank every correct
+ * report after it, since older reports never overwrite newer ones.
+ */
+const REPORTED_CLOCK_SKEW_MS = 5 * 60_000;
+const notAhead = (instant: Date) => instant.getTime() <= Date.now() + REPORTED_CLOCK_SKEW_MS;
+
 /** A partner's own progress on a case it sent us for joint handling (docs/integrations.md "Transfers out"). */
 export const jointProgressSchema = z
   .object({
     stage: z.enum(PUBLIC_STAGES, { required_error: "required", invalid_type_error: "stage" }),
-    at: isoInstant.describe("When the sender's case reached this stage."),
+    at: isoInstant.refine(notAhead, "reportedInFuture").describe("When the sender's case reached this stage."),
   })
   .strict();
 
@@ -93,6 +100,7 @@ export const partnerCallbackSchema = z.object({
     .string()
     .datetime({ offset: true })
     .transform((value) => new Date(value))
+    .refine(notAhead, "reportedInFuture")
     .optional(),
   case: z.object({ stage: z.string().max(30).optional(), answer: z.string().nullable().optional() }).optional(),
 });

@@ -687,6 +687,7 @@ export const zhCN = {
   "error.dateTime": "请填写有效的日期时间。",
   "error.receivedInFuture": "受理时间不能晚于当前时间。",
   "error.expiresInPast": "有效期不能早于今天。",
+  "error.reportedInFuture": "报告时间晚于当前时间。",
   "error.outboundUrl": "地址应以 http:// 或 https:// 开头，且不含用户名和密码。",
   "error.outboundUnresolved": "无法解析该地址的主机名。",
   "error.outboundInternal":

@@ -1,7 +1,14 @@
 import { prisma } from "~/db.server";
 import { splitApiKey } from "~/domain/api-keys";
 import type { PartnerCallback } from "~/forms/api";
-import { isRemoteStage, normalizedBaseUrl, partnerTownshipsOf, transferIdOfWorkOrder, type PartnerKind } from "~/domain/partners";
+import {
+  type PartnerKind,
+  isRemoteStage,
+  normalizedBaseUrl,
+  partnerTownshipsOf,
+  transferIdOfWorkOrder,
+  transferWorkOrderNo,
+} from "~/domain/partners";
 import type { PartnerActor } from "~/domain/roles";
 import { logger } from "~/logger.server";
 import { changeCaseAtCurrentVersion } from "../case/service.server";
@@ -100,11 +107,12 @@ export async function setPartnerActive(id: number, active: boolean) {
 }
 
 /**
- * Which partner signed a callback: the Greenline partner whose key signs it (a handful of rows), or null.
- * The signature is over the exact bytes received.
+ * Which partner signed a callback: the active Greenline partner whose key signs it (a handful of rows),
+ * or null; a deactivated partner's answers are refused like forged ones. The signature is over the exact
+ * bytes received.
  */
 export async function partnerOfSignature(raw: string, signature: string | null) {
-  const partners = await prisma.partner.findMany({ where: { kind: "greenline" } });
+  const partners = await prisma.partner.findMany({ where: { kind: "greenline", active: true } });
   return partners.find((candidate) => signatureMatches(callbackSigningSecret(candidate.apiKey ?? ""), raw, signature)) ?? null;
 }
 
@@ -126,7 +134,8 @@ export async function recordPartnerCallback(
         include: { case: { select: { caseNo: true } } },
       })
     : null;
-  if (!transfer) return false;
+  // The whole number must be the transfer's: TS-2026-00001-Y7 does not name transfer 7 of TS-2026-00052.
+  if (!transfer || callback.workOrderNo !== transferWorkOrderNo(transfer.case.caseNo, transfer.id)) return false;
   const at = callback.at ?? now;
   if (!transfer.remoteUpdatedAt || transfer.remoteUpdatedAt.getTime() <= at.getTime()) {
     const stage = callback.case?.stage;
