@@ -71,6 +71,7 @@ export const policyVersionSchema = z.object({
 /** The outgoing webhook: an empty address turns it off; an empty secret keeps the stored one. */
 export const webhookSettingsSchema = z.object({
   intent: z.literal("save"),
+  destination: z.enum(["webhook", "sms"]),
   url: optionalText(500),
   secret: optionalText(200),
 });

@@ -466,9 +466,13 @@ export const zhCN = {
   "supervision.cases": "超期和督办案件（{count} 件）",
   "supervision.late": "超期",
 
-  "admin.webhook.title": "消息推送（工作群机器人）",
-  "admin.webhook.intro":
-    "预警、超期、督办等通知会以 JSON 推送到此地址，请求头 x-greenline-signature 为 HMAC-SHA256 签名（sha256=…）。失败会按指数退避重试，不影响其他工作。留空则不推送。",
+  "admin.webhook.title": "消息推送",
+  "admin.webhook.webhook.title": "工作群机器人",
+  "admin.webhook.webhook.intro":
+    "预警、超期、督办等通知会以 JSON 推送到此地址，请求头 x-greenline-signature 为 HMAC-SHA256 签名（sha256=…）。只含案件编号和期限，不含投诉人信息。失败会按指数退避重试，不影响其他工作。留空则不推送。",
+  "admin.webhook.sms.title": "短信网关",
+  "admin.webhook.sms.intro":
+    "给投诉人的短信（含手机号）只推送到此地址，签名方式同上，使用本网关自己的密钥；网关用同一密钥签名回执，发送到 /api/sms-receipts。留空则不发短信。",
   "admin.webhook.url": "推送地址",
   "admin.webhook.secret": "签名密钥（至少 16 位）",
   "admin.webhook.saved": "已保存。",

@@ -2,19 +2,19 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { smsReceiptSchema } from "~/forms/sms-receipt";
 import { t } from "~/i18n";
 import { recordGatewayReceipt } from "~/models/outbox/complainant-messages.server";
-import { SIGNATURE_HEADER, getWebhookSettings, signatureMatches } from "~/models/outbox/webhooks.server";
+import { SIGNATURE_HEADER, getDestinationSettings, signatureMatches } from "~/models/outbox/webhooks.server";
 import { withoutControlCharacters } from "~/domain/security";
 import { parseJsonText, readBodyText } from "~/utils/request-input.server";
 
 /**
  * `POST /api/sms-receipts`: the bureau's SMS gateway says whether a message it was handed reached the
- * phone. The body is signed like our webhook's (HMAC-SHA256 under the webhook's secret, in the same
- * header), so only the gateway that holds the secret can confirm anything.
+ * phone. The body is signed like our events (HMAC-SHA256, in the same header), under the SMS gateway's own
+ * secret (not the chat webhook's), so only the gateway that holds it can confirm anything.
  */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return Response.json({ error: t("error.badRequest") }, { status: 405 });
   const raw = await readBodyText(request, 4096);
-  const { secret } = await getWebhookSettings();
+  const { secret } = await getDestinationSettings("sms");
   // The signature first: nothing of an unsigned body is parsed.
   if (!signatureMatches(secret, raw, request.headers.get(SIGNATURE_HEADER))) {
     return Response.json({ error: t("error.badSignature") }, { status: 401 });

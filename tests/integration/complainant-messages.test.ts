@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { registerCase } from "~/models/case/service.server";
 import { messagesOfCase, saveMessageTemplates } from "~/models/outbox/complainant-messages.server";
-import { SIGNATURE_HEADER, deliverWebhook, saveWebhookSettings, signPayload } from "~/models/outbox/webhooks.server";
+import { SIGNATURE_HEADER, deliverWebhook, saveDestinationSettings, signPayload } from "~/models/outbox/webhooks.server";
+import { sweepDueSteps } from "~/models/deadlines/sweep.server";
 import { startApp } from "../support/browser";
-import { act, actInTurn, assignedCase, intakeFields, setUpWorld } from "../support/fixtures";
+import { act, actInTurn, assignedCase, at, intakeFields, setUpWorld } from "../support/fixtures";
 
 /**
  * Messages to complainants (docs/domain.md "Messages to complainants"): written with the step that sends
@@ -30,7 +31,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve));
   const { port } = gateway.address() as { port: number };
-  await saveWebhookSettings(`http://127.0.0.1:${port}/sms`, secret);
+  await saveDestinationSettings("sms", `http://127.0.0.1:${port}/sms`, secret);
   app = await startApp();
 }, 120_000);
 
@@ -138,6 +139,39 @@ describe("messages to complainants", { timeout: 120_000 }, () => {
       expect(accepted).toBe(`【测试】${created.caseNo} 已受理，2026-03-23前答复。`);
     } finally {
       await saveMessageTemplates({ accepted: "" });
+    }
+  });
+  it("go to the SMS gateway alone: the chat webhook gets the ladder's notices and never a phone or a message", async () => {
+    const chat: Record<string, unknown>[] = [];
+    const chatServer = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        chat.push(JSON.parse(body));
+        response.writeHead(200).end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => chatServer.listen(0, "127.0.0.1", resolve));
+    const { port } = chatServer.address() as { port: number };
+    await saveDestinationSettings("webhook", `http://127.0.0.1:${port}/chat`, "chat-robot-secret-for-tests");
+    try {
+      const created = await assignedCase(world, "2026-03-02 09:00", { complainantPhone: "139-1111-2222" });
+      await sweepDueSteps(at("2026-03-24 09:00")); // overdue: a notice for the chat
+      const deliveries = await prisma.webhookDelivery.findMany({ where: { status: "pending" } });
+      const before = handedOver.length;
+      for (const delivery of deliveries) await deliverWebhook(delivery.eventId);
+      const toGateway = handedOver.slice(before).map((entry) => entry.body);
+      expect(toGateway.filter((body) => body.caseNo === created.caseNo).map((body) => body.event)).toEqual(["sms", "sms"]);
+      expect(toGateway.every((body) => body.event === "sms")).toBe(true);
+      const chatAboutCase = chat.filter((body) => JSON.stringify(body).includes(created.caseNo));
+      expect(chatAboutCase.length).toBeGreaterThan(0);
+      for (const body of chat) {
+        expect(body.event).not.toBe("sms");
+        expect(JSON.stringify(body)).not.toContain("13911112222");
+      }
+    } finally {
+      await saveDestinationSettings("webhook", "", "");
+      await new Promise((resolve) => chatServer.close(resolve));
     }
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { fireDeadlineStep } from "~/models/deadlines/ladder.server";
 import { unreadNotificationCount } from "~/models/outbox/notifications.server";
-import { saveWebhookSettings, SIGNATURE_HEADER } from "~/models/outbox/webhooks.server";
+import { saveDestinationSettings, SIGNATURE_HEADER } from "~/models/outbox/webhooks.server";
 import { startWorkers } from "../../workers/index";
 import { act, at, makeActor, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
@@ -81,7 +81,7 @@ describe("the outgoing webhook (real Redis, a local receiver)", () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const { port } = receiver.address() as { port: number };
-    await saveWebhookSettings(`http://127.0.0.1:${port}/hook`, secret);
+    await saveDestinationSettings("webhook", `http://127.0.0.1:${port}/hook`, secret);
     // A fresh leader so that the steps here have recipients of their own.
     await makeActor("leader");
     stopWorker = await startWorkers({ concurrency: 2 });

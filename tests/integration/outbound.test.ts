@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { InputError } from "~/models/errors";
 import { outboundProblem } from "~/models/outbox/outbound.server";
-import { deliverWebhook, getWebhookSettings, saveWebhookSettings } from "~/models/outbox/webhooks.server";
+import { deliverWebhook, getDestinationSettings, saveDestinationSettings } from "~/models/outbox/webhooks.server";
 import { createApiKey } from "~/models/transfers-in/api-keys.server";
 import { createPartner } from "~/models/transfers-out/partners.server";
 import { setUpWorld } from "../support/fixtures";
@@ -36,14 +36,14 @@ describe("requests of our own to internal addresses", () => {
   });
 
   it("are refused when the webhook, a key's callback or a partner is saved, and nothing is saved", async () => {
-    const before = await getWebhookSettings();
-    expect(await refusal(saveWebhookSettings("http://[::1]:6379/", "a-secret-of-sixteen-chars"))).toEqual({
+    const before = await getDestinationSettings("webhook");
+    expect(await refusal(saveDestinationSettings("webhook", "http://[::1]:6379/", "a-secret-of-sixteen-chars"))).toEqual({
       url: "outboundInternal",
     });
-    expect(await refusal(saveWebhookSettings("http://0.0.0.0:5432/", "a-secret-of-sixteen-chars"))).toEqual({
+    expect(await refusal(saveDestinationSettings("webhook", "http://0.0.0.0:5432/", "a-secret-of-sixteen-chars"))).toEqual({
       url: "outboundInternal",
     });
-    expect(await getWebhookSettings()).toEqual(before);
+    expect(await getDestinationSettings("webhook")).toEqual(before);
 
     const keys = await prisma.apiKey.count();
     expect(

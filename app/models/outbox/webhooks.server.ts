@@ -10,26 +10,37 @@ import { OutboundRefusedError, outboundFetch, outboundProblem } from "./outbound
 import { isFinalRefusal, partnerRequestOf, recordPartnerAnswer, recordPartnerGivenUp } from "../transfers-out/deliveries.server";
 
 /**
- * The outgoing webhook (for a work-chat robot): each notification event is POSTed once as JSON,
- * signed with HMAC-SHA256 of the body under the configured secret, retried with exponential backoff
- * by its own queue so that a failing receiver never holds up deadline work. Every attempt is recorded.
+ * Outgoing events, each POSTed once as JSON, signed with HMAC-SHA256 of the body under its destination's
+ * secret, retried with exponential backoff by its own queue so that a failing receiver never holds up
+ * deadline work; every attempt is recorded. Two destinations an administrator sets apart: the webhook
+ * (a work-chat robot: notifications, case numbers and deadlines only) and the SMS gateway (messages to
+ * complainants, with their phone), so that no identity ever reaches the chat.
  */
 export const SIGNATURE_HEADER = "x-greenline-signature";
 
-export async function getWebhookSettings() {
-  const rows = await prisma.setting.findMany({ where: { key: { in: ["webhook.url", "webhook.secret"] } } });
+export type Destination = "webhook" | "sms";
+export const DESTINATIONS: readonly Destination[] = ["webhook", "sms"];
+
+/** Messages to complainants go to the SMS gateway; every other event of ours to the webhook. */
+export const destinationOfEvent = (eventId: string): Destination => (eventId.startsWith("sms-") ? "sms" : "webhook");
+
+export async function getDestinationSettings(destination: Destination) {
+  const keys = [`${destination}.url`, `${destination}.secret`];
+  const rows = await prisma.setting.findMany({ where: { key: { in: keys } } });
   const value = (key: string) => rows.find((row) => row.key === key)?.value ?? "";
-  return { url: value("webhook.url"), secret: value("webhook.secret") };
+  return { url: value(keys[0]), secret: value(keys[1]) };
 }
 
-let configuredCache: { loadedAt: number; configured: boolean } | undefined;
+const configuredCache = new Map<Destination, { loadedAt: number; configured: boolean }>();
 
-/** Whether a webhook URL is set; asked by every notification, so kept for ten seconds per process. */
-export async function webhookConfigured(tx: Transaction): Promise<boolean> {
-  if (configuredCache && Date.now() - configuredCache.loadedAt < 10_000) return configuredCache.configured;
-  const setting = await tx.setting.findUnique({ where: { key: "webhook.url" } });
-  configuredCache = { loadedAt: Date.now(), configured: Boolean(setting?.value) };
-  return configuredCache.configured;
+/** Whether a destination's URL is set; asked by every notification, so kept for ten seconds per process. */
+export async function destinationConfigured(tx: Transaction, destination: Destination): Promise<boolean> {
+  const cached = configuredCache.get(destination);
+  if (cached && Date.now() - cached.loadedAt < 10_000) return cached.configured;
+  const setting = await tx.setting.findUnique({ where: { key: `${destination}.url` } });
+  const configured = Boolean(setting?.value);
+  configuredCache.set(destination, { loadedAt: Date.now(), configured });
+  return configured;
 }
 
 /**
@@ -41,16 +52,21 @@ export async function recordWebhookDeliveries(
   tx: Transaction,
   events: { eventId: string; at: Date; payload: Record<string, unknown> }[],
 ): Promise<string[]> {
-  if (events.length === 0 || !(await webhookConfigured(tx))) return [];
+  const configured = new Map<Destination, boolean>();
+  for (const destination of new Set(events.map((event) => destinationOfEvent(event.eventId)))) {
+    configured.set(destination, await destinationConfigured(tx, destination));
+  }
+  const sent = events.filter((event) => configured.get(destinationOfEvent(event.eventId)));
+  if (sent.length === 0) return [];
   const existing = new Set(
     (
       await tx.webhookDelivery.findMany({
-        where: { eventId: { in: events.map((event) => event.eventId) } },
+        where: { eventId: { in: sent.map((event) => event.eventId) } },
         select: { eventId: true },
       })
     ).map((delivery) => delivery.eventId),
   );
-  const fresh = events.filter((event) => !existing.has(event.eventId));
+  const fresh = sent.filter((event) => !existing.has(event.eventId));
   await tx.webhookDelivery.createMany({
     data: fresh.map((event) => ({
       eventId: event.eventId,
@@ -62,25 +78,18 @@ export async function recordWebhookDeliveries(
   return fresh.map((event) => event.eventId);
 }
 
-export async function saveWebhookSettings(url: string, secret: string) {
+export async function saveDestinationSettings(destination: Destination, url: string, secret: string) {
   const trimmed = url.trim();
   if (trimmed && !/^https?:\/\/\S+$/.test(trimmed)) throw new InputError({ url: "webhookUrl" });
   const outbound = trimmed ? await outboundProblem(trimmed) : null;
   if (outbound) throw new InputError({ url: outbound });
   if (trimmed && secret.length < 16) throw new InputError({ secret: "webhookSecret" });
+  const [urlKey, secretKey] = [`${destination}.url`, `${destination}.secret`];
   await prisma.$transaction([
-    prisma.setting.upsert({
-      where: { key: "webhook.url" },
-      create: { key: "webhook.url", value: trimmed },
-      update: { value: trimmed },
-    }),
-    prisma.setting.upsert({
-      where: { key: "webhook.secret" },
-      create: { key: "webhook.secret", value: secret },
-      update: { value: secret },
-    }),
+    prisma.setting.upsert({ where: { key: urlKey }, create: { key: urlKey, value: trimmed }, update: { value: trimmed } }),
+    prisma.setting.upsert({ where: { key: secretKey }, create: { key: secretKey, value: secret }, update: { value: secret } }),
   ]);
-  configuredCache = undefined;
+  configuredCache.delete(destination);
 }
 
 export function signPayload(secret: string, body: string) {
@@ -132,8 +141,8 @@ export async function requeuePendingWebhooks() {
 }
 
 /** Where a delivery goes: the API key's callback address (signed under the key), or the outgoing webhook. */
-async function destinationOf(delivery: { apiKeyId: number | null }) {
-  if (delivery.apiKeyId === null) return getWebhookSettings();
+async function destinationOf(delivery: { apiKeyId: number | null; eventId: string }) {
+  if (delivery.apiKeyId === null) return getDestinationSettings(destinationOfEvent(delivery.eventId));
   const key = await prisma.apiKey.findUnique({ where: { id: delivery.apiKeyId } });
   // The platform holds the key; the hex SHA-256 of its secret part (what we keep) is the signing secret.
   return { url: key?.callbackUrl ?? "", secret: key?.secretHash ?? "" };
