@@ -1,3 +1,4 @@
+import { DESTINATIONS } from "~/domain/destinations";
 import { z } from "zod";
 import { DEADLINE_UNITS, type DeadlineUnit } from "~/domain/deadlines";
 import {
@@ -71,7 +72,7 @@ export const policyVersionSchema = z.object({
 /** The outgoing webhook: an empty address turns it off; an empty secret keeps the stored one. */
 export const webhookSettingsSchema = z.object({
   intent: z.literal("save"),
-  destination: z.enum(["webhook", "sms"]),
+  destination: z.enum(DESTINATIONS),
   url: optionalText(500),
   secret: optionalText(200),
 });

@@ -8,13 +8,8 @@ import { parseWithZod } from "@conform-to/zod";
 import { TextField } from "~/components/form-fields";
 import { webhookSettingsSchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
-import {
-  DESTINATIONS,
-  type Destination,
-  getDestinationSettings,
-  recentWebhookDeliveries,
-  saveDestinationSettings,
-} from "~/models/outbox/webhooks.server";
+import { DESTINATIONS, type Destination } from "~/domain/destinations";
+import { getDestinationSettings, recentWebhookDeliveries, saveDestinationSettings } from "~/models/outbox/webhooks.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 import { replyErrors } from "~/utils/forms";

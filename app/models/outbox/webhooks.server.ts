@@ -1,3 +1,4 @@
+import { type Destination, destinationOfEvent } from "~/domain/destinations";
 import { InputError } from "../errors";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { prisma, type Transaction } from "~/db.server";
@@ -11,18 +12,10 @@ import { isFinalRefusal, partnerRequestOf, recordPartnerAnswer, recordPartnerGiv
 
 /**
  * Outgoing events, each POSTed once as JSON, signed with HMAC-SHA256 of the body under its destination's
- * secret, retried with exponential backoff by its own queue so that a failing receiver never holds up
- * deadline work; every attempt is recorded. Two destinations an administrator sets apart: the webhook
- * (a work-chat robot: notifications, case numbers and deadlines only) and the SMS gateway (messages to
- * complainants, with their phone), so that no identity ever reaches the chat.
+ * secret (app/domain/destinations.ts), retried with exponential backoff by its own queue so that a
+ * failing receiver never holds up deadline work; every attempt is recorded.
  */
 export const SIGNATURE_HEADER = "x-greenline-signature";
-
-export type Destination = "webhook" | "sms";
-export const DESTINATIONS: readonly Destination[] = ["webhook", "sms"];
-
-/** Messages to complainants go to the SMS gateway; every other event of ours to the webhook. */
-export const destinationOfEvent = (eventId: string): Destination => (eventId.startsWith("sms-") ? "sms" : "webhook");
 
 export async function getDestinationSettings(destination: Destination) {
   const keys = [`${destination}.url`, `${destination}.secret`];
