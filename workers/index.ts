@@ -40,7 +40,9 @@ async function waitForRedis(connection: IORedis) {
 const QUEUES_RESTORED_KEY = "workers:queues-restored";
 
 /** Starts a BullMQ worker for every queue of the registry (app/models/jobs/registry.server.ts). */
-export async function startWorkers(options: { concurrency?: number } = {}) {
+export async function startWorkers(
+  options: { /** The deadline queue's, where tests and benchmarks vary it. */ concurrency?: number } = {},
+) {
   const { REDIS_PREFIX, SWEEP_INTERVAL_MS } = config();
   const workerId = randomUUID().slice(0, 8);
   const connection = createWorkerConnection();

@@ -137,3 +137,13 @@ export function redactConfidential<T>(value: T, texts: ConfidentialText[], publi
   }
   return value;
 }
+
+/**
+ * How a viewer who must not see identities sees anything of one case (its fields, history, notes, an
+ * exported row): its confidential texts and every phone or ID number masked, units' own numbers kept.
+ */
+export function redactorFor(record: Parameters<typeof confidentialTexts>[0]) {
+  const texts = confidentialTexts(record);
+  const publicNumbers = publicNumbersOf(record);
+  return <T>(value: T): T => redactConfidential(value, texts, publicNumbers);
+}

@@ -20,7 +20,8 @@ export async function action({ request }: ActionFunctionArgs) {
   // The signature first: nothing of an unsigned body is parsed.
   const partner = await partnerOfSignature(raw, request.headers.get(SIGNATURE_HEADER));
   const callback = partner ? partnerCallbackSchema.safeParse(parseJsonText(raw)) : null;
-  const outcome = !partner ? "badSignature" : !callback!.success ? "unreadable" : await recorded(partner, callback!.data);
+  const outcome =
+    !partner || !callback ? "badSignature" : !callback.success ? "unreadable" : await recorded(partner, callback.data);
   logger.info(
     { partnerCallback: outcome, partnerId: partner?.id ?? null, clientAddress: clientAddressOf(request) },
     "partner callback",

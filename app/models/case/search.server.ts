@@ -1,6 +1,6 @@
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { confidentialTexts, normalizePhone, publicNumbersOf, redactConfidential } from "~/domain/masking";
+import { normalizePhone, redactorFor } from "~/domain/masking";
 import { LITERAL_SEARCH_LIMIT, literalTextCaseIds, textSearchCaseIds } from "../db/sql-dialect.server";
 
 /**
@@ -34,11 +34,9 @@ async function matchesAsSeenMasked(q: string, where: Prisma.CaseWhereInput): Pro
   });
   return candidates
     .filter((record) => {
-      const hidden = confidentialTexts(record);
+      const seen = redactorFor(record);
       if (record.caseNo.includes(q.toUpperCase())) return true;
-      return [record.subject, record.address, record.description].some((text) =>
-        redactConfidential(text, hidden, publicNumbersOf(record)).includes(q),
-      );
+      return [record.subject, record.address, record.description].some((text) => seen(text).includes(q));
     })
     .map((record) => record.id);
 }

@@ -4,15 +4,7 @@ import type { WorkCalendar } from "~/domain/calendar";
 import { type DeadlineUnit, computeDueAt, dueMarker, isOverdueAt, timeLeft } from "~/domain/deadlines";
 import { COURT_CONFIRMATION_DAYS, PETITION_ROUNDS, reviewRequestDeadline } from "~/domain/kind-rules";
 import { formatLocalDateTime } from "~/domain/local-time";
-import {
-  confidentialTexts,
-  identityForViewer,
-  maskName,
-  maskPhone,
-  maskedIdentityFields,
-  publicNumbersOf,
-  redactConfidential,
-} from "~/domain/masking";
+import { identityForViewer, maskName, maskPhone, maskedIdentityFields, redactorFor } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { allowedActions, canViewCase, isComplainantAction, mustMaskIdentity } from "~/domain/workflow";
 import { t } from "~/i18n";
@@ -62,9 +54,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
   const mask = mustMaskIdentity(actor);
   const identity = identityForViewer(record, mask);
   // Everything a masked viewer gets (fields, claim, history, sessions, agreement) passes through one redaction.
-  const confidential = mask ? confidentialTexts(record) : [];
-  const publicNumbers = publicNumbersOf(record);
-  const redact = <T>(value: T): T => (mask ? redactConfidential(value, confidential, publicNumbers) : value);
+  const redact = mask ? redactorFor(record) : <T>(value: T): T => value;
   // A snapshot may hold an identity since corrected, which no longer matches the case's current texts.
   const redactSnapshot = (json: string | null) => {
     const values = json ? (JSON.parse(json) as Record<string, unknown>) : null;

@@ -9,7 +9,7 @@ import {
   ledgerDateTime,
   mediationOutcomeOf,
 } from "~/domain/ledger";
-import { confidentialTexts, maskName, maskPhone, publicNumbersOf, redactConfidential } from "~/domain/masking";
+import { maskName, maskPhone, redactorFor } from "~/domain/masking";
 import type { Actor } from "~/domain/roles";
 import { type StatisticsPeriod } from "~/domain/statistics";
 import { mustMaskIdentity } from "~/domain/workflow";
@@ -108,8 +108,7 @@ function ledgerRow(
   const row = [...LEDGER_COLUMNS.map((c) => values[c.key]), ...LEDGER_EXPORT_COLUMNS.map((c) => values[c.key])];
   if (!mask) return row;
   // Names, phones and addresses of people also stand in free text (a claim, an outcome): masked there too.
-  const people = { complainantName: name, complainantPhone: phone, consentToDisclose: false, parties: record.parties };
-  return redactConfidential(row, confidentialTexts(people), publicNumbersOf(record));
+  return redactorFor({ complainantName: name, complainantPhone: phone, consentToDisclose: false, parties: record.parties })(row);
 }
 
 /** Cases in batches by id, so that a year of a city's cases never sits in memory as Prisma objects at once. */

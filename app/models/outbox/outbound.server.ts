@@ -2,6 +2,7 @@ import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { config } from "~/config.server";
 import { isAllowedHost, isPublicAddress, outboundHostOf } from "~/domain/outbound";
+import { InputError } from "../errors";
 
 /**
  * Every request the server makes of its own accord (a partner's API, the outgoing webhook, an API key's
@@ -26,6 +27,12 @@ export async function outboundProblem(
   }
   if (addresses.length === 0) return "outboundUnresolved";
   return addresses.every(isPublicAddress) ? null : "outboundInternal";
+}
+
+/** An address a user is saving (the webhook, a key's callback): refused with the policy's reason as the field's error. */
+export async function requireOutboundAddress(field: string, address: string) {
+  const problem = await outboundProblem(address);
+  if (problem) throw new InputError({ [field]: problem });
 }
 
 /** A request refused by the outbound policy: never sent. */

@@ -7,7 +7,7 @@ import { logger } from "~/logger.server";
 import { z } from "zod";
 import { config } from "~/config.server";
 import { defineJob, queueOrLeave } from "../jobs/queues.server";
-import { OutboundRefusedError, outboundFetch, outboundProblem } from "./outbound.server";
+import { OutboundRefusedError, outboundFetch, requireOutboundAddress } from "./outbound.server";
 import { isFinalRefusal, partnerRequestOf, recordPartnerAnswer, recordPartnerGivenUp } from "../transfers-out/deliveries.server";
 
 /**
@@ -74,8 +74,7 @@ export async function recordWebhookDeliveries(
 export async function saveDestinationSettings(destination: Destination, url: string, secret: string) {
   const trimmed = url.trim();
   if (trimmed && !/^https?:\/\/\S+$/.test(trimmed)) throw new InputError({ url: "webhookUrl" });
-  const outbound = trimmed ? await outboundProblem(trimmed) : null;
-  if (outbound) throw new InputError({ url: outbound });
+  if (trimmed) await requireOutboundAddress("url", trimmed);
   if (trimmed && secret.length < 16) throw new InputError({ secret: "webhookSecret" });
   const [urlKey, secretKey] = [`${destination}.url`, `${destination}.secret`];
   await prisma.$transaction([

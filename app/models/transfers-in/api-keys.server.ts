@@ -1,5 +1,5 @@
 import { InputError } from "../errors";
-import { outboundProblem } from "../outbox/outbound.server";
+import { requireOutboundAddress } from "../outbox/outbound.server";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { prisma } from "~/db.server";
 import { type ApiScope, apiKeyRefusal, isApiScope, rateWindow, splitApiKey } from "~/domain/api-keys";
@@ -36,8 +36,7 @@ export async function createApiKey(input: NewApiKey, now = new Date()) {
   if (input.channel && !(await prisma.channel.findUnique({ where: { code: input.channel } })))
     throw new InputError({ channel: "unknownChannel" });
   if (await prisma.apiKey.findUnique({ where: { name: input.name } })) throw new InputError({ name: "apiKeyNameTaken" });
-  const outbound = input.callbackUrl ? await outboundProblem(input.callbackUrl) : null;
-  if (outbound) throw new InputError({ callbackUrl: outbound });
+  if (input.callbackUrl) await requireOutboundAddress("callbackUrl", input.callbackUrl);
   const prefix = randomText(8);
   const secret = randomText(32);
   const record = await prisma.apiKey.create({
