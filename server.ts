@@ -11,7 +11,14 @@ import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { ExpressAdapter } from "@bull-board/express";
 import { config } from "~/config.server";
-import { clientAddress, crossSiteGuard, formBodyGuard, securityHeaders, trustProxySetting } from "~/http-guards.server";
+import {
+  clientAddress,
+  closeWhenBodyUnread,
+  crossSiteGuard,
+  formBodyGuard,
+  securityHeaders,
+  trustProxySetting,
+} from "~/http-guards.server";
 import { logger } from "~/logger.server";
 import { projectPath } from "~/paths.server";
 import { queueOf } from "~/models/jobs/queues.server";
@@ -51,7 +58,7 @@ export async function startWebServer(port = config().PORT) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxySetting(config().TRUST_PROXY));
-  app.use(clientAddress, ...securityHeaders());
+  app.use(clientAddress, closeWhenBodyUnread, ...securityHeaders());
   // Which process answered: for operators of a multi-process installation, and for its tests.
   app.use((_req, res, next) => {
     res.setHeader("X-Greenline-Process", String(process.pid));

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   FILES_DIR: z.string().optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1, "must be 1 or more").max(2000).default(20),
   CASE_ATTACHMENTS_MAX_MB: z.coerce.number().int().min(1, "must be 1 or more").max(100_000).default(500),
+  UPLOAD_MB_PER_USER_HOUR: z.coerce.number().int().min(1, "must be 1 or more").max(1_000_000).default(1000),
   /** Web processes sharing the port (Node's cluster module); sessions are database rows, so any process serves any user. */
   WEB_PROCESSES: z.coerce.number().int().min(1, "must be 1 or more").max(64).default(1),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

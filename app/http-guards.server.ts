@@ -74,6 +74,20 @@ function refusalPage(status: number, message: string) {
  * another origin is refused. A request with neither comes from a program, not a browser a page could
  * drive, and the session cookie (SameSite=Lax) would not reach it from another site anyway.
  */
+/**
+ * An answer given before its request's body was read (an upload refused before a byte of it is
+ * stored) closes the connection: the client stops sending, and never reuses a connection that still
+ * carries the rest of that body.
+ */
+export const closeWhenBodyUnread: express.RequestHandler = (req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete && !this.headersSent) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+};
+
 export const crossSiteGuard: express.RequestHandler = async (req, res, next) => {
   if (SAFE_METHODS.has(req.method)) return next();
   const origin = req.get("origin");

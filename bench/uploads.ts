@@ -128,7 +128,7 @@ async function main() {
 
   // A 12-megapixel photo (4000 × 3000, as a phone takes it), stored and given its versions as the worker does.
   const sharp = (await import("sharp")).default;
-  const { receiveUpload } = await import("~/models/attachments/store.server");
+  const { keepReceivedFiles, receiveUpload } = await import("~/models/attachments/store.server");
   const { deriveImages } = await import("~/models/attachments/images.server");
   const times: number[] = [];
   for (let n = 0; n < 3; n += 1) {
@@ -142,8 +142,9 @@ async function main() {
         yield new Uint8Array(photo);
       })(),
       `photo-${n}.jpg`,
-      { maxFileBytes: 100 * 1024 * 1024, caseBytesLeft: 1024 * 1024 * 1024 },
+      { maxFileBytes: 100 * 1024 * 1024, caseBytesLeft: 1024 * 1024 * 1024, hourBytesLeft: 1024 * 1024 * 1024 },
     );
+    await keepReceivedFiles([received]);
     await prisma.storedFile.create({
       data: { sha256: received.sha256, size: received.size, contentType: "image/jpeg", createdAt: new Date() },
     });

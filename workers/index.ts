@@ -10,7 +10,7 @@ import { prisma } from "~/db.server";
 import { logger } from "~/logger.server";
 import { deadlineJobs, requeueAllDeadlines, scheduleSweep } from "~/models/deadlines/queue.server";
 import { sweepDueSteps } from "~/models/deadlines/sweep.server";
-import { requeuePendingImages } from "~/models/attachments/jobs.server";
+import { requeuePendingImages, scheduleFileSweep } from "~/models/attachments/jobs.server";
 import type { AnyJobDefinition } from "~/models/jobs/queues.server";
 import { JOBS } from "~/models/jobs/registry.server";
 import {
@@ -85,6 +85,7 @@ export async function startWorkers(
       const swept = await sweepDueSteps();
       const queued = await requeueAllDeadlines();
       await scheduleSweep();
+      await scheduleFileSweep();
       await requeuePendingImages();
       logger.info({ workerId, swept, queued, sweepEveryMs: SWEEP_INTERVAL_MS }, "deadline queues restored from the database");
     } catch (error) {

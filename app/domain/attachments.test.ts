@@ -36,7 +36,7 @@ describe("attachments are judged by their content", () => {
     it(`recognises ${label}`, () => {
       const type = sniffContent(head, name);
       expect(type?.mime).toBe(mime);
-      expect(attachmentProblem({ fileName: name, size: 100, type, maxFileBytes: 1000, caseBytesLeft: 1000 })).toBeNull();
+      expect(attachmentProblem({ fileName: name, size: 100, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 })).toBeNull();
     });
   }
 
@@ -49,7 +49,7 @@ describe("attachments are judged by their content", () => {
     ] as const) {
       const type = sniffContent(head, name);
       expect(type).toBeNull();
-      expect(attachmentProblem({ fileName: name, size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000 })).toBe(
+      expect(attachmentProblem({ fileName: name, size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 })).toBe(
         "unsupportedType",
       );
     }
@@ -57,24 +57,26 @@ describe("attachments are judged by their content", () => {
 
   it("refuses a file whose name claims another type than its content", () => {
     const type = sniffContent(bytes("%PDF-1.4"), "photo.jpg");
-    expect(attachmentProblem({ fileName: "photo.jpg", size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000 })).toBe(
+    expect(attachmentProblem({ fileName: "photo.jpg", size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 })).toBe(
       "nameMismatch",
     );
   });
 
   it("accepts a photo without an extension, as some phones send it", () => {
     const type = sniffContent(bytes([0xff, 0xd8, 0xff]), "image");
-    expect(attachmentProblem({ fileName: "image", size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000 })).toBeNull();
+    expect(attachmentProblem({ fileName: "image", size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 })).toBeNull();
   });
 
-  it("refuses an empty file, one over the per-file limit, and one the case has no room left for", () => {
+  it("refuses an empty file, one over the per-file limit, one the case has no room left for, and one past the uploader's hour", () => {
     const type = sniffContent(bytes([0xff, 0xd8, 0xff]), "a.jpg");
-    const check = (size: number, caseBytesLeft = 1000) =>
-      attachmentProblem({ fileName: "a.jpg", size, type, maxFileBytes: 1000, caseBytesLeft });
+    const check = (size: number, caseBytesLeft = 1000, hourBytesLeft = 1000) =>
+      attachmentProblem({ fileName: "a.jpg", size, type, maxFileBytes: 1000, caseBytesLeft, hourBytesLeft });
     expect(check(0)).toBe("empty");
     expect(check(1000)).toBeNull();
     expect(check(1001)).toBe("tooLarge");
     expect(check(600, 500)).toBe("caseFull");
+    expect(check(600, 1000, 600)).toBeNull();
+    expect(check(601, 1000, 600)).toBe("hourlyBudget");
   });
 
   it("reads extensions case-insensitively", () => {

@@ -113,7 +113,7 @@ export function extensionOf(fileName: string): string {
   return dot < 0 ? "" : fileName.slice(dot + 1).toLowerCase();
 }
 
-export type AttachmentProblem = "empty" | "tooLarge" | "unsupportedType" | "nameMismatch" | "caseFull";
+export type AttachmentProblem = "empty" | "tooLarge" | "unsupportedType" | "nameMismatch" | "caseFull" | "hourlyBudget";
 
 /** Why a file cannot be kept with the case, or null. Messages are catalogue keys under "attachment.problem.". */
 export function attachmentProblem(file: {
@@ -122,6 +122,7 @@ export function attachmentProblem(file: {
   type: ContentType | null;
   maxFileBytes: number;
   caseBytesLeft: number;
+  hourBytesLeft: number;
 }): AttachmentProblem | null {
   if (file.size === 0) return "empty";
   if (file.size > file.maxFileBytes) return "tooLarge";
@@ -130,6 +131,7 @@ export function attachmentProblem(file: {
   // A phone may send a photo without a usable name; a name that claims another type is refused.
   if (extension && !file.type.extensions.includes(extension)) return "nameMismatch";
   if (file.size > file.caseBytesLeft) return "caseFull";
+  if (file.size > file.hourBytesLeft) return "hourlyBudget";
   return null;
 }
 

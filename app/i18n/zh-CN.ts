@@ -199,6 +199,7 @@ export const zhCN = {
   "attachment.problem.unsupportedType": "{fileName}：不支持的文件类型（只接受照片、PDF、录音和 Word/Excel 文档）。",
   "attachment.problem.nameMismatch": "{fileName}：文件内容与文件名的类型不符。",
   "attachment.problem.caseFull": "{fileName}：本案附件总量已达 {limit} MB 的上限。",
+  "attachment.problem.hourlyBudget": "{fileName}：您一小时内上传的附件已达 {limit} MB 的上限，请稍后再传。",
   "attachment.refused": "附件未能保存，其他内容也未提交，请处理后重新提交：",
   "attachment.step": "{action}（第 {round} 轮）",
   "attachment.uploaded": "{name} · {at}",

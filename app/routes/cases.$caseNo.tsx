@@ -1,4 +1,4 @@
-import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
+import { type StepForm, handleStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -10,7 +10,7 @@ import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from 
 import { CaseTimeline } from "~/components/case-timeline";
 import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
-import { attachmentLimitsOf, mayDownloadOriginal } from "~/models/attachments/access.server";
+import { mayDownloadOriginal, uploadAllowance } from "~/models/attachments/access.server";
 import { CaseAttachments } from "~/components/case-attachments";
 import { ComplainantMessages } from "~/components/complainant-messages";
 import { CaseTransfersOut } from "~/components/case-transfers-out";
@@ -21,7 +21,7 @@ import { changeCase } from "~/models/case/service.server";
 import { ActionNotAllowedError, InputError, CaseNotFoundError, StaleVersionError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { partnerChoices } from "~/models/transfers-out/partners.server";
-import { caseNotFound, requireUser } from "~/session.server";
+import { type SignedInUser, caseNotFound, requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
 import { showDateTime, showTimeLeft } from "~/utils/format";
 
@@ -54,7 +54,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const caseNo = params.caseNo!;
-  const { formData, files } = await readStepForm(request, () => attachmentLimitsOf(caseNo));
+  try {
+    return await handleStepForm(
+      request,
+      () => uploadAllowance(user, caseNo),
+      (form) => takeStep(user, caseNo, form),
+    );
+  } catch (error) {
+    // Decided before the body is read (an upload to a case not theirs), or by the step itself.
+    if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
+    if (error instanceof ActionNotAllowedError) {
+      return data({ intent: "", result: null, message: t("case.notAllowed") } satisfies CaseActionData, { status: 403 });
+    }
+    throw error;
+  }
+}
+
+async function takeStep(user: SignedInUser, caseNo: string, { formData, files, keepFiles }: StepForm) {
   const intent = String(formData.get("intent") ?? "");
   if (!isCaseAction(intent)) {
     return data({ intent, result: null, message: t("case.notAllowed") } satisfies CaseActionData, { status: 400 });
@@ -71,9 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const evidence = stepEvidence(formData, files, intent);
   if (!evidence) return refuse(400, submission.reply({ formErrors: [t("error.badRequest")] }));
   try {
-    await changeCase(user, caseNo, Number(formData.get("version")), submission.value, evidence);
+    await changeCase(user, caseNo, Number(formData.get("version")), submission.value, { ...evidence, keepFiles });
   } catch (error) {
-    if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
     if (error instanceof StaleVersionError) return refuse(409, submission.reply(), t("case.stale"));
     if (error instanceof ActionNotAllowedError) return refuse(403, submission.reply(), t("case.notAllowed"));
     if (error instanceof InputError) return refuse(400, submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }));

@@ -1,9 +1,9 @@
 import { parseId, replyErrors } from "~/utils/forms";
-import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
+import { type StepForm, handleStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
 import { receiptCookieHeader, takeReceipt } from "~/utils/receipt.server";
 import { searchParamsOf } from "~/utils/request-input.server";
 import { IntakeReceipt } from "~/components/intake-receipt";
-import { uploadLimits } from "~/models/attachments/store.server";
+import { uploadAllowance } from "~/models/attachments/access.server";
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
@@ -22,7 +22,7 @@ import { type IntakeLookups, intakeLookups } from "~/models/case/intake-lookups.
 import { registerCase } from "~/models/case/service.server";
 import { InputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
-import { requireUser } from "~/session.server";
+import { type SignedInUser, requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
 
 const INTAKE_ROLES = ["operator", "dispatcher"] as const;
@@ -46,7 +46,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, INTAKE_ROLES);
-  const { formData, files } = await readStepForm(request, async () => uploadLimits(0));
+  return handleStepForm(
+    request,
+    () => uploadAllowance(user, null),
+    (form) => registerFromForm(user, form, request),
+  );
+}
+
+async function registerFromForm(user: SignedInUser, { formData, files, keepFiles }: StepForm, request: Request) {
   const submission = parseWithZod(formData, { schema: intakeSchema });
   const lookups = await intakeLookups({
     phone: String(formData.get("complainantPhone") ?? ""),
@@ -68,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await registerCase(
       user,
       { kind: value.kind, ...intakeFieldsFrom(value) },
-      { mergeIntoCaseNo: value.mergeInto || null, attachments: evidence.attachments },
+      { mergeIntoCaseNo: value.mergeInto || null, attachments: evidence.attachments, keepFiles },
     );
     const params = new URLSearchParams({ registered: created.caseNo });
     if (value.mergeInto) params.set("mergedInto", value.mergeInto);

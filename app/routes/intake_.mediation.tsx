@@ -1,6 +1,6 @@
 import { searchParamsOf } from "~/utils/request-input.server";
-import { readStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
-import { uploadLimits } from "~/models/attachments/store.server";
+import { type StepForm, handleStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
+import { uploadAllowance } from "~/models/attachments/access.server";
 import { EvidenceFields } from "~/components/case-actions/evidence-fields";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -15,7 +15,7 @@ import { t } from "~/i18n";
 import { registerCase } from "~/models/case/service.server";
 import { InputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
-import { requireUser } from "~/session.server";
+import { type SignedInUser, requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
 
 const INTAKE_ROLES = ["operator", "dispatcher"] as const;
@@ -28,7 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, INTAKE_ROLES);
-  const { formData, files } = await readStepForm(request, async () => uploadLimits(0));
+  return handleStepForm(
+    request,
+    () => uploadAllowance(user, null),
+    (form) => registerApplication(user, form),
+  );
+}
+
+async function registerApplication(user: SignedInUser, { formData, files, keepFiles }: StepForm) {
   const submission = parseWithZod(formData, { schema: mediationIntakeSchema });
   if (submission.status !== "success") return { result: submission.reply() };
   const refused = refusedFileMessages(files);
@@ -37,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!evidence) return data({ result: submission.reply({ formErrors: [t("error.badRequest")] }) }, { status: 400 });
   try {
     const { fields, application } = mediationFromForm(submission.value);
-    const created = await registerCase(user, fields, { mediation: application, attachments: evidence.attachments });
+    const created = await registerCase(user, fields, { mediation: application, attachments: evidence.attachments, keepFiles });
     return redirect(`/cases/${created.caseNo}`);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;

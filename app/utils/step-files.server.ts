@@ -2,23 +2,57 @@ import { parseWithZod } from "@conform-to/zod";
 import { defaultKindFor, familyOfContentType } from "~/domain/attachments";
 import { attachmentFieldsSchema } from "~/forms/case-actions/attachments";
 import { t } from "~/i18n";
-import { type ReceivedFile, type UploadLimits, limitsInMegabytes, receiveUpload } from "~/models/attachments/store.server";
+import {
+  type ReceivedFile,
+  type UploadLimits,
+  discardReceivedFiles,
+  keepReceivedFiles,
+  limitsInMegabytes,
+  receiveUpload,
+} from "~/models/attachments/store.server";
 import type { NewAttachment } from "~/models/case/actions/attachments.server";
 import { isMultipart, readFormData, readFormWithFiles } from "./request-input.server";
 
+/** A step's form as its handler gets it: the values, the files received, and the one call that keeps them. */
+export interface StepForm {
+  formData: FormData;
+  files: ReceivedFile[];
+  /** Moves the accepted files into place: given to the case service, which calls it once the step has passed its checks. */
+  keepFiles: () => Promise<void>;
+}
+
 /**
- * A step's form as a route reads it: with its files streamed to storage and checked as they arrive
- * (when the form carries any), what the form says about them, and the messages for the files refused.
+ * A step's form as a route reads and handles it. `allowance` decides, before a byte of the body is read,
+ * whether this account may upload here at all (it throws when not) and how much. The files are streamed
+ * to storage and checked as they arrive; whatever the handler does not keep (a refusal, an error, a
+ * repeated submission) is removed when it returns or throws (docs/security.md "Uploads").
  */
-export async function readStepForm(request: Request, limits: () => Promise<UploadLimits>) {
-  if (!isMultipart(request)) return { formData: await readFormData(request), files: [] as ReceivedFile[] };
-  const within = await limits();
+export async function handleStepForm<Result>(
+  request: Request,
+  allowance: () => Promise<UploadLimits>,
+  handle: (form: StepForm) => Promise<Result>,
+): Promise<Result> {
+  if (!isMultipart(request)) {
+    return handle({ formData: await readFormData(request), files: [], keepFiles: async () => undefined });
+  }
+  const within = await allowance();
   let accepted = 0;
-  return readFormWithFiles(request, async (data, fileName) => {
-    const received = await receiveUpload(data, fileName, { ...within, caseBytesLeft: within.caseBytesLeft - accepted });
-    if (!received.problem) accepted += received.size;
-    return received;
-  });
+  const received: ReceivedFile[] = [];
+  try {
+    const { formData, files } = await readFormWithFiles(request, async (data, fileName) => {
+      const file = await receiveUpload(data, fileName, {
+        maxFileBytes: within.maxFileBytes,
+        caseBytesLeft: within.caseBytesLeft - accepted,
+        hourBytesLeft: within.hourBytesLeft - accepted,
+      });
+      received.push(file);
+      if (!file.problem) accepted += file.size;
+      return file;
+    });
+    return await handle({ formData, files, keepFiles: () => keepReceivedFiles(files) });
+  } finally {
+    await discardReceivedFiles(received);
+  }
 }
 
 /** Each refused file's name and reason, in the user's language. */
@@ -29,7 +63,7 @@ export function refusedFileMessages(files: ReceivedFile[]): string[] {
     .map((file) =>
       t(`attachment.problem.${file.problem!}`, {
         fileName: file.fileName,
-        limit: file.problem === "caseFull" ? limits.perCase : limits.perFile,
+        limit: file.problem === "caseFull" ? limits.perCase : file.problem === "hourlyBudget" ? limits.perHour : limits.perFile,
       }),
     );
 }

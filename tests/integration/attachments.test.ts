@@ -1,20 +1,28 @@
-import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
 import { get as httpGet } from "node:http";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
 import { deriveImages } from "~/models/attachments/images.server";
-import { objectPath } from "~/models/attachments/store.server";
+import { incomingDir, objectPath, objectsDir } from "~/models/attachments/store.server";
+import { sweepUnreferencedFiles } from "~/models/attachments/sweep.server";
 import { accountActor, startApp } from "../support/browser";
 import { assignedCase, townshipId } from "../support/fixtures";
 import { httpClient } from "../support/http";
 
-// Small limits, so that "too large" needs no large file: 1 MB a file, 3 MB a case. Two web processes,
+// Small limits, so that "too large" needs no large file: 1 MB a file, 3 MB a case, 4 MB an hour per account. Two web processes,
 // so that a file stored through one is served by the other (decision 0014).
 let app: Awaited<ReturnType<typeof startApp>>;
 beforeAll(async () => {
-  app = await startApp({ ATTACHMENT_MAX_MB: "1", CASE_ATTACHMENTS_MAX_MB: "3", WEB_PROCESSES: "2" });
+  app = await startApp({
+    ATTACHMENT_MAX_MB: "1",
+    CASE_ATTACHMENTS_MAX_MB: "3",
+    UPLOAD_MB_PER_USER_HOUR: "4",
+    WEB_PROCESSES: "2",
+  });
 });
 afterAll(async () => {
   await app?.stop();
@@ -39,13 +47,23 @@ const phonePhoto = (width = 1200, height = 900) =>
     })
     .toBuffer();
 
-const wav = (bytes: number) => {
+const wav = (bytes: number, content: Buffer = Buffer.alloc(bytes, 7)) => {
   const header = Buffer.alloc(44);
   header.write("RIFF", 0, "latin1");
   header.writeUInt32LE(36 + bytes, 4);
   header.write("WAVEfmt ", 8, "latin1");
-  return Buffer.concat([header, Buffer.alloc(bytes, 7)]);
+  return Buffer.concat([header, content]);
 };
+/** A recording no other test sends, so that storing it by content cannot hide a new file. */
+const uniqueWav = (bytes: number) => wav(bytes, randomBytes(bytes));
+
+/** Every file under FILES_DIR's objects and incoming folders, wherever it sits. */
+const storedFiles = () =>
+  [objectsDir(), incomingDir()]
+    .flatMap((dir) =>
+      existsSync(dir) ? (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[]) : [],
+    )
+    .filter((entry) => entry.isFile()).length;
 
 /** Posts one step of the case page as its multipart form does. */
 async function postStep(
@@ -329,5 +347,105 @@ describe("attachments", { timeout: 180_000 }, () => {
     expect((await send()).status).toBe(302);
     expect(await steps(created.id, "note")).toBe(1);
     expect(await prisma.attachment.count({ where: { caseId: created.id } })).toBe(1);
+  });
+
+  it("decides who may upload before storing a byte, and a refused submission leaves no file behind", async () => {
+    const created = await assignedComplaint("废水偷排");
+    const before = storedFiles();
+    const otherTownship = await signIn("wenlong");
+    const leader = await signIn("leader");
+    const township = await signIn("gunan");
+    const recording = () => [{ name: "录音.wav", content: uniqueWav(200_000) }];
+    const refusals: [string, Promise<Response>, number][] = [
+      ["another township's case", postStep(otherTownship, created.caseNo, { intent: "note", text: "越权" }, recording()), 404],
+      [
+        "a case that does not exist",
+        request("/cases/TS-2026-99999", { method: "POST", cookie: township, body: formWith({ intent: "note", text: "无此案" }) }),
+        404,
+      ],
+      [
+        "a role that takes no step with files",
+        postStep(leader, created.caseNo, { intent: "note", text: "领导" }, recording()),
+        403,
+      ],
+      ["a step whose form is incomplete", postStep(township, created.caseNo, { intent: "note", text: "" }, recording()), 400],
+      ["a step its state does not allow", postStep(township, created.caseNo, { intent: "accept" }, recording()), 403],
+    ];
+    for (const [label, answer, status] of refusals) expect((await answer).status, label).toBe(status);
+    expect(storedFiles()).toBe(before);
+    expect(await prisma.attachment.count({ where: { caseId: created.id } })).toBe(0);
+
+    function formWith(fields: Record<string, string>) {
+      const form = new FormData();
+      form.set("version", "1");
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      form.append("files", new Blob([new Uint8Array(uniqueWav(200_000))]), "录音.wav");
+      return form;
+    }
+  });
+
+  it("keeps each account within its hourly upload budget, and says so with the file's name", async () => {
+    const dispatcher = await accountActor("dispatcher");
+    const cookie = await signIn("dispatcher");
+    const budget = 4 * 1024 * 1024;
+    const usedBefore = async () => {
+      const rows = await prisma.attachment.findMany({
+        where: { uploadedById: dispatcher.id, uploadedAt: { gte: new Date(Date.now() - 3600_000) } },
+        include: { file: true },
+      });
+      return rows.reduce((sum, row) => sum + row.file.size, 0);
+    };
+    const size = 900 * 1024;
+    let answered = 0;
+    let refusedAt = -1;
+    // Two cases, so that the case's own 3 MB is never what stops it.
+    const cases = [await assignedComplaint("夜间施工一"), await assignedComplaint("夜间施工二")];
+    for (let n = 0; n < 6 && refusedAt < 0; n += 1) {
+      const file = uniqueWav(size);
+      const fits = (await usedBefore()) + file.length <= budget;
+      const answer = await postStep(cookie, cases[n % 2].caseNo, { intent: "note", text: `录音 ${n}` }, [
+        { name: `施工-${n}.wav`, content: file },
+      ]);
+      answered += 1;
+      if (fits) expect(answer.status, `upload ${n}`).toBe(302);
+      else {
+        expect(answer.status).toBe(400);
+        const html = await answer.text();
+        expect(html).toContain(`施工-${n}.wav：您一小时内上传的附件已达 4 MB 的上限`);
+        expect(html).toContain(`录音 ${n}`);
+        refusedAt = n;
+      }
+    }
+    expect(refusedAt, `refused after ${answered} uploads`).toBeGreaterThan(0);
+  });
+
+  it("the worker's sweep removes abandoned and unreferenced files older than a day, and nothing a case keeps", async () => {
+    const created = await assignedComplaint("沟渠黑臭");
+    const township = await signIn("gunan");
+    const kept = uniqueWav(5_000);
+    expect(
+      (await postStep(township, created.caseNo, { intent: "note", text: "保留" }, [{ name: "保留.wav", content: kept }])).status,
+    ).toBe(302);
+    const { sha256 } = await prisma.attachment.findFirstOrThrow({ where: { caseId: created.id } });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600_000);
+    const plant = (file: string, old: boolean) => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, randomBytes(100));
+      if (old) utimesSync(file, twoDaysAgo, twoDaysAgo);
+      return file;
+    };
+    const orphanHash = () => randomBytes(32).toString("hex");
+    const oldOrphan = plant(objectPath(orphanHash()), true);
+    const youngOrphan = plant(objectPath(orphanHash()), false);
+    const abandoned = plant(path.join(incomingDir(), "abandoned-upload"), true);
+    const justArriving = plant(path.join(incomingDir(), "arriving-upload"), false);
+    utimesSync(objectPath(sha256), twoDaysAgo, twoDaysAgo);
+
+    const swept = await sweepUnreferencedFiles();
+    expect(swept.objects).toBeGreaterThanOrEqual(1);
+    expect(swept.incoming).toBeGreaterThanOrEqual(1);
+    expect([oldOrphan, abandoned].map(existsSync)).toEqual([false, false]);
+    expect([youngOrphan, justArriving, objectPath(sha256)].map(existsSync)).toEqual([true, true, true]);
+    expect(readFileSync(objectPath(sha256)).equals(kept)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { importLedger } from "~/models/ledger/import.server";
 import { seedDemoData } from "~/models/reference/seed.server";
-import { receiveUpload } from "~/models/attachments/store.server";
+import { keepReceivedFiles, receiveUpload } from "~/models/attachments/store.server";
 import { changeCase } from "~/models/case/service.server";
 import { onPostgres, postgresUrl } from "../support/databases";
 import { setUpWorld } from "../support/fixtures";
@@ -43,8 +43,9 @@ describe.skipIf(onPostgres)("greenline migrate-data", { timeout: 180_000 }, () =
         yield new Uint8Array(content);
       })(),
       "检测报告.pdf",
-      { maxFileBytes: 1024 * 1024, caseBytesLeft: 1024 * 1024 },
+      { maxFileBytes: 1024 * 1024, caseBytesLeft: 1024 * 1024, hourBytesLeft: 1024 * 1024 },
     );
+    await keepReceivedFiles([received]);
     attachmentCase = open.caseNo;
     expect(received.problem).toBeNull();
     await changeCase(

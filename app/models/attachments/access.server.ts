@@ -1,9 +1,14 @@
+import { subHours } from "date-fns";
 import { prisma } from "~/db.server";
+import { carriesAttachments } from "~/domain/attachments";
 import { parseCaseNo } from "~/domain/case-kinds";
 import type { Actor } from "~/domain/roles";
-import { canViewCase, mustMaskIdentity } from "~/domain/workflow";
-import { type DerivedVariant, derivedPath, objectPath, uploadLimits } from "./store.server";
+import { allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
+import { type DerivedVariant, type UploadLimits, derivedPath, objectPath, uploadLimits } from "./store.server";
 import { caseAttachmentBytes } from "../case/actions/attachments.server";
+import { CASE_FOR_CHANGE } from "../case/actions/context.server";
+import { snapshotOf } from "../case/service.server";
+import { ActionNotAllowedError, CaseNotFoundError } from "../errors";
 
 /**
  * Who sees which attachment, and which file of it (decision 0014). Township staff never see one marked
@@ -27,10 +32,30 @@ export function previewOf(file: { contentType: string; derived: string }): "imag
   return file.derived === "ready" ? "image" : file.derived === "pending" ? "pending" : "download";
 }
 
-/** The upload limits of a case as it is now (an unknown case number gets the plain limits; it 404s later). */
-export async function attachmentLimitsOf(caseNo: string) {
-  const record = parseCaseNo(caseNo) ? await prisma.case.findUnique({ where: { caseNo }, select: { id: true } }) : null;
-  return uploadLimits(record ? await caseAttachmentBytes(prisma, record.id) : 0);
+/**
+ * What this actor may upload now, decided before a byte of the body is read (docs/security.md
+ * "Uploads"): to a case, only one they can see and may take a step with files on (else the case is not
+ * found, or the step not allowed); at intake (no case yet), the per-file limit. Both within what the
+ * account has left of its hourly budget.
+ */
+export async function uploadAllowance(actor: Actor, caseNo: string | null, now = new Date()): Promise<UploadLimits> {
+  let caseBytes = 0;
+  if (caseNo !== null) {
+    if (!parseCaseNo(caseNo)) throw new CaseNotFoundError(caseNo.slice(0, 30));
+    const record = await prisma.case.findUnique({ where: { caseNo }, include: CASE_FOR_CHANGE });
+    if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
+    if (!allowedActions(actor, snapshotOf(record)).some(carriesAttachments)) throw new ActionNotAllowedError("upload");
+    caseBytes = await caseAttachmentBytes(prisma, record.id);
+  }
+  return uploadLimits({ caseBytes, hourBytes: await bytesUploadedSince(actor.id, subHours(now, 1)) });
+}
+
+async function bytesUploadedSince(userId: number, since: Date) {
+  const rows = await prisma.attachment.findMany({
+    where: { uploadedById: userId, uploadedAt: { gte: since } },
+    select: { file: { select: { size: true } } },
+  });
+  return rows.reduce((sum, row) => sum + row.file.size, 0);
 }
 
 export type AttachmentVariant = DerivedVariant | "original";

@@ -60,6 +60,8 @@ export interface ChangeOptions {
 export interface StepOptions extends ChangeOptions {
   /** Files received for this step (app/models/attachments/store.server.ts), kept with it. */
   attachments?: NewAttachment[];
+  /** Moves the received files into place, once every check of the step has passed (in its transaction). */
+  keepFiles?: () => Promise<void>;
   /** The submission's key: a resend of a step already taken returns it instead of taking it twice. */
   submissionKey?: string;
 }
@@ -77,6 +79,7 @@ export async function registerCase(
     mediation?: MediationApplication;
     /** Evidence received with the report (a scanned letter, a recording of the call). */
     attachments?: NewAttachment[];
+    keepFiles?: StepOptions["keepFiles"];
     /** A work order another system sent through the API (app/models/transfers.server.ts). */
     transfer?: { sourceKeyId: number; workOrderNo: string; platformDueAt: Date | null; idempotencyKey: string | null };
   } = {},
@@ -130,7 +133,7 @@ export async function registerCase(
       },
     });
     const step = { record, action: "register", auditEventId: registered.id, actor, at: now };
-    await recordAttachments(tx, step, options.attachments ?? []);
+    await recordAttachments(tx, step, options.attachments ?? [], options.keepFiles);
     // A repeat merged into an open case is told of it by that case's messages, not by one of its own.
     const receiptMessage =
       target || !receivesMessages(record)
@@ -265,7 +268,8 @@ export async function changeCase(
       after: { ...audit.after, ...effect.auditDetails, ...(attachments.length ? { attachments: attachments.length } : {}) },
       submissionKey: options.submissionKey,
     });
-    await recordAttachments(tx, { record, action: change.action, auditEventId: event.id, actor, at: now }, attachments);
+    const step = { record, action: change.action, auditEventId: event.id, actor, at: now };
+    await recordAttachments(tx, step, attachments, options.keepFiles);
     const messageEvent = messageEventOf(change.action);
     const messageEventId =
       messageEvent && receivesMessages(record)

@@ -1,6 +1,6 @@
 import { InputError } from "../errors";
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { config } from "~/config.server";
@@ -35,6 +35,20 @@ export async function storeUpload(content: Buffer, fileName: string): Promise<St
   const token = randomUUID();
   await writeFile(storedPath(token), content);
   return { token, fileName };
+}
+
+/** Removes uploaded ledgers older than `cutoff`: a check is applied within minutes, not days. */
+export async function removeStaleLedgerUploads(cutoff: Date) {
+  const names = await readdir(importsDir()).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names.filter((entry) => entry.endsWith(".upload"))) {
+    const file = path.join(importsDir(), name);
+    if ((await stat(file)).mtimeMs < cutoff.getTime()) {
+      await rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
 
 /** A token that names no stored upload: made up, mistyped, or of an upload already removed. */

@@ -19,17 +19,20 @@ export interface NewAttachment {
 /**
  * Keeps the step's files with the case, in the step's transaction: the stored file once by its hash, an
  * attachment row naming the step (action, round, audit event). The case's total is checked again here,
- * where concurrent uploads to the same case are serialised.
+ * where concurrent uploads to the same case are serialised; only then are the files moved into place
+ * (`keepFiles`), so that a step refused by any check leaves none behind.
  */
 export async function recordAttachments(
   tx: Transaction,
   step: { record: Pick<LoadedCase, "id" | "round">; action: string; auditEventId: number; actor: CaseActor; at: Date },
   attachments: NewAttachment[],
+  keepFiles: () => Promise<void> = async () => undefined,
 ) {
   if (attachments.length === 0) return;
   const used = await caseAttachmentBytes(tx, step.record.id);
   const adding = attachments.reduce((sum, file) => sum + file.size, 0);
   if (used + adding > caseAttachmentsLimitBytes()) throw new InputError({ files: "caseFull" });
+  await keepFiles();
   for (const file of attachments) {
     await tx.storedFile.upsert({
       where: { sha256: file.sha256 },
