@@ -470,7 +470,7 @@ export const zhCN = {
   "admin.webhook.title": "消息推送",
   "admin.webhook.webhook.title": "工作群机器人",
   "admin.webhook.webhook.intro":
-    "预警、超期、督办等通知会以 JSON 推送到此地址，请求头 x-greenline-signature 为 HMAC-SHA256 签名（sha256=…）。只含案件编号和期限，不含投诉人信息。失败会按指数退避重试，不影响其他工作。留空则不推送。",
+    "预警、超期、督办等通知会以 JSON 推送到此地址，请求头 x-greenline-signature 为对“发送时间.事件编号.正文”的 HMAC-SHA256 签名（sha256=…），发送时间和事件编号分别在 x-greenline-timestamp、x-greenline-event 中。只含案件编号和期限，不含投诉人信息。失败会按指数退避重试，不影响其他工作。留空则不推送。",
   "admin.webhook.sms.title": "短信网关",
   "admin.webhook.sms.intro":
     "给投诉人的短信（含手机号）只推送到此地址，签名方式同上，使用本网关自己的密钥；网关用同一密钥签名回执，发送到 /api/sms-receipts。留空则不发短信。",
@@ -584,6 +584,7 @@ export const zhCN = {
   "error.unknownVariable": "模板中有无法识别的变量，只能使用下方列出的变量。",
   "error.smsReceipt": "回执格式不正确。",
   "error.badSignature": "签名无效。",
+  "error.signatureExpired": "签名时间与本机时间相差超过 5 分钟，请求被拒绝（请核对发送方服务器的时钟）。",
   "error.unknownMessage": "没有这条短信。",
   "error.bodyTooLarge": "请求内容过大。",
   "error.unreadableJson": "请求内容不是有效的 JSON。",

@@ -2,9 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { partnerCallbackSchema } from "~/forms/api";
 import { t } from "~/i18n";
 import { logger } from "~/logger.server";
-import { StaleVersionError } from "~/models/errors";
-import { partnerOfSignature, recordPartnerCallback } from "~/models/transfers-out/partners.server";
-import { SIGNATURE_HEADER } from "~/models/outbox/webhooks.server";
+import { receivePartnerCallback } from "~/models/transfers-out/partners.server";
 import { clientAddressOf } from "~/session.server";
 import { parseJsonText, readBodyText } from "~/utils/request-input.server";
 
@@ -18,19 +16,16 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json({ error: t("error.badRequest") }, { status: 405, headers: { Allow: "POST" } });
   const raw = await readBodyText(request, 64 * 1024);
   // The signature first: nothing of an unsigned body is parsed.
-  const partner = await partnerOfSignature(raw, request.headers.get(SIGNATURE_HEADER));
-  const callback = partner ? partnerCallbackSchema.safeParse(parseJsonText(raw)) : null;
-  const outcome =
-    !partner || !callback ? "badSignature" : !callback.success ? "unreadable" : await recorded(partner, callback.data);
-  logger.info(
-    { partnerCallback: outcome, partnerId: partner?.id ?? null, clientAddress: clientAddressOf(request) },
-    "partner callback",
-  );
+  const { outcome, partnerId } = await receivePartnerCallback(raw, request.headers, parseCallback);
+  logger.info({ partnerCallback: outcome, partnerId, clientAddress: clientAddressOf(request) }, "partner callback");
   switch (outcome) {
     case "recorded":
+    case "already-recorded":
       return Response.json({ status: outcome });
     case "badSignature":
       return Response.json({ error: t("error.badSignature") }, { status: 401 });
+    case "expired":
+      return Response.json({ error: t("error.signatureExpired") }, { status: 401 });
     case "unreadable":
       return Response.json({ error: t("error.badRequest") }, { status: 400 });
     case "conflict":
@@ -41,13 +36,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-async function recorded(...args: Parameters<typeof recordPartnerCallback>) {
-  try {
-    return (await recordPartnerCallback(...args)) ? "recorded" : "unknownTransfer";
-  } catch (error) {
-    if (error instanceof StaleVersionError) return "conflict";
-    throw error;
-  }
+function parseCallback(raw: string) {
+  const callback = partnerCallbackSchema.safeParse(parseJsonText(raw));
+  return callback.success ? callback.data : null;
 }
 
 export function loader() {

@@ -5,7 +5,8 @@ import { prisma } from "~/db.server";
 import { t } from "~/i18n";
 import { createApiKey, revokeApiKey } from "~/models/transfers-in/api-keys.server";
 import { getCaseForViewer } from "~/models/case/view.server";
-import { SIGNATURE_HEADER, deliverWebhook } from "~/models/outbox/webhooks.server";
+import { deliverWebhook } from "~/models/outbox/webhooks.server";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "~/models/outbox/signed-deliveries.server";
 import { startApp } from "../support/browser";
 import { act, makeActor, setUpWorld } from "../support/fixtures";
 
@@ -217,14 +218,18 @@ describe("the JSON API", { timeout: 180_000 }, () => {
   });
 
   it("posts each public step of a transferred case back to the platform, signed under its key, until it is taken", async () => {
-    const received: { body: string; signature: string }[] = [];
+    const received: { body: string; signature: string; signed: string }[] = [];
     let refuseNext = 1;
     const receiver: Server = createServer((request, response) => {
       let body = "";
       request.on("data", (chunk) => (body += chunk));
       request.on("end", () => {
         if (refuseNext-- > 0) return void response.writeHead(503).end();
-        received.push({ body, signature: String(request.headers[SIGNATURE_HEADER]) });
+        received.push({
+          body,
+          signature: String(request.headers[SIGNATURE_HEADER]),
+          signed: `${request.headers[TIMESTAMP_HEADER]}.${request.headers[DELIVERY_HEADER]}.${body}`,
+        });
         response.writeHead(200).end();
       });
     });
@@ -256,7 +261,9 @@ describe("the JSON API", { timeout: 180_000 }, () => {
       expect(received[0].body).not.toContain("平台来电人");
       // The platform checks the signature with what it holds: the key.
       const signingSecret = createHash("sha256").update(withCallback.key.split("_")[2]).digest("hex");
-      expect(received[0].signature).toBe(`sha256=${createHmac("sha256", signingSecret).update(received[0].body).digest("hex")}`);
+      expect(received[0].signature).toBe(
+        `sha256=${createHmac("sha256", signingSecret).update(received[0].signed).digest("hex")}`,
+      );
       const stored = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveries[0].id } });
       expect(stored).toMatchObject({ status: "delivered", attempts: 2 });
     } finally {

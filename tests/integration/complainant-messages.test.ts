@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { registerCase } from "~/models/case/service.server";
 import { messagesOfCase, saveMessageTemplates } from "~/models/outbox/complainant-messages.server";
-import { SIGNATURE_HEADER, deliverWebhook, saveDestinationSettings, signPayload } from "~/models/outbox/webhooks.server";
+import { deliverWebhook, saveDestinationSettings } from "~/models/outbox/webhooks.server";
+import { checkSignature, signedHeaders } from "~/models/outbox/signed-deliveries.server";
 import { sweepDueSteps } from "~/models/deadlines/sweep.server";
 import { startApp } from "../support/browser";
 import { act, actInTurn, assignedCase, at, intakeFields, setUpWorld } from "../support/fixtures";
@@ -16,7 +17,7 @@ import { act, actInTurn, assignedCase, at, intakeFields, setUpWorld } from "../s
 let world: Awaited<ReturnType<typeof setUpWorld>>;
 let app: Awaited<ReturnType<typeof startApp>>;
 let gateway: Server;
-const handedOver: { body: Record<string, unknown>; signature: string }[] = [];
+const handedOver: { body: Record<string, unknown>; raw: string; headers: Headers }[] = [];
 const secret = "sms-gateway-secret-for-tests";
 
 beforeAll(async () => {
@@ -25,7 +26,7 @@ beforeAll(async () => {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
-      handedOver.push({ body: JSON.parse(body), signature: String(request.headers[SIGNATURE_HEADER]) });
+      handedOver.push({ body: JSON.parse(body), raw: body, headers: new Headers(request.headers as Record<string, string>) });
       response.writeHead(200).end("ok");
     });
   });
@@ -47,10 +48,20 @@ async function handOverAll(caseId: number) {
 const texts = async (caseId: number) =>
   (await prisma.complainantMessage.findMany({ where: { caseId }, orderBy: { id: "asc" } })).map((m) => [m.event, m.text]);
 
-const postReceipt = (body: string, signature: string | null) =>
+let receiptCount = 0;
+/** A receipt as the gateway posts it, signed under `signingSecret` at `at` (null: unsigned). */
+const postReceipt = (
+  body: string,
+  signingSecret: string | null,
+  at = new Date(),
+  deliveryId = `receipt-${(receiptCount += 1)}`,
+) =>
   fetch(`${app.baseUrl}/api/sms-receipts`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...(signature ? { [SIGNATURE_HEADER]: signature } : {}) },
+    headers: {
+      "content-type": "application/json",
+      ...(signingSecret ? signedHeaders(signingSecret, { id: deliveryId, body }, at) : {}),
+    },
     body,
   });
 
@@ -96,26 +107,27 @@ describe("messages to complainants", { timeout: 120_000 }, () => {
       const { eventId: _eventId, at: _at, ...rest } = entry.body;
       expect(Object.keys(rest).sort()).toEqual(["caseNo", "event", "messageId", "phone", "text"]);
     }
-    const body = (entry: (typeof mine)[number]) => JSON.stringify(entry.body);
-    // The signature is over the exact body the gateway received; re-serialising keeps key order.
-    expect(mine[0].signature).toBe(signPayload(secret, body(mine[0])));
+    // The signature is over the time, the delivery id and the exact body the gateway received.
+    for (const entry of mine) expect(checkSignature(secret, entry.headers, entry.raw).outcome).toBe("valid");
     expect((await messagesOfCase(created.id)).map((message) => message.status)).toEqual(["handedOver", "handedOver"]);
 
     // The gateway's receipts: one delivered, one failed; a repeat changes nothing; a forged one is refused.
     const [first, second] = mine.map((entry) => String(entry.body.eventId));
     const delivered = JSON.stringify({ eventId: first, status: "delivered" });
-    expect((await postReceipt(delivered, signPayload(secret, delivered))).status).toBe(200);
+    expect((await postReceipt(delivered, secret)).status).toBe(200);
     const failed = JSON.stringify({ eventId: second, status: "failed", detail: "空号" });
-    expect(await (await postReceipt(failed, signPayload(secret, failed))).json()).toEqual({ status: "recorded" });
-    expect(await (await postReceipt(failed, signPayload(secret, failed))).json()).toEqual({ status: "already-recorded" });
+    expect(await (await postReceipt(failed, secret)).json()).toEqual({ status: "recorded" });
+    expect(await (await postReceipt(failed, secret)).json()).toEqual({ status: "already-recorded" });
     const forged = JSON.stringify({ eventId: second, status: "delivered" });
-    expect((await postReceipt(forged, signPayload("not-the-secret", forged))).status).toBe(401);
+    expect((await postReceipt(forged, "not-the-secret")).status).toBe(401);
+    // Signed with the secret, but six minutes ago: a captured receipt sent again later.
+    expect((await postReceipt(forged, secret, new Date(Date.now() - 6 * 60_000))).status).toBe(401);
     expect((await postReceipt(forged, null)).status).toBe(401);
     const unknown = JSON.stringify({ eventId: "sms-0-0", status: "delivered" });
-    expect((await postReceipt(unknown, signPayload(secret, unknown))).status).toBe(404);
+    expect((await postReceipt(unknown, secret)).status).toBe(404);
     const malformed = JSON.stringify({ eventId: first, status: "read" });
-    expect((await postReceipt(malformed, signPayload(secret, malformed))).status).toBe(400);
-    expect((await postReceipt("{not json", signPayload(secret, "{not json"))).status).toBe(400);
+    expect((await postReceipt(malformed, secret)).status).toBe(400);
+    expect((await postReceipt("{not json", secret)).status).toBe(400);
     const statuses = await messagesOfCase(created.id);
     expect(statuses.map((message) => [message.status, message.gatewayDetail])).toEqual([
       ["delivered", null],

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { fireDeadlineStep } from "~/models/deadlines/ladder.server";
 import { unreadNotificationCount } from "~/models/outbox/notifications.server";
-import { saveDestinationSettings, SIGNATURE_HEADER } from "~/models/outbox/webhooks.server";
+import { saveDestinationSettings } from "~/models/outbox/webhooks.server";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from "~/models/outbox/signed-deliveries.server";
 import { startWorkers } from "../../workers/index";
 import { act, at, makeActor, setUpWorld, assignedCase as assignedFixture } from "../support/fixtures";
 
@@ -58,7 +59,7 @@ describe("notifications of the ladder", () => {
 describe("the outgoing webhook (real Redis, a local receiver)", () => {
   let receiver: Server;
   let stopWorker: (() => Promise<void>) | undefined;
-  const received: { body: string; signature: string }[] = [];
+  const received: { body: string; signature: string; signed: string }[] = [];
   /** "caseNo:event" pairs whose deliveries the receiver refuses, with how many times left. */
   const failuresFor = new Map<string, number>();
   const secret = "webhook-secret-for-tests";
@@ -68,7 +69,11 @@ describe("the outgoing webhook (real Redis, a local receiver)", () => {
       let body = "";
       request.on("data", (chunk) => (body += chunk));
       request.on("end", () => {
-        received.push({ body, signature: String(request.headers[SIGNATURE_HEADER]) });
+        received.push({
+          body,
+          signature: String(request.headers[SIGNATURE_HEADER]),
+          signed: `${request.headers[TIMESTAMP_HEADER]}.${request.headers[DELIVERY_HEADER]}.${body}`,
+        });
         const { caseNo, event } = JSON.parse(body);
         const failuresLeft = failuresFor.get(`${caseNo}:${event}`) ?? 0;
         if (failuresLeft > 0) {
@@ -112,7 +117,7 @@ describe("the outgoing webhook (real Redis, a local receiver)", () => {
     const mine = receivedFor(created.caseNo, "overdue");
     expect(mine).toHaveLength(1);
     expect(JSON.parse(mine[0].body)).toMatchObject({ event: "overdue", caseNo: created.caseNo });
-    expect(mine[0].signature).toBe(`sha256=${createHmac("sha256", secret).update(mine[0].body).digest("hex")}`);
+    expect(mine[0].signature).toBe(`sha256=${createHmac("sha256", secret).update(mine[0].signed).digest("hex")}`);
   });
 
   it("a receiver that fails three times then succeeds gets exactly one successful delivery", async () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { InputError } from "~/models/errors";
-import { outboundProblem } from "~/models/outbox/outbound.server";
+import { createServer } from "node:http";
+import { OutboundRefusedError, outboundFetch, outboundProblem } from "~/models/outbox/outbound.server";
 import { deliverWebhook, getDestinationSettings, saveDestinationSettings } from "~/models/outbox/webhooks.server";
 import { createApiKey } from "~/models/transfers-in/api-keys.server";
 import { createPartner } from "~/models/transfers-out/partners.server";
@@ -89,5 +90,41 @@ describe("requests of our own to internal addresses", () => {
     const delivery = await prisma.webhookDelivery.findUniqueOrThrow({ where: { eventId: "outbound-test-1" } });
     expect(delivery).toMatchObject({ status: "failed", attempts: 1 });
     expect(delivery.lastError).toContain("outboundInternal");
+  });
+
+  it("are refused on the address the connection opens, when the name answers otherwise the second time (DNS rebinding)", async () => {
+    let requests = 0;
+    const receiver = createServer((_request, response) => {
+      requests += 1;
+      response.end("internal");
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const { port } = receiver.address() as { port: number };
+    try {
+      // A public answer for the check, then the loopback address for the connection.
+      let lookups = 0;
+      const rebinding = async () => ((lookups += 1) === 1 ? ["203.0.113.10"] : ["127.0.0.1"]);
+      const attempt = outboundFetch(
+        `http://rebind.example:${port}/`,
+        { method: "POST", body: "{}" },
+        { resolve: rebinding, allowed: [] },
+      );
+      await expect(attempt).rejects.toBeInstanceOf(OutboundRefusedError);
+      await expect(attempt).rejects.toMatchObject({ problem: "outboundInternal" });
+      expect(lookups).toBe(2);
+      expect(requests).toBe(0);
+
+      // The same name, allowed by the administrator (a partner inside the government network), is reached.
+      const internal = async () => ["127.0.0.1"];
+      const allowed = await outboundFetch(
+        `http://partner.internal:${port}/`,
+        { method: "GET" },
+        { resolve: internal, allowed: ["partner.internal"] },
+      );
+      expect(await allowed.text()).toBe("internal");
+      expect(requests).toBe(1);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });

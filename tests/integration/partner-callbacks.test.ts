@@ -1,20 +1,31 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { jointProgressSchema, partnerCallbackSchema } from "~/forms/api";
-import { signPayload } from "~/models/outbox/webhooks.server";
+import { signedHeaders } from "~/models/outbox/signed-deliveries.server";
 import { callbackSigningSecret } from "~/models/transfers-in/api-keys.server";
-import { partnerOfSignature, recordPartnerCallback, setPartnerActive } from "~/models/transfers-out/partners.server";
+import {
+  partnerOfSignature,
+  receivePartnerCallback,
+  recordPartnerCallback,
+  setPartnerActive,
+} from "~/models/transfers-out/partners.server";
 import { act, assignedCase, setUpWorld } from "../support/fixtures";
 
-/** What a partner's signed callback may no longer do: speak for a deactivated partner, another case, or the future. */
+/**
+ * What a partner's signed callback may no longer do: speak for a deactivated partner, another case or the
+ * future, or be sent again later or under another delivery id.
+ */
 let world: Awaited<ReturnType<typeof setUpWorld>>;
-const apiKey = `gl_abcdefgh_${"b".repeat(32)}`;
+let keys = 0;
+/** Each partner issues its own key. */
+const newApiKey = () => `gl_abcdefgh_${String((keys += 1)).padStart(32, "b")}`;
 
 beforeAll(async () => {
   world = await setUpWorld();
 });
 
 async function transferredCase() {
+  const apiKey = newApiKey();
   const partner = await prisma.partner.create({
     data: {
       name: `邻区${Math.random().toString(36).slice(2, 8)}`,
@@ -40,17 +51,17 @@ async function transferredCase() {
     "2026-03-02 10:00",
   );
   const transfer = await prisma.caseTransfer.findFirstOrThrow({ where: { caseId: created.id } });
-  return { partner, caseNo: created.caseNo, transfer };
+  return { partner, caseNo: created.caseNo, transfer, apiKey };
 }
 
 describe("partner callbacks", () => {
   it("from a deactivated partner are refused like forged ones", async () => {
-    const { partner } = await transferredCase();
+    const { partner, apiKey } = await transferredCase();
     const raw = JSON.stringify({ event: "accepted", workOrderNo: "x" });
-    const signature = signPayload(callbackSigningSecret(apiKey), raw);
-    expect((await partnerOfSignature(raw, signature))?.id).toBe(partner.id);
+    const headers = new Headers(signedHeaders(callbackSigningSecret(apiKey), { id: "delivery-1", body: raw }, new Date()));
+    expect((await partnerOfSignature(raw, headers))?.partner.id).toBe(partner.id);
     await setPartnerActive(partner.id, false);
-    expect(await partnerOfSignature(raw, signature)).toBeNull();
+    expect(await partnerOfSignature(raw, headers)).toBeNull();
   });
 
   it("must name the transfer's whole work-order number, not another case's with the same transfer id", async () => {
@@ -75,5 +86,43 @@ describe("partner callbacks", () => {
     const now = new Date().toISOString();
     expect(partnerCallbackSchema.safeParse({ ...callback, at: now }).success).toBe(true);
     expect(jointProgressSchema.safeParse({ stage: "handling", at: now }).success).toBe(true);
+  });
+
+  it("are refused when signed more than five minutes from our clock, and a repeated delivery changes nothing", async () => {
+    const { partner, caseNo, transfer, apiKey } = await transferredCase();
+    const secret = callbackSigningSecret(apiKey);
+    const body = (answer: string) =>
+      JSON.stringify({ event: "answered", workOrderNo: `${caseNo}-Y${transfer.id}`, case: { stage: "answered", answer } });
+    const parse = (raw: string) => {
+      const parsed = partnerCallbackSchema.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    };
+    const receive = (raw: string, headers: Record<string, string>) => receivePartnerCallback(raw, new Headers(headers), parse);
+    const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+    const replyOf = async () => (await prisma.caseTransfer.findUniqueOrThrow({ where: { id: transfer.id } })).replyText;
+
+    // Captured six minutes ago, or dated six minutes ahead: refused, whatever it says.
+    for (const at of [minutes(-6), minutes(6)]) {
+      const raw = body("重放的答复");
+      expect(await receive(raw, signedHeaders(secret, { id: `late-${at.getTime()}`, body: raw }, at))).toEqual({
+        outcome: "expired",
+        partnerId: partner.id,
+      });
+    }
+    expect(await replyOf()).toBeNull();
+
+    // Within the window: recorded once; the same delivery again is a repeat; its signature under another id is forged.
+    const raw = body("已查处并答复");
+    const headers = signedHeaders(secret, { id: "answer-1", body: raw }, minutes(-4));
+    expect((await receive(raw, headers)).outcome).toBe("recorded");
+    expect(await replyOf()).toBe("已查处并答复");
+    expect((await receive(raw, headers)).outcome).toBe("already-recorded");
+    expect((await receive(raw, { ...headers, "x-greenline-event": "answer-2" })).outcome).toBe("badSignature");
+    expect((await receive(raw, { ...headers, "x-greenline-timestamp": String(Math.floor(Date.now() / 1000)) })).outcome).toBe(
+      "badSignature",
+    );
+    const { "x-greenline-timestamp": _timestamp, ...withoutTime } = headers;
+    expect((await receive(raw, withoutTime)).outcome).toBe("badSignature");
+    expect(await prisma.receivedDelivery.count({ where: { sender: `partner:${partner.id}` } })).toBe(1);
   });
 });

@@ -8,7 +8,7 @@ import { getCaseForViewer } from "~/models/case/view.server";
 import { registerCase } from "~/models/case/service.server";
 import { createPartner } from "~/models/transfers-out/partners.server";
 import { notifyOverdueReplies, overdueReplies } from "~/models/transfers-out/reply-clock.server";
-import { signPayload } from "~/models/outbox/webhooks.server";
+import { signedHeaders } from "~/models/outbox/signed-deliveries.server";
 import { startWorkers } from "../../workers/index";
 import { spawnWorker } from "../support/bulk-cases";
 import { startApp } from "../support/browser";
@@ -229,7 +229,10 @@ describe("transfers between two Greenline installations", { timeout: 120_000 }, 
     });
     const refused = await fetch(`${ours.baseUrl}/api/partner-callbacks`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-greenline-signature": signPayload("not-the-key", forged) },
+      headers: {
+        "content-type": "application/json",
+        ...signedHeaders("not-the-key", { id: "forged-1", body: forged }, new Date()),
+      },
       body: forged,
     });
     expect(refused.status).toBe(401);

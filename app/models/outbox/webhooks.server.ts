@@ -1,6 +1,5 @@
 import { type Destination, destinationOfEvent } from "~/domain/destinations";
 import { InputError } from "../errors";
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { prisma, type Transaction } from "~/db.server";
 import { isJointProgressEvent } from "~/domain/partners";
 import { logger } from "~/logger.server";
@@ -8,14 +7,14 @@ import { z } from "zod";
 import { config } from "~/config.server";
 import { defineJob, queueOrLeave } from "../jobs/queues.server";
 import { OutboundRefusedError, outboundFetch, requireOutboundAddress } from "./outbound.server";
+import { signedHeaders } from "./signed-deliveries.server";
 import { isFinalRefusal, partnerRequestOf, recordPartnerAnswer, recordPartnerGivenUp } from "../transfers-out/deliveries.server";
 
 /**
- * Outgoing events, each POSTed once as JSON, signed with HMAC-SHA256 of the body under its destination's
- * secret (app/domain/destinations.ts), retried with exponential backoff by its own queue so that a
- * failing receiver never holds up deadline work; every attempt is recorded.
+ * Outgoing events, each POSTed once as JSON, signed under its destination's secret
+ * (app/domain/destinations.ts; the signature in ./signed-deliveries.server.ts), retried with exponential
+ * backoff by its own queue so that a failing receiver never holds up deadline work; every attempt is recorded.
  */
-export const SIGNATURE_HEADER = "x-greenline-signature";
 
 export async function getDestinationSettings(destination: Destination) {
   const keys = [`${destination}.url`, `${destination}.secret`];
@@ -84,18 +83,6 @@ export async function saveDestinationSettings(destination: Destination, url: str
   configuredCache.delete(destination);
 }
 
-export function signPayload(secret: string, body: string) {
-  return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
-}
-
-/** Whether `signature` is ours for `body` (a receiver posting back, such as the SMS gateway's receipts). */
-export function signatureMatches(secret: string, body: string, signature: string | null): boolean {
-  if (!secret || !signature) return false;
-  const expected = Buffer.from(signPayload(secret, body));
-  const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
-}
-
 export const WEBHOOK_ATTEMPTS = 8;
 
 /**
@@ -141,7 +128,10 @@ async function destinationOf(delivery: { apiKeyId: number | null; eventId: strin
 }
 
 /** What one attempt sends: a signed event to the webhook or a key's callback, or a transfer to a partner's API. */
-async function requestOf(delivery: { apiKeyId: number | null; caseTransferId: number | null; eventId: string; payload: string }) {
+async function requestOf(
+  delivery: { apiKeyId: number | null; caseTransferId: number | null; eventId: string; payload: string },
+  sentAt: Date,
+) {
   if (delivery.caseTransferId !== null) return partnerRequestOf(delivery);
   const { url, secret } = await destinationOf(delivery);
   if (!url) return null;
@@ -149,8 +139,7 @@ async function requestOf(delivery: { apiKeyId: number | null; caseTransferId: nu
     url,
     headers: {
       "content-type": "application/json",
-      [SIGNATURE_HEADER]: signPayload(secret, delivery.payload),
-      "x-greenline-event": delivery.eventId,
+      ...signedHeaders(secret, { id: delivery.eventId, body: delivery.payload }, sentAt),
     },
   };
 }
@@ -162,7 +151,8 @@ async function requestOf(delivery: { apiKeyId: number | null; caseTransferId: nu
 export async function deliverWebhook(eventId: string, options: { finalAttempt?: boolean; now?: Date } = {}) {
   const delivery = await prisma.webhookDelivery.findUnique({ where: { eventId } });
   if (!delivery || delivery.status === "delivered") return "nothing-to-do";
-  const request = await requestOf(delivery);
+  // Signed at the moment it leaves, whatever time the caller records it under.
+  const request = await requestOf(delivery, new Date());
   if (!request) return "not-configured";
   const now = options.now ?? new Date();
   const sendsTransfer = delivery.caseTransferId !== null && !isJointProgressEvent(eventId);

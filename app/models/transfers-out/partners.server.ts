@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import { splitApiKey } from "~/domain/api-keys";
 import type { PartnerCallback } from "~/forms/api";
+import type { Prisma } from "~/generated/prisma/client";
 import {
   type PartnerKind,
   isRemoteStage,
@@ -12,10 +13,10 @@ import {
 import type { PartnerActor } from "~/domain/roles";
 import { logger } from "~/logger.server";
 import { changeCaseAtCurrentVersion } from "../case/service.server";
-import { ActionNotAllowedError, InputError } from "../errors";
+import { ActionNotAllowedError, InputError, StaleVersionError } from "../errors";
 import { OutboundRefusedError, outboundFetch } from "../outbox/outbound.server";
 import { callbackSigningSecret } from "../transfers-in/api-keys.server";
-import { signatureMatches } from "../outbox/webhooks.server";
+import { type SignatureCheck, checkSignature, noteReceived, receivedBefore } from "../outbox/signed-deliveries.server";
 
 /**
  * Partners (docs/integrations.md "Transfers out"): the bodies cases are transferred to, configured by an
@@ -108,12 +109,56 @@ export async function setPartnerActive(id: number, active: boolean) {
 
 /**
  * Which partner signed a callback: the active Greenline partner whose key signs it (a handful of rows),
- * or null; a deactivated partner's answers are refused like forged ones. The signature is over the exact
- * bytes received.
+ * with whether its time is within the window, or null; a deactivated partner's answers are refused like
+ * forged ones. The signature is over the exact bytes received.
  */
-export async function partnerOfSignature(raw: string, signature: string | null) {
+export async function partnerOfSignature(
+  raw: string,
+  headers: Headers,
+  now = new Date(),
+): Promise<{ partner: Prisma.PartnerGetPayload<object>; check: SignatureCheck } | null> {
   const partners = await prisma.partner.findMany({ where: { kind: "greenline", active: true } });
-  return partners.find((candidate) => signatureMatches(callbackSigningSecret(candidate.apiKey ?? ""), raw, signature)) ?? null;
+  for (const partner of partners) {
+    const check = checkSignature(callbackSigningSecret(partner.apiKey ?? ""), headers, raw, now);
+    if (check.outcome !== "badSignature") return { partner, check };
+  }
+  return null;
+}
+
+/** Who sent a signed delivery, for recognising its repeats. */
+const partnerSender = (partner: { id: number }) => `partner:${partner.id}`;
+
+export type PartnerCallbackOutcome =
+  "recorded" | "already-recorded" | "badSignature" | "expired" | "unreadable" | "unknownTransfer" | "conflict";
+
+/**
+ * A signed callback as `POST /api/partner-callbacks` received it: refused for its signature or its time
+ * (docs/integrations.md "Signatures"), a repeat of a delivery already recorded (which changes nothing),
+ * or recorded. Nothing of an unsigned body is parsed: `parse` (the route's schema) runs only on a
+ * signed one, and answers null for a body that is not a callback.
+ */
+export async function receivePartnerCallback(
+  raw: string,
+  headers: Headers,
+  parse: (raw: string) => PartnerCallback | null,
+  now = new Date(),
+): Promise<{ outcome: PartnerCallbackOutcome; partnerId: number | null }> {
+  const signed = await partnerOfSignature(raw, headers, now);
+  if (!signed || signed.check.outcome === "badSignature") return { outcome: "badSignature", partnerId: null };
+  const { partner, check } = signed;
+  const refused = (outcome: PartnerCallbackOutcome) => ({ outcome, partnerId: partner.id });
+  if (check.outcome === "expired") return refused("expired");
+  if (await receivedBefore(partnerSender(partner), check.deliveryId)) return refused("already-recorded");
+  const callback = parse(raw);
+  if (!callback) return refused("unreadable");
+  try {
+    if (!(await recordPartnerCallback(partner, callback, now))) return refused("unknownTransfer");
+  } catch (error) {
+    if (error instanceof StaleVersionError) return refused("conflict");
+    throw error;
+  }
+  await noteReceived(partnerSender(partner), check.deliveryId, now);
+  return refused("recorded");
 }
 
 /**
