@@ -45,6 +45,27 @@ const TEXTS = [
   "\ud800",
   "_",
   "%",
+  // Identities in free text: stored as typed, masked where township staff read them.
+  "投诉人赵六六（电话 136 5555 6666），联系 136-5555-6666，身份证 11010519491231002X",
+];
+/**
+ * Addresses inside the installation's own network, in the spellings a URL can take. (The test run allows
+ * 127.0.0.1 and localhost for its own receivers, so their spellings are not here; tests/integration/outbound.test.ts
+ * refuses them with an empty allowed list.)
+ */
+const INTERNAL_ADDRESSES = [
+  "http://[::1]:5432/",
+  "http://0.0.0.0:6379/",
+  "http://169.254.169.254/latest/meta-data",
+  "http://10.0.0.1/",
+  "http://0x0a000001/",
+  "http://167772161/",
+  "http://[fe80::1]/",
+  "http://192.168.1.1:8080/",
+  "http://172.16.0.1/",
+  "http://100.64.0.1/",
+  "http://[::ffff:10.0.0.7]:6379/",
+  "http://[fc00::1]/",
 ];
 
 const form = (fields: Record<string, string | string[]>) => {
@@ -85,6 +106,8 @@ interface FormRoute {
   numbers: string[];
   dates: string[];
   texts: string[];
+  /** Fields that take an address the server will call: each internal one is refused and nothing saved. */
+  addresses?: string[];
 }
 
 function formRoutes(context: CorpusContext): FormRoute[] {
@@ -296,6 +319,41 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       dates: [],
       texts: ["secret", "intent"],
     },
+    {
+      // A valid secret: only the address stands in the way.
+      path: "/admin/webhook",
+      as: "admin",
+      base: { intent: "save", destination: "webhook", url: "notaurl", secret: "a-secret-of-sixteen-chars" },
+      numbers: [],
+      dates: [],
+      texts: [],
+      addresses: ["url"],
+    },
+    {
+      path: "/admin/api-keys",
+      as: "admin",
+      base: { name: "内网回调", scopes: "statistics", callbackUrl: "notaurl", rateLimit: "600" },
+      numbers: [],
+      dates: [],
+      texts: [],
+      addresses: ["callbackUrl"],
+    },
+    {
+      path: "/admin/partners",
+      as: "admin",
+      base: {
+        intent: "add",
+        name: "内网单位",
+        kind: "greenline",
+        baseUrl: "notaurl",
+        apiKey: `gl_abcdefgh_${"a".repeat(32)}`,
+        replyDays: "15",
+      },
+      numbers: [],
+      dates: [],
+      texts: [],
+      addresses: ["baseUrl"],
+    },
     { path: "/notifications", as: "township", base: { intent: "read", id: "1" }, numbers: ["id"], dates: [], texts: ["intent"] },
   ];
 }
@@ -320,6 +378,7 @@ function formRequests(context: CorpusContext): MalformedRequest[] {
       [route.numbers, NUMBERS],
       [route.dates, DATES],
       [route.texts, TEXTS],
+      [route.addresses ?? [], INTERNAL_ADDRESSES],
     ];
     for (const [fields, values] of variants) {
       for (const field of fields) {
