@@ -392,6 +392,7 @@ export const zhCN = {
   "intake.submit": "登记",
   "intake.check": "查询历史来电和重复件",
   "intake.success": "已登记，编号 {caseNo}。",
+  "intake.repeated": "这次提交与刚才登记的 {caseNo} 相同，没有重复登记。",
   "intake.merged": "已作为重复投诉登记（{caseNo}），并入 {target}。",
   "intake.callerHistory": "该号码的历史来电",
   "intake.noCallerHistory": "该号码没有历史来电。",

@@ -70,7 +70,7 @@ describe("a complainant follows their case on a phone", { timeout: 180_000 }, ()
       expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
       expect(await accessibilityViolations(page)).toEqual([]);
 
-      await lookUp(created.caseNo, created.lookupCode.toLowerCase());
+      await lookUp(created.caseNo, created.lookupCode!.toLowerCase());
       await progress.getByText(t("query.stage.received"), { exact: true }).waitFor();
 
       await lookUp(created.caseNo, "13800000000");

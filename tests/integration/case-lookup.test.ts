@@ -83,7 +83,8 @@ describe("progress lookup by complainants", { timeout: 300_000 }, () => {
       scheduleJobs: false,
     });
     expect(created.lookupCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-    const typed = `${created.lookupCode.slice(0, 4).toLowerCase()} - ${created.lookupCode.slice(4)}`;
+    const code = created.lookupCode!;
+    const typed = `${code.slice(0, 4).toLowerCase()} - ${code.slice(4)}`;
     const found = await lookUp(created.caseNo, typed);
     expect(await found.text()).toContain(t("query.stage.received"));
     const stored = await prisma.case.findUniqueOrThrow({ where: { id: created.id } });

@@ -80,11 +80,15 @@ export async function registerCase(
     /** Evidence received with the report (a scanned letter, a recording of the call). */
     attachments?: NewAttachment[];
     keepFiles?: StepOptions["keepFiles"];
+    /** The intake form's key: the same form sent again (a double click, a retry) returns the case it registered. */
+    submissionKey?: string;
     /** A work order another system sent through the API (app/models/transfers.server.ts). */
     transfer?: { sourceKeyId: number; workOrderNo: string; platformDueAt: Date | null; idempotencyKey: string | null };
   } = {},
 ) {
   const now = options.now ?? new Date();
+  const first = options.submissionKey ? await caseOfSubmission(actor, options.submissionKey) : null;
+  if (first) return first;
   const fields = normalizedIntake(input);
   if (isReceivedInFuture(fields.receivedAt, now)) throw new InputError({ receivedAt: "receivedInFuture" });
   const [calendar, policies] = await Promise.all([loadWorkCalendar(), loadPolicies()]);
@@ -92,7 +96,7 @@ export async function registerCase(
 
   // The complainant's lookup code: kept only as a hash, shown once on the receipt.
   const lookupCode = newLookupCode();
-  const created = await writeTransaction(async (tx) => {
+  const registration = writeTransaction(async (tx) => {
     await assertReferencesExist(tx, fields);
     const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo, "mergeInto") : null;
     const [number] = await reserveCaseNumbers(tx, fields.kind, yearOf(localDateOf(fields.receivedAt)), 1);
@@ -131,6 +135,7 @@ export async function registerCase(
         ...(options.transfer ? { workOrderNo: options.transfer.workOrderNo, platformDueAt: options.transfer.platformDueAt } : {}),
         ...(actor.role === "apiClient" ? { via: actor.name } : {}),
       },
+      submissionKey: options.submissionKey,
     });
     const step = { record, action: "register", auditEventId: registered.id, actor, at: now };
     await recordAttachments(tx, step, options.attachments ?? [], options.keepFiles);
@@ -160,10 +165,33 @@ export async function registerCase(
     }
     return { record, receiptMessage };
   });
+  let created: Awaited<typeof registration>;
+  try {
+    created = await registration;
+  } catch (error) {
+    // The same form sent twice at once: the second loses on the key's uniqueness, and is the first.
+    if (!options.submissionKey || !isUniqueViolation(error)) throw error;
+    const repeated = await caseOfSubmission(actor, options.submissionKey);
+    // A key someone else's step already carries: a crafted post.
+    if (!repeated) throw new InputError({ form: "badRequest" });
+    return repeated;
+  }
   await afterNotificationCommit(created.receiptMessage);
   if (options.attachments?.length) await queueImageDerivation(options.attachments);
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.record.id);
-  return { ...created.record, lookupCode };
+  return { ...created.record, lookupCode: lookupCode as string | null, repeated: false };
+}
+
+/**
+ * The case a submission already registered, by its key and its author (a key is no way into anyone
+ * else's registration). Its lookup code was shown with the first answer and exists nowhere else.
+ */
+async function caseOfSubmission(actor: CaseActor, submissionKey: string) {
+  const event = await prisma.auditEvent.findFirst({
+    where: { submissionKey, action: "register", actorId: actor.id },
+    select: { case: true },
+  });
+  return event?.case ? { ...event.case, lookupCode: null, repeated: true } : null;
 }
 
 export function snapshotOf(record: {

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { t } from "~/i18n";
+import { startApp } from "../support/browser";
+import { townshipId } from "../support/fixtures";
+import { httpClient } from "../support/http";
+
+/** The hotline form over HTTP: a form sent again, however, registers one case. */
+let app: Awaited<ReturnType<typeof startApp>>;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const { signIn, request } = httpClient(() => app.baseUrl);
+
+async function complaintForm(subject: string, submissionKey: string) {
+  return new URLSearchParams({
+    intent: "register",
+    kind: "complaint",
+    channel: "hotline12369",
+    receivedAt: "2026-03-02T09:00",
+    complainantName: "钱多多",
+    complainantPhone: "13900005678",
+    townshipId: String(await townshipId("古南街道")),
+    category: "noise",
+    subject,
+    address: "古南街道沱湾路8号",
+    description: "夜间施工噪声扰民。",
+    submissionKey,
+  });
+}
+
+const casesAbout = (subject: string) => prisma.case.count({ where: { subject } });
+const registeredOf = (response: Response) => new URL(response.headers.get("location")!, app.baseUrl).searchParams;
+
+describe("registering at the hotline", { timeout: 120_000 }, () => {
+  it("the same form sent again (a retry, the back button) returns the case it registered, with no second receipt", async () => {
+    const operator = await signIn("operator");
+    const body = await complaintForm("重复提交的工地", "intake-key-0001");
+    const first = await request("/intake", { method: "POST", cookie: operator, body });
+    expect(first.status).toBe(302);
+    expect(first.headers.get("set-cookie")).toContain("greenline-receipt");
+    const caseNo = registeredOf(first).get("registered")!;
+
+    const again = await request("/intake", { method: "POST", cookie: operator, body });
+    expect(again.status).toBe(302);
+    expect(registeredOf(again).get("registered")).toBe(caseNo);
+    expect(registeredOf(again).get("repeated")).toBe("1");
+    expect(again.headers.get("set-cookie")).toBeNull();
+    const page = await request(`/intake?${registeredOf(again)}`, { cookie: operator });
+    expect(await page.text()).toContain(t("intake.repeated", { caseNo }));
+    expect(await casesAbout("重复提交的工地")).toBe(1);
+
+    // A new form (a new key) is a new case, even with the same words.
+    const next = await request("/intake", {
+      method: "POST",
+      cookie: operator,
+      body: await complaintForm("重复提交的工地", "intake-key-0002"),
+    });
+    expect(registeredOf(next).get("registered")).not.toBe(caseNo);
+    expect(await casesAbout("重复提交的工地")).toBe(2);
+  });
+
+  it("five copies of one form sent at once register one case", async () => {
+    const operator = await signIn("operator");
+    const body = await complaintForm("同时提交五次", "intake-key-0003");
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => request("/intake", { method: "POST", cookie: operator, body })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([302, 302, 302, 302, 302]);
+    expect(new Set(answers.map((answer) => registeredOf(answer).get("registered"))).size).toBe(1);
+    expect(await casesAbout("同时提交五次")).toBe(1);
+  });
+
+  it("a key another operator's registration carries registers nothing and shows them nothing of it", async () => {
+    const operator = await signIn("operator");
+    const dispatcher = await signIn("dispatcher");
+    const first = await request("/intake", {
+      method: "POST",
+      cookie: operator,
+      body: await complaintForm("别人的密钥", "intake-key-0004"),
+    });
+    expect(first.status).toBe(302);
+    const borrowed = await request("/intake", {
+      method: "POST",
+      cookie: dispatcher,
+      body: await complaintForm("借用密钥", "intake-key-0004"),
+    });
+    expect(borrowed.status).toBe(400);
+    expect(await borrowed.text()).toContain(t("error.badRequest"));
+    expect(await casesAbout("借用密钥")).toBe(0);
+  });
+});
