@@ -49,25 +49,46 @@ export function shareChart(rows: BreakdownRow[]) {
   );
 }
 
-/** On-time rate per township, with the number of conclusions it rests on. */
-export function townshipRateChart(rows: BreakdownRow[], label: string) {
-  const judged = rows.filter((row) => row.concluded > 0);
+/**
+ * Per township, what was concluded on time and late and what is open and overdue at the end, as counts
+ * side by side: a rate alone reads 100 % for a township whose late cases are all still open.
+ */
+export function townshipRateChart(rows: BreakdownRow[], labels: { onTime: string; overdue: string; overdueAtEnd: string }) {
+  const shown = rows.filter((row) => row.concluded > 0 || (row.overdueAtEnd ?? 0) > 0);
+  const series = (name: string, color: string, data: number[]) => ({
+    name,
+    type: "bar",
+    stack: "cases",
+    itemStyle: { color },
+    data,
+    label: { show: true, formatter: ({ value }: { value: number }) => (value > 0 ? String(value) : "") },
+  });
   return render(
     {
-      grid: { left: 80, right: 40, top: 8, bottom: 24 },
-      xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
-      yAxis: { type: "category", inverse: true, data: judged.map((row) => row.name) },
+      legend: { top: 0 },
+      grid: { left: 80, right: 24, top: 32, bottom: 24, containLabel: true },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", inverse: true, data: shown.map((row) => row.name) },
       series: [
-        {
-          name: label,
-          type: "bar",
-          data: judged.map((row) => row.onTimeRate),
-          label: { show: true, position: "right", formatter: "{c}%" },
-        },
+        series(
+          labels.onTime,
+          PALETTE[0],
+          shown.map((row) => row.onTime),
+        ),
+        series(
+          labels.overdue,
+          PALETTE[1],
+          shown.map((row) => row.overdue),
+        ),
+        series(
+          labels.overdueAtEnd,
+          PALETTE[3],
+          shown.map((row) => row.overdueAtEnd ?? 0),
+        ),
       ],
     },
     640,
-    Math.max(120, 24 * judged.length + 40),
+    Math.max(140, 24 * shown.length + 64),
   );
 }
 

@@ -33,14 +33,17 @@ function Figures({ statistics }: { statistics: CaseStatistics }) {
 }
 
 function BreakdownTable({ title, rows, hideEmpty }: { title: string; rows: BreakdownRow[]; hideEmpty?: boolean }) {
-  const shown = hideEmpty ? rows.filter((row) => row.received > 0 || row.concluded > 0) : rows;
+  const shown = hideEmpty ? rows.filter((row) => row.received > 0 || row.concluded > 0 || (row.openAtEnd ?? 0) > 0) : rows;
+  const withOpen = shown.some((row) => row.openAtEnd !== null);
   const total = shown.reduce(
     (sum, row) => ({
       received: sum.received + row.received,
       concluded: sum.concluded + row.concluded,
       onTime: sum.onTime + row.onTime,
+      openAtEnd: sum.openAtEnd + (row.openAtEnd ?? 0),
+      overdueAtEnd: sum.overdueAtEnd + (row.overdueAtEnd ?? 0),
     }),
-    { received: 0, concluded: 0, onTime: 0 },
+    { received: 0, concluded: 0, onTime: 0, openAtEnd: 0, overdueAtEnd: 0 },
   );
   return (
     <table className="breakdown">
@@ -53,6 +56,8 @@ function BreakdownTable({ title, rows, hideEmpty }: { title: string; rows: Break
           <th className="number">{t("report.column.onTime")}</th>
           <th className="number">{t("report.column.overdue")}</th>
           <th className="number">{t("report.column.rate")}</th>
+          {withOpen ? <th className="number">{t("report.column.openAtEnd")}</th> : null}
+          {withOpen ? <th className="number">{t("report.column.overdueAtEnd")}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -64,6 +69,8 @@ function BreakdownTable({ title, rows, hideEmpty }: { title: string; rows: Break
             <td className="number">{row.onTime}</td>
             <td className="number">{row.overdue}</td>
             <td className="number">{percent(row.onTimeRate)}</td>
+            {withOpen ? <td className="number">{row.openAtEnd}</td> : null}
+            {withOpen ? <td className="number">{row.overdueAtEnd}</td> : null}
           </tr>
         ))}
       </tbody>
@@ -75,6 +82,8 @@ function BreakdownTable({ title, rows, hideEmpty }: { title: string; rows: Break
           <td className="number">{total.onTime}</td>
           <td className="number">{total.concluded - total.onTime}</td>
           <td className="number">{percent(onTimeRate(total.onTime, total.concluded))}</td>
+          {withOpen ? <td className="number">{total.openAtEnd}</td> : null}
+          {withOpen ? <td className="number">{total.overdueAtEnd}</td> : null}
         </tr>
       </tfoot>
     </table>

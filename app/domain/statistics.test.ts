@@ -42,11 +42,24 @@ describe("statistics definitions", () => {
   });
 
   it("the annual sentence uses docs/domain.md's words", () => {
-    expect(complaintSentence({ received: 733, concluded: 733, onTime: 733, overdue: 0, overdueAtEnd: 0 })).toBe(
+    expect(complaintSentence({ received: 733, concluded: 733, onTime: 733, overdue: 0, openAtEnd: 0, overdueAtEnd: 0 })).toBe(
       "全年共受理各类环保投诉733件，办结733件，均无超期情况。",
     );
-    expect(complaintSentence({ received: 120, concluded: 100, onTime: 97, overdue: 3, overdueAtEnd: 0 })).toBe(
+    // Open cases that are not overdue do not spoil "none overdue".
+    expect(complaintSentence({ received: 740, concluded: 733, onTime: 733, overdue: 0, openAtEnd: 7, overdueAtEnd: 0 })).toBe(
+      "全年共受理各类环保投诉740件，办结733件，均无超期情况。",
+    );
+    expect(complaintSentence({ received: 120, concluded: 100, onTime: 97, overdue: 3, openAtEnd: 20, overdueAtEnd: 0 })).toBe(
       "全年共受理各类环保投诉120件，办结100件，其中按期办结97件，超期3件，按期办结率97.0%。",
+    );
+  });
+
+  it("the annual sentence names the cases open and overdue at the end, which an on-time rate of 100 % would hide", () => {
+    expect(complaintSentence({ received: 120, concluded: 100, onTime: 100, overdue: 0, openAtEnd: 20, overdueAtEnd: 14 })).toBe(
+      "全年共受理各类环保投诉120件，办结100件，其中按期办结100件，超期0件，按期办结率100.0%；期末在办20件，其中已超期14件。",
+    );
+    expect(annualSentence("petition", { received: 5, concluded: 0, onTime: 0, overdue: 0, openAtEnd: 5, overdueAtEnd: 2 })).toBe(
+      "全年共受理信访事项5件，办结0件，其中按期办结0件，超期0件，按期办结率—；期末在办5件，其中已超期2件。",
     );
   });
 
@@ -91,7 +104,7 @@ describe("statistics definitions", () => {
   });
 
   it("petitions and mediations have sentences of the same shape", () => {
-    const clean = { received: 12, concluded: 10, onTime: 10, overdue: 0, overdueAtEnd: 0 };
+    const clean = { received: 12, concluded: 10, onTime: 10, overdue: 0, openAtEnd: 2, overdueAtEnd: 0 };
     expect(annualSentence("complaint", clean)).toBe(complaintSentence(clean));
     expect(annualSentence("petition", clean)).toBe("全年共受理信访事项12件，办结10件，均无超期情况。");
     expect(annualSentence("petition", { ...clean, onTime: 9, overdue: 1 })).toBe(

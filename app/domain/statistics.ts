@@ -115,6 +115,7 @@ export interface HeadlineFigures {
   concluded: number;
   onTime: number;
   overdue: number;
+  openAtEnd: number;
   overdueAtEnd: number;
 }
 
@@ -132,8 +133,18 @@ export function annualSentence(kind: CaseKind, figures: HeadlineFigures, mediati
   }
   const base = `全年共受理信访事项${figures.received}件，办结${figures.concluded}件`;
   if (handledWithoutOverdue(figures)) return `${base}，均无超期情况。`;
+  return `${base}${concludedAndOpenOverdue(figures)}`;
+}
+
+/**
+ * The sentence's second half when something is overdue: how the conclusions went, and, when cases are
+ * open and overdue at the end, those too: an on-time rate alone would read 100 % while they wait.
+ */
+function concludedAndOpenOverdue(figures: HeadlineFigures) {
   const rate = onTimeRate(figures.onTime, figures.concluded);
-  return `${base}，其中按期办结${figures.onTime}件，超期${figures.overdue}件，按期办结率${rate === null ? "—" : rate.toFixed(1)}%。`;
+  const concluded = `，其中按期办结${figures.onTime}件，超期${figures.overdue}件，按期办结率${rate === null ? "—" : `${rate.toFixed(1)}%`}`;
+  const open = figures.overdueAtEnd > 0 ? `；期末在办${figures.openAtEnd}件，其中已超期${figures.overdueAtEnd}件` : "";
+  return `${concluded}${open}。`;
 }
 
 /** The annual report's sentence for complaints, in docs/domain.md's exact words. */
@@ -141,6 +152,5 @@ export function complaintSentence(figures: HeadlineFigures): string {
   if (handledWithoutOverdue(figures)) {
     return `全年共受理各类环保投诉${figures.received}件，办结${figures.concluded}件，均无超期情况。`;
   }
-  const rate = onTimeRate(figures.onTime, figures.concluded);
-  return `全年共受理各类环保投诉${figures.received}件，办结${figures.concluded}件，其中按期办结${figures.onTime}件，超期${figures.overdue}件，按期办结率${rate === null ? "—" : rate.toFixed(1)}%。`;
+  return `全年共受理各类环保投诉${figures.received}件，办结${figures.concluded}件${concludedAndOpenOverdue(figures)}`;
 }

@@ -91,8 +91,25 @@ describe("headline figures on a hand-built year", () => {
     expect(y2020.sentence).toBe(complaintSentence(y2020));
     const wenlongRow = y2020.byTownship.find((row) => row.name === "文龙街道");
     const gunanRow = y2020.byTownship.find((row) => row.name === "古南街道");
-    expect(wenlongRow).toMatchObject({ received: 1, concluded: 1, onTime: 0, overdue: 1, onTimeRate: 0 });
-    expect(gunanRow).toMatchObject({ received: 8, concluded: 4, onTime: 4, overdue: 0, onTimeRate: 100 });
+    expect(wenlongRow).toMatchObject({
+      received: 1,
+      concluded: 1,
+      onTime: 0,
+      overdue: 1,
+      onTimeRate: 0,
+      openAtEnd: 0,
+      overdueAtEnd: 0,
+    });
+    // 100 % of its conclusions on time, and one case open and overdue at the end: both are shown.
+    expect(gunanRow).toMatchObject({
+      received: 8,
+      concluded: 4,
+      onTime: 4,
+      overdue: 0,
+      onTimeRate: 100,
+      openAtEnd: 3,
+      overdueAtEnd: 1,
+    });
     expect(y2020.byTownship).toHaveLength(21); // every township, with or without cases
     expect(y2020.byChannel.find((row) => row.name === "网络")).toMatchObject({ received: 1, concluded: 1 });
     expect(y2020.byChannel.find((row) => row.name === "12369热线")).toMatchObject({ received: 8, concluded: 4 });
@@ -103,13 +120,15 @@ describe("headline figures on a hand-built year", () => {
     expect(month("2020-01")).toMatchObject({ received: 0, concluded: 1 }); // the 2019 case, by month concluded
     expect(month("2020-03")).toMatchObject({ received: 3, concluded: 3, onTime: 2, overdue: 1 });
     expect(month("2020-06")).toMatchObject({ received: 2, concluded: 1 }); // the original and its repeat
-    expect(month("2020-12")).toMatchObject({ received: 2, concluded: 0 });
+    expect(month("2020-12")).toMatchObject({ received: 2, concluded: 0, openAtEnd: null, overdueAtEnd: null });
     // Handling days of the five conclusions: 21.6 (on the last second), 21.6 (one second later), 28.0,
     // 4.0 (30 Dec 09:00 → 3 Jan 10:00) and 4.0 (1 Jun 09:00 → 5 Jun 10:00); sorted, the middle one is 21.6.
     expect(y2020.medianHandlingDays).toBe(21.6);
     expect(y2020.meanHandlingDays).toBe(15.9); // (21.62 + 21.62 + 28.04 + 4.04 + 4.04) / 5 = 15.87
     expect(y2020).toMatchObject({ followedUp: 3, satisfied: 2, satisfactionRate: 66.7, mediation: null });
-    expect(complaintSentence(y2020)).toBe("全年共受理各类环保投诉9件，办结5件，其中按期办结4件，超期1件，按期办结率80.0%。");
+    expect(complaintSentence(y2020)).toBe(
+      "全年共受理各类环保投诉9件，办结5件，其中按期办结4件，超期1件，按期办结率80.0%；期末在办3件，其中已超期1件。",
+    );
 
     const y2021 = await caseStatistics("complaint", yearPeriod(2021));
     expect(y2021).toMatchObject({ received: 0, concluded: 1, onTime: 1, overdue: 0 });

@@ -13,6 +13,8 @@ const BREAKDOWN_HEADER = () => [
   t("report.column.onTime"),
   t("report.column.overdue"),
   t("report.column.rate"),
+  t("report.column.openAtEnd"),
+  t("report.column.overdueAtEnd"),
 ];
 
 const breakdownRow = (row: BreakdownRow) => [
@@ -22,6 +24,9 @@ const breakdownRow = (row: BreakdownRow) => [
   row.onTime,
   row.overdue,
   percent(row.onTimeRate),
+  // By month there is nothing open at the end: the cells stay empty.
+  row.openAtEnd,
+  row.overdueAtEnd,
 ];
 
 export async function statisticsWorkbook(title: string, report: StatisticsReport) {

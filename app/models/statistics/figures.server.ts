@@ -32,6 +32,9 @@ export interface BreakdownRow {
   onTime: number;
   overdue: number;
   onTimeRate: number | null;
+  /** Open at the period's end, and of those overdue (docs/domain.md); null by month, which they have none of. */
+  openAtEnd: number | null;
+  overdueAtEnd: number | null;
 }
 
 export interface CaseStatistics {
@@ -126,27 +129,31 @@ function conclusionGroups(kind: CaseKind, period: StatisticsPeriod) {
   );
 }
 
-/** Decisions in the period, and what was open (and overdue) at its end. */
-async function decisionsAndOpenAtEnd(kind: CaseKind, period: StatisticsPeriod, atEnd: Date) {
+/** Decisions in the period. */
+async function decisions(kind: CaseKind, period: StatisticsPeriod) {
   const params = new Params();
-  const end = instantLiteral(atEnd);
   const sql = `SELECT
        (SELECT COUNT(*) FROM "Case" ${indexedBy("Case_statistics_accepted")}
          WHERE "kind" = ${params.add(kind)} AND ${within("acceptedAt", period.start, period.end)}) AS "accepted",
        (SELECT COUNT(*) FROM "Case" ${indexedBy("Case_statistics_rejected")}
-         WHERE "kind" = ${params.add(kind)} AND ${within("rejectedAt", period.start, period.end)}) AS "rejected",
+         WHERE "kind" = ${params.add(kind)} AND ${within("rejectedAt", period.start, period.end)}) AS "rejected"`;
+  const [row] = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
+  return { accepted: num(row?.accepted), rejected: num(row?.rejected) };
+}
+
+/** What was open, and overdue, at the period's end, by channel, category and township. */
+function openAtEndGroups(kind: CaseKind, atEnd: Date) {
+  const end = instantLiteral(atEnd);
+  return groupedRows(
+    (params) => `SELECT "channel", "category", "townshipId",
        COUNT(*) AS "openAtEnd",
        SUM(CASE WHEN "dueAt" < ${end} THEN 1 ELSE 0 END) AS "overdueAtEnd"
      FROM "Case" ${indexedBy("Case_statistics_received")}
      WHERE "kind" = ${params.add(kind)} AND "receivedAt" < ${end} AND "state" <> 'merged'
-       AND ("concludedAt" IS NULL OR "concludedAt" >= ${end}) AND ("rejectedAt" IS NULL OR "rejectedAt" >= ${end})`;
-  const [row] = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
-  return {
-    accepted: num(row?.accepted),
-    rejected: num(row?.rejected),
-    openAtEnd: num(row?.openAtEnd),
-    overdueAtEnd: num(row?.overdueAtEnd),
-  };
+       AND ("concludedAt" IS NULL OR "concludedAt" >= ${end}) AND ("rejectedAt" IS NULL OR "rejectedAt" >= ${end})
+     GROUP BY 1, 2, 3`,
+    ["channel", "category", "townshipId", "openAtEnd", "overdueAtEnd"],
+  );
 }
 
 /** The middle handling time(s) of the conclusions: one or two rows of the sorted handling times. */
@@ -164,19 +171,27 @@ interface Tally {
   received: number;
   concluded: number;
   onTime: number;
+  openAtEnd: number;
+  overdueAtEnd: number;
 }
 
-/** Adds the grouped rows up along one dimension, named from reference data, in the reference order. */
+const emptyTally = (): Tally => ({ received: 0, concluded: 0, onTime: 0, openAtEnd: 0, overdueAtEnd: 0 });
+
+/**
+ * Adds the grouped rows up along one dimension, named from reference data, in the reference order.
+ * `open` is null for months: what is open at the end belongs to no month of the period.
+ */
 function breakdown(
   intake: Row[],
   conclusions: Row[],
+  open: Row[] | null,
   dimension: "channel" | "category" | "townshipId" | "month",
   names: Map<string, string>,
 ): BreakdownRow[] {
-  const tallies = new Map<string, Tally>([...names.keys()].map((key) => [key, { received: 0, concluded: 0, onTime: 0 }]));
+  const tallies = new Map<string, Tally>([...names.keys()].map((key) => [key, emptyTally()]));
   const tallyOf = (key: string) => {
     let tally = tallies.get(key);
-    if (!tally) tallies.set(key, (tally = { received: 0, concluded: 0, onTime: 0 }));
+    if (!tally) tallies.set(key, (tally = emptyTally()));
     return tally;
   };
   for (const row of intake) tallyOf(String(row[dimension])).received += num(row.received);
@@ -185,12 +200,19 @@ function breakdown(
     tally.concluded += num(row.concluded);
     tally.onTime += num(row.onTime);
   }
+  for (const row of open ?? []) {
+    const tally = tallyOf(String(row[dimension]));
+    tally.openAtEnd += num(row.openAtEnd);
+    tally.overdueAtEnd += num(row.overdueAtEnd);
+  }
   return [...tallies].map(([key, tally]) => ({
     key,
     name: names.get(key) ?? key,
     ...tally,
     overdue: tally.concluded - tally.onTime,
     onTimeRate: onTimeRate(tally.onTime, tally.concluded),
+    openAtEnd: open ? tally.openAtEnd : null,
+    overdueAtEnd: open ? tally.overdueAtEnd : null,
   }));
 }
 
@@ -213,24 +235,25 @@ async function referenceNames() {
 export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, now = new Date()): Promise<CaseStatistics> {
   // A period that has not ended yet (this year) is counted "at its end" as of now.
   const atEnd = new Date(Math.min(period.end.getTime(), now.getTime()));
-  const [intake, conclusions, decisions, names] = await Promise.all([
+  const [intake, conclusions, decided, open, names] = await Promise.all([
     intakeGroups(kind, period),
     conclusionGroups(kind, period),
-    decisionsAndOpenAtEnd(kind, period, atEnd),
+    decisions(kind, period),
+    openAtEndGroups(kind, atEnd),
     referenceNames(),
   ]);
   const concluded = sum(conclusions, "concluded");
   const onTime = sum(conclusions, "onTime");
   const figures = {
     received: sum(intake, "received"),
-    accepted: decisions.accepted,
-    rejected: decisions.rejected,
+    accepted: decided.accepted,
+    rejected: decided.rejected,
     merged: sum(intake, "merged"),
     concluded,
     onTime,
     overdue: concluded - onTime,
-    openAtEnd: decisions.openAtEnd,
-    overdueAtEnd: decisions.overdueAtEnd,
+    openAtEnd: sum(open, "openAtEnd"),
+    overdueAtEnd: sum(open, "overdueAtEnd"),
   };
   const mediation =
     kind === "mediation"
@@ -253,10 +276,10 @@ export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, n
     onTimeRate: onTimeRate(onTime, concluded),
     handledWithoutOverdue: handledWithoutOverdue(figures),
     sentence: annualSentence(kind, figures, mediation ?? undefined),
-    byChannel: breakdown(intake, conclusions, "channel", names.channel),
-    byCategory: breakdown(intake, conclusions, "category", names.category),
-    byTownship: breakdown(intake, conclusions, "townshipId", names.townshipId),
-    byMonth: breakdown(intake, conclusions, "month", months),
+    byChannel: breakdown(intake, conclusions, open, "channel", names.channel),
+    byCategory: breakdown(intake, conclusions, open, "category", names.category),
+    byTownship: breakdown(intake, conclusions, open, "townshipId", names.townshipId),
+    byMonth: breakdown(intake, conclusions, null, "month", months),
     medianHandlingDays: handlingDays(await medianHandlingMs(kind, period, concluded)),
     meanHandlingDays: handlingDays(concluded === 0 ? null : sum(conclusions, "handlingMs") / concluded),
     followedUp,

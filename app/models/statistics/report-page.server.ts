@@ -11,7 +11,11 @@ function chartsOf(s: CaseStatistics) {
     monthly: monthlyChart(s.byMonth, { received: t("report.column.received"), concluded: t("report.column.concluded") }),
     categories: shareChart(s.byCategory),
     channels: shareChart(s.byChannel),
-    townshipRate: townshipRateChart(s.byTownship, t("report.column.rate")),
+    townshipRate: townshipRateChart(s.byTownship, {
+      onTime: t("report.figure.onTime"),
+      overdue: t("report.figure.overdue"),
+      overdueAtEnd: t("report.figure.overdueAtEnd"),
+    }),
   };
 }
 
