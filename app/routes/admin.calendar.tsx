@@ -10,6 +10,7 @@ import { isSupportedYear, localDateOf, yearOf } from "~/domain/local-time";
 import { calendarSchemas, isCalendarIntent } from "~/forms/admin";
 import { t } from "~/i18n";
 import {
+  calendarDay,
   changeCalendar,
   importCalendarCsv,
   listCalendarYear,
@@ -36,6 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
     data({ intent, result, message }, { status: 400 });
   if (submission.status !== "success") return refuse(submission.reply());
   const value = submission.value;
+  // What a removal takes away, so that the page can offer it back in one click.
+  const removed = value.intent === "remove" ? await calendarDay(value.date) : null;
   try {
     const result =
       value.intent === "import"
@@ -49,8 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
             });
     const back = new URLSearchParams({
       ...(value.year ? { year: String(value.year) } : {}),
+      done: value.intent,
       changed: String(result.changedDays),
       moved: String(result.movedDeadlines),
+      ...(removed ? { date: removed.date, type: removed.type, name: removed.name ?? "" } : {}),
     });
     return redirect(`/admin/calendar?${back.toString()}`);
   } catch (error) {
@@ -59,6 +64,38 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     throw error;
   }
+}
+
+/** The flash after a change: what was done, how many deadlines moved, and for a removal its undo. */
+function ChangeDone({ year, params }: { year: number; params: URLSearchParams }) {
+  const done = params.get("done");
+  const moved = params.get("moved") ?? "0";
+  const date = params.get("date");
+  const type = params.get("type");
+  if (done === "remove" && date && (type === "holiday" || type === "workday")) {
+    const name = params.get("name") ?? "";
+    return (
+      <div className="flash flash-success" role="status">
+        <Form method="post" aria-label={t("admin.calendar.undoRemove", { date })}>
+          {t("admin.calendar.removed", { date, kind: t(`admin.calendar.${type}`), name, moved })}{" "}
+          <input type="hidden" name="intent" value="set" />
+          <input type="hidden" name="year" value={year} />
+          <input type="hidden" name="date" value={date} />
+          <input type="hidden" name="type" value={type} />
+          <input type="hidden" name="name" value={name} />
+          <button type="submit" className="secondary">
+            {t("admin.calendar.undo")}
+          </button>
+        </Form>
+      </div>
+    );
+  }
+  const key = done === "set" ? "admin.calendar.saved" : "admin.calendar.imported";
+  return (
+    <p className="flash flash-success" role="status">
+      {t(key, { count: params.get("changed") ?? "0", moved })}
+    </p>
+  );
 }
 
 /** One day's removal: a form of its own, named by the day. */
@@ -146,11 +183,7 @@ export default function AdminCalendar() {
           {t("admin.calendar.missing", { years: missing.join("、") })}
         </p>
       ) : null}
-      {changed && !actionData ? (
-        <p className="flash flash-success">
-          {t("admin.calendar.imported", { count: changed })}（{searchParams.get("moved")} 件案件时限已重新计算）
-        </p>
-      ) : null}
+      {changed && !actionData ? <ChangeDone year={year} params={searchParams} /> : null}
       {actionData?.message ? (
         <p className="flash flash-error" role="alert">
           {actionData.message}

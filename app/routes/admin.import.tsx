@@ -73,15 +73,18 @@ function Summary({ summary }: { summary: PageSummary }) {
       <h2>{t(summary.applied ? "import.appliedTitle" : "import.summaryTitle", { fileName: summary.fileName })}</h2>
       <ul>
         <li>{t("import.rows", { rows: summary.rows })}</li>
-        <li>
-          {t("import.new", {
-            created: summary.created,
-            open: summary.open,
-            overdueOpen: summary.overdueOpen,
-            concluded: summary.concluded,
-            rejected: summary.rejected,
-          })}
-        </li>
+        {/* A file with problems imports nothing: no line about new cases that will not exist. */}
+        {clean ? (
+          <li>
+            {t("import.new", {
+              created: summary.created,
+              open: summary.open,
+              overdueOpen: summary.overdueOpen,
+              concluded: summary.concluded,
+              rejected: summary.rejected,
+            })}
+          </li>
+        ) : null}
         <li>{t("import.unchanged", { unchanged: summary.unchanged })}</li>
         {summary.unknownColumns.length > 0 ? (
           <li>{t("import.unknownColumns", { columns: summary.unknownColumns.join("、") })}</li>

@@ -80,7 +80,7 @@ function PolicyVersionForm({
         <thead>
           <tr>
             <th>{t("admin.policies.milestones")}</th>
-            <th>{t("field.amount")}</th>
+            <th>{t("admin.policies.amount")}</th>
             <th>{t("field.unit")}</th>
           </tr>
         </thead>
@@ -100,7 +100,7 @@ function PolicyVersionForm({
                   <input
                     {...withoutKey(getInputProps(cells.amount, { type: "number" }))}
                     min={1}
-                    aria-label={`${name} ${t("field.amount")}`}
+                    aria-label={`${name} ${t("admin.policies.amount")}`}
                   />
                   <FieldError id={cells.amount.errorId} message={cells.amount.errors} />
                 </td>

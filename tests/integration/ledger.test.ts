@@ -57,6 +57,9 @@ describe("ledger import", () => {
     );
     expect(summary.applied).toBe(false);
     expect(summary.rows).toBe(13);
+    // A file with problems imports nothing, and says so in every count (not "0 new, 1 of them concluded").
+    expect(summary).toMatchObject({ created: 0, open: 0, overdueOpen: 0, concluded: 0, rejected: 0 });
+    expect(Object.values(summary.byKind)).toEqual([0, 0, 0]);
     expect(summary.problems.map((p) => [p.row, p.column, p.problem])).toEqual([
       [3, "类型", "unknownKind"],
       [4, "来源渠道", "unknownChannel"],

@@ -14,6 +14,11 @@ export async function listCalendarYear(year: number) {
   return prisma.holidayDate.findMany({ where: { scheduleYear: year }, orderBy: { date: "asc" } });
 }
 
+/** One day of the schedule, or null (what a removal takes away, for its undo). */
+export function calendarDay(date: string) {
+  return prisma.holidayDate.findUnique({ where: { date } });
+}
+
 export async function scheduledYears(): Promise<number[]> {
   const rows = await prisma.holidayDate.groupBy({ by: ["scheduleYear"], orderBy: { scheduleYear: "asc" } });
   return rows.map((row) => row.scheduleYear);

@@ -254,6 +254,11 @@ function emptySummary(fileName: string): LedgerImportSummary {
   };
 }
 
+const nothingCreated = () => {
+  const { created, byKind, open, overdueOpen, concluded, rejected } = emptySummary("");
+  return { created, byKind, open, overdueOpen, concluded, rejected };
+};
+
 /** Checks a ledger file and, with `apply` and no problem found, imports it whole. */
 export async function importLedger(file: { content: Buffer; fileName: string }, options: LedgerImportOptions) {
   const now = options.now ?? new Date();
@@ -334,7 +339,8 @@ export async function importLedger(file: { content: Buffer; fileName: string }, 
   summary.problems.sort((a, b) => a.row - b.row);
   summary.created = planned.length;
   if (summary.problems.length > 0 || !options.apply) {
-    if (summary.problems.length > 0) summary.created = 0;
+    // A file with problems imports nothing: none of its rows is a new case, open, concluded or rejected.
+    if (summary.problems.length > 0) Object.assign(summary, nothingCreated());
     await report("done", rows.length, rows.length);
     return summary;
   }
