@@ -79,6 +79,9 @@ const environmentSchema = z.object({
     .refine((value) => value === undefined || /^https?:\/\/[^/\s?#]+$/.test(value), {
       message: "must be an origin such as https://greenline.example.gov.cn (scheme and host, no path)",
     }),
+  /** The bureau's name and hotline, as complainants read them on receipts, messages and letters. */
+  BUREAU_NAME: z.string().trim().min(2, "must name the bureau").max(40, "at most 40 characters").default("区生态环境局"),
+  BUREAU_HOTLINE: z.string().trim().max(30, "at most 30 characters").default("12345"),
   /**
    * Hosts inside the internal network that the server may send requests to all the same (a partner
    * on the government network): names or addresses, comma-separated. Everything else must be public.
@@ -152,6 +155,21 @@ export function parseConfig(environment: NodeJS.ProcessEnv): AppConfig {
     dialect: values.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgresql",
     databaseFile: values.DATABASE_URL.startsWith("file:") ? path.resolve(values.DATABASE_URL.replace(/^file:/, "")) : null,
   };
+}
+
+/** The bureau as the public reads it: name, hotline, and where the progress lookup page is. */
+export interface Bureau {
+  name: string;
+  hotline: string;
+  /** The lookup page's address; null when no public origin is known (a message sent by the worker without PUBLIC_ORIGIN). */
+  lookupUrl: string | null;
+}
+
+/** The lookup page at the configured public origin, else at the origin this request reached. */
+export function bureauOf(request: Request | null): Bureau {
+  const { BUREAU_NAME, BUREAU_HOTLINE, PUBLIC_ORIGIN } = config();
+  const origin = PUBLIC_ORIGIN ?? (request ? new URL(request.url).origin : null);
+  return { name: BUREAU_NAME, hotline: BUREAU_HOTLINE, lookupUrl: origin ? `${origin}/query` : null };
 }
 
 let cached: AppConfig | undefined;

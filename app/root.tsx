@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { config } from "~/config.server";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
 import { useNonce } from "~/components/nonce";
 import { RouteErrorBoundary } from "~/components/route-error";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const deadlineStatus = user ? await deadlineProcessingStatus() : "running";
   const calendarMissing = user?.role === "admin" ? await missingCalendarYears() : [];
   const unread = user ? await unreadNotificationCount(user.id) : 0;
-  return { user, deadlineStatus, calendarMissing, unread };
+  return { user, deadlineStatus, calendarMissing, unread, bureauName: config().BUREAU_NAME };
 }
 
 /** `document`: served by express outside Remix, so the link loads a whole page. */
@@ -79,13 +80,13 @@ function NavLinks({ role }: { role: Role }) {
 }
 
 export default function App() {
-  const { user, deadlineStatus, calendarMissing, unread } = useLoaderData<typeof loader>();
+  const { user, deadlineStatus, calendarMissing, unread, bureauName } = useLoaderData<typeof loader>();
   return (
     <Document>
       {user ? (
         <header className="site-header">
           <a className="brand" href="/">
-            {t("app.shortName")} <span>{t("app.bureau")}</span>
+            {t("app.shortName")} <span>{bureauName}</span>
           </a>
           <nav aria-label={t("nav.main")} className="nav-wide">
             <NavLinks role={user.role} />

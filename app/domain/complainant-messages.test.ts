@@ -12,6 +12,8 @@ import {
 import { CASE_ACTIONS } from "./workflow";
 
 const values: MessageValues = {
+  bureau: "綦江区生态环境局",
+  lookupUrl: "https://greenline.example.gov.cn/query",
   caseNo: "TS-2020-00733",
   receivedDate: "2020-10-09",
   dueDate: "2020-10-30",
@@ -32,6 +34,10 @@ describe("complainant messages", () => {
       "TS-2020-00733：2020-10-09 收到，2020-10-30 前答复。TS-2020-00733",
     );
     expect(renderMessage("延长 {days} 天：{reason}。{answer}", values)).toBe("延长 15 天：不属于本局职责。已责令整改。");
+    // The signature is the bureau's configured name, never a placeholder.
+    expect(renderMessage("【{bureau}】请在 {lookupUrl} 查询。", values)).toBe(
+      "【綦江区生态环境局】请在 https://greenline.example.gov.cn/query 查询。",
+    );
   });
 
   it("leave text that is not a variable alone, and find the names that are not variables", () => {

@@ -24,12 +24,14 @@ export function messageEventOf(action: CaseAction): MessageEvent | null {
 }
 
 /** What a template may say. Nothing here names a member of staff or anyone other than the complainant. */
-export const MESSAGE_VARIABLES = ["caseNo", "receivedDate", "dueDate", "reason", "days", "answer"] as const;
+export const MESSAGE_VARIABLES = ["bureau", "lookupUrl", "caseNo", "receivedDate", "dueDate", "reason", "days", "answer"] as const;
 export type MessageVariable = (typeof MESSAGE_VARIABLES)[number];
 export type MessageValues = Record<MessageVariable, string>;
 
 /** Invented values that show what a template gives, on the templates page. */
 export const SAMPLE_VALUES: MessageValues = {
+  bureau: "綦江区生态环境局",
+  lookupUrl: "https://greenline.example.gov.cn/query",
   caseNo: "TS-2020-00733",
   receivedDate: "2020-10-09",
   dueDate: "2020-10-30",

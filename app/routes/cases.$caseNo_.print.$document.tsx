@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { config } from "~/config.server";
 import { useLoaderData } from "@remix-run/react";
 import { documentKindOf, printableDocuments } from "~/models/case/documents";
 import { localDateOf } from "~/domain/local-time";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const view = await getCaseForViewer(user, params.caseNo!);
     const document = params.document!;
     if (!printableDocuments(view).includes(document)) throw new Response(t("error.notFound"), { status: 404 });
-    return { view, document, bureau: t("app.bureau"), printedAt: new Date() };
+    return { view, document, bureau: config().BUREAU_NAME, printedAt: new Date() };
   } catch (error) {
     if (error instanceof CaseNotFoundError) throw await caseNotFound(request, user, error);
     throw error;

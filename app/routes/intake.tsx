@@ -22,6 +22,7 @@ import { type IntakeLookups, intakeLookups } from "~/models/case/intake-lookups.
 import { registerCase } from "~/models/case/service.server";
 import { InputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
+import { bureauOf } from "~/config.server";
 import { type SignedInUser, requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
 
@@ -43,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...vocabulary,
       now: toDateTimeLocalValue(new Date()),
       receipt,
+      bureau: bureauOf(request),
       // One key per empty form: the same form sent again (a double click, the back button, a retry on a
       // weak line) returns the case it registered instead of registering it twice.
       submissionKey: crypto.randomUUID(),
@@ -118,7 +120,7 @@ async function registerFromForm(user: SignedInUser, { formData, files, keepFiles
 }
 
 export default function Intake() {
-  const { receipt } = useLoaderData<typeof loader>();
+  const { receipt, bureau } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const registered = searchParams.get("registered");
   const mergedInto = searchParams.get("mergedInto");
@@ -135,7 +137,7 @@ export default function Intake() {
           <Link to={`/cases/${registered}`}>{t("common.view")}</Link>
         </p>
       ) : null}
-      {receipt ? <IntakeReceipt receipt={receipt} /> : null}
+      {receipt ? <IntakeReceipt receipt={receipt} bureau={bureau} /> : null}
       <p className="muted">
         {t("intake.hint")} <Link to="/intake/mediation">{t("mediation.applyLink")}</Link>
       </p>

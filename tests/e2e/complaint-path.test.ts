@@ -27,6 +27,10 @@ async function logComplaint(subject: string) {
   expect(await receipt.textContent()).toMatch(
     new RegExp(`${caseNo}.*[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}.*我们将于 \\d{4}-\\d{2}-\\d{2} 前答复`),
   );
+  // The bureau and its hotline, the time received and where to look progress up: from the settings.
+  const text = await receipt.textContent();
+  for (const expected of ["綦江区生态环境局", "023-12369", `${session.baseUrl}/query`]) expect(text).toContain(expected);
+  expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   // The next call starts on an empty form, and nothing offers the case just registered as its own duplicate.
   expect(await page.getByLabel(t("field.subject"), { exact: true }).inputValue()).toBe("");
   expect(await page.getByLabel(t("field.description"), { exact: true }).inputValue()).toBe("");

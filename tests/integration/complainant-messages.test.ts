@@ -86,6 +86,8 @@ describe("messages to complainants", { timeout: 120_000 }, () => {
     expect(answered).toContain("经核查，已责令停止夜间施工。");
     // Nothing internal, nobody else's name.
     for (const [, text] of sent) {
+      // Signed with the bureau's configured name.
+      expect(text.startsWith("【綦江区生态环境局】")).toBe(true);
       expect(text).not.toContain("内部");
       expect(text).not.toContain("测试人");
       expect(text).not.toMatch(/\{\w+\}/);

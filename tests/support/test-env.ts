@@ -19,6 +19,9 @@ process.env.WEBHOOK_RETRY_DELAY_MS = "50";
 process.env.TRANSFER_IN_MAX_AGE_DAYS = "3660";
 // The tests' receivers and partner installations listen on this machine, which production refuses.
 process.env.OUTBOUND_ALLOWED_HOSTS = "127.0.0.1,localhost";
+// A bureau's own name and hotline, so that what complainants read is seen to come from the settings.
+process.env.BUREAU_NAME = "綦江区生态环境局";
+process.env.BUREAU_HOTLINE = "023-12369";
 
 afterAll(async () => {
   try {

@@ -1,3 +1,4 @@
+import { bureauOf } from "~/config.server";
 import { prisma, type Transaction } from "~/db.server";
 import {
   MESSAGE_EVENTS,
@@ -56,7 +57,10 @@ export async function recordComplainantMessage(
     include: { extensions: { where: { status: "approved" }, orderBy: { id: "desc" }, take: 1 } },
   });
   const [extension] = record.extensions;
+  const bureau = bureauOf(null);
   const values: MessageValues = {
+    bureau: bureau.name,
+    lookupUrl: bureau.lookupUrl ?? tKey("sms.value", "lookupPage"),
     caseNo: record.caseNo,
     receivedDate: localDateOf(record.receivedAt),
     dueDate: record.dueAt ? localDateOf(record.dueAt) : "",

@@ -1,4 +1,5 @@
 import { subDays } from "date-fns";
+import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { PUBLIC_ACTIONS, publicHistoryOf, publicStageOf } from "~/domain/case-lookup";
 import { toOffsetIso } from "~/domain/local-time";
@@ -133,7 +134,7 @@ function serviceRequestOf(record: Open311Case, categoryNames: Map<string, string
     service_name: categoryNames.get(record.category) ?? record.category,
     service_code: record.category,
     description: published ? record.description : null,
-    agency_responsible: t("app.bureau"),
+    agency_responsible: config().BUREAU_NAME,
     service_notice: null,
     requested_datetime: toOffsetIso(record.receivedAt),
     updated_datetime: toOffsetIso(last?.at ?? record.receivedAt),

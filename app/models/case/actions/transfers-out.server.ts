@@ -1,4 +1,5 @@
 import { formatLocalDateTime } from "~/domain/local-time";
+import { config } from "~/config.server";
 import { addWorkingDays } from "~/domain/calendar";
 import { endOfLocalDay, localDateOf, toOffsetIso } from "~/domain/local-time";
 import { partnerTownshipsOf, transferWorkOrderNo } from "~/domain/partners";
@@ -104,7 +105,7 @@ async function recordPartnerDelivery(
 ) {
   const eventId = `transfer-out-${transferId}`;
   const heading = t("transfer.heading", {
-    bureau: t("app.bureau"),
+    bureau: config().BUREAU_NAME,
     reason: change.reason,
     legalBasis: change.legalBasis,
     receivedAt: formatLocalDateTime(record.receivedAt),
