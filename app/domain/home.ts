@@ -9,9 +9,11 @@ export function homePathFor(role: Role): string {
     case "admin":
       return "/admin/users";
     case "dispatcher":
+      return "/dispatch"; // the desk's queues: the work of the day starts there
     case "township":
+      return "/inbox"; // the township's own cases
     case "leader":
-      return "/"; // the role's dashboard
+      return "/"; // the dashboard: what is overdue, by unit
   }
 }
 

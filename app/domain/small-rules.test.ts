@@ -182,8 +182,8 @@ describe("possible duplicates", () => {
 describe("home pages", () => {
   it("each role starts where its work is", () => {
     expect(homePathFor("operator")).toBe("/intake");
-    expect(homePathFor("dispatcher")).toBe("/");
-    expect(homePathFor("township")).toBe("/");
+    expect(homePathFor("dispatcher")).toBe("/dispatch");
+    expect(homePathFor("township")).toBe("/inbox");
     expect(homePathFor("leader")).toBe("/");
     expect(homePathFor("admin")).toBe("/admin/users");
   });

@@ -355,6 +355,24 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       addresses: ["baseUrl"],
     },
     { path: "/notifications", as: "township", base: { intent: "read", id: "1" }, numbers: ["id"], dates: [], texts: ["intent"] },
+    {
+      // A list step that picks nothing: no variant can take a step.
+      path: "/dispatch",
+      as: "dispatcher",
+      base: { queue: "toAssign", intent: "assign", submissionKey: "corpus-key-0001" },
+      numbers: ["assigneeId"],
+      dates: [],
+      texts: ["queue", "intent", "submissionKey", "satisfaction"],
+    },
+    {
+      // A pick of a case that does not exist, in every spelling.
+      path: "/dispatch",
+      as: "dispatcher",
+      base: { queue: "toAccept", intent: "accept", submissionKey: "corpus-key-0002", only: "TS-2026-99999@1" },
+      numbers: [],
+      dates: [],
+      texts: ["only", "picked"],
+    },
   ];
 }
 

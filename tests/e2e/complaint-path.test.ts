@@ -48,21 +48,29 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
   it("operator → dispatcher → township → dispatcher", async () => {
     const caseNo = await logComplaint("夜间施工工地");
 
+    // The desk lands on its queues and takes the day's steps from the lists.
     const dispatcher = await session.signIn("dispatcher");
-    expect(new URL(dispatcher.url()).pathname).toBe("/"); // the dashboard
-    await dispatcher.goto("/dispatch");
+    expect(new URL(dispatcher.url()).pathname).toBe("/dispatch");
+    const queues = dispatcher.getByRole("navigation", { name: t("desk.queues") });
+    await queues.getByRole("link", { name: new RegExp(t("dispatch.toAccept")) }).click();
+    await dispatcher.getByRole("button", { name: `${t("action.accept")} ${caseNo}` }).click();
     await dispatcher
-      .getByRole("region", { name: new RegExp(t("dispatch.toAccept")) })
-      .getByRole("link", { name: caseNo })
-      .click();
-    await dispatcher.waitForURL(`**/cases/${caseNo}`);
-    await takeAction(dispatcher, "accept");
-    await takeAction(dispatcher, "assign", { [t("field.assignedTo")]: "古南街道" });
-    expect(await stateOf(dispatcher)).toContain("办理中");
+      .getByRole("status")
+      .filter({ hasText: t("desk.done", { action: t("action.accept"), count: "1" }) })
+      .waitFor();
+    expect(await accessibilityViolations(dispatcher)).toEqual([]);
+    await queues.getByRole("link", { name: new RegExp(t("dispatch.toAssign")) }).click();
+    // The row proposes the township the complaint was reported in: one press assigns it there.
+    const assignee = dispatcher.getByRole("combobox", { name: t("desk.assigneeOf", { caseNo }) });
+    expect(await assignee.locator("option:checked").textContent()).toBe("古南街道");
+    await dispatcher.getByRole("button", { name: `${t("action.assign")} ${caseNo}` }).click();
+    await dispatcher
+      .getByRole("status")
+      .filter({ hasText: t("desk.done", { action: t("action.assign"), count: "1" }) })
+      .waitFor();
 
     const township = await session.signIn("gunan");
-    expect(new URL(township.url()).pathname).toBe("/");
-    await township.goto("/inbox");
+    expect(new URL(township.url()).pathname).toBe("/inbox");
     await township.getByRole("link", { name: caseNo }).click();
     await township.waitForURL(`**/cases/${caseNo}`);
     // Township staff see the complainant masked.
@@ -73,14 +81,23 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     await takeAction(township, "submit", { [t("field.resultText")]: "已责令工地夜间停工，并办理夜间施工许可。" });
     expect(await stateOf(township)).toContain("待审核");
 
-    await dispatcher.goto("/dispatch");
+    await dispatcher.goto("/dispatch?queue=toReview");
     await dispatcher
-      .getByRole("region", { name: new RegExp(t("dispatch.toReview")) })
+      .getByRole("form", { name: new RegExp(t("dispatch.toReview")) })
       .getByRole("link", { name: caseNo })
       .click();
     await dispatcher.waitForURL(`**/cases/${caseNo}`);
     await takeAction(dispatcher, "conclude", { [t("field.replyText")]: "经核查，已责令工地停止夜间施工。感谢您的监督。" });
-    await takeAction(dispatcher, "close", { [t("field.satisfaction")]: "满意" });
+    // The satisfaction call from the follow-up queue: the phone one click away, the answer beside the row.
+    await dispatcher.goto("/dispatch?queue=followUp");
+    expect(await dispatcher.getByRole("link", { name: /13900001234/ }).getAttribute("href")).toBe("tel:13900001234");
+    await dispatcher.getByRole("combobox", { name: t("desk.answerOf", { caseNo }) }).selectOption("满意");
+    await dispatcher.getByRole("button", { name: `${t("action.close")} ${caseNo}` }).click();
+    await dispatcher
+      .getByRole("status")
+      .filter({ hasText: t("desk.done", { action: t("action.close"), count: "1" }) })
+      .waitFor();
+    await dispatcher.goto(`/cases/${caseNo}`);
     expect(await stateOf(dispatcher)).toContain("已归档");
     const timeline = await dispatcher.getByRole("region", { name: t("case.timeline") }).textContent();
     for (const label of ["登记", "受理", "交办", "记录调查情况", "提交办理结果", "审核通过并办结", "归档"])

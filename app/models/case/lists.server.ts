@@ -96,7 +96,7 @@ export async function listCases(actor: Actor, query: CaseListQuery, now = new Da
 }
 
 /** A listed case with its due marker, by the one rule. */
-function withMarker<T extends CaseDeadlineView>(row: T, now: Date) {
+export function withMarker<T extends CaseDeadlineView>(row: T, now: Date) {
   return { ...row, marker: dueStatusOf(row, now) };
 }
 
@@ -114,27 +114,4 @@ export async function townshipInbox(actor: Actor, now = new Date()) {
 export async function listedCases(where: Prisma.CaseWhereInput, now: Date, orderBy = LIST_ORDER.due_asc, take = 100) {
   const rows = await prisma.case.findMany({ where, select: LIST_SELECT, orderBy, take });
   return rows.map((row) => withMarker(row, now));
-}
-
-/** The dispatcher's queues: to accept, to assign (incl. returned), to review, extensions to decide, to close. */
-export async function dispatcherWorkspace(now = new Date()) {
-  const list = (where: Prisma.CaseWhereInput, orderBy = LIST_ORDER.due_asc) => listedCases(where, now, orderBy);
-  const [toAccept, toAssign, toReview, extensions, toClose] = await Promise.all([
-    list({ state: "registered" }),
-    list({ state: "accepted" }),
-    list({ state: "submitted" }),
-    prisma.extension.findMany({
-      where: { status: "pending" },
-      orderBy: { requestedAt: "asc" },
-      include: { case: { select: LIST_SELECT } },
-    }),
-    list({ state: "concluded" }, [{ concludedAt: "asc" }, { id: "asc" }]),
-  ]);
-  return {
-    toAccept,
-    toAssign,
-    toReview,
-    extensions: extensions.map((extension) => ({ ...extension, case: withMarker(extension.case, now) })),
-    toClose,
-  };
 }
