@@ -16,6 +16,17 @@ export function formatCaseNo(kind: CaseKind, year: number, seq: number): string 
 }
 
 const CASE_NO_PATTERN = /^(TS|XF|TJ)-(\d{4})-(\d{5,})$/;
+const TYPED_CASE_NO = /^(TS|XF|TJ)[\s\-－—_]*(\d{4})[\s\-－—_]*(\d{5,})$/;
+
+/**
+ * A case number as a complainant types it from a receipt or an SMS — lower case, without dashes, with
+ * spaces or full-width dashes — in its one spelling (`ts 2026 00001` → `TS-2026-00001`); other text trimmed.
+ */
+export function typedCaseNo(text: string): string {
+  const upper = text.normalize("NFKC").trim().toUpperCase();
+  const match = TYPED_CASE_NO.exec(upper);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : upper;
+}
 
 export function parseCaseNo(caseNo: string): { kind: CaseKind; year: number; seq: number } | null {
   const match = CASE_NO_PATTERN.exec(caseNo.trim().toUpperCase());

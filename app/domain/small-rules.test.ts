@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createWorkCalendar, parseHolidayCsv } from "./calendar";
-import { formatCaseNo, parseCaseNo } from "./case-kinds";
+import { formatCaseNo, parseCaseNo, typedCaseNo } from "./case-kinds";
 import { homePathFor, sameDayLastYear } from "./home";
 import { formatLocalDateTime, isLocalDate, parseLocalDateTime } from "./local-time";
 import { spreadsheetSafeCell, textOfSpreadsheetCell } from "./ledger";
@@ -26,6 +26,10 @@ describe("case numbers", () => {
   it("parse back, case-insensitively, and refuse anything else", () => {
     expect(parseCaseNo("ts-2020-00733")).toEqual({ kind: "complaint", year: 2020, seq: 733 });
     expect(parseCaseNo("XX-2020-00001")).toBeNull();
+    // As complainants type it from a receipt or a message.
+    for (const typed of ["ts202000733", " ts-2020-00733 ", "TS 2020 00733", "ＴＳ－２０２０－００７３３", "Ts_2020_00733"])
+      expect(typedCaseNo(typed), typed).toBe("TS-2020-00733");
+    expect(typedCaseNo("not a number")).toBe("NOT A NUMBER");
     expect(parseCaseNo("TS-20-1")).toBeNull();
   });
 });

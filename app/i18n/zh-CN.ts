@@ -63,7 +63,7 @@ export const zhCN = {
   "error.seatPair": "纬度和经度需同时填写，或同时清空。",
   "nav.signOut": "退出",
 
-  "banner.redisUnavailable": "时限处理已暂停：任务队列（Redis）无法连接。案件可正常登记和办理，预警和超期标记将在恢复后补发。",
+  "banner.redisUnavailable": "期限提醒暂停：后台提醒服务暂时连接不上。案件可正常登记和办理，预警和超期提醒将在恢复后补发。",
   "banner.calendarMissing": "缺少 {years} 年的节假日安排，相关时限暂按周末计算。请在“节假日”页面导入。",
   "banner.noWorker": "时限处理已暂停：没有正在运行的时限处理进程（worker）。",
 
@@ -332,6 +332,8 @@ export const zhCN = {
   "query.rate.comment": "意见或建议（选填）",
   "query.rate.submit": "提交评价",
   "query.rate.thanks": "感谢您的评价，已记录。",
+  "query.rate.whatNext": "您的不满意评价已转信访科，信访科将复核办理情况，必要时重新办理并再次答复您；如需补充情况，可拨打 {hotline}。",
+  "query.bureau": "{bureau} · 咨询电话 {hotline}",
   "query.rate.given": "本次答复已评价：{level}",
   "query.rate.expired": "查询已过期，请重新输入案件编号和电话号码或查询码后再评价。",
   "query.rate.closedForRating": "该答复暂不能评价。",
@@ -835,7 +837,7 @@ export const zhCN = {
   "import.unreadableUpload": "上传的文件无法读取，请重新选择文件上传。",
   "import.unknownUpload": "找不到这次检查的文件，可能已过期。请重新上传台账并检查。",
   "import.unknownJob": "导入任务编号有误。",
-  "import.queueUnavailable": "后台任务服务（Redis）暂不可用，大文件暂时无法导入，请稍后再试。",
+  "import.queueUnavailable": "后台任务服务暂不可用，大文件暂时无法导入，请稍后再试。",
   "import.intro":
     "上传 CSV 或 Excel（.xlsx）格式的案件台账。系统先检查全部数据行并列出每一处问题；检查无误后方可导入，导入全部成功或全部不导入。已存在的编号不会重复导入。",
   "import.file": "台账文件",

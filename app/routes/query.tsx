@@ -1,8 +1,8 @@
 import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChoiceGroup, TextAreaField, TextField } from "~/components/form-fields";
 import { OptionalEntry } from "~/components/optional-entry";
 import type { PublicProgress } from "~/domain/case-lookup";
@@ -16,6 +16,7 @@ import { rateAnswerAsComplainant } from "~/models/complainant/rating.server";
 import { ActionNotAllowedError } from "~/models/errors";
 import { hasLookupGrant, lookupGrantHeader } from "~/utils/lookup-grant.server";
 import { clientAddressOf } from "~/session.server";
+import { bureauOf } from "~/config.server";
 import { showDateTime } from "~/utils/format";
 import { readFormData } from "~/utils/request-input.server";
 
@@ -28,6 +29,10 @@ export const meta: MetaFunction = () => [{ title: `${t("query.title")} · ${t("a
  * 办理进度查询: a complainant, without an account, sees the public course of their case
  * (app/models/complainant/lookup.server.ts). Every answer but a found case is the same page.
  */
+export function loader({ request }: LoaderFunctionArgs) {
+  return { bureau: bureauOf(request) };
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   if (formData.get("intent") === "rate") return rate(request, formData);
@@ -75,7 +80,14 @@ async function rate(request: Request, formData: FormData) {
       { status: 409 },
     );
   }
-  return { result: null, rating: null, progress: await progressOfProvenCase(caseNo), message: null, thanks: true };
+  return {
+    result: null,
+    rating: null,
+    progress: await progressOfProvenCase(caseNo),
+    message: null,
+    thanks: true,
+    dissatisfied: submission.value.satisfaction === "不满意",
+  };
 }
 
 const day = (value: Date | string | null) => (value ? localDateOf(new Date(value)) : "");
@@ -146,6 +158,7 @@ function Progress({ progress }: { progress: PublicProgress }) {
 }
 
 export default function Query() {
+  const { bureau } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -157,6 +170,7 @@ export default function Query() {
   return (
     <div className="query-page">
       <h1>{t("query.title")}</h1>
+      <p className="query-bureau">{t("query.bureau", { bureau: bureau.name, hotline: bureau.hotline })}</p>
       <p className="muted">{t("query.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="panel" aria-label={t("query.title")}>
         <TextField meta={fields.caseNo} label={t("query.caseNo")} placeholder="TS-2026-00001" autoComplete="off" />
@@ -173,6 +187,9 @@ export default function Query() {
       {actionData?.thanks ? (
         <p className="flash flash-success" role="status">
           {t("query.rate.thanks")}
+          {actionData && "dissatisfied" in actionData && actionData.dissatisfied
+            ? ` ${t("query.rate.whatNext", { hotline: bureau.hotline })}`
+            : null}
         </p>
       ) : null}
       {actionData?.progress ? <Progress progress={actionData.progress} /> : null}

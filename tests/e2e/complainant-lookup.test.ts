@@ -25,7 +25,10 @@ describe("a complainant follows their case on a phone", { timeout: 180_000 }, ()
       const context = await browser.newContext({ baseURL: session.baseUrl, locale: "zh-CN", ...PHONE });
       const page = await context.newPage();
       await page.goto("/query");
-      await page.getByLabel(t("query.caseNo"), { exact: true }).fill(created.caseNo);
+      // Whose page this is, and whom to call.
+      expect(await page.getByText(t("query.bureau", { bureau: "綦江区生态环境局", hotline: "023-12369" })).count()).toBe(1);
+      // Typed as from an SMS: lower case, without dashes.
+      await page.getByLabel(t("query.caseNo"), { exact: true }).fill(created.caseNo.toLowerCase().replace(/-/g, ""));
       await page.getByLabel(t("query.proof"), { exact: true }).fill("13712345678");
       await page.getByRole("button", { name: t("query.submit") }).tap();
       await page.getByText("已责令该厂加装隔声设施。").waitFor();

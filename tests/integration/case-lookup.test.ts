@@ -87,6 +87,9 @@ describe("progress lookup by complainants", { timeout: 300_000 }, () => {
     const typed = `${code.slice(0, 4).toLowerCase()} - ${code.slice(4)}`;
     const found = await lookUp(created.caseNo, typed);
     expect(await found.text()).toContain(t("query.stage.received"));
+    // The case number, too, as it is typed from a receipt: lower case, without dashes.
+    const bare = await lookUp(created.caseNo.toLowerCase().replace(/-/g, ""), code);
+    expect(await bare.text()).toContain(t("query.stage.received"));
     const stored = await prisma.case.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.lookupCodeHash).not.toContain(created.lookupCode);
   });

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { parseCaseNo } from "~/domain/case-kinds";
+import { parseCaseNo, typedCaseNo } from "~/domain/case-kinds";
 import { type PublicProgress, lookupCodeFrom, lookupProof, publicProgressOf } from "~/domain/case-lookup";
 import { normalizePhone } from "~/domain/masking";
 import { recordSecurityEvent } from "../accounts/security-log.server";
@@ -40,7 +40,7 @@ export async function lookUpCase(
   attempt: { caseNo: string; proof: string; clientAddress: string },
   now = new Date(),
 ): Promise<LookupResult> {
-  const caseNo = attempt.caseNo.trim().toUpperCase().slice(0, 30);
+  const caseNo = typedCaseNo(attempt.caseNo).slice(0, 30);
   const address: ThrottleKey = { key: `lookup-address:${attempt.clientAddress}`, limit: LOOKUP_MAX_FAILURES };
   const target: ThrottleKey = { key: `lookup-case:${caseNo}`, limit: LOOKUP_MAX_FAILURES };
   const keys = [address, target];
