@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
-import { accountActor, startApp } from "../support/browser";
+import { accountActor } from "../support/browser";
 import { act, assignedCase, intakeFields, townshipId } from "../support/fixtures";
 import { registerCase } from "~/models/case/service.server";
-import { httpClient } from "../support/http";
+import { useHttpApp } from "../support/http";
 
 /** The desk's queues over HTTP: steps from the list, for one row or many, each case its own change. */
-let app: Awaited<ReturnType<typeof startApp>>;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
-
-const { signIn, request } = httpClient(() => app.baseUrl);
+const { signIn, request, baseUrl } = useHttpApp();
 
 async function registered(subject: string, township = "古南街道") {
   const operator = await accountActor("operator");
@@ -48,7 +40,7 @@ describe("the desk's queues", { timeout: 120_000 }, () => {
     ];
     const answer = await post(cookie, fields);
     expect(answer.status).toBe(302);
-    const back = new URL(answer.headers.get("location")!, app.baseUrl).searchParams;
+    const back = new URL(answer.headers.get("location")!, baseUrl()).searchParams;
     expect(back.get("count")).toBe("2");
     expect(back.get("changed")).toBe(changed.caseNo);
     for (const record of [first, second]) {

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
-import { startApp } from "../support/browser";
 import { townshipId } from "../support/fixtures";
-import { httpClient } from "../support/http";
+import { useHttpApp } from "../support/http";
 
 /** The hotline form over HTTP: a form sent again, however, registers one case. */
-let app: Awaited<ReturnType<typeof startApp>>;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
-
-const { signIn, request } = httpClient(() => app.baseUrl);
+const { signIn, request, baseUrl } = useHttpApp();
 
 async function complaintForm(subject: string, submissionKey: string) {
   return new URLSearchParams({
@@ -34,7 +25,7 @@ async function complaintForm(subject: string, submissionKey: string) {
 }
 
 const casesAbout = (subject: string) => prisma.case.count({ where: { subject } });
-const registeredOf = (response: Response) => new URL(response.headers.get("location")!, app.baseUrl).searchParams;
+const registeredOf = (response: Response) => new URL(response.headers.get("location")!, baseUrl()).searchParams;
 
 describe("registering at the hotline", { timeout: 120_000 }, () => {
   it("the same form sent again (a retry, the back button) returns the case it registered, with no second receipt", async () => {

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CaseChange } from "~/forms/case-actions";
 import { prisma } from "~/db.server";
 import { changeCase, registerCase } from "~/models/case/service.server";
-import { startApp } from "../support/browser";
-import { httpClient } from "../support/http";
+import { useHttpApp } from "../support/http";
 import { act, at, intakeFields, makeActor, townshipId } from "../support/fixtures";
 
-let app: Awaited<ReturnType<typeof startApp>>;
-beforeAll(async () => {
-  app = await startApp();
-});
-afterAll(async () => {
-  await app?.stop();
-});
-
-const { signIn, request } = httpClient(() => app.baseUrl);
+const { signIn, request } = useHttpApp();
 
 /** What identifies the applicant, a person: none of it may reach 古南街道's staff, in any form. */
 const CONFIDENTIAL = ["周建国", "建国", "13700001111", "滨河路2号"];

@@ -1,4 +1,5 @@
-import { type TestAccount, usernameOf } from "./browser";
+import { afterAll, beforeAll } from "vitest";
+import { type TestAccount, startApp, usernameOf } from "./browser";
 import { TEST_PASSWORD } from "./fixtures";
 
 /** Requests to a running app as a program sends them: no browser, cookies passed by hand. */
@@ -24,4 +25,20 @@ export function httpClient(baseUrl: () => string) {
     });
   };
   return { signIn, request };
+}
+
+/**
+ * The built app for this test file, started before its tests and stopped after them, with a client for
+ * it: the setup every file that speaks HTTP to the server shares.
+ */
+export function useHttpApp(...args: Parameters<typeof startApp>) {
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  beforeAll(async () => {
+    app = await startApp(...args);
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+  const baseUrl = () => app!.baseUrl;
+  return { ...httpClient(baseUrl), baseUrl };
 }
