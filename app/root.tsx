@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { config } from "~/config.server";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLoaderData } from "@remix-run/react";
 import { useNonce } from "~/components/nonce";
@@ -79,6 +79,23 @@ function NavLinks({ role }: { role: Role }) {
   );
 }
 
+/** Who is signed in, and the way out. */
+function Account({ user }: { user: NonNullable<SerializeFrom<typeof loader>["user"]> }) {
+  return (
+    <div className="account">
+      <span>
+        {user.displayName} · {t(`role.${user.role}`)}
+        {user.townshipName ? ` · ${user.townshipName}` : ""}
+      </span>
+      <Form method="post" action="/logout">
+        <button type="submit" className="link-button">
+          {t("nav.signOut")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
 export default function App() {
   const { user, deadlineStatus, calendarMissing, unread, bureauName } = useLoaderData<typeof loader>();
   return (
@@ -91,28 +108,23 @@ export default function App() {
           <nav aria-label={t("nav.main")} className="nav-wide">
             <NavLinks role={user.role} />
           </nav>
-          {/* On a phone the links fold into a menu (details: it opens without JavaScript too). */}
-          <details className="nav-menu">
-            <summary>{t("nav.menu")}</summary>
-            <nav aria-label={t("nav.main")}>
-              <NavLinks role={user.role} />
-            </nav>
-          </details>
           <div className="who">
             <NavLink to="/notifications" data-unread={unread}>
               {t("nav.notifications")}
               {unread > 0 ? <span className="badge">{unread}</span> : null}
             </NavLink>
-            <span>
-              {user.displayName} · {t(`role.${user.role}`)}
-              {user.townshipName ? ` · ${user.townshipName}` : ""}
-            </span>
-            <Form method="post" action="/logout">
-              <button type="submit" className="link-button">
-                {t("nav.signOut")}
-              </button>
-            </Form>
+            <Account user={user} />
           </div>
+          {/* On a phone the links and the account fold into a menu (details: it opens without JavaScript too). */}
+          <details className="nav-menu">
+            <summary>{t("nav.menu")}</summary>
+            <div className="nav-menu-panel">
+              <nav aria-label={t("nav.main")}>
+                <NavLinks role={user.role} />
+              </nav>
+              <Account user={user} />
+            </div>
+          </details>
         </header>
       ) : null}
       {deadlineStatus !== "running" ? (

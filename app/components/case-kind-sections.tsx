@@ -47,8 +47,9 @@ export function PetitionFields({ view }: { view: CaseView }) {
   );
 }
 
-export function RelatedMediations({ view }: { view: CaseView }) {
-  if (view.kind !== "complaint") return null;
+/** The mediations this complaint led to, and for those who register them, the way to apply for one. */
+export function RelatedMediations({ view, mayApply }: { view: CaseView; mayApply: boolean }) {
+  if (view.kind !== "complaint" || (view.relatedFrom.length === 0 && !mayApply)) return null;
   return (
     <>
       <dt>{t("mediation.relatedMediations")}</dt>
@@ -58,9 +59,11 @@ export function RelatedMediations({ view }: { view: CaseView }) {
             {mediation.caseNo}
           </Link>
         ))}
-        <Link to={`/intake/mediation?from=${view.caseNo}`} className="no-print">
-          {t("mediation.applyLink")}
-        </Link>
+        {mayApply ? (
+          <Link to={`/intake/mediation?from=${view.caseNo}`} className="no-print">
+            {t("mediation.applyLink")}
+          </Link>
+        ) : null}
       </dd>
     </>
   );

@@ -22,7 +22,7 @@ export interface ListedCase {
 /** The cases of a list, inbox or queue: number, state, where, what, received and due. */
 export function CaseTable({ cases, categoryNames }: { cases: ListedCase[]; categoryNames: Record<string, string> }) {
   return (
-    <table className="cards">
+    <table className="cards case-cards">
       <thead>
         <tr>
           <th>{t("field.caseNo")}</th>
@@ -37,30 +37,32 @@ export function CaseTable({ cases, categoryNames }: { cases: ListedCase[]; categ
       <tbody>
         {cases.map((item) => (
           <tr key={item.caseNo} data-case-no={item.caseNo}>
-            <td data-label={t("field.caseNo")} className="nowrap">
+            <td data-label={t("field.caseNo")} className="nowrap cell-no">
               <Link to={`/cases/${item.caseNo}`}>{item.caseNo}</Link>
               {item.urgency === "urgent" ? (
                 <span className="state state-overdue"> {tKey("urgency", "urgent").slice(0, 2)}</span>
               ) : null}
             </td>
-            <td data-label={t("field.state")}>
+            <td data-label={t("field.state")} className="cell-state">
               <StateBadge state={item.state} overdue={item.overdue} />
             </td>
-            <td data-label={t("field.township")}>
+            <td data-label={t("field.township")} className="cell-township">
               {item.township.name}
               {item.assignedTo && item.assignedTo.name !== item.township.name ? (
                 <div className="muted">→ {item.assignedTo.name}</div>
               ) : null}
             </td>
-            <td data-label={t("field.category")}>{categoryNames[item.category] ?? item.category}</td>
-            <td data-label={t("field.subject")}>
-              {item.subject}
+            <td data-label={t("field.category")} className="cell-category">
+              {categoryNames[item.category] ?? item.category}
+            </td>
+            <td data-label={t("field.subject")} className="cell-subject">
+              <div>{item.subject}</div>
               <div className="muted">{item.address}</div>
             </td>
-            <td data-label={t("field.receivedAt")} className="nowrap">
+            <td data-label={t("field.receivedAt")} className="nowrap cell-received">
               {showDateTime(item.receivedAt)}
             </td>
-            <td data-label={t("field.due")} className="nowrap">
+            <td data-label={t("field.due")} className="nowrap cell-due">
               <DueMarkerDot marker={item.marker} />
               {showDateTime(item.nextDueAt)}
             </td>

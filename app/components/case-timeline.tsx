@@ -3,73 +3,87 @@ import type { CaseView } from "~/models/case/view.server";
 import { showDateTime } from "~/utils/format";
 
 type TimelineEvent = CaseView["timeline"][number];
+type Snapshot = Record<string, unknown>;
 
-const HIDDEN_DETAIL_KEYS = new Set([
-  "version",
-  "assignedToId",
-  "mergedIntoId",
-  "policyId",
-  "townshipId",
-  "nextDueAt",
-  "attachments",
-  "satisfactionSource",
-  "ratedRound",
-  "via",
-]);
-const VALUE_PREFIXES: Record<string, string> = {
-  state: "state",
-  milestone: "milestone",
-  unit: "unit",
-  step: "action",
-  urgency: "urgency",
+const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
+const when = (value: unknown) => (typeof value === "string" || typeof value === "number" ? showDateTime(new Date(value)) : "");
+
+/** The deadline steps the worker takes: which time limit, and when it was due. */
+const deadlineSentence = (key: "timeline.warning" | "timeline.overdue" | "timeline.supervision") => (after: Snapshot) =>
+  t(key, { milestone: tKey("milestone", String(after.milestone ?? "")), due: when(after.dueAt) });
+
+/**
+ * What an entry says beyond its headline ("受理于 …"), as a sentence in the desk's words: to whom it was
+ * given, which text was recorded, which deadline passed. Steps without one say nothing more.
+ */
+const SENTENCES: Record<string, (after: Snapshot) => string | null> = {
+  assign: (after) => (text(after.assignedTo) ? t("timeline.assign", { to: String(after.assignedTo) }) : null),
+  merge: (after) => (text(after.mergedInto) ? t("timeline.merge", { target: String(after.mergedInto) }) : null),
+  repeatMerged: (after) => (text(after.repeat) ? t("timeline.repeat", { caseNo: String(after.repeat) }) : null),
+  reopen: (after) => (typeof after.round === "number" ? t("timeline.round", { round: after.round }) : null),
+  requestExtension: (after) =>
+    typeof after.extensionAmount === "number"
+      ? t("timeline.extension", { amount: after.extensionAmount, unit: tKey("unit", String(after.unit ?? "")) })
+      : null,
+  approveExtension: (after) =>
+    typeof after.extensionAmount === "number"
+      ? t("timeline.extensionApproved", {
+          milestone: tKey("milestone", String(after.milestone ?? "")),
+          amount: after.extensionAmount,
+          unit: tKey("unit", String(after.unit ?? "")),
+          due: when(after.dueAfter),
+        })
+      : null,
+  close: (after) => (text(after.satisfaction) ? t("timeline.satisfaction", { level: String(after.satisfaction) }) : null),
+  withdrawAttachment: (after) => (text(after.attachment) ? t("timeline.withdrawn", { file: String(after.attachment) }) : null),
+  warning: deadlineSentence("timeline.warning"),
+  overdue: deadlineSentence("timeline.overdue"),
+  supervision: deadlineSentence("timeline.supervision"),
 };
 
-function showValue(value: unknown, key = ""): string {
-  if (typeof value === "string" && VALUE_PREFIXES[key]) return tKey(VALUE_PREFIXES[key], value);
-  if (value === null || value === undefined || value === "") return "—";
-  if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
-  if (typeof value === "number" && value > 1e12) return showDateTime(new Date(value), true);
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return showDateTime(value, true);
-  return String(value);
+/** The text a step recorded (a note, a result, an answer, an instruction), whichever it carries. */
+const RECORDED_TEXTS = ["note", "resultText", "replyText", "decisionReason", "instruction", "outcomeText", "followUp", "request"];
+
+function EntryText({ event }: { event: TimelineEvent }) {
+  const after = (event.after ?? {}) as Snapshot;
+  const sentence = SENTENCES[event.action]?.(after) ?? null;
+  const recorded = RECORDED_TEXTS.map((key) => text(after[key])).find((value) => value !== null) ?? null;
+  return (
+    <>
+      {sentence ? <div>{sentence}</div> : null}
+      {recorded && recorded !== event.reason ? <div className="recorded">{recorded}</div> : null}
+      {event.reason ? <div>{t("timeline.reason", { reason: event.reason })}</div> : null}
+      {event.action === "edit" ? <EditedFields before={(event.before ?? {}) as Snapshot} after={after} /> : null}
+    </>
+  );
 }
 
-function fieldLabel(key: string): string {
-  return tKey("field", key) === key ? key : tKey("field", key);
-}
-
-function Details({ event }: { event: TimelineEvent }) {
-  const after = (event.after ?? {}) as Record<string, unknown>;
-  const before = (event.before ?? {}) as Record<string, unknown>;
-  const keys = Object.keys(after).filter((key) => !HIDDEN_DETAIL_KEYS.has(key));
-  if (event.action === "register" || keys.length === 0) return null;
+/** The intake fields an edit changed: the one step whose meaning is the change itself. */
+function EditedFields({ before, after }: { before: Snapshot; after: Snapshot }) {
+  const keys = Object.keys(after).filter((key) => key in before && tKey("field", key) !== key);
+  if (keys.length === 0) return null;
+  const shown = (value: unknown) => (value === null || value === undefined || value === "" ? t("common.none") : String(value));
   return (
     <ul className="change">
       {keys.map((key) => (
-        <li key={key}>
-          {fieldLabel(key)}：{key in before ? `${showValue(before[key], key)} → ` : ""}
-          {showValue(after[key], key)}
-        </li>
+        <li key={key}>{t("timeline.edited", { field: tKey("field", key), from: shown(before[key]), to: shown(after[key]) })}</li>
       ))}
     </ul>
   );
 }
 
-/** The case's full history from the audit trail, oldest first. */
+/** The case's full history from the audit trail, oldest first, each entry a sentence: what, when, who. */
 export function CaseTimeline({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="timeline">
       {events.map((event) => (
         <li key={event.id} data-action={event.action}>
-          <div className="when">
-            {showDateTime(event.at, true)} · {event.actorName ?? t("case.system")}
+          <div>
+            <strong>{tKey("action", event.action)}</strong>
+            {t("timeline.at", { at: showDateTime(event.at) })}
+            <span className="muted"> · {event.actorName ?? t("case.system")}</span>
           </div>
-          <strong>{tKey("action", event.action)}</strong>
-          {event.reason ? (
-            <div>
-              {t("field.reason")}：{event.reason}
-            </div>
-          ) : null}
-          <Details event={event} />
+          <EntryText event={event} />
           {event.attachments.length > 0 ? (
             <ul className="change">
               {event.attachments.map((attachment) => (

@@ -36,7 +36,9 @@ describe("attachments are judged by their content", () => {
     it(`recognises ${label}`, () => {
       const type = sniffContent(head, name);
       expect(type?.mime).toBe(mime);
-      expect(attachmentProblem({ fileName: name, size: 100, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 })).toBeNull();
+      expect(
+        attachmentProblem({ fileName: name, size: 100, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 }),
+      ).toBeNull();
     });
   }
 
@@ -49,22 +51,24 @@ describe("attachments are judged by their content", () => {
     ] as const) {
       const type = sniffContent(head, name);
       expect(type).toBeNull();
-      expect(attachmentProblem({ fileName: name, size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 })).toBe(
-        "unsupportedType",
-      );
+      expect(
+        attachmentProblem({ fileName: name, size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 }),
+      ).toBe("unsupportedType");
     }
   });
 
   it("refuses a file whose name claims another type than its content", () => {
     const type = sniffContent(bytes("%PDF-1.4"), "photo.jpg");
-    expect(attachmentProblem({ fileName: "photo.jpg", size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 })).toBe(
-      "nameMismatch",
-    );
+    expect(
+      attachmentProblem({ fileName: "photo.jpg", size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 }),
+    ).toBe("nameMismatch");
   });
 
   it("accepts a photo without an extension, as some phones send it", () => {
     const type = sniffContent(bytes([0xff, 0xd8, 0xff]), "image");
-    expect(attachmentProblem({ fileName: "image", size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 })).toBeNull();
+    expect(
+      attachmentProblem({ fileName: "image", size: 10, type, maxFileBytes: 1000, caseBytesLeft: 1000, hourBytesLeft: 1000 }),
+    ).toBeNull();
   });
 
   it("refuses an empty file, one over the per-file limit, one the case has no room left for, and one past the uploader's hour", () => {

@@ -24,7 +24,16 @@ export function messageEventOf(action: CaseAction): MessageEvent | null {
 }
 
 /** What a template may say. Nothing here names a member of staff or anyone other than the complainant. */
-export const MESSAGE_VARIABLES = ["bureau", "lookupUrl", "caseNo", "receivedDate", "dueDate", "reason", "days", "answer"] as const;
+export const MESSAGE_VARIABLES = [
+  "bureau",
+  "lookupUrl",
+  "caseNo",
+  "receivedDate",
+  "dueDate",
+  "reason",
+  "days",
+  "answer",
+] as const;
 export type MessageVariable = (typeof MESSAGE_VARIABLES)[number];
 export type MessageValues = Record<MessageVariable, string>;
 

@@ -4,6 +4,9 @@ export type Role = (typeof ROLES)[number];
 /** Who reads the statistics pages, their exports and the statistics API. */
 export const REPORT_READERS: readonly Role[] = ["leader", "dispatcher", "admin"];
 
+/** Who registers cases by hand: the hotline's operators and the petition desk (complaints, petitions, mediations). */
+export const INTAKE_ROLES = ["operator", "dispatcher"] as const satisfies readonly Role[];
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

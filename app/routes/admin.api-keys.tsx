@@ -8,7 +8,7 @@ import { NamedOptions } from "~/components/named-options";
 import { API_SCOPES, apiKeyRefusal } from "~/domain/api-keys";
 import { apiKeySchema, revokeApiKeySchema } from "~/forms/admin";
 import { t, tKey } from "~/i18n";
-import { createApiKey, listApiKeys, recentApiRequests, revokeApiKey } from "~/models/transfers-in/api-keys.server";
+import { createApiKey, listApiKeys, recentApiRequests, revokeApiKey, scopesOf } from "~/models/transfers-in/api-keys.server";
 import { InputError } from "~/models/errors";
 import { listChannels } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
@@ -20,7 +20,18 @@ import { readFormData } from "~/utils/request-input.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
   const [keys, channels, requests] = await Promise.all([listApiKeys(), listChannels(), recentApiRequests()]);
-  return { keys, channels, requests, now: new Date().toISOString() };
+  const channelNames = new Map(channels.map((channel) => [channel.code, channel.name]));
+  return {
+    // Staff read what a key may do and where its cases come from in words, not as the API's codes.
+    keys: keys.map((key) => ({
+      ...key,
+      scopes: scopesOf(key),
+      channel: key.channel ? (channelNames.get(key.channel) ?? key.channel) : null,
+    })),
+    channels,
+    requests,
+    now: new Date().toISOString(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -125,7 +136,7 @@ export default function AdminApiKeys() {
                 <td data-label={t("admin.apiKeys.prefix")}>
                   <code>gl_{key.prefix}_…</code>
                 </td>
-                <td data-label={t("admin.apiKeys.scopes")}>{key.scopes}</td>
+                <td data-label={t("admin.apiKeys.scopes")}>{key.scopes.map((scope) => tKey("scope.short", scope)).join("、")}</td>
                 <td data-label={t("admin.apiKeys.channel")}>{key.channel ?? "—"}</td>
                 <td data-label={t("admin.apiKeys.expiresAt")}>{key.expiresAt ? showDateTime(key.expiresAt) : "—"}</td>
                 <td data-label={t("admin.apiKeys.lastUsed")}>{key.lastUsedAt ? showDateTime(key.lastUsedAt) : "—"}</td>

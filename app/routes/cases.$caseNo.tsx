@@ -4,10 +4,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { type CaseActionData, CaseActionForms } from "~/components/case-actions";
+import { type CaseActionData, CaseActionForms, CaseStepLinks } from "~/components/case-actions";
 import { DueMarkerDot, StateBadge } from "~/components/case-markers";
 import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from "~/components/case-kind-sections";
 import { CaseTimeline } from "~/components/case-timeline";
+import { INTAKE_ROLES } from "~/domain/roles";
 import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
 import { mayDownloadOriginal, uploadAllowance } from "~/models/attachments/access.server";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     vocabulary: needsVocabulary ? await loadCaseVocabulary() : null,
     partners: view.allowedActions.includes("transferOut") ? await partnerChoices() : [],
     mayDownloadOriginals: mayDownloadOriginal(user),
+    mayApplyMediation: (INTAKE_ROLES as readonly string[]).includes(user.role),
     // One key per page load: a resend of a step's form after a dropped connection carries the same key
     // and finds the step instead of making it twice; a step taken reloads the page, and the next gets a new key.
     submissionKey: crypto.randomUUID(),
@@ -100,10 +102,11 @@ async function takeStep(user: SignedInUser, caseNo: string, { formData, files, k
 }
 
 export default function CasePage() {
-  const { view, vocabulary, partners, mayDownloadOriginals, submissionKey } = useLoaderData<typeof loader>();
+  const { view, vocabulary, partners, mayDownloadOriginals, mayApplyMediation, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
+  const steps = { view, vocabulary, partners, actionData: actionData ?? null, submissionKey };
 
   return (
     <>
@@ -121,6 +124,7 @@ export default function CasePage() {
           {actionData.message}
         </p>
       ) : null}
+      <CaseStepLinks {...steps} />
       <div className="two-columns">
         <div>
           <section className="panel" aria-labelledby="fields-heading">
@@ -193,12 +197,10 @@ export default function CasePage() {
               {view.kind === "petition" ? (
                 <PetitionFields view={view} />
               ) : (
-                <>
-                  <dt>{t("field.round")}</dt>
-                  <dd>{view.round}</dd>
-                </>
+                // A first round is every case's; the round is worth a line once the case is handled again.
+                <OptionalEntry term={t("field.round")}>{view.round > 1 ? view.round : null}</OptionalEntry>
               )}
-              <RelatedMediations view={view} />
+              <RelatedMediations view={view} mayApply={mayApplyMediation} />
               <dt>{t("field.createdBy")}</dt>
               <dd>{view.createdBy?.displayName ?? t("case.system")}</dd>
             </dl>
@@ -285,16 +287,10 @@ export default function CasePage() {
             <CaseTimeline events={view.timeline} />
           </section>
         </div>
-        <section className="panel" aria-labelledby="actions-heading">
+        <section className="panel actions-panel" id="actions" aria-labelledby="actions-heading">
           <h2 id="actions-heading">{t("case.actions")}</h2>
           {view.allowedActions.length === 0 ? <p className="muted">{t("case.noActions")}</p> : null}
-          <CaseActionForms
-            view={view}
-            vocabulary={vocabulary}
-            partners={partners}
-            actionData={actionData ?? null}
-            submissionKey={submissionKey}
-          />
+          <CaseActionForms {...steps} />
         </section>
       </div>
     </>

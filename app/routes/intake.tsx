@@ -1,3 +1,4 @@
+import { INTAKE_ROLES } from "~/domain/roles";
 import { parseId, replyErrors } from "~/utils/forms";
 import { type StepForm, handleStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
 import { receiptCookieHeader, takeReceipt } from "~/utils/receipt.server";
@@ -25,8 +26,6 @@ import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { bureauOf } from "~/config.server";
 import { type SignedInUser, requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
-
-const INTAKE_ROLES = ["operator", "dispatcher"] as const;
 
 // The receipt's cookie is removed by the page that shows it.
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {

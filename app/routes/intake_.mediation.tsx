@@ -1,3 +1,4 @@
+import { INTAKE_ROLES } from "~/domain/roles";
 import { searchParamsOf } from "~/utils/request-input.server";
 import { type StepForm, handleStepForm, refusedFileMessages, stepEvidence } from "~/utils/step-files.server";
 import { uploadAllowance } from "~/models/attachments/access.server";
@@ -17,8 +18,6 @@ import { InputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { type SignedInUser, requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
-
-const INTAKE_ROLES = ["operator", "dispatcher"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, INTAKE_ROLES);

@@ -53,6 +53,36 @@ describe("a complainant follows their case on a phone", { timeout: 180_000 }, ()
     expect((await caseStatistics("complaint", yearPeriod(2025))).satisfied).toBe(satisfiedBefore + 1);
   });
 
+  it("a 不满意 is answered with what follows it and whom to call, and the desk is told", async () => {
+    const world = { operator: await makeActor("operator"), dispatcher: await makeActor("dispatcher") };
+    const gunan = await makeActor("township", "古南街道");
+    const created = await assignedCase(world, "2025-07-01 09:00", { complainantPhone: "13712340000" });
+    await actInTurn(created.caseNo, [
+      [gunan, { action: "submit", text: "已核查" }, "2025-07-02 09:00"],
+      [world.dispatcher, { action: "conclude", text: "已责令停止夜间作业。" }, "2025-07-02 10:00"],
+    ]);
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ baseURL: session.baseUrl, locale: "zh-CN", ...PHONE });
+      const page = await context.newPage();
+      await page.goto("/query");
+      await page.getByLabel(t("query.caseNo"), { exact: true }).fill(created.caseNo);
+      await page.getByLabel(t("query.proof"), { exact: true }).fill("13712340000");
+      await page.getByRole("button", { name: t("query.submit") }).tap();
+      const rating = page.getByRole("form", { name: t("query.rate.title") });
+      await rating.getByRole("radio", { name: "不满意" }).check();
+      await rating.getByRole("button", { name: t("query.rate.submit") }).tap();
+      const answer = page.getByRole("status").filter({ hasText: t("query.rate.thanks") });
+      await answer.waitFor();
+      expect(await answer.textContent()).toContain(t("query.rate.whatNext", { hotline: "023-12369" }));
+      expect(await accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    const notices = await prisma.notification.findMany({ where: { message: { contains: created.caseNo } } });
+    expect(notices.map((notice) => notice.message)).toContain(t("notify.dissatisfied", { caseNo: created.caseNo }));
+  });
+
   it("looks it up by number and phone, then by the receipt's code; a wrong phone and an unknown number read the same; the eleventh wrong try is refused", async () => {
     const operator = await makeActor("operator");
     const created = await registerCase(operator, await intakeFields({ complainantPhone: "13912345678" }), {

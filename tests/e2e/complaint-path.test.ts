@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { t } from "~/i18n";
+import { t, tKey } from "~/i18n";
 import { accessibilityViolations, submitSignIn, takeAction, useBrowserApp } from "../support/browser";
 
 const session = useBrowserApp();
@@ -77,8 +77,8 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     const fields = township.getByRole("region", { name: t("case.fields") });
     expect(await fields.textContent()).toContain("李*");
     expect(await fields.textContent()).not.toContain("13900001234");
-    await takeAction(township, "note", { [t("field.note")]: "已到现场核查，工地夜间施工属实。" });
-    await takeAction(township, "submit", { [t("field.resultText")]: "已责令工地夜间停工，并办理夜间施工许可。" });
+    await takeAction(township, "note", { [tKey("step.text", "note")]: "已到现场核查，工地夜间施工属实。" });
+    await takeAction(township, "submit", { [tKey("step.text", "submit")]: "已责令工地夜间停工，并办理夜间施工许可。" });
     expect(await stateOf(township)).toContain("待审核");
 
     await dispatcher.goto("/dispatch?queue=toReview");
@@ -87,7 +87,9 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
       .getByRole("link", { name: caseNo })
       .click();
     await dispatcher.waitForURL(`**/cases/${caseNo}`);
-    await takeAction(dispatcher, "conclude", { [t("field.replyText")]: "经核查，已责令工地停止夜间施工。感谢您的监督。" });
+    await takeAction(dispatcher, "conclude", {
+      [tKey("step.text", "conclude")]: "经核查，已责令工地停止夜间施工。感谢您的监督。",
+    });
     // The satisfaction call from the follow-up queue: the phone one click away, the answer beside the row.
     await dispatcher.goto("/dispatch?queue=followUp");
     expect(await dispatcher.getByRole("link", { name: /13900001234/ }).getAttribute("href")).toBe("tel:13900001234");

@@ -61,12 +61,12 @@ describe("field work on a phone", { timeout: 180_000 }, () => {
     expect(await scrollsSideways(phone)).toBe(false);
     const menu = phone.getByText(t("nav.menu"), { exact: true });
     await menu.waitFor();
-    await screenshot(phone, "inbox-phone");
     await menu.tap();
     await phone
       .getByRole("navigation", { name: t("nav.main") })
       .getByRole("link", { name: t("nav.inbox") })
       .waitFor();
+    await menu.tap();
     await phone.getByRole("link", { name: created.caseNo }).tap();
     await phone.waitForURL(`**/cases/${created.caseNo}`);
     expect(await scrollsSideways(phone)).toBe(false);
@@ -75,7 +75,7 @@ describe("field work on a phone", { timeout: 180_000 }, () => {
 
     // The first try of the site visit loses its connection; the page keeps everything and resends once.
     const visit = phone.getByRole("form", { name: tKey("action", "onSite"), exact: true });
-    await visit.getByLabel(t("field.note"), { exact: true }).fill("到场核实，养殖场排污口正在向河沟排放。");
+    await visit.getByLabel(tKey("step.text", "onSite"), { exact: true }).fill("到场核实，养殖场排污口正在向河沟排放。");
     await visit
       .getByLabel(t("attachment.files"), { exact: true })
       .setInputFiles([await photo("排污口.jpg", { r: 90, g: 80, b: 60 }), await photo("河沟.jpg", { r: 40, g: 90, b: 120 })]);
@@ -92,7 +92,9 @@ describe("field work on a phone", { timeout: 180_000 }, () => {
     const resend = visit.getByRole("button", { name: t("attachment.resend") });
     await resend.waitFor();
     expect(dropped).toBe(1);
-    expect(await visit.getByLabel(t("field.note"), { exact: true }).inputValue()).toBe("到场核实，养殖场排污口正在向河沟排放。");
+    expect(await visit.getByLabel(tKey("step.text", "onSite"), { exact: true }).inputValue()).toBe(
+      "到场核实，养殖场排污口正在向河沟排放。",
+    );
     await resend.tap();
     await phone
       .getByRole("status")
@@ -110,7 +112,7 @@ describe("field work on a phone", { timeout: 180_000 }, () => {
 
     // The result with a photo of the rectified outlet.
     const result = phone.getByRole("form", { name: tKey("action", "submit"), exact: true });
-    await result.getByLabel(t("field.resultText"), { exact: true }).fill("已责令封堵排污口，污水经处理后回用。");
+    await result.getByLabel(tKey("step.text", "submit"), { exact: true }).fill("已责令封堵排污口，污水经处理后回用。");
     await result
       .getByLabel(t("attachment.files"), { exact: true })
       .setInputFiles([await photo("封堵后.jpg", { r: 120, g: 120, b: 110 })]);
@@ -138,12 +140,66 @@ describe("field work on a phone", { timeout: 180_000 }, () => {
     await screenshot(phone, "case-phone");
   });
 
+  it("on a phone the header is one row, ten inbox cases fit in two screens, and the case's steps are one tap from the top", async () => {
+    const subjects = ["东溪镇砖厂粉尘", "永城镇养猪场臭气", "夜间施工噪声扰民", "餐馆油烟直排", "河道漂浮垃圾"];
+    const created = [];
+    for (let index = 0; index < 10; index += 1) {
+      created.push(await urgentComplaintFor古南(`${subjects[index % subjects.length]}（第${index + 1}件，反映多次未解决）`));
+    }
+    const phone = await session.signIn("gunan", { phone: true });
+    await phone.goto("/inbox");
+    const screenHeight = phone.viewportSize()!.height;
+    const header = await phone.locator("header").boundingBox();
+    expect(header!.height).toBeLessThanOrEqual(64);
+    const cards = await phone
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => ({ height: row.getBoundingClientRect().height, bottom: row.getBoundingClientRect().bottom + scrollY })),
+      );
+    expect(cards.length).toBeGreaterThanOrEqual(10);
+    for (const card of cards) expect(card.height).toBeLessThanOrEqual(160);
+    expect(cards[9].bottom).toBeLessThanOrEqual(2 * screenHeight);
+    expect(await scrollsSideways(phone)).toBe(false);
+    expect(await accessibilityViolations(phone)).toEqual([]);
+    await screenshot(phone, "inbox-phone");
+
+    // The menu opens over the page and holds the links and the account.
+    await phone.getByText(t("nav.menu"), { exact: true }).tap();
+    const menu = phone.getByRole("navigation", { name: t("nav.main") }).filter({ visible: true });
+    await menu.getByRole("link", { name: t("nav.inbox") }).waitFor();
+    expect(
+      await phone
+        .getByRole("button", { name: t("nav.signOut") })
+        .filter({ visible: true })
+        .count(),
+    ).toBe(1);
+    await phone.getByText(t("nav.menu"), { exact: true }).tap();
+
+    // On the case page the steps are linked from the first screen and stay in reach while reading.
+    await phone.getByRole("link", { name: created[9].caseNo }).tap();
+    await phone.waitForURL(`**/cases/${created[9].caseNo}`);
+    const steps = phone.getByRole("navigation", { name: t("case.stepsNav") });
+    const stepsBox = await steps.boundingBox();
+    expect(stepsBox!.y + stepsBox!.height).toBeLessThanOrEqual(screenHeight);
+    await phone.evaluate(() => window.scrollTo(0, 1200));
+    expect((await steps.boundingBox())!.y).toBeLessThanOrEqual(1);
+    await steps.getByRole("link", { name: tKey("action", "submit"), exact: true }).tap();
+    const submit = phone.getByRole("form", { name: tKey("action", "submit"), exact: true });
+    await expect.poll(() => submit.evaluate((form) => form.getBoundingClientRect().top)).toBeLessThan(screenHeight);
+    await expect.poll(() => submit.evaluate((form) => form.getBoundingClientRect().bottom)).toBeGreaterThan(0);
+    // Each step is a section headed by its name, its text asked for in its own words.
+    const section = phone.getByRole("region", { name: tKey("action", "return"), exact: true });
+    expect(await section.getByLabel(tKey("step.reason", "return"), { exact: true }).count()).toBe(1);
+    expect(await phone.getByText(t("step.attachments")).count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(phone)).toEqual([]);
+  });
+
   it("without JavaScript the same step is a plain multipart form: the note and its photo arrive together", async () => {
     const created = await urgentComplaintFor古南("无脚本上传");
     const phone = await session.signIn("gunan", { phone: true, javaScriptEnabled: false });
     await phone.goto(`/cases/${created.caseNo}`);
     const note = phone.getByRole("form", { name: tKey("action", "note"), exact: true });
-    await note.getByLabel(t("field.note"), { exact: true }).fill("无脚本时提交的说明");
+    await note.getByLabel(tKey("step.text", "note"), { exact: true }).fill("无脚本时提交的说明");
     await note
       .getByLabel(t("attachment.camera"), { exact: true })
       .setInputFiles([await photo("现场.jpg", { r: 10, g: 10, b: 10 })]);

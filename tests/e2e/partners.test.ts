@@ -65,8 +65,7 @@ describe("partners and transfers out", { timeout: 120_000 }, () => {
 
     const page = await session.signIn("dispatcher");
     await page.goto(`/cases/${created.caseNo}`);
-    await page.getByText(tKey("action", "transferOut"), { exact: true }).click();
-    const form = page.getByRole("form", { name: tKey("action", "transferOut") });
+    const form = page.locator(`form[data-action="transferOut"]`);
     await form.getByLabel(t("transfer.partner")).selectOption({ label: "綦江区公安分局" });
     await form.getByLabel(t("transfer.reason")).fill("涉嫌非法处置危险废物，可能构成污染环境罪");
     await form.getByRole("button", { name: tKey("action", "transferOut") }).click();
@@ -103,8 +102,7 @@ describe("partners and transfers out", { timeout: 120_000 }, () => {
     await leader.context().close();
 
     await page.goto(`/cases/${created.caseNo}`);
-    await page.getByText(tKey("action", "transferReply"), { exact: true }).click();
-    const reply = page.getByRole("form", { name: tKey("action", "transferReply") });
+    const reply = page.locator(`form[data-action="transferReply"]`);
     await reply.getByLabel(t("transfer.replyText")).fill("已立案侦查（綦公（环）立字〔2026〕12号）。");
     await reply.getByRole("button", { name: tKey("action", "transferReply") }).click();
     await page

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { t } from "~/i18n";
+import { t, tKey } from "~/i18n";
 import { accountActor, takeAction, useBrowserApp } from "../support/browser";
 import { assignedCase } from "../support/fixtures";
 
@@ -18,7 +18,7 @@ describe("supervision in the browser", { timeout: 120_000 }, () => {
     await leader.goto("/supervision");
     await leader.getByRole("link", { name: caseNo }).click();
     await leader.waitForURL(`**/cases/${caseNo}`);
-    await takeAction(leader, "instruct", { [t("field.instruction")]: "请三日内办结并书面报告。" });
+    await takeAction(leader, "instruct", { [tKey("step.text", "instruct")]: "请三日内办结并书面报告。" });
     const instructions = (page: typeof leader) =>
       page.getByRole("region", { name: t("field.instruction"), exact: true }).textContent();
     expect(await instructions(leader)).toContain(t("case.notAcknowledged"));

@@ -54,8 +54,26 @@ export function useCaseActionForm<A extends CaseAction>(
 }
 
 /**
+ * A labelled part of the action area: the step's name as its heading, a line on what the step does, and
+ * an id the page's step links jump to.
+ */
+export function StepSection({ id, title, hint, children }: { id: string; title: string; hint?: string; children: ReactNode }) {
+  return (
+    <section className="step" id={id} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{title}</h3>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {children}
+    </section>
+  );
+}
+
+/** Where a step's section is on the case page (the step links and the desk's queues point there). */
+export const stepAnchor = (action: CaseAction) => `step-${action}`;
+
+/**
  * The form element of an action: posts the action and the case version the user saw, is named by the
- * action (so that it is found by its role and name), and shows its form-level problems.
+ * action (so that it is found by its role and name), and shows its form-level problems. It stands in its
+ * own section unless it is one of a group (`inGroup`: the extension decision's two answers).
  */
 export function ActionForm<Schema extends Record<string, unknown>>({
   view,
@@ -63,6 +81,7 @@ export function ActionForm<Schema extends Record<string, unknown>>({
   form,
   submissionKey,
   danger,
+  inGroup,
   children,
 }: {
   view: CaseView;
@@ -70,6 +89,7 @@ export function ActionForm<Schema extends Record<string, unknown>>({
   form: FormMetadata<Schema, string[]>;
   submissionKey: string;
   danger?: boolean;
+  inGroup?: boolean;
   children?: ReactNode;
 }) {
   const navigation = useNavigation();
@@ -78,7 +98,7 @@ export function ActionForm<Schema extends Record<string, unknown>>({
   const withEvidence = carriesAttachments(action);
   const upload = useResilientUpload();
   const formProps = getFormProps(form);
-  return (
+  const element = (
     <Form
       method="post"
       encType={withEvidence ? "multipart/form-data" : undefined}
@@ -102,5 +122,11 @@ export function ActionForm<Schema extends Record<string, unknown>>({
         {name}
       </button>
     </Form>
+  );
+  if (inGroup) return element;
+  return (
+    <StepSection id={stepAnchor(action)} title={name} hint={tKey("step.hint", action)}>
+      {element}
+    </StepSection>
   );
 }

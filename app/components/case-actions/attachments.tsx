@@ -16,7 +16,7 @@ export function WithdrawAttachmentForm({ view, actionData, submissionKey }: Acti
             </option>
           ))}
       </SelectField>
-      <TextAreaField meta={fields.reason} label={t("field.reason")} />
+      <TextAreaField meta={fields.reason} label={tKey("step.reason", "withdrawAttachment")} />
     </ActionForm>
   );
 }

@@ -22,7 +22,7 @@ export function RejectForm({ view, actionData, submissionKey }: ActionFormProps)
   const [form, fields] = useCaseActionForm("reject", actionData);
   return (
     <ActionForm view={view} submissionKey={submissionKey} action="reject" form={form} danger>
-      <TextAreaField meta={fields.reason} label={t("field.reason")} />
+      <TextAreaField meta={fields.reason} label={tKey("step.reason", "reject")} />
       {view.kind === "petition" ? <LetterDateField meta={fields.letterDate} /> : null}
     </ActionForm>
   );

@@ -7,14 +7,15 @@ const ACCEPT = "image/*,.heic,.heif,application/pdf,audio/*,.amr,.m4a,.doc,.docx
 
 /**
  * The files a step carries: several at once, straight from a phone's camera, with one kind, caption and
- * confidentiality for the lot. Plain inputs, so that the form also works as a multipart post without
+ * confidentiality for the lot, folded until wanted. Plain inputs, so that the form also works as a multipart post without
  * JavaScript.
  */
 export function EvidenceFields({ action }: { action: string }) {
   const id = (name: string) => `${action}-${name}`;
   return (
-    <fieldset className="evidence">
-      <legend>{t("attachment.section")}</legend>
+    // Folded: most steps are taken without files, and an open block under every step repeats itself.
+    <details className="evidence">
+      <summary>{t("step.attachments")}</summary>
       <div className="field">
         <label htmlFor={id("camera")}>{t("attachment.camera")}</label>
         <input id={id("camera")} name="files" type="file" accept="image/*" capture="environment" />
@@ -42,7 +43,7 @@ export function EvidenceFields({ action }: { action: string }) {
         <input type="checkbox" name="attachmentConfidential" />
         {t("attachment.confidential")}
       </label>
-    </fieldset>
+    </details>
   );
 }
 

@@ -1,8 +1,11 @@
+import { Fragment, type ReactNode } from "react";
+import type { CaseAction } from "~/domain/workflow";
+import { t, tKey } from "~/i18n";
 import type { CaseView } from "~/models/case/view.server";
-import type { CaseActionData, Vocabulary } from "./action-form";
+import { type CaseActionData, type Vocabulary, stepAnchor } from "./action-form";
 import { WithdrawAttachmentForm } from "./attachments";
 import { AcceptForm, EditForm, MergeForm, RejectForm } from "./decision";
-import { ApproveExtensionForm, RequestExtensionForm } from "./extensions";
+import { ExtensionDecision, RequestExtensionForm } from "./extensions";
 import { AssignForm, CloseForm } from "./handling";
 import { ConcludeMediationForm, FollowUpAgreementForm, MediationSessionForm } from "./mediation";
 import { RequestReviewForm } from "./petition-review";
@@ -12,52 +15,87 @@ import { type PartnerChoices, TransferOutForm, TransferReplyForm } from "./trans
 
 export type { CaseActionData } from "./action-form";
 
-/**
- * Exactly the actions this user may take on the case now, one form each. The forms live by family
- * beside their schemas' families (app/forms/case-actions/).
- */
-export function CaseActionForms({
-  view,
-  vocabulary,
-  actionData,
-  submissionKey,
-  partners,
-}: {
+interface StepsProps {
   view: CaseView;
   vocabulary: Vocabulary | null;
   partners: PartnerChoices;
   actionData: CaseActionData | null;
   submissionKey: string;
-}) {
+}
+
+/**
+ * Exactly the steps this user may take on the case now, in the order of the work, each with the anchor
+ * of its section and its form. The forms live by family beside their schemas' families
+ * (app/forms/case-actions/).
+ */
+function caseSteps({ view, vocabulary, partners, actionData, submissionKey }: StepsProps) {
   const allowed = new Set(view.allowedActions);
   const props = { view, actionData, submissionKey };
+  const steps: { action: CaseAction; anchor: string; title: string; form: ReactNode }[] = [];
+  const add = (action: CaseAction, form: ReactNode, when = allowed.has(action)) => {
+    if (when) steps.push({ action, anchor: stepAnchor(action), title: tKey("action", action), form });
+  };
+  add("acknowledge", <AcknowledgeForm {...props} />);
+  add("instruct", <TextForm {...props} action="instruct" />);
+  add("accept", <AcceptForm {...props} />);
+  add("reject", <RejectForm {...props} />);
+  add("requestReview", <RequestReviewForm {...props} />);
+  add("mediationSession", <MediationSessionForm {...props} />);
+  add("concludeMediation", <ConcludeMediationForm {...props} />);
+  add("followUpAgreement", <FollowUpAgreementForm {...props} />);
+  add("merge", <MergeForm {...props} />);
+  if (vocabulary) add("assign", <AssignForm {...props} vocabulary={vocabulary} />);
+  add("onSite", <TextForm {...props} action="onSite" />);
+  add("note", <TextForm {...props} action="note" />);
+  add("submit", <TextForm {...props} action="submit" />);
+  add("transferReply", <TransferReplyForm {...props} />);
+  add("requestExtension", <RequestExtensionForm {...props} />);
+  add("return", <ReasonForm {...props} action="return" danger />);
+  const mayApprove = allowed.has("approveExtension");
+  const mayRefuse = allowed.has("refuseExtension");
+  if (mayApprove || mayRefuse) {
+    steps.push({
+      action: mayApprove ? "approveExtension" : "refuseExtension",
+      anchor: "step-extension",
+      title: t("case.extensionDecision"),
+      form: <ExtensionDecision {...props} mayApprove={mayApprove} mayRefuse={mayRefuse} />,
+    });
+  }
+  add("conclude", <TextForm {...props} action="conclude" />);
+  add("sendBack", <ReasonForm {...props} action="sendBack" danger />);
+  add("close", <CloseForm {...props} />);
+  add("reopen", <ReasonForm {...props} action="reopen" />);
+  add("transferOut", <TransferOutForm {...props} partners={partners} />, allowed.has("transferOut") && partners.length > 0);
+  add("withdrawAttachment", <WithdrawAttachmentForm {...props} />);
+  if (vocabulary) add("edit", <EditForm {...props} vocabulary={vocabulary} />);
+  return steps;
+}
+
+/** The action area: one labelled section per step. */
+export function CaseActionForms(props: StepsProps) {
   return (
     <>
-      {allowed.has("acknowledge") ? <AcknowledgeForm {...props} /> : null}
-      {allowed.has("instruct") ? <TextForm {...props} action="instruct" label="field.instruction" /> : null}
-      {allowed.has("accept") ? <AcceptForm {...props} /> : null}
-      {allowed.has("reject") ? <RejectForm {...props} /> : null}
-      {allowed.has("requestReview") ? <RequestReviewForm {...props} /> : null}
-      {allowed.has("mediationSession") ? <MediationSessionForm {...props} /> : null}
-      {allowed.has("concludeMediation") ? <ConcludeMediationForm {...props} /> : null}
-      {allowed.has("followUpAgreement") ? <FollowUpAgreementForm {...props} /> : null}
-      {allowed.has("merge") ? <MergeForm {...props} /> : null}
-      {allowed.has("assign") && vocabulary ? <AssignForm {...props} vocabulary={vocabulary} /> : null}
-      {allowed.has("onSite") ? <TextForm {...props} action="onSite" label="field.note" /> : null}
-      {allowed.has("note") ? <TextForm {...props} action="note" label="field.note" /> : null}
-      {allowed.has("submit") ? <TextForm {...props} action="submit" label="field.resultText" /> : null}
-      {allowed.has("transferReply") ? <TransferReplyForm {...props} /> : null}
-      {allowed.has("requestExtension") ? <RequestExtensionForm {...props} /> : null}
-      {allowed.has("return") ? <ReasonForm {...props} action="return" danger /> : null}
-      {allowed.has("approveExtension") ? <ApproveExtensionForm {...props} /> : null}
-      {allowed.has("refuseExtension") ? <ReasonForm {...props} action="refuseExtension" danger /> : null}
-      {allowed.has("conclude") ? <TextForm {...props} action="conclude" label="field.replyText" /> : null}
-      {allowed.has("sendBack") ? <ReasonForm {...props} action="sendBack" danger /> : null}
-      {allowed.has("close") ? <CloseForm {...props} /> : null}
-      {allowed.has("reopen") ? <ReasonForm {...props} action="reopen" /> : null}
-      {allowed.has("transferOut") && partners.length > 0 ? <TransferOutForm {...props} partners={partners} /> : null}
-      {allowed.has("withdrawAttachment") ? <WithdrawAttachmentForm {...props} /> : null}
-      {allowed.has("edit") && vocabulary ? <EditForm {...props} vocabulary={vocabulary} /> : null}
+      {caseSteps(props).map((step) => (
+        <Fragment key={step.anchor}>{step.form}</Fragment>
+      ))}
     </>
+  );
+}
+
+/**
+ * Links to each step's section from the top of the page; on a phone they stay at the top of the screen
+ * while the case is read, so the actions are one tap away however far down they are.
+ */
+export function CaseStepLinks(props: StepsProps) {
+  const steps = caseSteps(props);
+  if (steps.length === 0) return null;
+  return (
+    <nav className="step-links" aria-label={t("case.stepsNav")}>
+      {steps.map((step) => (
+        <a key={step.anchor} href={`#${step.anchor}`}>
+          {step.title}
+        </a>
+      ))}
+    </nav>
   );
 }

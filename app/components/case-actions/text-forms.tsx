@@ -1,25 +1,26 @@
-import { type MessageKey, t } from "~/i18n";
+import { tKey } from "~/i18n";
 import { TextAreaField } from "../form-fields";
 import { ActionForm, type ActionFormProps, useCaseActionForm } from "./action-form";
 
 /** The actions whose whole form is one reason or one text: their schemas have exactly that field. */
-type ReasonAction = "return" | "sendBack" | "refuseExtension" | "reopen";
+type ReasonAction = "return" | "sendBack" | "reopen";
 type TextAction = "note" | "onSite" | "submit" | "conclude" | "instruct";
 
+/** Each reason is asked for in the step's own words ("退回理由…", not a bare 理由). */
 export function ReasonForm({ action, danger, ...props }: ActionFormProps & { action: ReasonAction; danger?: boolean }) {
   const [form, fields] = useCaseActionForm(action, props.actionData);
   return (
     <ActionForm view={props.view} submissionKey={props.submissionKey} action={action} form={form} danger={danger}>
-      <TextAreaField meta={fields.reason} label={t("field.reason")} />
+      <TextAreaField meta={fields.reason} label={tKey("step.reason", action)} />
     </ActionForm>
   );
 }
 
-export function TextForm({ action, label, ...props }: ActionFormProps & { action: TextAction; label: MessageKey }) {
+export function TextForm({ action, ...props }: ActionFormProps & { action: TextAction }) {
   const [form, fields] = useCaseActionForm(action, props.actionData);
   return (
     <ActionForm view={props.view} submissionKey={props.submissionKey} action={action} form={form}>
-      <TextAreaField meta={fields.text} label={t(label)} />
+      <TextAreaField meta={fields.text} label={tKey("step.text", action)} />
     </ActionForm>
   );
 }

@@ -62,6 +62,7 @@ export const extensionHandlers: CaseActionHandlers<"requestExtension" | "approve
       auditDetails: {
         milestone: milestone.milestone,
         extensionAmount: pending.amount,
+        unit: milestone.unit,
         dueBefore: milestone.dueAt,
         dueAfter: plan.dueAt,
       },
