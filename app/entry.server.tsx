@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -28,7 +28,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          const body = new PassThrough();
+          const body = withoutBufferPadding();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
@@ -49,3 +49,19 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "request failed");
 };
+
+/**
+ * React 18 writes through a reusable 2,048-byte buffer and, when a character of several bytes (every
+ * Chinese one) does not fit at its end, sends the whole buffer, unwritten bytes included: NULs in the page
+ * (docs/decisions/0021). They can only be the last bytes of a chunk, and HTML has no
+ * use for a NUL, so they are cut there.
+ */
+function withoutBufferPadding() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let end = chunk.length;
+      while (end > 0 && chunk[end - 1] === 0) end -= 1;
+      done(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}

@@ -1,5 +1,6 @@
 import { type FieldMetadata, getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { type Choice, choiceFor, choiceText } from "~/domain/typed-choice";
 import { FieldError } from "./field-error";
 
 /**
@@ -84,6 +85,38 @@ export function SelectField<Schema>({
       <select key={key} {...props} autoFocus={autoFocus}>
         {children}
       </select>
+    </FieldFrame>
+  );
+}
+
+/**
+ * One of a list picked by typing (a township, a category): the name, its stem or its pinyin initials,
+ * suggested from a datalist as one types. The server reads the text the same way (the form's schema),
+ * so it works without JavaScript; with it, the text becomes the full name on leaving the field.
+ */
+export function TypedChoiceField<Schema>({ choices, ...field }: FieldProps<Schema> & { choices: readonly Choice[] }) {
+  const { key, defaultValue, ...props } = getInputProps(field.meta, { type: "text" });
+  const listId = `${field.meta.id}-choices`;
+  return (
+    <FieldFrame {...field}>
+      <input
+        key={key}
+        {...props}
+        defaultValue={choiceText(typeof defaultValue === "string" ? defaultValue : undefined, choices)}
+        list={listId}
+        autoComplete="off"
+        onBlur={(event) => {
+          const choice = choiceFor(event.currentTarget.value, choices);
+          if (choice) event.currentTarget.value = choice.name;
+        }}
+      />
+      <datalist id={listId}>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.name}>
+            {choice.initials}
+          </option>
+        ))}
+      </datalist>
     </FieldFrame>
   );
 }

@@ -10,19 +10,20 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FieldError } from "~/components/field-error";
-import { FormErrors } from "~/components/form-fields";
+import { FormErrors, TypedChoiceField } from "~/components/form-fields";
 import { EvidenceFields } from "~/components/case-actions/evidence-fields";
 import { IntakeLookupPanel } from "~/components/intake-lookups";
 import { identitiesInText } from "~/domain/masking";
-import { toDateTimeLocalValue } from "~/domain/local-time";
-import { intakeFieldsFrom, intakeSchema } from "~/forms/intake";
+import { choiceFor, choiceInText } from "~/domain/typed-choice";
+import { intakeFieldsFrom, intakeSchemaFor } from "~/forms/intake";
 import { t, tKey } from "~/i18n";
 import { type IntakeLookups, intakeLookups } from "~/models/case/intake-lookups.server";
 import { registerCase } from "~/models/case/service.server";
 import { InputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
+import { intakeChoicesOf, loadIntakeChoices } from "~/models/reference/choices.server";
 import { bureauOf } from "~/config.server";
 import { type SignedInUser, requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
@@ -40,8 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { receipt, clear } = await takeReceipt(request, searchParamsOf(request).get("registered"));
   return data(
     {
-      ...vocabulary,
-      now: toDateTimeLocalValue(new Date()),
+      channels: vocabulary.channels,
+      choices: intakeChoicesOf(vocabulary),
       receipt,
       bureau: bureauOf(request),
       // One key per empty form: the same form sent again (a double click, the back button, a retry on a
@@ -62,18 +63,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 async function registerFromForm(user: SignedInUser, { formData, files, keepFiles }: StepForm, request: Request) {
-  const submission = parseWithZod(formData, { schema: intakeSchema });
+  const choices = await loadIntakeChoices();
+  const submission = parseWithZod(formData, { schema: intakeSchemaFor(choices) });
   const lookups = await intakeLookups({
     phone: String(formData.get("complainantPhone") ?? ""),
-    townshipId: parseId(formData.get("townshipId")) ?? undefined,
-    category: String(formData.get("category") ?? "") || undefined,
+    townshipId: parseId(choiceFor(String(formData.get("townshipId") ?? ""), choices.townships)?.value) ?? undefined,
+    category: choiceFor(String(formData.get("category") ?? ""), choices.categories)?.value,
     subject: String(formData.get("subject") ?? ""),
     address: String(formData.get("address") ?? ""),
   });
   // "Check" shows the caller's history and possible duplicates without registering (works without JavaScript).
-  if (formData.get("intent") === "check" || submission.status !== "success") {
-    return { result: submission.reply(), lookups };
-  }
+  if (formData.get("intent") === "check") return { result: submission.reply(), lookups };
+  if (submission.status !== "success") return data({ result: submission.reply(), lookups }, { status: 400 });
   const refused = refusedFileMessages(files);
   if (refused.length > 0) return data({ result: submission.reply({ formErrors: refused }), lookups }, { status: 400 });
   const evidence = stepEvidence(formData, files, "register");
@@ -147,7 +148,7 @@ export default function Intake() {
 }
 
 function IntakeForm() {
-  const { townships, channels, categories, now, submissionKey } = useLoaderData<typeof loader>();
+  const { choices, channels, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   // While a registration is on its way, a second press sends nothing (the key would make it harmless, but
@@ -155,6 +156,7 @@ function IntakeForm() {
   const registering = navigation.state !== "idle" && navigation.formData?.get("intent") !== "check";
   const lookupFetcher = useFetcher<IntakeLookups>();
   const formRef = useRef<HTMLFormElement>(null);
+  const schema = intakeSchemaFor(choices);
 
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -162,8 +164,9 @@ function IntakeForm() {
     // Errors appear after the first attempt to register, then update as the operator types.
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    defaultValue: { receivedAt: now, urgency: "normal", kind: "complaint" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: intakeSchema }),
+    // Most calls are complaints on the first channel, taken now (docs/working-pages.md).
+    defaultValue: { urgency: "normal", kind: "complaint", channel: channels[0]?.code },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
 
   // As the phone, township, category, subject or address change, ask for history and duplicates.
@@ -181,9 +184,39 @@ function IntakeForm() {
     }, 300);
   };
   useEffect(() => () => clearTimeout(lookupTimer.current), []);
+  // The caller's number is what the operator hears first. The server's autofocus is lost when the inputs
+  // hydrate, so the browser is told again, unless the operator is already in a field.
+  useEffect(() => {
+    if (document.activeElement === document.body) document.getElementById(fields.complainantPhone.id)?.focus();
+  }, [fields.complainantPhone.id]);
+
+  // The township the address names fills an empty township field, and follows the address until the
+  // operator types a township of their own.
+  const proposedTownship = useRef<string | null>(null);
+  const [proposalShown, setProposalShown] = useState(false);
+  const proposeTownship = (address: string) => {
+    const township = document.getElementById(fields.townshipId.id);
+    if (!(township instanceof HTMLInputElement)) return;
+    if (township.value !== "" && township.value !== proposedTownship.current) return;
+    const proposal = choiceInText(address, choices.townships)?.name ?? "";
+    township.value = proposal;
+    proposedTownship.current = proposal;
+    setProposalShown(proposal !== "");
+  };
 
   const lookups = lookupFetcher.data ?? actionData?.lookups;
   const anonymous = fields.anonymous.value === "on";
+  const sourceHasErrors = Boolean(
+    fields.kind.errors ?? fields.channel.errors ?? fields.receivedAt.errors ?? fields.urgency.errors,
+  );
+  const channelName = channels.find((channel) => channel.code === fields.channel.value)?.name ?? t("common.select");
+  const receivedAt =
+    typeof fields.receivedAt.value === "string" && fields.receivedAt.value ? fields.receivedAt.value : t("intake.receivedNow");
+  const notices = [
+    fields.consentToDisclose.value === "on" ? t("field.consentToDisclose") : null,
+    fields.refusesMessages.value === "on" ? t("field.refusesMessages") : null,
+    fields.consentToPublish.value === "on" ? t("field.consentToPublish") : null,
+  ].filter((notice) => notice !== null);
 
   return (
     <div className="two-columns">
@@ -200,42 +233,57 @@ function IntakeForm() {
         }}
       >
         <input type="hidden" name="submissionKey" value={submissionKey} />
+        {/* Kind, channel, time and urgency are the same for most calls: folded, their values in the summary. */}
+        <details className="folded-fields" open={sourceHasErrors || undefined}>
+          <summary>
+            {t("intake.source")}：{tKey("kind", String(fields.kind.value ?? "complaint"))} · {channelName} ·{" "}
+            {t("field.receivedAt")} {receivedAt} · {tKey("urgency", String(fields.urgency.value ?? "normal"))}
+          </summary>
+          <div className="grid">
+            <div className="field">
+              <label htmlFor={fields.kind.id}>{t("field.kind")}</label>
+              <select {...getSelectProps(fields.kind)}>
+                <option value="complaint">{tKey("kind", "complaint")}</option>
+                <option value="petition">{tKey("kind", "petition")}</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={fields.channel.id}>{t("field.channel")}</label>
+              <select {...getSelectProps(fields.channel)} aria-describedby={fields.channel.errorId}>
+                <option value="">{t("common.select")}</option>
+                <NamedOptions items={channels} />
+              </select>
+              <FieldError id={fields.channel.errorId} message={fields.channel.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.receivedAt.id}>{t("field.receivedAt")}</label>
+              <input
+                {...getInputProps(fields.receivedAt, { type: "text" })}
+                inputMode="numeric"
+                placeholder={t("intake.receivedNow")}
+                autoComplete="off"
+                aria-describedby={`${fields.receivedAt.id}-hint ${fields.receivedAt.errorId}`}
+              />
+              <span className="hint" id={`${fields.receivedAt.id}-hint`}>
+                {t("intake.receivedAtHint")}
+              </span>
+              <FieldError id={fields.receivedAt.errorId} message={fields.receivedAt.errors} />
+            </div>
+            <div className="field">
+              <label htmlFor={fields.urgency.id}>{t("field.urgency")}</label>
+              <select {...getSelectProps(fields.urgency)}>
+                <option value="normal">{tKey("urgency", "normal")}</option>
+                <option value="urgent">{tKey("urgency", "urgent")}</option>
+              </select>
+            </div>
+          </div>
+        </details>
         <div className="grid">
-          <div className="field">
-            <label htmlFor={fields.kind.id}>{t("field.kind")}</label>
-            <select {...getSelectProps(fields.kind)}>
-              <option value="complaint">{tKey("kind", "complaint")}</option>
-              <option value="petition">{tKey("kind", "petition")}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={fields.channel.id}>{t("field.channel")}</label>
-            <select {...getSelectProps(fields.channel)} autoFocus aria-describedby={fields.channel.errorId}>
-              <option value="">{t("common.select")}</option>
-              <NamedOptions items={channels} />
-            </select>
-            <FieldError id={fields.channel.errorId} message={fields.channel.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.receivedAt.id}>{t("field.receivedAt")}</label>
-            <input
-              {...getInputProps(fields.receivedAt, { type: "datetime-local" })}
-              aria-describedby={fields.receivedAt.errorId}
-            />
-            <span className="hint">{t("intake.receivedAtHint")}</span>
-            <FieldError id={fields.receivedAt.errorId} message={fields.receivedAt.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.urgency.id}>{t("field.urgency")}</label>
-            <select {...getSelectProps(fields.urgency)}>
-              <option value="normal">{tKey("urgency", "normal")}</option>
-              <option value="urgent">{tKey("urgency", "urgent")}</option>
-            </select>
-          </div>
           <div className="field">
             <label htmlFor={fields.complainantPhone.id}>{t("field.complainantPhone")}</label>
             <input
               {...getInputProps(fields.complainantPhone, { type: "tel" })}
+              autoFocus
               disabled={anonymous}
               autoComplete="off"
               onInput={refreshLookups}
@@ -246,51 +294,36 @@ function IntakeForm() {
             <label htmlFor={fields.complainantName.id}>{t("field.complainantName")}</label>
             <input {...getInputProps(fields.complainantName, { type: "text" })} disabled={anonymous} autoComplete="off" />
             <FieldError id={fields.complainantName.errorId} message={fields.complainantName.errors} />
-          </div>
-          <div className="field">
-            <span>&nbsp;</span>
             <label className="checkbox">
               <input {...getInputProps(fields.anonymous, { type: "checkbox" })} />
               {t("field.anonymous")}
             </label>
-            <label className="checkbox">
-              <input {...getInputProps(fields.consentToDisclose, { type: "checkbox" })} disabled={anonymous} />
-              {t("field.consentToDisclose")}
-            </label>
-            <label className="checkbox">
-              <input {...getInputProps(fields.refusesMessages, { type: "checkbox" })} disabled={anonymous} />
-              {t("field.refusesMessages")}
-            </label>
-            <label className="checkbox">
-              <input {...getInputProps(fields.consentToPublish, { type: "checkbox" })} />
-              {t("field.consentToPublish")}
-            </label>
           </div>
-          <div className="field">
-            <label htmlFor={fields.townshipId.id}>{t("field.township")}</label>
-            <select {...getSelectProps(fields.townshipId)}>
-              <option value="">{t("common.select")}</option>
-              <NamedOptions items={townships} />
-            </select>
-            <FieldError id={fields.townshipId.errorId} message={fields.townshipId.errors} />
+          <div className="field wide">
+            <label htmlFor={fields.address.id}>{t("field.address")}</label>
+            <input
+              {...getInputProps(fields.address, { type: "text" })}
+              autoComplete="off"
+              onInput={(event) => proposeTownship(event.currentTarget.value)}
+            />
+            <FieldError id={fields.address.errorId} message={fields.address.errors} />
           </div>
-          <div className="field">
-            <label htmlFor={fields.category.id}>{t("field.category")}</label>
-            <select {...getSelectProps(fields.category)}>
-              <option value="">{t("common.select")}</option>
-              <NamedOptions items={categories} />
-            </select>
-            <FieldError id={fields.category.errorId} message={fields.category.errors} />
-          </div>
+          <TypedChoiceField
+            meta={fields.townshipId}
+            label={t("field.township")}
+            choices={choices.townships}
+            hint={proposalShown ? t("intake.townshipFromAddress") : t("intake.typedChoiceHint")}
+          />
+          <TypedChoiceField
+            meta={fields.category}
+            label={t("field.category")}
+            choices={choices.categories}
+            hint={t("intake.typedChoiceHint")}
+          />
           <div className="field">
             <label htmlFor={fields.subject.id}>{t("field.subject")}</label>
             <input {...getInputProps(fields.subject, { type: "text" })} autoComplete="off" />
             <FieldError id={fields.subject.errorId} message={fields.subject.errors} />
-          </div>
-          <div className="field wide">
-            <label htmlFor={fields.address.id}>{t("field.address")}</label>
-            <input {...getInputProps(fields.address, { type: "text" })} autoComplete="off" />
-            <FieldError id={fields.address.errorId} message={fields.address.errors} />
           </div>
           <div className="field wide">
             <label htmlFor={fields.description.id}>{t("field.description")}</label>
@@ -315,6 +348,24 @@ function IntakeForm() {
             <FieldError id={fields.mergeInto.errorId} message={fields.mergeInto.errors} />
           </fieldset>
         ) : null}
+        {/* What the caller agrees to is asked in a minority of calls; the summary says what holds. */}
+        <details className="folded-fields">
+          <summary>
+            {t("intake.notices")}：{notices.length > 0 ? notices.join("；") : t("intake.noticesDefault")}
+          </summary>
+          <label className="checkbox">
+            <input {...getInputProps(fields.consentToDisclose, { type: "checkbox" })} disabled={anonymous} />
+            {t("field.consentToDisclose")}
+          </label>
+          <label className="checkbox">
+            <input {...getInputProps(fields.refusesMessages, { type: "checkbox" })} disabled={anonymous} />
+            {t("field.refusesMessages")}
+          </label>
+          <label className="checkbox">
+            <input {...getInputProps(fields.consentToPublish, { type: "checkbox" })} />
+            {t("field.consentToPublish")}
+          </label>
+        </details>
         <EvidenceFields action="register" />
         <FormErrors form={form} />
         <div className="actions-row">

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
-import { accessibilityViolations, submitSignIn, takeAction, useBrowserApp } from "../support/browser";
+import { accessibilityViolations, screenshot, submitSignIn, takeAction, useBrowserApp } from "../support/browser";
 
 const session = useBrowserApp();
 
@@ -11,11 +11,12 @@ const caseNoIn = (text: string | null) => text!.match(/TS-\d{4}-\d{5}/)![0];
 async function logComplaint(subject: string) {
   const page = await session.signIn("operator");
   expect(new URL(page.url()).pathname).toBe("/intake");
+  await page.locator("summary", { hasText: t("intake.source") }).click();
   await page.getByLabel(t("field.channel"), { exact: true }).selectOption({ label: "12369热线" });
   await page.getByLabel(t("field.complainantPhone"), { exact: true }).fill("13900001234");
   await page.getByLabel(t("field.complainantName"), { exact: true }).fill("李明");
-  await page.getByLabel(t("field.township"), { exact: true }).selectOption({ label: "古南街道" });
-  await page.getByLabel(t("field.category"), { exact: true }).selectOption({ label: "噪声" });
+  await page.getByLabel(t("field.township"), { exact: true }).fill("古南街道");
+  await page.getByLabel(t("field.category"), { exact: true }).fill("噪声");
   await page.getByLabel(t("field.subject"), { exact: true }).fill(subject);
   await page.getByLabel(t("field.address"), { exact: true }).fill("古南街道沱湾路8号");
   await page.getByLabel(t("field.description"), { exact: true }).fill("夜间施工噪声扰民，持续到凌晨两点。");
@@ -151,16 +152,66 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
   }
   it("a double click on 登记 registers one case and shows its receipt", async () => {
     const page = await session.signIn("operator");
+    await page.locator("summary", { hasText: t("intake.source") }).click();
     await page.getByLabel(t("field.channel"), { exact: true }).selectOption({ label: "12369热线" });
     await page.getByLabel(t("field.complainantName"), { exact: true }).fill("孙双击");
     await page.getByLabel(t("field.complainantPhone"), { exact: true }).fill("13900007777");
-    await page.getByLabel(t("field.township"), { exact: true }).selectOption({ label: "古南街道" });
-    await page.getByLabel(t("field.category"), { exact: true }).selectOption({ label: "噪声" });
+    await page.getByLabel(t("field.township"), { exact: true }).fill("古南街道");
+    await page.getByLabel(t("field.category"), { exact: true }).fill("噪声");
     await page.getByLabel(t("field.subject"), { exact: true }).fill("双击登记的工地");
     await page.getByLabel(t("field.description"), { exact: true }).fill("夜间施工。");
     await page.getByRole("button", { name: t("intake.submit") }).dblclick();
     await page.getByRole("region", { name: t("receipt.title") }).waitFor();
     expect(await prisma.case.count({ where: { subject: "双击登记的工地" } })).toBe(1);
+    await page.context().close();
+  });
+
+  it("logs a complaint by keyboard alone in at most 8 movement keys: the township from the address, the category by its initials", async () => {
+    const page = await session.signIn("operator");
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const field = (key: Parameters<typeof t>[0]) => page.getByLabel(t(key), { exact: true });
+    // The caller's number is the first thing heard, and the first field.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await field("field.complainantPhone").getAttribute("id"));
+    let movements = 0;
+    const next = async () => {
+      movements += 1;
+      await page.keyboard.press("Tab");
+    };
+    await page.keyboard.type("13900005555");
+    await next();
+    await page.keyboard.type("周键盘");
+    await next(); // 匿名投诉
+    await next();
+    await page.keyboard.type("永城中华村3组路口");
+    await next();
+    expect(await field("field.township").inputValue()).toBe("永城镇");
+    await next();
+    await page.keyboard.type("zs");
+    await next();
+    expect(await field("field.category").inputValue()).toBe("噪声");
+    await page.keyboard.type("键盘登记的工地");
+    await next();
+    await page.keyboard.type("夜间施工噪声扰民。");
+    await screenshot(page, "intake-desktop");
+    await page.keyboard.press("Control+Enter");
+    await page.getByRole("region", { name: t("receipt.title") }).waitFor();
+    expect(movements).toBeLessThanOrEqual(8);
+    const created = await prisma.case.findFirstOrThrow({
+      where: { subject: "键盘登记的工地" },
+      select: { township: { select: { name: true } }, category: true, channel: true, receivedAt: true, complainantName: true },
+    });
+    expect(created).toMatchObject({
+      township: { name: "永城镇" },
+      category: "noise",
+      channel: "hotline12369",
+      complainantName: "周键盘",
+    });
+    expect(Date.now() - created.receivedAt.getTime()).toBeLessThan(10 * 60_000);
+    // The folded choices say what holds without being opened.
+    const source = page.locator("summary", { hasText: t("intake.source") });
+    expect(await source.textContent()).toContain("12369热线");
+    expect(await source.textContent()).toContain(t("intake.receivedNow"));
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.context().close();
   });
 

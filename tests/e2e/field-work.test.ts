@@ -1,27 +1,13 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
 import { deriveImages } from "~/models/attachments/images.server";
-import { accessibilityViolations, accountActor, useBrowserApp } from "../support/browser";
+import { accessibilityViolations, accountActor, screenshot, useBrowserApp } from "../support/browser";
 import { assignedCase } from "../support/fixtures";
 
 const session = useBrowserApp();
-
-// UPDATE_SCREENSHOTS=1 writes the phone screenshots that docs/screenshots/ keeps.
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, "../../docs/screenshots") : null;
-const screenshot = async (page: Page, name: string) => {
-  if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // Lazy images load as they scroll into view: bring each in before the full-page picture.
-  for (const image of await page.getByRole("img").all()) await image.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-};
 
 async function urgentComplaintFor古南(subject: string) {
   const world = { operator: await accountActor("operator"), dispatcher: await accountActor("dispatcher") };

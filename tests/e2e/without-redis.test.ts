@@ -12,10 +12,11 @@ describe("without Redis", { timeout: 120_000 }, () => {
     const page = await session.signIn("operator");
     const paused = page.getByRole("alert").filter({ hasText: t("banner.redisUnavailable") });
     await paused.waitFor();
+    await page.locator("summary", { hasText: t("intake.source") }).click();
     await page.getByLabel(t("field.channel"), { exact: true }).selectOption({ label: "来信" });
     await page.getByLabel(t("field.anonymous"), { exact: true }).check();
-    await page.getByLabel(t("field.township"), { exact: true }).selectOption({ label: "文龙街道" });
-    await page.getByLabel(t("field.category"), { exact: true }).selectOption({ label: "水" });
+    await page.getByLabel(t("field.township"), { exact: true }).fill("文龙街道");
+    await page.getByLabel(t("field.category"), { exact: true }).fill("水");
     await page.getByLabel(t("field.description"), { exact: true }).fill("河沟里有黑水排出。");
     await page.getByRole("button", { name: t("intake.submit") }).click();
     const registered = page.getByRole("status").filter({ hasText: /TS-\d{4}-\d{5}/ });

@@ -84,4 +84,37 @@ describe("registering at the hotline", { timeout: 120_000 }, () => {
     expect(await borrowed.text()).toContain(t("error.badRequest"));
     expect(await casesAbout("借用密钥")).toBe(0);
   });
+
+  it("reads the township and category as typed (name, stem, pinyin initials) and refuses a text that means several", async () => {
+    const operator = await signIn("operator");
+    const typed = await complaintForm("首字母登记的工地", "intake-key-0101");
+    typed.set("townshipId", "ycz");
+    typed.set("category", "zs");
+    // Empty: received when registered.
+    typed.set("receivedAt", "");
+    const before = Date.now();
+    const registered = await request("/intake", { method: "POST", cookie: operator, body: typed });
+    expect(registered.status).toBe(302);
+    const created = await prisma.case.findFirstOrThrow({
+      where: { subject: "首字母登记的工地" },
+      select: { township: { select: { name: true } }, category: true, receivedAt: true },
+    });
+    expect(created).toMatchObject({ township: { name: "永城镇" }, category: "noise" });
+    expect(created.receivedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+
+    // 三角镇 and 石角镇 share sjz: refused, the typed text kept, nothing registered.
+    const ambiguous = await complaintForm("歧义街镇的工地", "intake-key-0102");
+    ambiguous.set("townshipId", "sjz");
+    ambiguous.set("category", "不存在的类型");
+    const refused = await request("/intake", { method: "POST", cookie: operator, body: ambiguous });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    // React 18's stream writer once left NUL bytes where a Chinese character met its 2 KB buffer's end (docs/decisions/0021).
+    expect(html).not.toContain("\u0000");
+    expect(html).toContain(t("error.typedTownship"));
+    expect(html).toContain(t("error.typedCategory"));
+    expect(html).toContain('value="sjz"');
+    expect(html).toContain('value="不存在的类型"');
+    expect(await casesAbout("歧义街镇的工地")).toBe(0);
+  });
 });

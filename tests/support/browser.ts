@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import axe from "axe-core";
 import { type Browser, type Page, chromium } from "playwright-core";
@@ -186,4 +187,18 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
       ),
     );
   });
+}
+
+// UPDATE_SCREENSHOTS=1 writes the screenshots that docs/screenshots/ keeps.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, "../../docs/screenshots") : null;
+
+/** The whole page as docs/screenshots/{name}.png, when UPDATE_SCREENSHOTS is set; otherwise nothing. */
+export async function screenshot(page: Page, name: string) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // Lazy images load as they scroll into view: bring each in before the full-page picture.
+  for (const image of await page.getByRole("img").all()) await image.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

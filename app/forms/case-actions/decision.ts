@@ -8,10 +8,11 @@ import { intakeFieldsFrom, intakeSchema } from "../intake";
 export const decisionSchemas = {
   edit: intakeSchema.transform(
     // The command names the fields to change; the form sends them all.
-    (value): { action: "edit"; fields: Partial<Omit<IntakeFields, "kind">> } => ({
-      action: "edit",
-      fields: intakeFieldsFrom(value),
-    }),
+    (value): { action: "edit"; fields: Partial<Omit<IntakeFields, "kind">> } => {
+      // A received time cleared in the edit keeps the one recorded (on the intake, empty means "now").
+      const { receivedAt, ...fields } = intakeFieldsFrom(value);
+      return { action: "edit", fields: value.receivedAt ? { ...fields, receivedAt } : fields };
+    },
   ),
   accept: z
     .object({ letterDate: localDate().optional() })
