@@ -42,7 +42,23 @@ export function shareChart(rows: BreakdownRow[]) {
     .map((row) => ({ name: row.name, value: row.received }));
   return render(
     {
-      series: [{ type: "pie", radius: ["35%", "65%"], data, label: { formatter: "{b} {c}件 ({d}%)" } }],
+      series: [
+        {
+          type: "pie",
+          radius: ["30%", "55%"],
+          data,
+          // Labels run to the chart's edges and wrap there, so that none is cut off (挥发性有机物 12件 (3.2%)).
+          label: {
+            formatter: "{b} {c}件 ({d}%)",
+            alignTo: "edge",
+            edgeDistance: 6,
+            overflow: "break",
+            width: 96,
+            lineHeight: 15,
+          },
+          labelLine: { length: 10, length2: 6 },
+        },
+      ],
     },
     420,
     300,

@@ -8,6 +8,8 @@ export interface ReportViewData {
   report: { complaint: CaseStatistics; petition: CaseStatistics; mediation: CaseStatistics };
   charts: { complaint: ReportCharts; petition: ReportCharts };
   generatedAt: string;
+  issuer: string;
+  issuedOn: string;
 }
 
 /** A report page: the period chooser and exports (not printed), then the report as it prints on A4. */
@@ -46,11 +48,18 @@ export function ReportView({ data, from, to, year }: { data: ReportViewData; fro
           </a>
         </div>
       </div>
+      {/* Printed as an official document: the issuing unit above the title, and its name and date below. */}
+      <p className="report-masthead">{data.issuer}</p>
       <h1>{data.title}</h1>
       <KindSection heading={t("report.section.complaint")} statistics={data.report.complaint} charts={data.charts.complaint} />
       <KindSection heading={t("report.section.petition")} statistics={data.report.petition} charts={data.charts.petition} />
       <KindSection heading={t("report.section.mediation")} statistics={data.report.mediation} charts={null} />
       <ReportDefinitions generatedAt={data.generatedAt} />
+      <p className="report-issuer">
+        {data.issuer}
+        <br />
+        {data.issuedOn}
+      </p>
     </article>
   );
 }

@@ -130,3 +130,9 @@ export function parseLocalDateTime(text: string): Date | null {
 }
 
 export const MS_PER_HOUR = 60 * 60 * 1000;
+
+/** 2026年3月8日: a date as official documents write it, in Shanghai time. */
+export function chineseDateOf(instant: Date): string {
+  const [year, month, day] = localDateOf(instant).split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}

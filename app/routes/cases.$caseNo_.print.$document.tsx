@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { config } from "~/config.server";
 import { useLoaderData } from "@remix-run/react";
 import { documentKindOf, printableDocuments } from "~/models/case/documents";
-import { localDateOf } from "~/domain/local-time";
+import { chineseDateOf } from "~/domain/local-time";
 import { type MessageKey, t, tKey } from "~/i18n";
 import { showDateTime } from "~/utils/format";
 import { getCaseForViewer } from "~/models/case/view.server";
@@ -37,11 +37,7 @@ function PrintButton() {
   );
 }
 
-const chineseDate = (value: Date | string | null) => {
-  if (!value) return "";
-  const [year, month, day] = localDateOf(new Date(value)).split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-};
+const chineseDate = (value: Date | string | null) => (value ? chineseDateOf(new Date(value)) : "");
 
 export default function PrintDocument() {
   const { view, document, bureau, printedAt } = useLoaderData<typeof loader>();

@@ -35,6 +35,71 @@ describe("reports and the ledger in the browser", { timeout: 120_000 }, () => {
     expect(download[0].suggestedFilename()).toBe("2020年度投诉信访办理情况统计.xlsx");
   });
 
+  it("prints the report as the bureau's document: issuing unit and date, numbered A4 pages, none half empty, no chart label cut off", async () => {
+    const categories = ["大气", "水", "噪声", "固体废物", "餐饮油烟", "挥发性有机物", "辐射", "土壤", "生态破坏", "其他"];
+    const channels = ["12369热线", "12345转办", "来信", "来访", "网络", "上级交办"];
+    const townships = ["古南街道", "文龙街道", "三江街道", "篆塘镇", "永城镇", "石壕镇", "东溪镇"];
+    const rows = categories.flatMap((category, i) =>
+      [0, 1, 2].map(
+        (j) =>
+          `,投诉举报,${channels[(i + j) % channels.length]},2019-0${1 + ((i + j) % 9)}-0${1 + j} 09:00,${townships[(i * 3 + j) % townships.length]},${category},打印用的案件${i}-${j},2019-0${1 + ((i + j) % 9)}-2${j} 10:00`,
+      ),
+    );
+    const summary = await importLedger(
+      { content: Buffer.from([HEADER, ...rows].join("\n")), fileName: "2019.csv" },
+      { apply: true, actorId: null },
+    );
+    expect(summary.applied).toBe(true);
+
+    const leader = await session.signIn("leader");
+    await leader.goto("/reports/annual/2019");
+    const report = leader.getByRole("article");
+    expect(await report.locator(".report-masthead").textContent()).toBe("綦江区生态环境局");
+    expect(await report.locator(".report-issuer").textContent()).toMatch(/^綦江区生态环境局\d{4}年\d{1,2}月\d{1,2}日$/);
+
+    // Every label of every chart lies inside its chart, whole (not shortened to "噪声 3...").
+    const cut = await leader.evaluate(() =>
+      [...document.querySelectorAll("figure.chart svg")].flatMap((svg) => {
+        const bounds = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll("text")]
+          .map((text) => ({ text: text.textContent ?? "", box: text.getBoundingClientRect() }))
+          .filter(
+            ({ text, box }) =>
+              text.endsWith("...") ||
+              text.includes("…") ||
+              box.left < bounds.left - 1 ||
+              box.right > bounds.right + 1 ||
+              box.top < bounds.top - 1 ||
+              box.bottom > bounds.bottom + 1,
+          )
+          .map(({ text }) => text);
+      }),
+    );
+    expect(cut).toEqual([]);
+
+    await leader.emulateMedia({ media: "print" });
+    // Numbered pages: the report's named page carries its number at the foot.
+    const pageRule = await leader.evaluate(() =>
+      [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .filter((rule): rule is CSSPageRule => rule instanceof CSSPageRule && rule.selectorText === "report")
+        .map((rule) => rule.cssText)
+        .join(""),
+    );
+    expect(pageRule).toContain("bottom-center");
+    expect(pageRule).toContain("counter(page)");
+    // No half-empty pages: the printed pages are no more than the content needs, plus one for what
+    // cannot be split (a chart, a table row).
+    await leader.setViewportSize({ width: 680, height: 980 });
+    const contentHeight = await leader.evaluate(() => document.querySelector("article.report")!.getBoundingClientRect().height);
+    const pdf = await leader.pdf({ preferCSSPageSize: true, printBackground: true });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+    const pageHeight = ((297 - 18 - 16) / 25.4) * 96;
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(Math.ceil(contentHeight / pageHeight) + 1);
+    await leader.context().close();
+  });
+
   it("an administrator's import with an error shows the row and column, and imports nothing", async () => {
     const file = path.resolve(__dirname, `../.tmp/bad-ledger-${process.pid}.csv`);
     writeFileSync(

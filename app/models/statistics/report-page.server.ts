@@ -1,5 +1,6 @@
 import { monthlyChart, shareChart, townshipRateChart } from "~/charts.server";
-import { type LocalDate, formatLocalDateTime } from "~/domain/local-time";
+import { type LocalDate, chineseDateOf, formatLocalDateTime } from "~/domain/local-time";
+import { config } from "~/config.server";
 import { rangePeriod } from "~/domain/statistics";
 import { t } from "~/i18n";
 import { statisticsWorkbook } from "./export.server";
@@ -42,5 +43,8 @@ export async function reportPageData(from: LocalDate, to: LocalDate, now = new D
     report,
     charts: { complaint: chartsOf(report.complaint), petition: chartsOf(report.petition) },
     generatedAt: formatLocalDateTime(now, false),
+    // The report prints as the bureau's document: its name as the issuing unit, dated the day it is made.
+    issuer: config().BUREAU_NAME,
+    issuedOn: chineseDateOf(now),
   };
 }
