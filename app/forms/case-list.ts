@@ -1,7 +1,8 @@
 import { CASE_KINDS, type CaseKind } from "~/domain/case-kinds";
 import { CASE_LIST_SORTS, type CaseListQuery, type CaseListSort } from "~/domain/case-list";
 import { isSupportedLocalDate } from "~/domain/local-time";
-import { MAX_DATABASE_ID } from "./fields";
+import { z } from "zod";
+import { MAX_DATABASE_ID, databaseId, requiredText } from "./fields";
 import { CASE_STATES, type CaseState } from "~/domain/workflow";
 
 /** Beyond this a page number is a typo or a probe (a million cases make 33,334 pages). */
@@ -33,3 +34,34 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
     page: Number.isInteger(page) && page > 0 && page <= MAX_PAGE ? page : 1,
   };
 }
+
+/**
+ * The list's filters as the query string a link or a saved filter carries: only what the list reads, in
+ * one order, without the page; the default sort is left out. Read back by parseCaseListQuery.
+ */
+export function caseListSearch(query: CaseListQuery): string {
+  const params = new URLSearchParams();
+  const set = (name: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== "") params.set(name, String(value));
+  };
+  set("q", query.q);
+  set("state", query.state);
+  set("kind", query.kind);
+  set("township", query.townshipId);
+  set("category", query.category);
+  set("channel", query.channel);
+  set("from", query.receivedFrom);
+  set("to", query.receivedTo);
+  if (query.overdue) params.set("overdue", "1");
+  if (query.sort !== "received_desc") params.set("sort", query.sort);
+  return params.toString();
+}
+
+/** Saving the filters in view under a name, and removing a saved one (docs/working-pages.md, "Saved filters"). */
+export const savedFilterSchemas = {
+  saveFilter: z.object({ intent: z.literal("saveFilter"), name: requiredText(30) }),
+  deleteFilter: z.object({ intent: z.literal("deleteFilter"), filterId: databaseId("badRequest") }),
+};
+
+export const isSavedFilterIntent = (intent: unknown): intent is keyof typeof savedFilterSchemas =>
+  intent === "saveFilter" || intent === "deleteFilter";

@@ -1,12 +1,19 @@
-import { searchParamsOf } from "~/utils/request-input.server";
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { badRequest, readFormData, searchParamsOf } from "~/utils/request-input.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { TextField } from "~/components/form-fields";
+import { InputError } from "~/models/errors";
+import { replyErrors } from "~/utils/forms";
+import { deleteSavedFilter, listSavedFilters, saveFilter } from "~/models/case/saved-filters.server";
 import { CaseTable } from "~/components/case-table";
 import { CASE_KINDS } from "~/domain/case-kinds";
 import { CASE_STATES } from "~/domain/workflow";
 import { t, tKey } from "~/i18n";
 import { CASE_LIST_SORTS } from "~/domain/case-list";
-import { parseCaseListQuery } from "~/forms/case-list";
+import { caseListSearch, isSavedFilterIntent, parseCaseListQuery, savedFilterSchemas } from "~/forms/case-list";
 import { listCases } from "~/models/case/lists.server";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
@@ -15,8 +22,78 @@ import { NamedOptions } from "~/components/named-options";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const query = parseCaseListQuery(searchParamsOf(request));
-  const [result, vocabulary] = await Promise.all([listCases(user, query), loadCaseVocabulary()]);
-  return { result, query, vocabulary, showTownshipFilter: user.role !== "township" };
+  const [result, vocabulary, savedFilters] = await Promise.all([
+    listCases(user, query),
+    loadCaseVocabulary(),
+    listSavedFilters(user.id),
+  ]);
+  return { result, query, search: caseListSearch(query), vocabulary, savedFilters, showTownshipFilter: user.role !== "township" };
+}
+
+/** Saves the filters in view under a name, or removes a saved one; the list's URL is the filter saved. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (!isSavedFilterIntent(intent)) throw badRequest(t("error.badRequest"));
+  const submission = parseWithZod(formData, { schema: savedFilterSchemas[intent] });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const search = caseListSearch(parseCaseListQuery(searchParamsOf(request)));
+  const value = submission.value;
+  if (value.intent === "deleteFilter") {
+    await deleteSavedFilter(user.id, value.filterId);
+  } else {
+    try {
+      await saveFilter(user.id, value.name, search);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      return data({ result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }) }, { status: 400 });
+    }
+  }
+  return redirect(search ? `/cases?${search}` : "/cases");
+}
+
+/** The user's saved filters as links (the one in view marked), each with its removal, and saving the one in view. */
+function SavedFilters() {
+  const { savedFilters, search } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "save-filter",
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: savedFilterSchemas.saveFilter }),
+  });
+  return (
+    <section className="saved-filters" aria-labelledby="saved-filters-heading">
+      <h2 id="saved-filters-heading">{t("cases.savedFilters")}</h2>
+      {savedFilters.length === 0 ? <p className="muted">{t("cases.noSavedFilters")}</p> : null}
+      <ul>
+        {savedFilters.map((filter) => (
+          <li key={filter.id}>
+            <Link to={`/cases?${filter.query}`} aria-current={filter.query === search ? "page" : undefined}>
+              {filter.name}
+            </Link>
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="deleteFilter" />
+              <input type="hidden" name="filterId" value={filter.id} />
+              <button type="submit" className="link-button" aria-label={t("cases.deleteFilter", { name: filter.name })}>
+                ×
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      {search || actionData ? (
+        <Form method="post" {...getFormProps(form)} className="inline-form" aria-label={t("cases.saveFilter")}>
+          <input type="hidden" name="intent" value="saveFilter" />
+          <TextField meta={fields.name} label={t("cases.filterName")} placeholder={t("cases.filterNameExample")} />
+          <button type="submit" className="secondary">
+            {t("cases.saveFilter")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
 }
 
 export default function CaseList() {
@@ -30,6 +107,7 @@ export default function CaseList() {
   const exportLink = (format: string) => {
     const params = new URLSearchParams(searchParams);
     params.delete("page");
+    params.delete("index");
     params.set("format", format);
     return `/cases/export?${params}`;
   };
@@ -37,6 +115,7 @@ export default function CaseList() {
   return (
     <>
       <h1>{t("cases.title")}</h1>
+      <SavedFilters />
       <Form method="get" className="panel filters" role="search">
         <div className="field" style={{ gridColumn: "span 2" }}>
           <label htmlFor="q">{t("cases.search")}</label>

@@ -166,6 +166,24 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["subject", "complainantPhone", "mergeInto"],
     },
     {
+      // Saving "no filter" (the list as it opens) is refused whatever the name.
+      path: "/cases?index",
+      as: "dispatcher",
+      base: { intent: "saveFilter", name: "我的筛选" },
+      numbers: [],
+      dates: [],
+      texts: ["intent", "name"],
+    },
+    {
+      // No saved filter of this user exists: no id removes anything.
+      path: "/cases?index",
+      as: "township",
+      base: { intent: "deleteFilter", filterId: "1" },
+      numbers: ["filterId"],
+      dates: [],
+      texts: ["intent"],
+    },
+    {
       path: "/intake/mediation",
       as: "dispatcher",
       base: {

@@ -215,6 +215,31 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     await page.context().close();
   });
 
+  it("a dispatcher saves the list's filters under a name and opens them again in one click", async () => {
+    const page = await session.signIn("dispatcher");
+    await page.goto("/cases");
+    const filters = page.getByRole("search");
+    await filters.getByLabel(t("field.category"), { exact: true }).selectOption({ label: "噪声" });
+    await filters.getByLabel(t("cases.onlyOverdue"), { exact: true }).check();
+    await filters.getByRole("button", { name: t("cases.filter") }).click();
+    await page.waitForURL(/overdue=1/);
+    const saveForm = page.getByRole("form", { name: t("cases.saveFilter") });
+    await saveForm.getByLabel(t("cases.filterName"), { exact: true }).fill("超期噪声");
+    await saveForm.getByRole("button", { name: t("cases.saveFilter") }).click();
+    const mine = page.getByRole("region", { name: t("cases.savedFilters") });
+    await mine.getByRole("link", { name: "超期噪声" }).waitFor();
+    expect(await mine.getByRole("link", { name: "超期噪声" }).getAttribute("aria-current")).toBe("page");
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto("/cases");
+    await mine.getByRole("link", { name: "超期噪声" }).click();
+    await page.waitForURL((url) => url.search === "?category=noise&overdue=1");
+    expect(await page.getByRole("search").getByLabel(t("cases.onlyOverdue"), { exact: true }).isChecked()).toBe(true);
+    await mine.getByRole("button", { name: t("cases.deleteFilter", { name: "超期噪声" }) }).click();
+    await mine.getByText(t("cases.noSavedFilters")).waitFor();
+    await page.context().close();
+  });
+
   it("warns the operator, as they type, that the description carries a phone number or the complainant's name", async () => {
     const page = await session.signIn("operator");
     await page.goto("/intake");

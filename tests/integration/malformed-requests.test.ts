@@ -38,6 +38,9 @@ async function tableCounts() {
     prisma.partner.count(),
     prisma.caseTransfer.count(),
     prisma.case.count({ where: { sourceStage: { not: null } } }),
+    prisma.savedFilter.count(),
+    prisma.replyTemplate.count(),
+    prisma.knowledgeEntry.count(),
   ]);
   const users = await prisma.user.findMany({
     select: { id: true, displayName: true, role: true, townshipId: true, passwordHash: true, active: true },
