@@ -1,3 +1,4 @@
+import { fillPlaceholders, placeholdersNotIn } from "./placeholders";
 import type { CaseAction } from "./workflow";
 
 /**
@@ -53,22 +54,14 @@ export const SAMPLE_VALUES: MessageValues = {
 export const MAX_MESSAGE_LENGTH = 300;
 export const MAX_TEMPLATE_LENGTH = 300;
 
-const PLACEHOLDER = /\{([^{}]*)\}/g;
-
 /** The placeholders a template uses that are not variables (a typo would otherwise be sent as is). */
 export function unknownVariables(template: string): string[] {
-  const unknown = new Set<string>();
-  for (const [, name] of template.matchAll(PLACEHOLDER)) {
-    if (!(MESSAGE_VARIABLES as readonly string[]).includes(name)) unknown.add(name);
-  }
-  return [...unknown];
+  return placeholdersNotIn(template, MESSAGE_VARIABLES);
 }
 
 /** The text a template gives for one case; the whole message is kept within MAX_MESSAGE_LENGTH. */
 export function renderMessage(template: string, values: MessageValues): string {
-  const text = template.replace(PLACEHOLDER, (whole, name: string) =>
-    (MESSAGE_VARIABLES as readonly string[]).includes(name) ? values[name as MessageVariable] : whole,
-  );
+  const text = fillPlaceholders(template, values);
   return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;
 }
 

@@ -25,6 +25,9 @@ import { partnerChoices } from "~/models/transfers-out/partners.server";
 import { type SignedInUser, caseNotFound, requireUser } from "~/session.server";
 import { replyErrors } from "~/utils/forms";
 import { showDateTime, showTimeLeft } from "~/utils/format";
+import { ReplyTemplatesContext } from "~/components/case-actions/reply-templates";
+import { replyTemplatesForCase } from "~/models/replies/reply-templates.server";
+import { config } from "~/config.server";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `${params.caseNo} · ${t("app.shortName")}` }];
 
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partners: view.allowedActions.includes("transferOut") ? await partnerChoices() : [],
     mayDownloadOriginals: mayDownloadOriginal(user),
     mayApplyMediation: (INTAKE_ROLES as readonly string[]).includes(user.role),
+    replyTemplates: await replyTemplatesForCase(user, view, config().BUREAU_NAME),
     // One key per page load: a resend of a step's form after a dropped connection carries the same key
     // and finds the step instead of making it twice; a step taken reloads the page, and the next gets a new key.
     submissionKey: crypto.randomUUID(),
@@ -102,7 +106,8 @@ async function takeStep(user: SignedInUser, caseNo: string, { formData, files, k
 }
 
 export default function CasePage() {
-  const { view, vocabulary, partners, mayDownloadOriginals, mayApplyMediation, submissionKey } = useLoaderData<typeof loader>();
+  const { view, vocabulary, partners, mayDownloadOriginals, mayApplyMediation, submissionKey, replyTemplates } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -290,7 +295,9 @@ export default function CasePage() {
         <section className="panel actions-panel" id="actions" aria-labelledby="actions-heading">
           <h2 id="actions-heading">{t("case.actions")}</h2>
           {view.allowedActions.length === 0 ? <p className="muted">{t("case.noActions")}</p> : null}
-          <CaseActionForms {...steps} />
+          <ReplyTemplatesContext.Provider value={replyTemplates}>
+            <CaseActionForms {...steps} />
+          </ReplyTemplatesContext.Provider>
         </section>
       </div>
     </>

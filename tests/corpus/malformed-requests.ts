@@ -184,6 +184,24 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["intent"],
     },
     {
+      // A body naming no variable that exists: no variant of the other fields can save it.
+      path: "/replies",
+      as: "dispatcher",
+      base: { intent: "create", purpose: "answer", title: "常用语", body: "编号{noSuchVariable}", scope: "own" },
+      numbers: [],
+      dates: [],
+      texts: ["intent", "purpose", "title", "scope"],
+    },
+    {
+      // The demo data's templates are the bureau's: a township user changes none of them.
+      path: "/replies",
+      as: "township",
+      base: { intent: "delete", templateId: "1" },
+      numbers: ["templateId"],
+      dates: [],
+      texts: ["intent", "title", "body", "purpose"],
+    },
+    {
       path: "/intake/mediation",
       as: "dispatcher",
       base: {

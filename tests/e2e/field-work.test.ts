@@ -180,6 +180,51 @@ describe("field work on a phone", { timeout: 180_000 }, () => {
     expect(await accessibilityViolations(phone)).toEqual([]);
   });
 
+  it("a township user writes a phrase once and puts it into a result by keyboard, filled with the case's number and township", async () => {
+    const { caseNo } = await urgentComplaintFor古南("常用语插入的工地");
+    const page = await session.signIn("gunan");
+    await page.goto("/replies");
+    const add = page.getByRole("form", { name: t("replies.add") });
+    await add.getByLabel(t("replies.purpose"), { exact: true }).selectOption({ label: t("replies.purpose.result") });
+    await add.getByLabel(t("replies.title"), { exact: true }).fill("到场已整改");
+    await add.getByLabel(t("replies.body"), { exact: true }).fill("{township}已到场核查（{caseNo}），已整改到位。");
+    await add.getByRole("button", { name: t("common.save") }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: t("replies.done.created") })
+      .waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // A variable that does not exist is refused beside the field, the text kept.
+    await add.getByLabel(t("replies.title"), { exact: true }).fill("错字");
+    await add.getByLabel(t("replies.body"), { exact: true }).fill("编号{caseNumber}");
+    await add.getByRole("button", { name: t("common.save") }).click();
+    await add
+      .getByRole("alert")
+      .filter({ hasText: t("error.unknownVariable") })
+      .waitFor();
+    expect(await add.getByLabel(t("replies.body"), { exact: true }).inputValue()).toBe("编号{caseNumber}");
+
+    await page.goto(`/cases/${caseNo}`);
+    const submit = page.getByRole("form", { name: t("action.submit"), exact: true });
+    const result = submit.getByLabel(t("step.text.submit"), { exact: true });
+    await result.fill("补充：");
+    await submit.getByLabel(t("replies.insert"), { exact: true }).focus();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    expect(await result.inputValue()).toBe(`补充：古南街道已到场核查（${caseNo}），已整改到位。`);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+    await submit.getByRole("button", { name: t("action.submit"), exact: true }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: t("case.done", { action: t("action.submit") }) })
+      .waitFor();
+    expect((await prisma.case.findUniqueOrThrow({ where: { caseNo }, select: { resultText: true } })).resultText).toBe(
+      `补充：古南街道已到场核查（${caseNo}），已整改到位。`,
+    );
+    await page.context().close();
+  });
+
   it("without JavaScript the same step is a plain multipart form: the note and its photo arrive together", async () => {
     const created = await urgentComplaintFor古南("无脚本上传");
     const phone = await session.signIn("gunan", { phone: true, javaScriptEnabled: false });

@@ -3,6 +3,7 @@ import { t, tKey } from "~/i18n";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../form-fields";
 import { NamedOptions } from "../named-options";
 import { ActionForm, type ActionFormProps, type Vocabulary, useCaseActionForm } from "./action-form";
+import { ReplyTemplatePicker } from "./reply-templates";
 
 /** The date of a petition's written decision (告知书), today unless told. */
 function LetterDateField({ meta }: { meta: Parameters<typeof TextField>[0]["meta"] }) {
@@ -23,6 +24,7 @@ export function RejectForm({ view, actionData, submissionKey }: ActionFormProps)
   return (
     <ActionForm view={view} submissionKey={submissionKey} action="reject" form={form} danger>
       <TextAreaField meta={fields.reason} label={tKey("step.reason", "reject")} />
+      <ReplyTemplatePicker action="reject" fieldId={fields.reason.id} />
       {view.kind === "petition" ? <LetterDateField meta={fields.letterDate} /> : null}
     </ActionForm>
   );

@@ -4,6 +4,7 @@ import { t, tKey } from "~/i18n";
 import { showDateTime } from "~/utils/format";
 import { TextAreaField, TextField } from "../form-fields";
 import { ActionForm, type ActionFormProps, StepSection, useCaseActionForm } from "./action-form";
+import { ReplyTemplatePicker } from "./reply-templates";
 
 export function RequestExtensionForm({ view, actionData, submissionKey }: ActionFormProps) {
   const [form, fields] = useCaseActionForm("requestExtension", actionData);
@@ -17,6 +18,7 @@ export function RequestExtensionForm({ view, actionData, submissionKey }: Action
         label={t("field.amount")}
       />
       <TextAreaField meta={fields.reason} label={tKey("step.reason", "requestExtension")} />
+      <ReplyTemplatePicker action="requestExtension" fieldId={fields.reason.id} />
     </ActionForm>
   );
 }

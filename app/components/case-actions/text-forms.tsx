@@ -1,6 +1,7 @@
 import { tKey } from "~/i18n";
 import { TextAreaField } from "../form-fields";
 import { ActionForm, type ActionFormProps, useCaseActionForm } from "./action-form";
+import { ReplyTemplatePicker } from "./reply-templates";
 
 /** The actions whose whole form is one reason or one text: their schemas have exactly that field. */
 type ReasonAction = "return" | "sendBack" | "reopen";
@@ -12,6 +13,7 @@ export function ReasonForm({ action, danger, ...props }: ActionFormProps & { act
   return (
     <ActionForm view={props.view} submissionKey={props.submissionKey} action={action} form={form} danger={danger}>
       <TextAreaField meta={fields.reason} label={tKey("step.reason", action)} />
+      <ReplyTemplatePicker action={action} fieldId={fields.reason.id} />
     </ActionForm>
   );
 }
@@ -21,6 +23,7 @@ export function TextForm({ action, ...props }: ActionFormProps & { action: TextA
   return (
     <ActionForm view={props.view} submissionKey={props.submissionKey} action={action} form={form}>
       <TextAreaField meta={fields.text} label={tKey("step.text", action)} />
+      <ReplyTemplatePicker action={action} fieldId={fields.text.id} />
     </ActionForm>
   );
 }

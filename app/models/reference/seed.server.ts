@@ -271,8 +271,31 @@ export async function seedDemoData(now = new Date()) {
     townships[0].id,
     now,
   );
+  await prisma.replyTemplate.createMany({ data: DEMO_REPLY_TEMPLATES.map((template) => ({ ...template, ownerId: null })) });
   return { users: users.size, cases: created };
 }
+
+/** The bureau's phrases a new installation's desk starts from (invented; administrators replace them). */
+const DEMO_REPLY_TEMPLATES = [
+  {
+    purpose: "answer",
+    title: "属实已整改",
+    body: "您于{receivedDate}反映的问题（编号{caseNo}），经{township}会同执法人员现场核查，情况属实，已责令当事方整改，整改已完成。感谢您对生态环境保护工作的支持。",
+  },
+  {
+    purpose: "answer",
+    title: "不属实",
+    body: "您于{receivedDate}反映的问题（编号{caseNo}），经{township}现场核查，未发现所反映的情况。如仍有问题，请拨打12345或再次反映。",
+  },
+  {
+    purpose: "result",
+    title: "现场核查已整改",
+    body: "{today}，{township}工作人员到达现场核查：反映情况属实，已当场要求整改，并复查确认整改到位。",
+  },
+  { purpose: "rejection", title: "不属本局职责", body: "该事项不属于生态环境部门职责范围，已告知投诉人向有关部门反映。" },
+  { purpose: "sendBack", title: "缺少现场照片", body: "办理结果缺少现场核查照片和整改前后对比，请补充后重新提交。" },
+  { purpose: "extension", title: "需监测数据", body: "需委托监测站采样检测，检测报告出具前无法作出结论，申请延期。" },
+];
 
 /** A few petitions and mediations in their characteristic states, made like the complaints above. */
 async function seedDemoPetitionsAndMediations(
