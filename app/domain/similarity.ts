@@ -2,7 +2,7 @@
  * How alike two short texts are (a subject or an address), for offering possible duplicates.
  * Dice coefficient over character bigrams, which suits Chinese text without word segmentation.
  */
-function bigrams(text: string): string[] {
+export function bigrams(text: string): string[] {
   const characters = Array.from(text.replace(/[\s\p{P}]/gu, "").toLowerCase());
   if (characters.length < 2) return characters;
   return characters.slice(0, -1).map((character, index) => character + characters[index + 1]);

@@ -28,6 +28,8 @@ import { showDateTime, showTimeLeft } from "~/utils/format";
 import { ReplyTemplatesContext } from "~/components/case-actions/reply-templates";
 import { replyTemplatesForCase } from "~/models/replies/reply-templates.server";
 import { config } from "~/config.server";
+import { KnowledgeSearch } from "~/components/knowledge-search";
+import { mayEditKnowledge } from "~/models/knowledge/entries.server";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `${params.caseNo} · ${t("app.shortName")}` }];
 
@@ -50,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partners: view.allowedActions.includes("transferOut") ? await partnerChoices() : [],
     mayDownloadOriginals: mayDownloadOriginal(user),
     mayApplyMediation: (INTAKE_ROLES as readonly string[]).includes(user.role),
+    mayKeepKnowledge: mayEditKnowledge(user),
     replyTemplates: await replyTemplatesForCase(user, view, config().BUREAU_NAME),
     // One key per page load: a resend of a step's form after a dropped connection carries the same key
     // and finds the step instead of making it twice; a step taken reloads the page, and the next gets a new key.
@@ -106,7 +109,7 @@ async function takeStep(user: SignedInUser, caseNo: string, { formData, files, k
 }
 
 export default function CasePage() {
-  const { view, vocabulary, partners, mayDownloadOriginals, mayApplyMediation, submissionKey, replyTemplates } =
+  const { view, vocabulary, partners, mayDownloadOriginals, mayApplyMediation, mayKeepKnowledge, submissionKey, replyTemplates } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -173,7 +176,19 @@ export default function CasePage() {
                 {view.sourceStage && `${tKey("query.stage", view.sourceStage)} · ${showDateTime(view.sourceUpdatedAt!, true)}`}
               </OptionalEntry>
               <OptionalEntry term={t("field.resultText")}>{view.resultText}</OptionalEntry>
-              <OptionalEntry term={t("field.replyText")}>{view.replyText}</OptionalEntry>
+              <OptionalEntry term={t("field.replyText")}>
+                {view.replyText ? (
+                  <>
+                    {view.replyText}
+                    {mayKeepKnowledge ? (
+                      <>
+                        {" "}
+                        <Link to={`/knowledge?fromCase=${view.caseNo}#knowledge-new-heading`}>{t("knowledge.fromCase")}</Link>
+                      </>
+                    ) : null}
+                  </>
+                ) : null}
+              </OptionalEntry>
               <OptionalEntry term={t("field.decisionReason")}>{view.decisionReason}</OptionalEntry>
               <OptionalEntry term={t("field.satisfaction")}>
                 {view.satisfaction && `${view.satisfaction}（${tKey("satisfaction.source", view.satisfactionSource ?? "call")}）`}
@@ -298,6 +313,7 @@ export default function CasePage() {
           <ReplyTemplatesContext.Provider value={replyTemplates}>
             <CaseActionForms {...steps} />
           </ReplyTemplatesContext.Provider>
+          {view.allowedActions.length > 0 ? <KnowledgeSearch idPrefix="case" /> : null}
         </section>
       </div>
     </>

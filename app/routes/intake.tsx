@@ -15,6 +15,7 @@ import { FieldError } from "~/components/field-error";
 import { FormErrors, TypedChoiceField } from "~/components/form-fields";
 import { EvidenceFields } from "~/components/case-actions/evidence-fields";
 import { IntakeLookupPanel } from "~/components/intake-lookups";
+import { KnowledgeSearch } from "~/components/knowledge-search";
 import { identitiesInText } from "~/domain/masking";
 import { choiceFor, choiceInText } from "~/domain/typed-choice";
 import { intakeFieldsFrom, intakeSchemaFor } from "~/forms/intake";
@@ -377,7 +378,10 @@ function IntakeForm() {
           </button>
         </div>
       </Form>
-      <IntakeLookupPanel lookups={lookups} />
+      <div>
+        <IntakeLookupPanel lookups={lookups} />
+        <KnowledgeSearch idPrefix="intake" />
+      </div>
     </div>
   );
 }

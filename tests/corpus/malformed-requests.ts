@@ -202,6 +202,24 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["intent", "title", "body", "purpose"],
     },
     {
+      // No responsible department, which no variant of the other fields supplies.
+      path: "/knowledge",
+      as: "dispatcher",
+      base: { intent: "create", question: "问题", answer: "答复", reviewBy: "2030-01-01" },
+      numbers: [],
+      dates: ["reviewBy"],
+      texts: ["intent", "question", "answer", "legalBasis", "sourceCaseNo"],
+    },
+    {
+      // Township staff read the knowledge base and change nothing in it.
+      path: "/knowledge",
+      as: "township",
+      base: { intent: "delete", entryId: "1" },
+      numbers: ["entryId"],
+      dates: [],
+      texts: ["intent", "question"],
+    },
+    {
       path: "/intake/mediation",
       as: "dispatcher",
       base: {
@@ -574,6 +592,9 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
     { path: "/api/statistics", as: "leader", params: ["from", "to", "year", "kind"] },
     { path: "/intake/lookup", as: "operator", params: ["complainantPhone", "townshipId", "category", "subject", "address"] },
     { path: "/intake/mediation", as: "dispatcher", params: ["from"] },
+    { path: "/knowledge", as: "operator", params: ["q", "fromCase"] },
+    { path: "/knowledge", as: "dispatcher", params: ["q", "fromCase"] },
+    { path: "/replies", as: "township", params: ["done"] },
     { path: "/admin/calendar", as: "admin", params: ["year"] },
     { path: "/admin/import", as: "admin", params: ["job"] },
     { path: "/admin/security", as: "admin", params: ["type", "username", "before"] },

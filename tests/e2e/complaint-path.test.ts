@@ -2,7 +2,8 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
-import { accessibilityViolations, screenshot, submitSignIn, takeAction, useBrowserApp } from "../support/browser";
+import { accessibilityViolations, accountActor, screenshot, submitSignIn, takeAction, useBrowserApp } from "../support/browser";
+import { act, assignedCase, makeActor } from "../support/fixtures";
 
 const session = useBrowserApp();
 
@@ -238,6 +239,45 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     await mine.getByRole("button", { name: t("cases.deleteFilter", { name: "超期噪声" }) }).click();
     await mine.getByText(t("cases.noSavedFilters")).waitFor();
     await page.context().close();
+  });
+
+  it("the desk keeps a concluded case's answer in the knowledge base, and the hotline finds it from the intake", async () => {
+    const world = { operator: await accountActor("operator"), dispatcher: await accountActor("dispatcher") };
+    const created = await assignedCase(world, new Date(), {
+      subject: "某小区地下车库排风扇噪声",
+      description: "地下车库排风扇夜间噪声大。",
+    });
+    await act(await makeActor("township", "古南街道"), created.caseNo, { action: "submit", text: "已调整排风扇运行时间。" });
+    await act(world.dispatcher, created.caseNo, { action: "conclude", text: "经核查，物业已将排风扇夜间停运，并加装消声器。" });
+
+    const desk = await session.signIn("dispatcher");
+    await desk.goto(`/cases/${created.caseNo}`);
+    await desk.getByRole("link", { name: t("knowledge.fromCase") }).click();
+    const add = desk.getByRole("form", { name: t("knowledge.addFromCase", { caseNo: created.caseNo }) });
+    expect(await add.getByLabel(t("knowledge.answer"), { exact: true }).inputValue()).toBe(
+      "经核查，物业已将排风扇夜间停运，并加装消声器。",
+    );
+    await add.getByLabel(t("knowledge.question"), { exact: true }).fill("小区车库排风扇噪声扰民");
+    await add.getByLabel(t("knowledge.department"), { exact: true }).fill("区生态环境局");
+    await add.getByRole("button", { name: t("common.save") }).click();
+    await desk
+      .getByRole("status")
+      .filter({ hasText: t("knowledge.done.created") })
+      .waitFor();
+    expect(await accessibilityViolations(desk)).toEqual([]);
+    await desk.context().close();
+
+    const operator = await session.signIn("operator");
+    const search = operator.getByRole("search", { name: t("knowledge.search") });
+    await search.getByLabel(t("knowledge.search"), { exact: true }).fill("车库排风扇太吵");
+    await search.getByRole("button", { name: t("knowledge.find") }).click();
+    const found = operator.getByRole("article", { name: "小区车库排风扇噪声扰民" });
+    await found.waitFor();
+    expect(await found.textContent()).toContain("加装消声器");
+    // The search answered in place: the intake form is still there.
+    expect(new URL(operator.url()).pathname).toBe("/intake");
+    expect(await accessibilityViolations(operator)).toEqual([]);
+    await operator.context().close();
   });
 
   it("warns the operator, as they type, that the description carries a phone number or the complainant's name", async () => {

@@ -272,8 +272,40 @@ export async function seedDemoData(now = new Date()) {
     now,
   );
   await prisma.replyTemplate.createMany({ data: DEMO_REPLY_TEMPLATES.map((template) => ({ ...template, ownerId: null })) });
+  const reviewBy = addLocalDays(localDateOf(now), 300);
+  await prisma.knowledgeEntry.createMany({
+    data: DEMO_KNOWLEDGE.map((entry, index) => ({
+      ...entry,
+      // One entry is past its review date, so the administrator's list has something to show.
+      reviewBy: index === 0 ? addLocalDays(localDateOf(now), -10) : reviewBy,
+      createdById: dispatcher.id,
+    })),
+  });
   return { users: users.size, cases: created };
 }
+
+/** Answers a desk gives again and again (invented wording; the legal bases are the laws' real titles). */
+const DEMO_KNOWLEDGE = [
+  {
+    question: "餐饮店油烟扰民由谁处理",
+    answer:
+      "餐饮服务业油烟污染由城市管理综合行政执法部门查处；生态环境部门可协助监测。请告知店名和地址，我们将转交并跟踪办理结果。",
+    department: "区城市管理局",
+    legalBasis: "《中华人民共和国大气污染防治法》第一百一十八条",
+  },
+  {
+    question: "夜间建筑施工噪声扰民怎么办",
+    answer: "夜间（22时至次日6时）施工须取得夜间施工证明并公告附近居民；未取得的，由住房城乡建设部门或生态环境部门依职责查处。",
+    department: "区住房城乡建委",
+    legalBasis: "《中华人民共和国噪声污染防治法》第四十三条",
+  },
+  {
+    question: "企业向河道偷排污水如何举报",
+    answer: "请提供排放位置、时间和照片视频；我局执法支队将现场采样检测，查实的依法处罚并责令改正。举报人信息严格保密。",
+    department: "区生态环境保护综合行政执法支队",
+    legalBasis: "《中华人民共和国水污染防治法》第三十九条、第八十三条",
+  },
+];
 
 /** The bureau's phrases a new installation's desk starts from (invented; administrators replace them). */
 const DEMO_REPLY_TEMPLATES = [
