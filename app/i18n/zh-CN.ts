@@ -3,8 +3,8 @@
  * language is a second catalogue with the same keys (see app/i18n/index.ts).
  */
 export const zhCN = {
-  "app.name": "Greenline 生态环境投诉信访办理系统",
-  "app.shortName": "Greenline",
+  "app.name": "生态环境投诉信访办理系统",
+  "app.shortName": "投诉信访系统",
 
   "nav.intake": "来电登记",
   "nav.dispatch": "信访科工作台",
@@ -21,11 +21,11 @@ export const zhCN = {
   "nav.adminPartners": "协作单位",
   "admin.partners.title": "协作单位",
   "admin.partners.intro":
-    "案件可移送或联合办理的单位：使用 Greenline 的邻区生态环境局（经接口自动送达、自动回传办理情况），或未使用本系统的单位（如公安机关、其他部门，打印移送函、人工登记回复）。",
+    "案件可移送或联合办理的单位：使用本系统的邻区生态环境局（经接口自动送达、自动回传办理情况），或未使用本系统的单位（如公安机关、其他部门，打印移送函、人工登记回复）。",
   "admin.partners.add": "添加协作单位",
   "admin.partners.name": "单位名称",
   "admin.partners.kind": "类型",
-  "admin.partners.kind.greenline": "使用 Greenline 的单位（接口）",
+  "admin.partners.kind.greenline": "使用本系统的单位（接口）",
   "admin.partners.kind.body": "其他单位（移送函）",
   "admin.partners.baseUrl": "对方系统地址",
   "admin.partners.apiKey": "对方签发给本局的接口密钥（权限 transfers）",
@@ -58,14 +58,14 @@ export const zhCN = {
   "error.partnerKey": "密钥格式不对：应为 gl_ 开头、由对方系统管理员签发的密钥。",
   "error.partnerUnreachable": "无法连接对方系统，请核对地址或稍后再试。",
   "error.partnerKeyRefused": "对方系统不接受这个密钥（已吊销、过期或无 transfers 权限）。",
-  "error.partnerNotGreenline": "这个地址没有按 Greenline 接口回答，请核对地址。",
+  "error.partnerNotGreenline": "这个地址没有按本系统的接口回答，请核对地址。",
   "error.partnerNameTaken": "已有同名的协作单位。",
   "error.seatPair": "纬度和经度需同时填写，或同时清空。",
   "nav.signOut": "退出",
 
   "banner.redisUnavailable": "期限提醒暂停：后台提醒服务暂时连接不上。案件可正常登记和办理，预警和超期提醒将在恢复后补发。",
   "banner.calendarMissing": "缺少 {years} 年的节假日安排，相关时限暂按周末计算。请在“节假日”页面导入。",
-  "banner.noWorker": "时限处理已暂停：没有正在运行的时限处理进程（worker）。",
+  "banner.noWorker": "时限处理已暂停：后台的时限处理程序没有运行，到期提醒和超期督办暂不发出。",
 
   "role.operator": "接线员",
   "role.dispatcher": "信访科",
@@ -150,7 +150,7 @@ export const zhCN = {
   "transfer.modeShort.joint": "联合办理",
   "transfer.reason": "移送理由",
   "transfer.legalBasis": "法律依据",
-  "transfer.partnerTownship": "案件所在的对方街镇（使用 Greenline 的单位必填）",
+  "transfer.partnerTownship": "案件所在的对方街镇（使用本系统的单位必填）",
   "transfer.replyDays": "回复期限（工作日，不填按该单位默认）",
   "transfer.sentAt": "移送时间",
   "transfer.replyDueAt": "回复期限",
@@ -811,7 +811,7 @@ export const zhCN = {
   "api.status.429": "请求过多",
   "api.docs.title": "接口文档（JSON API v1）",
   "api.docs.intro":
-    "其他系统（12345、12369 平台、相邻区县的 Greenline）通过以下接口转入案件、查询进度和统计。机器可读的 OpenAPI 3.1 文档：",
+    "其他系统（12345、12369 平台、相邻区县使用本系统的生态环境局）通过以下接口转入案件、查询进度和统计。机器可读的 OpenAPI 3.1 文档：",
   "api.docs.auth":
     "每个请求须在 Authorization 头中携带管理员发放的密钥：Authorization: Bearer gl_…；错误按 RFC 9457 以 application/problem+json 返回。",
   "api.docs.scopes": "所需权限",
