@@ -36,6 +36,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[]; document?: boolean }[
   { to: "/supervision", label: "nav.supervision", roles: ["dispatcher", "leader"] },
   { to: "/reports", label: "nav.reports", roles: ["dispatcher", "leader", "admin"] },
   { to: "/replies", label: "nav.replies", roles: ["operator", "dispatcher", "township", "admin"] },
+  { to: "/enterprises", label: "nav.enterprises", roles: ["dispatcher", "township", "leader", "admin"] },
   { to: "/knowledge", label: "nav.knowledge", roles: ["operator", "dispatcher", "township", "leader", "admin"] },
   { to: "/admin/users", label: "nav.adminUsers", roles: ["admin"] },
   { to: "/admin/policies", label: "nav.adminPolicies", roles: ["admin"] },

@@ -6,6 +6,8 @@
  *   greenline case show CASE_NO --json
  *   greenline report annual --year Y [--kind complaint|petition|mediation] [--json]
  *   greenline import FILE [--apply]
+ *   greenline enterprise import FILE [--apply]
+ *   greenline enterprise show CODE [--json]
  *   greenline export --year Y --out FILE
  *   greenline backup FILE
  *   greenline migrate-data --from file:… --to postgresql://…
@@ -31,6 +33,7 @@ import { migrateDatabase } from "./migrate";
 import { readPassword } from "./prompt";
 import { backupCommand } from "./backup";
 import { exportCommand, importCommand } from "./ledger";
+import { importRegisterCommand, showUnitCommand } from "./enterprise";
 import { migrateDataCommand } from "./migrate-data";
 import { allAnnualFigures, annualReport, formatAnnualReport, parseKind } from "./report";
 
@@ -43,6 +46,10 @@ const USAGE = `Usage:
                                          the year's figures (统计口径 of docs/domain.md)
   greenline import FILE [--apply]        check a ledger (CSV or XLSX); import it whole with --apply
   greenline export --year Y --out FILE   the year's ledger as .csv or .xlsx
+  greenline enterprise import FILE [--apply]
+                                         check an enterprise register (CSV or XLSX); import it whole with --apply
+  greenline enterprise show CODE [--json]
+                                         a registered unit and the cases about it
   greenline backup FILE                  a consistent copy of the SQLite database, while it runs
   greenline migrate-data --from file:… --to postgresql://…
                                          copy a SQLite installation into an empty PostgreSQL database and verify it
@@ -114,6 +121,17 @@ async function run(argv: string[]): Promise<number> {
       });
       if (positionals.length !== 1) throw new UsageError("import needs one file");
       return importCommand(positionals[0], values.apply);
+    }
+    case "enterprise": {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { apply: { type: "boolean", default: false }, json: { type: "boolean", default: false } },
+      });
+      if (positionals.length !== 1) throw new UsageError(`enterprise ${subcommand ?? ""} needs one argument`);
+      if (subcommand === "import") return importRegisterCommand(positionals[0], values.apply);
+      if (subcommand === "show") return showUnitCommand(positionals[0], values.json);
+      throw new UsageError(`unknown enterprise command "${subcommand ?? ""}"`);
     }
     case "export": {
       const { values } = parseArgs({ args: argv.slice(1), options: { year: { type: "string" }, out: { type: "string" } } });

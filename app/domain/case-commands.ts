@@ -32,6 +32,8 @@ export interface IntakeFields {
   townshipId: number;
   category: string;
   subject: string;
+  /** The registered unit the subject names (the enterprise register), or null for an unregistered one. */
+  respondentId?: number | null;
   address: string;
   description: string;
   urgency: Urgency;

@@ -3,6 +3,7 @@ import { CASE_KINDS, type CaseKind, SATISFACTION_LEVELS, parseCaseNo } from "./c
 import { endOfLocalDay, formatLocalDateTime, instantFromLocal, isLocalDate, localDateOf } from "./local-time";
 import type { MediationOutcome } from "./statistics";
 import type { CaseState } from "./workflow";
+import { type ColumnMatch, matchColumns, normalizeHeader } from "./spreadsheet-columns";
 
 /**
  * The case ledger (台账) of docs/ledger-format.md: its columns, how a row is read and checked, and how a
@@ -80,61 +81,23 @@ export interface LedgerProblem {
   value?: string;
 }
 
-export interface HeaderMatch {
-  /** Column index in the file of each known column found. */
-  index: Partial<Record<LedgerColumnKey, number>>;
-  /** The header text used in the file, for messages. */
-  headerOf: Partial<Record<LedgerColumnKey, string>>;
+export interface HeaderMatch extends ColumnMatch<LedgerColumnKey> {
   /** 当前状态 of an exported ledger: read back so that a round trip keeps each case's state. */
   stateIndex?: number;
-  unknown: string[];
-  problems: LedgerProblem[];
 }
-
-const normalizeHeader = (text: string) =>
-  text
-    .replace(/^\uFEFF/, "")
-    .trim()
-    .toLowerCase();
 
 /** Matches the header row by Chinese name or English alias, ignoring case, spaces and order. */
 export function matchHeaders(headers: string[]): HeaderMatch {
-  const lookup = new Map<string, LedgerColumnKey | "computed">();
-  for (const column of LEDGER_COLUMNS) {
-    const names = [column.header, column.alias, ...("also" in column ? column.also : [])];
-    for (const name of names) lookup.set(normalizeHeader(name), column.key);
-  }
-  for (const column of LEDGER_EXPORT_COLUMNS) {
-    lookup.set(normalizeHeader(column.header), "computed");
-    lookup.set(normalizeHeader(column.alias), "computed");
-  }
-  const match: HeaderMatch = { index: {}, headerOf: {}, unknown: [], problems: [] };
-  headers.forEach((raw, position) => {
-    const header = String(raw ?? "").trim();
-    if (header === "") return;
-    const key = lookup.get(normalizeHeader(header));
-    if (key === "computed") {
-      if (normalizeHeader(header) === normalizeHeader("当前状态") || normalizeHeader(header) === "state")
-        match.stateIndex = position;
-      return;
-    }
-    if (!key) {
-      match.unknown.push(header);
-      return;
-    }
-    if (match.index[key] !== undefined) {
-      match.problems.push({ row: 1, column: header, problem: "duplicateColumn" });
-      return;
-    }
-    match.index[key] = position;
-    match.headerOf[key] = header;
-  });
-  for (const column of LEDGER_COLUMNS) {
-    if (column.required && match.index[column.key] === undefined) {
-      match.problems.push({ row: 1, column: column.header, problem: "missingColumn" });
-    }
-  }
-  return match;
+  const columns = LEDGER_COLUMNS.map((column) => ({
+    key: column.key,
+    header: column.header,
+    also: [column.alias, ...("also" in column ? column.also : [])],
+    required: column.required,
+  }));
+  // An export's computed columns are recognised and not imported.
+  const computed = LEDGER_EXPORT_COLUMNS.flatMap((column) => [column.header, column.alias]);
+  const match = matchColumns(headers, columns, computed);
+  return { ...match, stateIndex: match.ignored.get(normalizeHeader("当前状态")) ?? match.ignored.get("state") };
 }
 
 const LEDGER_DATE_TIME = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;

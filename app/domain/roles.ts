@@ -81,3 +81,6 @@ export function accountProblems(input: {
   if (input.password !== undefined && input.password.length > MAX_PASSWORD_LENGTH) problems.password = "passwordTooLong";
   return problems;
 }
+
+/** Who reads the enterprise register's pages: the desk, leaders and administrators; township staff their township's units. */
+export const REGISTER_READERS = ["dispatcher", "leader", "admin", "township"] as const satisfies readonly Role[];

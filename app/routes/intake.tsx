@@ -22,6 +22,7 @@ import { intakeFieldsFrom, intakeSchemaFor } from "~/forms/intake";
 import { t, tKey } from "~/i18n";
 import { type IntakeLookups, intakeLookups } from "~/models/case/intake-lookups.server";
 import { registerCase } from "~/models/case/service.server";
+import { resolveRespondent } from "~/models/enterprises/register.server";
 import { InputError } from "~/models/errors";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
 import { intakeChoicesOf, loadIntakeChoices } from "~/models/reference/choices.server";
@@ -82,9 +83,16 @@ async function registerFromForm(user: SignedInUser, { formData, files, keepFiles
   if (!evidence) return data({ result: submission.reply({ formErrors: [t("error.badRequest")] }), lookups }, { status: 400 });
   const value = submission.value;
   try {
+    // A respondent typed as a registered unit's code, name or former name is that unit (the register).
+    const respondent = await resolveRespondent(value.subject ?? "");
     const created = await registerCase(
       user,
-      { kind: value.kind, ...intakeFieldsFrom(value) },
+      {
+        kind: value.kind,
+        ...intakeFieldsFrom(value),
+        respondentId: respondent?.id ?? null,
+        ...(respondent ? { subject: respondent.name } : {}),
+      },
       {
         mergeIntoCaseNo: value.mergeInto || null,
         attachments: evidence.attachments,
@@ -195,15 +203,37 @@ function IntakeForm() {
   // operator types a township of their own.
   const proposedTownship = useRef<string | null>(null);
   const [proposalShown, setProposalShown] = useState(false);
-  const proposeTownship = (address: string) => {
+  const proposeTownship = (proposal: string) => {
     const township = document.getElementById(fields.townshipId.id);
     if (!(township instanceof HTMLInputElement)) return;
     if (township.value !== "" && township.value !== proposedTownship.current) return;
-    const proposal = choiceInText(address, choices.townships)?.name ?? "";
     township.value = proposal;
     proposedTownship.current = proposal;
     setProposalShown(proposal !== "");
   };
+
+  // The respondent as typed, looked up in the enterprise register: a registered unit's township is
+  // proposed like the address's.
+  const respondentFetcher = useFetcher<{ units: { name: string; creditCode: string; township: string }[] }>();
+  const respondentTimer = useRef<ReturnType<typeof setTimeout>>();
+  const [respondentText, setRespondentText] = useState("");
+  const lookUpRespondent = (text: string) => {
+    setRespondentText(text.trim());
+    clearTimeout(respondentTimer.current);
+    respondentTimer.current = setTimeout(
+      () => respondentFetcher.load(`/enterprises/suggest?${new URLSearchParams({ q: text })}`),
+      250,
+    );
+  };
+  useEffect(() => () => clearTimeout(respondentTimer.current), []);
+  const respondentUnits = respondentFetcher.data?.units ?? [];
+  const registeredRespondent = respondentUnits.find(
+    (unit) => unit.name === respondentText || unit.creditCode === respondentText.replace(/[\s-]/g, "").toUpperCase(),
+  );
+  useEffect(() => {
+    if (registeredRespondent) proposeTownship(registeredRespondent.township);
+    // Only a new match proposes; proposeTownship reads the field itself.
+  }, [registeredRespondent?.creditCode]);
 
   const lookups = lookupFetcher.data ?? actionData?.lookups;
   const anonymous = fields.anonymous.value === "on";
@@ -305,7 +335,7 @@ function IntakeForm() {
             <input
               {...getInputProps(fields.address, { type: "text" })}
               autoComplete="off"
-              onInput={(event) => proposeTownship(event.currentTarget.value)}
+              onInput={(event) => proposeTownship(choiceInText(event.currentTarget.value, choices.townships)?.name ?? "")}
             />
             <FieldError id={fields.address.errorId} message={fields.address.errors} />
           </div>
@@ -323,7 +353,29 @@ function IntakeForm() {
           />
           <div className="field">
             <label htmlFor={fields.subject.id}>{t("field.subject")}</label>
-            <input {...getInputProps(fields.subject, { type: "text" })} autoComplete="off" />
+            <input
+              {...getInputProps(fields.subject, { type: "text" })}
+              autoComplete="off"
+              list="respondent-choices"
+              aria-describedby={`${fields.subject.id}-hint ${fields.subject.errorId}`}
+              onInput={(event) => lookUpRespondent(event.currentTarget.value)}
+            />
+            <datalist id="respondent-choices">
+              {respondentUnits.map((unit) => (
+                <option key={unit.creditCode} value={unit.name}>
+                  {unit.creditCode} · {unit.township}
+                </option>
+              ))}
+            </datalist>
+            <span className="hint" id={`${fields.subject.id}-hint`} role="status">
+              {registeredRespondent
+                ? t("register.respondentFound", {
+                    name: registeredRespondent.name,
+                    code: registeredRespondent.creditCode,
+                    township: registeredRespondent.township,
+                  })
+                : t("register.respondentHint")}
+            </span>
             <FieldError id={fields.subject.errorId} message={fields.subject.errors} />
           </div>
           <div className="field wide">

@@ -73,7 +73,6 @@ type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 type Entry = Loaded["entries"][number];
 
 // The create and update forms share these fields; conform's metadata types them per form.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type EntryFieldSet = Record<"question" | "answer" | "department" | "legalBasis" | "reviewBy", FieldMetadata<any, any, any>>;
 
 function EntryFields({ fields }: { fields: EntryFieldSet }) {

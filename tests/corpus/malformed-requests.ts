@@ -202,6 +202,15 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["intent", "title", "body", "purpose"],
     },
     {
+      // Not a multipart upload: no register file, nothing imported.
+      path: "/admin/enterprises",
+      as: "admin",
+      base: { intent: "apply", register: "统一社会信用代码,单位名称" },
+      numbers: [],
+      dates: [],
+      texts: ["intent", "register"],
+    },
+    {
       // No responsible department, which no variant of the other fields supplies.
       path: "/knowledge",
       as: "dispatcher",
@@ -593,6 +602,9 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
     { path: "/intake/lookup", as: "operator", params: ["complainantPhone", "townshipId", "category", "subject", "address"] },
     { path: "/intake/mediation", as: "dispatcher", params: ["from"] },
     { path: "/knowledge", as: "operator", params: ["q", "fromCase"] },
+    { path: "/enterprises", as: "township", params: ["q"] },
+    { path: "/enterprises", as: "dispatcher", params: ["q"] },
+    { path: "/enterprises/suggest", as: "operator", params: ["q"] },
     { path: "/knowledge", as: "dispatcher", params: ["q", "fromCase"] },
     { path: "/replies", as: "township", params: ["done"] },
     { path: "/admin/calendar", as: "admin", params: ["year"] },
@@ -652,6 +664,10 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
     "/admin/users/9223372036854775808",
     "/admin/users/-1",
     "/admin/users/abc",
+    "/enterprises/1e308",
+    "/enterprises/9223372036854775808",
+    "/enterprises/-1",
+    "/enterprises/%00",
     "/nowhere",
   ]) {
     requests.push({ name: `GET ${path}`, as: path.startsWith("/admin") ? "admin" : "leader", method: "GET", path });

@@ -4,6 +4,7 @@ import { prisma } from "~/db.server";
 import { t, tKey } from "~/i18n";
 import { accessibilityViolations, accountActor, screenshot, submitSignIn, takeAction, useBrowserApp } from "../support/browser";
 import { act, assignedCase, makeActor } from "../support/fixtures";
+import { creditCodeFrom } from "~/domain/credit-code";
 
 const session = useBrowserApp();
 
@@ -278,6 +279,50 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     expect(new URL(operator.url()).pathname).toBe("/intake");
     expect(await accessibilityViolations(operator)).toEqual([]);
     await operator.context().close();
+  });
+
+  it("names a registered unit as the respondent: its township proposed, the case on the unit's page", async () => {
+    const township = await prisma.township.findFirstOrThrow({ where: { name: "文龙街道" } });
+    const unit = await prisma.regulatedUnit.create({
+      data: {
+        creditCode: creditCodeFrom("91500222", "EE000001"),
+        name: "浏览器测试建材有限公司",
+        address: "文龙街道九龙大道8号",
+        townshipId: township.id,
+        industry: "建材批发",
+      },
+    });
+    const operator = await session.signIn("operator");
+    const field = (key: Parameters<typeof t>[0]) => operator.getByLabel(t(key), { exact: true });
+    await field("field.complainantName").fill("钱名录");
+    await field("field.address").fill("九龙大道路口");
+    await field("field.category").fill("dq");
+    await field("field.subject").pressSequentially("浏览器测试建材有限公司");
+    await operator
+      .getByText(t("register.respondentFound", { name: unit.name, code: unit.creditCode, township: "文龙街道" }))
+      .waitFor();
+    expect(await field("field.township").inputValue()).toBe("文龙街道");
+    await field("field.description").fill("装卸水泥粉尘很大。");
+    expect(await accessibilityViolations(operator)).toEqual([]);
+    await operator.getByRole("button", { name: t("intake.submit") }).click();
+    const caseNo = caseNoIn(
+      await operator
+        .getByRole("status")
+        .filter({ hasText: /TS-\d{4}-\d{5}/ })
+        .textContent(),
+    );
+    expect((await prisma.case.findUniqueOrThrow({ where: { caseNo } })).respondentId).toBe(unit.id);
+    await operator.context().close();
+
+    const desk = await session.signIn("dispatcher");
+    await desk.goto("/enterprises");
+    await desk.getByRole("search").getByLabel(t("register.search"), { exact: true }).fill("浏览器测试");
+    await desk.getByRole("search").getByRole("button").click();
+    await desk.getByRole("link", { name: unit.name }).click();
+    await desk.getByRole("heading", { level: 1, name: unit.name }).waitFor();
+    await desk.getByRole("link", { name: caseNo }).waitFor();
+    expect(await accessibilityViolations(desk)).toEqual([]);
+    await desk.context().close();
   });
 
   it("warns the operator, as they type, that the description carries a phone number or the complainant's name", async () => {

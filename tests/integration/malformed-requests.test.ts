@@ -41,6 +41,8 @@ async function tableCounts() {
     prisma.savedFilter.count(),
     prisma.replyTemplate.count(),
     prisma.knowledgeEntry.count(),
+    prisma.regulatedUnit.count(),
+    prisma.case.count({ where: { respondentId: { not: null } } }),
   ]);
   const users = await prisma.user.findMany({
     select: { id: true, displayName: true, role: true, townshipId: true, passwordHash: true, active: true },

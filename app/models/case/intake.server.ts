@@ -8,16 +8,21 @@ import { InputError } from "../errors";
 
 /** The checks and records of intake, shared by registering a case and editing it before acceptance. */
 
-export async function assertReferencesExist(db: Transaction, fields: Pick<IntakeFields, "channel" | "category" | "townshipId">) {
-  const [channel, category, township] = await Promise.all([
+export async function assertReferencesExist(
+  db: Transaction,
+  fields: Pick<IntakeFields, "channel" | "category" | "townshipId" | "respondentId">,
+) {
+  const [channel, category, township, respondent] = await Promise.all([
     db.channel.findUnique({ where: { code: fields.channel } }),
     db.category.findUnique({ where: { code: fields.category } }),
     db.township.findUnique({ where: { id: fields.townshipId } }),
+    fields.respondentId ? db.regulatedUnit.findUnique({ where: { id: fields.respondentId }, select: { id: true } }) : null,
   ]);
   const errors: Record<string, string> = {};
   if (!channel?.active) errors.channel = "unknownChannel";
   if (!category?.active) errors.category = "unknownCategory";
   if (!township?.active || township.kind !== "township") errors.townshipId = "unknownTownship";
+  if (fields.respondentId && !respondent) errors.subject = "unknownRespondent";
   if (Object.keys(errors).length > 0) throw new InputError(errors);
 }
 

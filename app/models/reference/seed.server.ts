@@ -11,6 +11,7 @@ import type { MediationApplication } from "~/domain/case-commands";
 import type { CaseChange } from "~/forms/case-actions";
 import { changeCase, registerCase } from "../case/service.server";
 import { createUser } from "../accounts/users.server";
+import { creditCodeFrom } from "~/domain/credit-code";
 
 const HOLIDAY_CSV = projectPath("prisma/reference/cn-holidays.csv");
 /** Default policies apply to every case, however old (ledgers of earlier years are imported too). */
@@ -221,6 +222,7 @@ export async function seedDemoData(now = new Date()) {
   });
   plans.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
 
+  const unitIds = await seedDemoUnits(townships);
   const openCaseNos: string[] = [];
   let created = 0;
   for (const plan of plans) {
@@ -245,6 +247,7 @@ export async function seedDemoData(now = new Date()) {
         townshipId: plan.township.id,
         category,
         subject,
+        respondentId: unitIds.get(subject) ?? null,
         address: `${plan.township.name}${random.pick(ROADS)}${random.int(1, 300)}号`,
         description: `${subject}${random.pick(PROBLEMS[category])}。`,
         urgency: random.next() < 0.1 ? "urgent" : "normal",
@@ -282,6 +285,43 @@ export async function seedDemoData(now = new Date()) {
     })),
   });
   return { users: users.size, cases: created };
+}
+
+/**
+ * Invented registered units for most of the demo subjects (the rest stay unregistered respondents), with
+ * invented credit codes that pass the standard's checks; never real enterprises' names or codes.
+ */
+async function seedDemoUnits(townships: { id: number; name: string }[]) {
+  const industries = [
+    "非金属矿物制品业",
+    "汽车修理与维护",
+    "餐饮业",
+    "建材批发",
+    "砂石开采",
+    "道路货物运输",
+    "化学原料制造",
+    "畜牧业",
+    "通用设备制造",
+    "混凝土制品",
+  ];
+  const ids = new Map<string, number>();
+  for (const [index, name] of SUBJECTS.slice(0, 10).entries()) {
+    const township = townships[index % 4];
+    const unit = await prisma.regulatedUnit.create({
+      data: {
+        creditCode: creditCodeFrom(index % 3 === 2 ? "92500222" : "91500222", `GL${String(index + 1).padStart(6, "0")}`),
+        name,
+        address: `${township.name}${ROADS[index % ROADS.length]}${10 + index}号`,
+        townshipId: township.id,
+        industry: industries[index],
+        keyDischarge: index === 6,
+        randomInspection: index % 2 === 0,
+        onlineMonitoring: index === 6,
+      },
+    });
+    ids.set(name, unit.id);
+  }
+  return ids;
 }
 
 /** Answers a desk gives again and again (invented wording; the legal bases are the laws' real titles). */

@@ -1,0 +1,180 @@
+import { prisma } from "~/db.server";
+import type { UnitFields, UnitProblem } from "~/domain/enterprise-register";
+import { readUnitRows } from "~/domain/enterprise-register";
+import { isCreditCode, normalizeCreditCode } from "~/domain/credit-code";
+import { nameStem } from "~/domain/typed-choice";
+import { HANDLING_STATES } from "~/domain/workflow";
+import { isOverdueAt } from "~/domain/deadlines";
+import type { SignedInUser } from "~/session.server";
+import { LedgerFileError, ledgerFormatOf, readLedgerFile } from "~/models/ledger/file.server";
+
+/** Township ids by name and by name without 街道/镇, as register files write them. */
+async function townshipIdsByName() {
+  const townships = await prisma.township.findMany({ where: { kind: "township" }, select: { id: true, name: true } });
+  const byName = new Map<string, number>();
+  for (const township of townships) {
+    byName.set(township.name, township.id);
+    byName.set(nameStem(township.name), township.id);
+  }
+  return byName;
+}
+
+export interface RegisterImportSummary {
+  rows: number;
+  created: number;
+  updated: number;
+  problems: UnitProblem[];
+  unknownColumns: string[];
+  applied: boolean;
+}
+
+/**
+ * Checks a register file (CSV or XLSX) and, with `apply` and no problem at all, imports it whole in one
+ * transaction: a unit already known by its code is updated, any other created. A file with a problem
+ * changes nothing.
+ */
+export async function importRegister(
+  file: { content: Buffer; fileName: string },
+  options: { apply: boolean; onProgress?: (done: number, total: number) => void },
+): Promise<RegisterImportSummary> {
+  const format = ledgerFormatOf(file.fileName);
+  const empty = { rows: 0, created: 0, updated: 0, unknownColumns: [], applied: false };
+  if (!format) return { ...empty, problems: [{ row: 0, column: "", problem: "unsupportedFile" }] };
+  let rows;
+  try {
+    rows = await readLedgerFile(file.content, format);
+  } catch (error) {
+    if (error instanceof LedgerFileError) return { ...empty, problems: [{ row: 0, column: "", problem: "unreadableFile" }] };
+    throw error;
+  }
+  const { units, problems, unknownColumns } = readUnitRows(rows, await townshipIdsByName());
+  const known = new Set(
+    (
+      await prisma.regulatedUnit.findMany({
+        where: { creditCode: { in: units.map((unit) => unit.creditCode) } },
+        select: { creditCode: true },
+      })
+    ).map((unit) => unit.creditCode),
+  );
+  const summary = {
+    rows: Math.max(rows.length - 1, 0),
+    created: units.filter((unit) => !known.has(unit.creditCode)).length,
+    updated: units.filter((unit) => known.has(unit.creditCode)).length,
+    problems,
+    unknownColumns,
+    applied: false,
+  };
+  if (!options.apply || problems.length > 0) return summary;
+  await prisma.$transaction(
+    async (tx) => {
+      for (const [index, unit] of units.entries()) {
+        const data = unitData(unit);
+        await tx.regulatedUnit.upsert({ where: { creditCode: unit.creditCode }, create: data, update: data });
+        options.onProgress?.(index + 1, units.length);
+      }
+    },
+    { timeout: 120_000 },
+  );
+  return { ...summary, applied: true };
+}
+
+function unitData(unit: UnitFields) {
+  return { ...unit, formerNames: unit.formerNames.join("\n") };
+}
+
+/** What a township user may see of the register: their township's units only. */
+function visibleUnits(user: Pick<SignedInUser, "role" | "townshipId">) {
+  return user.role === "township" ? { townshipId: user.townshipId ?? -1 } : {};
+}
+
+/** Units by name, former name or code, as typed (a code in any spacing or case). */
+export async function searchUnits(user: Pick<SignedInUser, "role" | "townshipId">, query: string, limit = 20) {
+  const text = query.trim().slice(0, 100);
+  const code = text.replace(/[\s-]/g, "").toUpperCase();
+  return prisma.regulatedUnit.findMany({
+    where: {
+      ...visibleUnits(user),
+      ...(text
+        ? { OR: [{ name: { contains: text } }, { formerNames: { contains: text } }, { creditCode: { startsWith: code } }] }
+        : {}),
+    },
+    select: {
+      id: true,
+      creditCode: true,
+      name: true,
+      address: true,
+      industry: true,
+      township: { select: { id: true, name: true } },
+    },
+    orderBy: { name: "asc" },
+    take: limit,
+  });
+}
+
+/**
+ * A unit's page: its fields and every case about it across kinds and years, newest first, with the
+ * counts the desk reads (open, overdue, by outcome). A township user sees a unit of their township and
+ * only its cases in their township; anyone else sees nothing of another township's unit.
+ */
+export async function unitPage(user: Pick<SignedInUser, "role" | "townshipId">, unitId: number, now = new Date()) {
+  const unit = await prisma.regulatedUnit.findFirst({
+    where: { id: unitId, ...visibleUnits(user) },
+    include: { township: { select: { name: true } } },
+  });
+  if (!unit) return null;
+  const cases = await prisma.case.findMany({
+    where: { respondentId: unit.id, ...(user.role === "township" ? { townshipId: user.townshipId ?? -1 } : {}) },
+    select: {
+      caseNo: true,
+      kind: true,
+      state: true,
+      receivedAt: true,
+      concludedAt: true,
+      nextDueAt: true,
+      township: { select: { name: true } },
+    },
+    orderBy: { receivedAt: "desc" },
+    take: 500,
+  });
+  const open = cases.filter((item) => (HANDLING_STATES as readonly string[]).includes(item.state));
+  return {
+    unit: { ...unit, formerNames: unit.formerNames ? unit.formerNames.split("\n") : [] },
+    cases: cases.map((item) => ({
+      ...item,
+      overdue: open.includes(item) && item.nextDueAt !== null && isOverdueAt(item.nextDueAt, now),
+    })),
+    counts: {
+      total: cases.length,
+      open: open.length,
+      overdue: open.filter((item) => item.nextDueAt !== null && isOverdueAt(item.nextDueAt, now)).length,
+    },
+  };
+}
+
+/** A unit by its code as the command line shows it: the bureau's full view. */
+export async function unitReport(code: string, now = new Date()) {
+  const unit = await prisma.regulatedUnit.findUnique({ where: { creditCode: code }, select: { id: true } });
+  return unit ? unitPage({ role: "admin", townshipId: null }, unit.id, now) : null;
+}
+
+/**
+ * The registered unit a respondent as typed at intake names: its code (in any spacing or case), its
+ * name, or one of its former names, when exactly one unit has it; otherwise none, and the respondent is
+ * recorded as typed (an unregistered one).
+ */
+export async function resolveRespondent(typed: string) {
+  const text = typed.trim();
+  if (!text) return null;
+  const select = { id: true, name: true, townshipId: true } as const;
+  const code = normalizeCreditCode(text);
+  if (isCreditCode(code)) return prisma.regulatedUnit.findUnique({ where: { creditCode: code }, select });
+  const named = await prisma.regulatedUnit.findMany({ where: { name: text }, select, take: 2 });
+  if (named.length > 0) return named.length === 1 ? named[0] : null;
+  const former = await prisma.regulatedUnit.findMany({
+    where: { formerNames: { contains: text } },
+    select: { ...select, formerNames: true },
+    take: 20,
+  });
+  const exact = former.filter((unit) => unit.formerNames.split("\n").includes(text));
+  return exact.length === 1 ? { id: exact[0].id, name: exact[0].name, townshipId: exact[0].townshipId } : null;
+}
