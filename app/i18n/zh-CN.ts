@@ -482,6 +482,7 @@ export const zhCN = {
   "register.problems": "共 {rows} 行，发现 {count} 处问题，未导入任何内容。请改正后重新上传。",
   "register.clean": "共 {rows} 行：新增 {created} 家单位，更新 {updated} 家已登记单位。",
   "register.ignoredColumns": "未识别、已忽略的列：{columns}",
+  "case.respondentInRegister": "企业名录 {code}",
   "register.respondentFound": "已登记单位：{name}（{code}，{township}）",
   "register.respondentHint": "输入单位名称或统一社会信用代码，可从企业名录中选择；名录中没有的照实填写。",
   "knowledge.title": "知识库",

@@ -8,7 +8,7 @@ import { type CaseActionData, CaseActionForms, CaseStepLinks } from "~/component
 import { DueMarkerDot, StateBadge } from "~/components/case-markers";
 import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from "~/components/case-kind-sections";
 import { CaseTimeline } from "~/components/case-timeline";
-import { INTAKE_ROLES } from "~/domain/roles";
+import { INTAKE_ROLES, REGISTER_READERS } from "~/domain/roles";
 import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
 import { mayDownloadOriginal, uploadAllowance } from "~/models/attachments/access.server";
@@ -53,6 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayDownloadOriginals: mayDownloadOriginal(user),
     mayApplyMediation: (INTAKE_ROLES as readonly string[]).includes(user.role),
     mayKeepKnowledge: mayEditKnowledge(user),
+    // The register's unit page, where this user may open it (township staff: their township's units).
+    mayOpenRespondent:
+      (REGISTER_READERS as readonly string[]).includes(user.role) &&
+      (user.role !== "township" || view.respondent?.townshipId === user.townshipId),
     replyTemplates: await replyTemplatesForCase(user, view, config().BUREAU_NAME),
     // One key per page load: a resend of a step's form after a dropped connection carries the same key
     // and finds the step instead of making it twice; a step taken reloads the page, and the next gets a new key.
@@ -109,8 +113,17 @@ async function takeStep(user: SignedInUser, caseNo: string, { formData, files, k
 }
 
 export default function CasePage() {
-  const { view, vocabulary, partners, mayDownloadOriginals, mayApplyMediation, mayKeepKnowledge, submissionKey, replyTemplates } =
-    useLoaderData<typeof loader>();
+  const {
+    view,
+    vocabulary,
+    partners,
+    mayDownloadOriginals,
+    mayApplyMediation,
+    mayKeepKnowledge,
+    mayOpenRespondent,
+    submissionKey,
+    replyTemplates,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -162,7 +175,17 @@ export default function CasePage() {
               <dt>{t("field.category")}</dt>
               <dd>{view.categoryName}</dd>
               <dt>{t("field.subject")}</dt>
-              <dd>{view.subject || t("common.none")}</dd>
+              <dd>
+                {view.subject || t("common.none")}
+                {view.respondent && mayOpenRespondent ? (
+                  <>
+                    {" "}
+                    <Link to={`/enterprises/${view.respondent.id}`}>
+                      {t("case.respondentInRegister", { code: view.respondent.creditCode })}
+                    </Link>
+                  </>
+                ) : null}
+              </dd>
               <dt>{t("field.address")}</dt>
               <dd>{view.address || t("common.none")}</dd>
               <OptionalEntry term={t("field.point")}>{view.point}</OptionalEntry>

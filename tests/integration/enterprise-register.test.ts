@@ -109,6 +109,13 @@ describe("the enterprise register", { timeout: 120_000 }, () => {
     const page = await (await request(`/enterprises/${unit.id}`, { cookie: dispatcher })).text();
     for (const item of cases.slice(0, 3)) expect(page).toContain(item.caseNo);
     expect(page).not.toContain(cases[3].caseNo);
+    // The case page leads to the unit, for whom may open it.
+    expect(await (await request(`/cases/${cases[0].caseNo}`, { cookie: dispatcher })).text()).toContain(
+      `/enterprises/${unit.id}`,
+    );
+    expect(await (await request(`/cases/${cases[0].caseNo}`, { cookie: operator })).text()).not.toContain(
+      `/enterprises/${unit.id}`,
+    );
     const shown = greenline(["enterprise", "show", CODE_A, "--json"]);
     expect(shown.status).toBe(0);
     expect(JSON.parse(shown.stdout).counts).toEqual({ total: 3, open: 3, overdue: 0 });

@@ -23,6 +23,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       township: true,
       assignedTo: true,
       policy: true,
+      respondent: { select: { id: true, name: true, creditCode: true, townshipId: true } },
       createdBy: { select: { displayName: true } },
       mergedInto: { select: { caseNo: true } },
       repeats: { select: { caseNo: true, receivedAt: true }, orderBy: { id: "asc" } },
