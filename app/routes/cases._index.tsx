@@ -97,7 +97,7 @@ function SavedFilters() {
 }
 
 export default function CaseList() {
-  const { result, query, vocabulary, showTownshipFilter } = useLoaderData<typeof loader>();
+  const { result, query, search, vocabulary, showTownshipFilter } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const pageLink = (page: number) => {
     const params = new URLSearchParams(searchParams);
@@ -116,7 +116,8 @@ export default function CaseList() {
     <>
       <h1>{t("cases.title")}</h1>
       <SavedFilters />
-      <Form method="get" className="panel filters" role="search">
+      {/* Keyed by the filters in view: a link to other filters (a saved one) must not keep the fields' old values. */}
+      <Form key={search} method="get" className="panel filters" role="search">
         <div className="field" style={{ gridColumn: "span 2" }}>
           <label htmlFor="q">{t("cases.search")}</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
