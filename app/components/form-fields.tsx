@@ -1,6 +1,7 @@
 import { type FieldMetadata, getCollectionProps, getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { type Choice, choiceFor, choiceText } from "~/domain/typed-choice";
+import { t } from "~/i18n";
 import { FieldError } from "./field-error";
 
 /**
@@ -164,4 +165,18 @@ export function ChoiceGroup<Schema>({
 /** The form's own problems (not tied to one field). */
 export function FormErrors({ form }: { form: { errorId: string; errors?: string[] } }) {
   return <FieldError id={form.errorId} message={form.errors} />;
+}
+
+/** A kept item's form's two buttons: save the change, or remove the item (without validating the fields). */
+export function SaveOrDeleteButtons({ deleteLabel }: { deleteLabel: string }) {
+  return (
+    <div className="actions-row">
+      <button type="submit" name="intent" value="update">
+        {t("common.save")}
+      </button>
+      <button type="submit" name="intent" value="delete" className="danger" formNoValidate>
+        {deleteLabel}
+      </button>
+    </div>
+  );
 }

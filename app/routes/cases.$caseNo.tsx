@@ -8,7 +8,7 @@ import { type CaseActionData, CaseActionForms, CaseStepLinks } from "~/component
 import { DueMarkerDot, StateBadge } from "~/components/case-markers";
 import { MediationSection, PetitionFields, PrintLinks, RelatedMediations } from "~/components/case-kind-sections";
 import { CaseTimeline } from "~/components/case-timeline";
-import { INTAKE_ROLES, REGISTER_READERS } from "~/domain/roles";
+import { INTAKE_ROLES } from "~/domain/roles";
 import { isCaseAction } from "~/domain/workflow";
 import { caseActionSchemas } from "~/forms/case-actions";
 import { mayDownloadOriginal, uploadAllowance } from "~/models/attachments/access.server";
@@ -30,6 +30,7 @@ import { replyTemplatesForCase } from "~/models/replies/reply-templates.server";
 import { config } from "~/config.server";
 import { KnowledgeSearch } from "~/components/knowledge-search";
 import { mayEditKnowledge } from "~/models/knowledge/entries.server";
+import { mayOpenUnit } from "~/models/enterprises/register.server";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `${params.caseNo} · ${t("app.shortName")}` }];
 
@@ -54,9 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayApplyMediation: (INTAKE_ROLES as readonly string[]).includes(user.role),
     mayKeepKnowledge: mayEditKnowledge(user),
     // The register's unit page, where this user may open it (township staff: their township's units).
-    mayOpenRespondent:
-      (REGISTER_READERS as readonly string[]).includes(user.role) &&
-      (user.role !== "township" || view.respondent?.townshipId === user.townshipId),
+    mayOpenRespondent: view.respondent ? mayOpenUnit(user, view.respondent) : false,
     replyTemplates: await replyTemplatesForCase(user, view, config().BUREAU_NAME),
     // One key per page load: a resend of a step's form after a dropped connection carries the same key
     // and finds the step instead of making it twice; a step taken reloads the page, and the next gets a new key.

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { type FieldMetadata, type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { FormErrors, TextAreaField, TextField } from "~/components/form-fields";
+import { FormErrors, SaveOrDeleteButtons, TextAreaField, TextField } from "~/components/form-fields";
 import { KnowledgeEntryView } from "~/components/knowledge-search";
 import { localDateOf } from "~/domain/local-time";
 import { defaultReviewBy } from "~/domain/knowledge";
@@ -137,14 +137,7 @@ function EditEntryForm({ entry, result }: { entry: Entry; result?: SubmissionRes
         <input type="hidden" name="entryId" value={entry.id} />
         <EntryFields fields={fields} />
         <FormErrors form={form} />
-        <div className="actions-row">
-          <button type="submit" name="intent" value="update">
-            {t("common.save")}
-          </button>
-          <button type="submit" name="intent" value="delete" className="danger" formNoValidate>
-            {t("replies.delete")}
-          </button>
-        </div>
+        <SaveOrDeleteButtons deleteLabel={t("replies.delete")} />
       </Form>
     </details>
   );

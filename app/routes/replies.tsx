@@ -5,7 +5,7 @@ import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod";
 import { Fragment } from "react";
 import { SelectField, TextAreaField, TextField } from "~/components/form-fields";
-import { FormErrors } from "~/components/form-fields";
+import { FormErrors, SaveOrDeleteButtons } from "~/components/form-fields";
 import { REPLY_PURPOSES, REPLY_VARIABLES, SAMPLE_REPLY_VALUES, fillReplyTemplate } from "~/domain/reply-templates";
 import { isReplyTemplateIntent, replyTemplateSchemas } from "~/forms/replies";
 import { t, tKey } from "~/i18n";
@@ -110,14 +110,7 @@ function TemplateForm({ template, result }: { template: Loaded["templates"][numb
       <TextField meta={fields.title} label={t("replies.title")} />
       <TextAreaField meta={fields.body} label={t("replies.body")} rows={3} wide />
       <FormErrors form={form} />
-      <div className="actions-row">
-        <button type="submit" name="intent" value="update">
-          {t("common.save")}
-        </button>
-        <button type="submit" name="intent" value="delete" className="danger" formNoValidate>
-          {t("replies.delete")}
-        </button>
-      </div>
+      <SaveOrDeleteButtons deleteLabel={t("replies.delete")} />
     </Form>
   );
 }

@@ -4,7 +4,8 @@ import { readUnitRows } from "~/domain/enterprise-register";
 import { isCreditCode, normalizeCreditCode } from "~/domain/credit-code";
 import { nameStem } from "~/domain/typed-choice";
 import { HANDLING_STATES } from "~/domain/workflow";
-import { isOverdueAt } from "~/domain/deadlines";
+import { dueStatusOf } from "~/domain/case-deadlines";
+import { REGISTER_READERS } from "~/domain/roles";
 import type { SignedInUser } from "~/session.server";
 import { LedgerFileError, ledgerFormatOf, readLedgerFile } from "~/models/ledger/file.server";
 
@@ -130,25 +131,36 @@ export async function unitPage(user: Pick<SignedInUser, "role" | "townshipId">, 
       state: true,
       receivedAt: true,
       concludedAt: true,
+      overdue: true,
       nextDueAt: true,
+      nextWarningAt: true,
       township: { select: { name: true } },
     },
     orderBy: { receivedAt: "desc" },
     take: 500,
   });
-  const open = cases.filter((item) => (HANDLING_STATES as readonly string[]).includes(item.state));
+  // Overdue by the one rule of "overdue" (dueStatusOf), as every list and the case page say it.
+  const shown = cases.map(({ nextWarningAt, ...item }) => ({
+    ...item,
+    overdue: dueStatusOf({ ...item, nextWarningAt }, now) === "red",
+  }));
   return {
     unit: { ...unit, formerNames: unit.formerNames ? unit.formerNames.split("\n") : [] },
-    cases: cases.map((item) => ({
-      ...item,
-      overdue: open.includes(item) && item.nextDueAt !== null && isOverdueAt(item.nextDueAt, now),
-    })),
+    cases: shown,
     counts: {
       total: cases.length,
-      open: open.length,
-      overdue: open.filter((item) => item.nextDueAt !== null && isOverdueAt(item.nextDueAt, now)).length,
+      open: cases.filter((item) => (HANDLING_STATES as readonly string[]).includes(item.state)).length,
+      overdue: shown.filter((item) => item.overdue).length,
     },
   };
+}
+
+/** Whether a user may open a unit's page: the register's readers; township staff their township's units only. */
+export function mayOpenUnit(user: Pick<SignedInUser, "role" | "townshipId">, unit: { townshipId: number }) {
+  return (
+    (REGISTER_READERS as readonly string[]).includes(user.role) &&
+    (user.role !== "township" || unit.townshipId === user.townshipId)
+  );
 }
 
 /** A unit by its code as the command line shows it: the bureau's full view. */

@@ -1,6 +1,6 @@
 import { prisma } from "~/db.server";
 import { type LocalDate, localDateOf } from "~/domain/local-time";
-import { defaultReviewBy, isPastReview, rankKnowledge } from "~/domain/knowledge";
+import { defaultReviewBy, rankKnowledge } from "~/domain/knowledge";
 import { redactorFor } from "~/domain/masking";
 import type { Role } from "~/domain/roles";
 import { canViewCase } from "~/domain/workflow";
@@ -41,13 +41,12 @@ export async function searchKnowledge(query: string, limit = 20) {
 
 /** Entries whose review date has passed, the longest overdue first. */
 export async function entriesPastReview(now = new Date()) {
-  const today = localDateOf(now);
-  const entries = await prisma.knowledgeEntry.findMany({
-    where: { reviewBy: { lt: today } },
+  // isPastReview (app/domain/knowledge.ts) as a query: local dates compare as text.
+  return prisma.knowledgeEntry.findMany({
+    where: { reviewBy: { lt: localDateOf(now) } },
     select: ENTRY_SELECT,
     orderBy: { reviewBy: "asc" },
   });
-  return entries.filter((entry) => isPastReview(entry.reviewBy, today));
 }
 
 export async function createKnowledgeEntry(
