@@ -173,7 +173,9 @@ describe("a complaint's whole life in the browser", { timeout: 120_000 }, () => 
     await page.setViewportSize({ width: 1366, height: 900 });
     const field = (key: Parameters<typeof t>[0]) => page.getByLabel(t(key), { exact: true });
     // The caller's number is the first thing heard, and the first field.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await field("field.complainantPhone").getAttribute("id"));
+    // Once the page is live (hydration replaces the server's inputs, and the page focuses the field again).
+    const phoneId = await field("field.complainantPhone").getAttribute("id");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(phoneId);
     let movements = 0;
     const next = async () => {
       movements += 1;

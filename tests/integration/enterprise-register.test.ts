@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,7 +15,21 @@ const dir = path.resolve(__dirname, `../.tmp/register-${process.pid}`);
 mkdirSync(dir, { recursive: true });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const greenline = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { env: process.env, encoding: "utf8" });
+/**
+ * The command line, run without blocking this process: a blocked test process lets the server close its
+ * idle keep-alive connection unseen, and the next request on it fails.
+ */
+function greenline(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: process.env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
 const CODE_A = creditCodeFrom("91500222", "QT000001");
 const CODE_B = creditCodeFrom("92500222", "QT000002");
 const HEADER = ["统一社会信用代码", "单位名称", "地址", "所属街镇", "行业类别", "曾用名", "重点排污单位"];
@@ -32,7 +46,7 @@ describe("the enterprise register", { timeout: 120_000 }, () => {
         `${CODE_B},重复的,地址,不存在镇,制造,,可能`,
       ].join("\n"),
     );
-    const refused = greenline(["enterprise", "import", bad, "--apply"]);
+    const refused = await greenline(["enterprise", "import", bad, "--apply"]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain("第 3 行，统一社会信用代码 列：第 18 位校验码应为");
     expect(refused.stderr).toContain("第 4 行，所属街镇 列：未配置的街镇（不存在镇）");
@@ -52,17 +66,17 @@ describe("the enterprise register", { timeout: 120_000 }, () => {
         "xlsx",
       ),
     );
-    const dryRun = greenline(["enterprise", "import", clean]);
+    const dryRun = await greenline(["enterprise", "import", clean]);
     expect(dryRun.status, dryRun.stderr).toBe(0);
     expect(dryRun.stdout).toContain("2 new units");
     expect(await prisma.regulatedUnit.count()).toBe(0);
-    expect(greenline(["enterprise", "import", clean, "--apply"]).status).toBe(0);
+    expect((await greenline(["enterprise", "import", clean, "--apply"])).status).toBe(0);
     expect(await prisma.regulatedUnit.findUniqueOrThrow({ where: { creditCode: CODE_A } })).toMatchObject({
       name: "测试化工有限公司",
       formerNames: "测试化工厂",
       keyDischarge: true,
     });
-    const again = greenline(["enterprise", "import", clean, "--apply"]);
+    const again = await greenline(["enterprise", "import", clean, "--apply"]);
     expect(again.stdout).toContain("0 new units, 2 already registered (updated)");
     expect(await prisma.regulatedUnit.count()).toBe(2);
   });
@@ -116,10 +130,10 @@ describe("the enterprise register", { timeout: 120_000 }, () => {
     expect(await (await request(`/cases/${cases[0].caseNo}`, { cookie: operator })).text()).not.toContain(
       `/enterprises/${unit.id}`,
     );
-    const shown = greenline(["enterprise", "show", CODE_A, "--json"]);
+    const shown = await greenline(["enterprise", "show", CODE_A, "--json"]);
     expect(shown.status).toBe(0);
     expect(JSON.parse(shown.stdout).counts).toEqual({ total: 3, open: 3, overdue: 0 });
-    expect(greenline(["enterprise", "show", "91500222QT0000011"]).status).toBe(2);
+    expect((await greenline(["enterprise", "show", "91500222QT0000011"])).status).toBe(2);
 
     // Township staff see their township's units only; another township's is not found.
     expect((await request(`/enterprises/${unit.id}`, { cookie: await signIn("gunan") })).status).toBe(200);
