@@ -101,15 +101,13 @@ async function registerFromForm(user: SignedInUser, { formData, files, keepFiles
       },
     );
     const params = new URLSearchParams({ registered: created.caseNo });
-    if (created.repeated) {
-      // Its receipt went with the first answer; this one says that nothing new was registered.
-      params.set("repeated", "1");
-      return redirect(`/intake?${params}`);
-    }
-    if (value.mergeInto) params.set("mergedInto", value.mergeInto);
+    // A resend says that nothing new was registered, and shows the receipt again: the browser may have
+    // dropped the first answer (a double click keeps only the second).
+    if (created.repeated) params.set("repeated", "1");
+    else if (value.mergeInto) params.set("mergedInto", value.mergeInto);
     const receipt = {
       caseNo: created.caseNo,
-      lookupCode: created.lookupCode!,
+      lookupCode: created.lookupCode,
       receivedAt: created.receivedAt.toISOString(),
       dueAt: created.dueAt?.toISOString() ?? null,
       anonymous: !created.complainantName,

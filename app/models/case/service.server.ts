@@ -14,7 +14,7 @@ import { diffFields, recordAuditEvent } from "./audit.server";
 import { recordComplainantMessage } from "../outbox/complainant-messages.server";
 import { recordPlatformCallback } from "../transfers-in/platform-callbacks.server";
 import { recordJointProgress } from "../transfers-out/deliveries.server";
-import { lookupCodeHash, newLookupCode } from "../complainant/lookup.server";
+import { lookupCodeHash, lookupCodeOfSubmission, newLookupCode } from "../complainant/lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./actions/attachments.server";
 import { decisionHandlers } from "./actions/decision.server";
 import { extensionHandlers } from "./actions/extensions.server";
@@ -94,8 +94,8 @@ export async function registerCase(
   const [calendar, policies] = await Promise.all([loadWorkCalendar(), loadPolicies()]);
   const policy = policyFor(policies, fields);
 
-  // The complainant's lookup code: kept only as a hash, shown once on the receipt.
-  const lookupCode = newLookupCode();
+  // The complainant's lookup code: kept only as a hash, shown on the receipt (again if the form is resent).
+  const lookupCode = options.submissionKey ? lookupCodeOfSubmission(actor.id, options.submissionKey) : newLookupCode();
   const registration = writeTransaction(async (tx) => {
     await assertReferencesExist(tx, fields);
     const target = options.mergeIntoCaseNo ? await findMergeTarget(tx, fields.kind, options.mergeIntoCaseNo, "mergeInto") : null;
@@ -179,19 +179,21 @@ export async function registerCase(
   await afterNotificationCommit(created.receiptMessage);
   if (options.attachments?.length) await queueImageDerivation(options.attachments);
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.record.id);
-  return { ...created.record, lookupCode: lookupCode as string | null, repeated: false };
+  return { ...created.record, lookupCode, repeated: false };
 }
 
 /**
  * The case a submission already registered, by its key and its author (a key is no way into anyone
- * else's registration). Its lookup code was shown with the first answer and exists nowhere else.
+ * else's registration), with its lookup code derived again from the key.
  */
 async function caseOfSubmission(actor: CaseActor, submissionKey: string) {
   const event = await prisma.auditEvent.findFirst({
     where: { submissionKey, action: "register", actorId: actor.id },
     select: { case: true },
   });
-  return event?.case ? { ...event.case, lookupCode: null, repeated: true } : null;
+  return event?.case
+    ? { ...event.case, lookupCode: lookupCodeOfSubmission(actor.id, submissionKey), repeated: true }
+    : null;
 }
 
 export function snapshotOf(record: {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -25,6 +25,14 @@ import {
 export const LOOKUP_MAX_FAILURES = 10;
 
 export const newLookupCode = () => lookupCodeFrom(randomBytes(32));
+
+/**
+ * The lookup code of a registration sent from the intake form, derived from its submission key and author
+ * with the session secret: a resend of the form (whose first answer the browser may have dropped, as a
+ * double click does) shows the same receipt again, and the code is still nowhere in the database.
+ */
+export const lookupCodeOfSubmission = (actorId: number | null, submissionKey: string) =>
+  lookupCodeFrom(createHmac("sha512", config().SESSION_SECRET).update(`lookup:${actorId}:${submissionKey}`).digest());
 
 export const lookupCodeHash = (caseNo: string, code: string) => createHash("sha256").update(`${caseNo}:${code}`).digest("hex");
 
