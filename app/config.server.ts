@@ -116,6 +116,9 @@ const environmentSchema = z.object({
   /** How many due steps of one ladder step kind one transaction fires at most. */
   DEADLINE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   WEBHOOK_RETRY_DELAY_MS: z.coerce.number().int().min(10).default(2000),
+  /** Repeat-report warnings (docs/domain.md): the report that makes this many about one unit within the window warns. */
+  REPEAT_REPORT_THRESHOLD: z.coerce.number().int().min(2).max(100).default(3),
+  REPEAT_REPORT_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(30),
   /** A work order transferred in may have been received at most this many days ago (an older one is a typo or a replay). */
   TRANSFER_IN_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3660).default(30),
 });

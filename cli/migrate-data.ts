@@ -23,12 +23,15 @@ const TABLES = [
   "savedFilter",
   "replyTemplate",
   "knowledgeEntry",
+  "creditGrade",
+  "repeatReportWarning",
   "apiKey",
   "partner",
   "holidayDate",
   "deadlinePolicy",
   "caseSequence",
   "case",
+  "repeatReportCase",
   "caseMilestone",
   "caseTransfer",
   "apiRequest",
@@ -61,6 +64,7 @@ const KEYED_OTHERWISE = new Set([
   "setting",
   "signInThrottle",
   "storedFile",
+  "repeatReportCase",
 ]);
 const BATCH = 1000;
 

@@ -16,10 +16,16 @@ const deadlineSentence = (key: "timeline.warning" | "timeline.overdue" | "timeli
  * What an entry says beyond its headline ("受理于 …"), as a sentence in the desk's words: to whom it was
  * given, which text was recorded, which deadline passed. Steps without one say nothing more.
  */
-const SENTENCES: Record<string, (after: Snapshot) => string | null> = {
+const SENTENCES: Record<string, (after: Snapshot, before: Snapshot) => string | null> = {
   assign: (after) => (text(after.assignedTo) ? t("timeline.assign", { to: String(after.assignedTo) }) : null),
   merge: (after) => (text(after.mergedInto) ? t("timeline.merge", { target: String(after.mergedInto) }) : null),
   repeatMerged: (after) => (text(after.repeat) ? t("timeline.repeat", { caseNo: String(after.repeat) }) : null),
+  setRespondent: (after, before) =>
+    "subject" in after ? t("timeline.respondent", { from: String(before.subject ?? ""), to: String(after.subject ?? "") }) : null,
+  repeatReport: (after) =>
+    text(after.unit)
+      ? t("timeline.repeatReport", { unit: String(after.unit), days: Number(after.days), count: Number(after.count) })
+      : null,
   reopen: (after) => (typeof after.round === "number" ? t("timeline.round", { round: after.round }) : null),
   requestExtension: (after) =>
     typeof after.extensionAmount === "number"
@@ -46,7 +52,7 @@ const RECORDED_TEXTS = ["note", "resultText", "replyText", "decisionReason", "in
 
 function EntryText({ event }: { event: TimelineEvent }) {
   const after = (event.after ?? {}) as Snapshot;
-  const sentence = SENTENCES[event.action]?.(after) ?? null;
+  const sentence = SENTENCES[event.action]?.(after, (event.before ?? {}) as Snapshot) ?? null;
   const recorded = RECORDED_TEXTS.map((key) => text(after[key])).find((value) => value !== null) ?? null;
   return (
     <>

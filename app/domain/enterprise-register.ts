@@ -1,5 +1,7 @@
 import { type CreditCodeProblem, creditCodeProblem, normalizeCreditCode } from "./credit-code";
 import { type ColumnDefinition, type ColumnMatch, matchColumns } from "./spreadsheet-columns";
+import { type CreditGrade, creditGradeOf } from "./credit-grades";
+import { isSupportedYear } from "./local-time";
 
 /**
  * The enterprise register (docs/domain.md, "The enterprise register"): the regulated units complaints
@@ -18,6 +20,8 @@ export const UNIT_COLUMNS = [
   { key: "randomInspection", header: "双随机抽查名录", also: ["随机抽查名录", "random_inspection"], required: false },
   { key: "positiveList", header: "执法正面清单", also: ["正面清单", "positive_list"], required: false },
   { key: "onlineMonitoring", header: "在线监控", also: ["在线监测", "online_monitoring"], required: false },
+  { key: "creditGrade", header: "环境信用评价", also: ["信用评价等级", "信用等级", "credit_grade"], required: false },
+  { key: "creditYear", header: "评价年度", also: ["信用评价年度", "credit_year"], required: false },
 ] as const satisfies readonly ColumnDefinition<string>[];
 
 export type UnitColumnKey = (typeof UNIT_COLUMNS)[number]["key"];
@@ -37,6 +41,8 @@ export interface UnitFields {
   randomInspection: boolean;
   positiveList: boolean;
   onlineMonitoring: boolean;
+  /** The year's credit grade the row gives, if it gives one. */
+  creditGrade: { year: number; grade: CreditGrade } | null;
 }
 
 export type UnitProblemCode =
@@ -48,6 +54,8 @@ export type UnitProblemCode =
   | "duplicateCreditCode"
   | "unknownTownship"
   | "badFlag"
+  | "badCreditGrade"
+  | "badCreditYear"
   | "noRows"
   | "unsupportedFile"
   | "unreadableFile";
@@ -117,15 +125,32 @@ export function readUnitRow(
     else if (NO.has(value)) flags[flag] = false;
     else problems.push({ row: rowNumber, column: header(flag), problem: "badFlag", value: text(flag) });
   }
+  const creditGrade = readCreditGrade(text("creditGrade"), text("creditYear"), (key, problem) =>
+    problems.push({ row: rowNumber, column: header(key), problem, value: text(key) }),
+  );
   const formerNames = text("formerNames")
     .split(/[、，,；;\n]/)
     .map((former) => former.trim())
     .filter((former) => former && former !== name);
   if (problems.length > 0) return { unit: null, problems };
   return {
-    unit: { creditCode, name, formerNames, address, townshipId: townshipId!, industry, permitNo, ...flags },
+    unit: { creditCode, name, formerNames, address, townshipId: townshipId!, industry, permitNo, ...flags, creditGrade },
     problems: [],
   };
+}
+
+/** A row's grade and its year: both or neither; the year a supported one (2000–2100). */
+function readCreditGrade(
+  gradeText: string,
+  yearText: string,
+  problem: (key: "creditGrade" | "creditYear", code: "badCreditGrade" | "badCreditYear") => void,
+) {
+  if (!gradeText && !yearText) return null;
+  const grade = creditGradeOf(gradeText);
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+  if (!grade) problem("creditGrade", "badCreditGrade");
+  if (!isSupportedYear(year)) problem("creditYear", "badCreditYear");
+  return grade && isSupportedYear(year) ? { year, grade } : null;
 }
 
 /** Every row of a register file read, with the problems of the whole file: a code twice is a problem of its second row. */

@@ -1,4 +1,5 @@
 import { isReceivedInFuture } from "./case-commands";
+import { isCreditCode, normalizeCreditCode } from "./credit-code";
 import { CASE_KINDS, type CaseKind, SATISFACTION_LEVELS, parseCaseNo } from "./case-kinds";
 import { endOfLocalDay, formatLocalDateTime, instantFromLocal, isLocalDate, localDateOf } from "./local-time";
 import type { MediationOutcome } from "./statistics";
@@ -22,6 +23,13 @@ export const LEDGER_COLUMNS = [
   { key: "township", header: "所属街镇", alias: "township", required: true },
   { key: "category", header: "问题类型", alias: "category", required: true },
   { key: "subject", header: "被投诉对象", alias: "subject", required: false },
+  {
+    key: "respondentCode",
+    header: "统一社会信用代码",
+    alias: "respondent_code",
+    required: false,
+    also: ["被投诉单位统一社会信用代码", "信用代码"],
+  },
   { key: "address", header: "地址", alias: "address", required: false },
   { key: "description", header: "投诉内容", alias: "description", required: true },
   { key: "dueAt", header: "办理时限", alias: "due_at", required: false },
@@ -66,6 +74,8 @@ export type LedgerProblemCode =
   | "badSatisfaction"
   | "badAccepted"
   | "badPhone"
+  | "badCreditCode"
+  | "unregisteredUnit"
   | "receivedInFuture"
   | "conflict"
   | "noPolicy"
@@ -160,6 +170,8 @@ export interface LedgerRow {
   townshipId: number;
   category: string;
   subject: string;
+  /** The respondent's checked credit code, when the row gives one (the import links its register unit). */
+  respondentCode: string | null;
   address: string;
   description: string;
   dueAt: Date | null;
@@ -259,6 +271,9 @@ export function readLedgerRow(
   const phone = text(cell("complainantPhone"));
   if (phone !== "" && !/^[\d\s-]+$/.test(phone)) report("complainantPhone", "badPhone", phone);
 
+  const respondentCode = normalizeCreditCode(text(cell("respondentCode"))) || null;
+  if (respondentCode && !isCreditCode(respondentCode)) report("respondentCode", "badCreditCode", respondentCode);
+
   if (problems.length > 0) return { row: null, problems };
   return {
     row: {
@@ -273,6 +288,7 @@ export function readLedgerRow(
       townshipId: townshipId!,
       category: category!,
       subject: text(cell("subject")),
+      respondentCode,
       address: text(cell("address")),
       description,
       dueAt,

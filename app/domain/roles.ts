@@ -84,3 +84,6 @@ export function accountProblems(input: {
 
 /** Who reads the enterprise register's pages: the desk, leaders and administrators; township staff their township's units. */
 export const REGISTER_READERS = ["dispatcher", "leader", "admin", "township"] as const satisfies readonly Role[];
+
+/** Who enters a unit's credit grades: the desk and administrators. */
+export const CREDIT_GRADE_EDITORS = ["dispatcher", "admin"] as const satisfies readonly Role[];

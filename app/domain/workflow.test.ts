@@ -51,7 +51,7 @@ describe("who may do what", () => {
   });
 
   it("an accepted case is assigned or transferred by the dispatcher; intake fields are no longer editable", () => {
-    expect(allowedActions(dispatcher, snapshot({ state: "accepted" }))).toEqual(["assign", "transferOut"]);
+    expect(allowedActions(dispatcher, snapshot({ state: "accepted" }))).toEqual(["assign", "transferOut", "setRespondent"]);
     expect(allowedActions(operator, snapshot({ state: "accepted" }))).toEqual([]);
   });
 
@@ -59,7 +59,7 @@ describe("who may do what", () => {
     const assigned = snapshot({ state: "assigned", assignedToId: 10 });
     expect(allowedActions(gunanStaff, assigned)).toEqual(["return", "note", "submit", "requestExtension"]);
     expect(allowedActions(wenlongStaff, assigned)).toEqual([]);
-    expect(allowedActions(dispatcher, assigned)).toEqual(["assign", "note", "transferOut"]);
+    expect(allowedActions(dispatcher, assigned)).toEqual(["assign", "note", "transferOut", "setRespondent"]);
   });
 
   it("the desk transfers accepted complaints and petitions out; the reply is taken while one awaits it, from the desk or that partner", () => {
@@ -105,19 +105,37 @@ describe("who may do what", () => {
 
   it("a submitted result is concluded or sent back by the dispatcher", () => {
     const submitted = snapshot({ state: "submitted", assignedToId: 10 });
-    expect(allowedActions(dispatcher, submitted)).toEqual(["note", "sendBack", "conclude"]);
+    expect(allowedActions(dispatcher, submitted)).toEqual(["note", "sendBack", "conclude", "setRespondent"]);
     expect(allowedActions(gunanStaff, submitted)).toEqual(["note"]);
   });
 
   it("concluded cases are closed or reopened; closed ones reopened", () => {
-    expect(allowedActions(dispatcher, snapshot({ state: "concluded", assignedToId: 10 }))).toEqual(["close", "reopen"]);
-    expect(allowedActions(dispatcher, snapshot({ state: "closed", assignedToId: 10 }))).toEqual(["reopen"]);
+    expect(allowedActions(dispatcher, snapshot({ state: "concluded", assignedToId: 10 }))).toEqual([
+      "close",
+      "reopen",
+      "setRespondent",
+    ]);
+    expect(allowedActions(dispatcher, snapshot({ state: "closed", assignedToId: 10 }))).toEqual(["reopen", "setRespondent"]);
   });
 
-  it("rejected and merged cases are final", () => {
+  it("rejected and merged cases are final; the desk may still correct whom they were about", () => {
     for (const state of ["rejected", "merged"] as const) {
-      for (const actor of [operator, dispatcher, gunanStaff, leader, admin]) {
+      for (const actor of [operator, gunanStaff, leader, admin]) {
         expect(allowedActions(actor, snapshot({ state }))).toEqual([]);
+      }
+      expect(allowedActions(dispatcher, snapshot({ state }))).toEqual(["setRespondent"]);
+    }
+  });
+
+  it("the desk alone corrects a complaint's or petition's respondent, once the intake is no longer editable", () => {
+    expect(mayTakeAction(dispatcher, snapshot(), "setRespondent")).toBe(false);
+    for (const state of ["accepted", "assigned", "submitted", "concluded", "closed", "rejected", "merged"] as const) {
+      expect(mayTakeAction(dispatcher, snapshot({ state, assignedToId: 10 }), "setRespondent"), state).toBe(true);
+      expect(mayTakeAction(dispatcher, snapshot({ state, kind: "mediation" }), "setRespondent"), state).toBe(false);
+      for (const other of [operator, gunanStaff, leader, admin]) {
+        expect(mayTakeAction(other, snapshot({ state, assignedToId: 10 }), "setRespondent"), `${state} ${other.role}`).toBe(
+          false,
+        );
       }
     }
   });

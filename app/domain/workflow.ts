@@ -49,6 +49,7 @@ export const CASE_ACTIONS = [
   "rateAnswer",
   "transferOut",
   "transferReply",
+  "setRespondent",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -231,6 +232,17 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     requiresReason: false,
     kinds: ["complaint", "petition"],
     guard: (snapshot) => !snapshot.ratedThisRound,
+  },
+  /**
+   * The desk corrects who a complaint is about (被投诉对象: a registered unit or a name as given) once the
+   * intake can no longer be edited, with the reason: the unit's figures and repeat-report warnings depend on it.
+   */
+  setRespondent: {
+    from: CASE_STATES.filter((state) => state !== "registered"),
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: true,
+    kinds: ["complaint", "petition"],
   },
   /** Sending the case to another body (移送) or to a neighbour for joint handling (联合办理), once accepted. */
   transferOut: {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CASE_KINDS, SATISFACTION_LEVELS, URGENCIES } from "~/domain/case-kinds";
 import { CASE_STATES } from "~/domain/workflow";
 import { PUBLIC_EVENTS, PUBLIC_STAGES } from "~/domain/case-lookup";
+import { isCreditCode, normalizeCreditCode } from "~/domain/credit-code";
 import { optionalText, phoneNumber, requiredText } from "./fields";
 
 /**
@@ -41,6 +42,15 @@ export const transferInCaseSchema = z
     township: requiredText(50).describe("The township or unit where it happened, by name (古南街道)."),
     category: requiredText(30).describe("A category code, as GET /api/v1/reference lists them."),
     subject: optionalText(200),
+    respondentCode: z
+      .string()
+      .max(30, "tooLong")
+      .transform(normalizeCreditCode)
+      .refine(isCreditCode, "badCreditCode")
+      .optional()
+      .describe(
+        "The respondent's unified social credit code (GB 32100), check characters included: a unit of the register links the case; another is kept as given.",
+      ),
     address: optionalText(200),
     description: requiredText(4000),
     urgency: z.enum(URGENCIES).default("normal"),

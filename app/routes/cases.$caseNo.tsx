@@ -15,6 +15,7 @@ import { mayDownloadOriginal, uploadAllowance } from "~/models/attachments/acces
 import { CaseAttachments } from "~/components/case-attachments";
 import { ComplainantMessages } from "~/components/complainant-messages";
 import { CaseTransfersOut } from "~/components/case-transfers-out";
+import { CreditGradeBadge, RepeatWarningNote } from "~/components/unit-markers";
 import { OptionalEntry } from "~/components/optional-entry";
 import { t, tKey } from "~/i18n";
 import { getCaseForViewer } from "~/models/case/view.server";
@@ -184,6 +185,8 @@ export default function CasePage() {
                     </Link>
                   </>
                 ) : null}
+                {view.respondent?.creditGrades[0] ? <CreditGradeBadge {...view.respondent.creditGrades[0]} /> : null}
+                <RepeatWarningNote warnings={view.repeatWarnings} />
               </dd>
               <dt>{t("field.address")}</dt>
               <dd>{view.address || t("common.none")}</dd>

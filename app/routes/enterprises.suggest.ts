@@ -11,6 +11,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (q.length < 2) return { units: [] };
   const units = await searchUnits(user, q, 8);
   return {
-    units: units.map((unit) => ({ name: unit.name, creditCode: unit.creditCode, township: unit.township.name })),
+    units: units.map((unit) => ({
+      name: unit.name,
+      creditCode: unit.creditCode,
+      township: unit.township.name,
+      creditGrade: unit.creditGrades[0] ?? null,
+    })),
   };
 }

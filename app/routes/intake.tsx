@@ -29,6 +29,8 @@ import { intakeChoicesOf, loadIntakeChoices } from "~/models/reference/choices.s
 import { bureauOf } from "~/config.server";
 import { type SignedInUser, requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
+import { CreditGradeBadge } from "~/components/unit-markers";
+import type { loader as respondentSuggestions } from "./enterprises.suggest";
 
 // The receipt's cookie is removed by the page that shows it.
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => {
@@ -212,7 +214,7 @@ function IntakeForm() {
 
   // The respondent as typed, looked up in the enterprise register: a registered unit's township is
   // proposed like the address's.
-  const respondentFetcher = useFetcher<{ units: { name: string; creditCode: string; township: string }[] }>();
+  const respondentFetcher = useFetcher<typeof respondentSuggestions>();
   const respondentTimer = useRef<ReturnType<typeof setTimeout>>();
   const [respondentText, setRespondentText] = useState("");
   const lookUpRespondent = (text: string) => {
@@ -373,6 +375,7 @@ function IntakeForm() {
                     township: registeredRespondent.township,
                   })
                 : t("register.respondentHint")}
+              {registeredRespondent?.creditGrade ? <CreditGradeBadge {...registeredRespondent.creditGrade} /> : null}
             </span>
             <FieldError id={fields.subject.errorId} message={fields.subject.errors} />
           </div>

@@ -6,18 +6,23 @@ import { localDateOf, localDaysBetween } from "~/domain/local-time";
 import { LATENESS_BUCKETS } from "~/domain/supervision";
 import { supervisionBoard } from "~/models/deadlines/supervision-board.server";
 import { overdueReplies } from "~/models/transfers-out/reply-clock.server";
+import { repeatReportRule, repeatReportsInForce } from "~/models/enterprises/repeat-reports.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["leader", "dispatcher"]);
   const now = new Date();
-  const [board, transfers] = await Promise.all([supervisionBoard(now), overdueReplies(now)]);
-  return { ...board, transfers, now };
+  const [board, transfers, repeatReports] = await Promise.all([
+    supervisionBoard(now),
+    overdueReplies(now),
+    repeatReportsInForce(now),
+  ]);
+  return { ...board, transfers, repeatReports, repeatRule: repeatReportRule(), now };
 }
 
 export default function SupervisionBoard() {
-  const { rows, byHandler, transfers, now } = useLoaderData<typeof loader>();
+  const { rows, byHandler, transfers, repeatReports, repeatRule, now } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("supervision.title")}</h1>
@@ -89,6 +94,40 @@ export default function SupervisionBoard() {
             ))}
           </tbody>
         </table>
+      </section>
+      <section className="panel" aria-labelledby="repeat-reports-heading">
+        <h2 id="repeat-reports-heading">{t("repeat.title")}</h2>
+        <p className="muted">{t("repeat.intro", { days: repeatRule.windowDays, threshold: repeatRule.threshold })}</p>
+        {repeatReports.length === 0 ? (
+          <p className="muted">{t("repeat.none")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t("register.name")}</th>
+                <th>{t("field.township")}</th>
+                <th>{t("repeat.count")}</th>
+                <th>{t("repeat.raisedAt")}</th>
+                <th>{t("repeat.until")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {repeatReports.map((warning) => (
+                <tr key={`${warning.unitId}-${warning.raisedAt}`}>
+                  <td>
+                    <Link to={`/enterprises/${warning.unitId}`}>{warning.unit}</Link>
+                  </td>
+                  <td>{warning.township}</td>
+                  <td>
+                    <strong>{warning.count}</strong>
+                  </td>
+                  <td className="nowrap">{showDateTime(warning.raisedAt)}</td>
+                  <td className="nowrap">{showDateTime(warning.windowEndsAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <section className="panel" aria-labelledby="overdue-replies-heading">
         <h2 id="overdue-replies-heading">{t("supervision.overdueReplies", { count: transfers.length })}</h2>

@@ -293,6 +293,33 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["mode", "reason", "legalBasis", "partnerTownship"],
     },
     {
+      // A stale version: no variant of the respondent or the reason is taken.
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: { intent: "setRespondent", version: "0", subject: "91500222MA5U7XXX1X", reason: "更正" },
+      numbers: ["version"],
+      dates: [],
+      texts: ["subject", "reason"],
+    },
+    {
+      // A year before the supported range, which no variant of the grade makes valid.
+      path: "/enterprises/1",
+      as: "dispatcher",
+      base: { intent: "creditGrade", year: "1999", grade: "good" },
+      numbers: ["year"],
+      dates: [],
+      texts: ["intent", "grade"],
+    },
+    {
+      // Township staff enter no grade.
+      path: "/enterprises/1",
+      as: "township",
+      base: { intent: "creditGrade", year: "2025", grade: "good" },
+      numbers: ["year"],
+      dates: [],
+      texts: ["grade"],
+    },
+    {
       path: `/cases/${complaint}`,
       as: "dispatcher",
       base: { intent: "transferReply", version: "0", transferId: "1", text: "回复" },
@@ -722,6 +749,7 @@ function apiRequests(context: CorpusContext): MalformedRequest[] {
     "kind",
     "urgency",
     "subject",
+    "respondentCode",
   ]) {
     for (const value of [...TEXTS, ...DATES, ...NUMBERS, ...wrongTypes]) {
       requests.push({

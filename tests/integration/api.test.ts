@@ -3,6 +3,7 @@ import { type Server, createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
+import { creditCodeFrom } from "~/domain/credit-code";
 import { createApiKey, revokeApiKey } from "~/models/transfers-in/api-keys.server";
 import { getCaseForViewer } from "~/models/case/view.server";
 import { deliverWebhook } from "~/models/outbox/webhooks.server";
@@ -121,6 +122,35 @@ describe("the JSON API", { timeout: 180_000 }, () => {
       { pointer: "/receivedAt", detail: "受理时间早于 3660 天前，不能转入；历史案件请通过台账导入。" },
     ]);
     expect(await prisma.case.count()).toBe(cases);
+  });
+
+  it("links a work order's respondent by its credit code; a code that fails its check is refused; one the register lacks is kept", async () => {
+    const code = creditCodeFrom("91500222", "AP000001");
+    const unit = await prisma.regulatedUnit.create({
+      data: {
+        creditCode: code,
+        name: "转办测试化工厂",
+        address: "古南街道",
+        townshipId: world.gunan.townshipId!,
+        industry: "化工",
+      },
+    });
+    const linked = await (await transfer(workOrder({ subject: "化工厂", respondentCode: code.toLowerCase() }))).json();
+    expect(await prisma.case.findUniqueOrThrow({ where: { caseNo: linked.case.caseNo } })).toMatchObject({
+      subject: "转办测试化工厂",
+      respondentId: unit.id,
+    });
+    const cases = await prisma.case.count();
+    const broken = await transfer(workOrder({ respondentCode: `${code.slice(0, 17)}${code[17] === "1" ? "2" : "1"}` }));
+    expect(broken.status).toBe(422);
+    expect((await broken.json()).errors).toEqual([{ pointer: "/respondentCode", detail: t("error.badCreditCode") }]);
+    expect(await prisma.case.count()).toBe(cases);
+    const other = creditCodeFrom("91500222", "AP000002");
+    const kept = await (await transfer(workOrder({ subject: undefined, respondentCode: other }))).json();
+    expect(await prisma.case.findUniqueOrThrow({ where: { caseNo: kept.case.caseNo } })).toMatchObject({
+      subject: other,
+      respondentId: null,
+    });
   });
 
   it("lets the bureau's own tools read every case with the identity, a page at a time", async () => {

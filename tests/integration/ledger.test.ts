@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { annualReport } from "~/../cli/report";
 import { prisma } from "~/db.server";
 import { CASE_KINDS } from "~/domain/case-kinds";
+import { creditCodeFrom } from "~/domain/credit-code";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { yearPeriod } from "~/domain/statistics";
 import { describeLedgerProblem } from "~/i18n/ledger-problems";
@@ -212,6 +213,47 @@ describe("ledger import", () => {
     // Five CLI subprocesses, each starting TypeScript afresh: their time depends on what else the machine runs.
   }, 300_000);
 
+  it("links a row's respondent by its credit code, refuses a code that fails its check or that the register lacks, and exports it", async () => {
+    const code = creditCodeFrom("91500222", "LG000001");
+    const unit = await prisma.regulatedUnit.create({
+      data: {
+        creditCode: code,
+        name: "台账测试化工厂",
+        address: "古南街道",
+        townshipId: world.gunan.townshipId!,
+        industry: "化工",
+      },
+    });
+    const withCode = (...rows: string[]) =>
+      Buffer.from(`\uFEFF${[`${HEADER},统一社会信用代码`, ...rows].join("\r\n")}\r\n`, "utf8");
+    const broken = `${code.slice(0, 17)}${code[17] === "1" ? "2" : "1"}`;
+    const unregistered = creditCodeFrom("91500222", "LG000002");
+    const refused = await importCsv(
+      withCode(
+        `,投诉举报,12369热线,2018-03-02 09:00,,,,古南街道,大气,,,代码正确,,,,,,是,${code.toLowerCase()}`,
+        `,投诉举报,12369热线,2018-03-03 09:00,,,,古南街道,大气,,,校验位错,,,,,,是,${broken}`,
+        `,投诉举报,12369热线,2018-03-04 09:00,,,,古南街道,大气,,,名录中没有,,,,,,是,${unregistered}`,
+      ),
+      true,
+    );
+    expect(refused.applied).toBe(false);
+    expect(refused.problems).toEqual([
+      { row: 3, column: "统一社会信用代码", problem: "badCreditCode", value: broken },
+      { row: 4, column: "统一社会信用代码", problem: "unregisteredUnit", value: unregistered },
+    ]);
+    expect(describeLedgerProblem(refused.problems[1])).toContain("企业名录中没有");
+    const applied = await importCsv(
+      withCode(`,投诉举报,12369热线,2018-03-02 09:00,,,,古南街道,大气,,,代码正确,,,,,,是,${code}`),
+      true,
+    );
+    expect(applied.applied).toBe(true);
+    const linked = await prisma.case.findFirstOrThrow({ where: { description: "代码正确" } });
+    expect([linked.subject, linked.respondentId]).toEqual(["台账测试化工厂", unit.id]);
+    const exported = await exportLedger(world.dispatcher, receivedInPeriod(yearPeriod(2018)), "csv", now);
+    const [headers, row] = await readLedgerFile(exported, "csv");
+    expect(row[headers.indexOf("统一社会信用代码")]).toBe(code);
+  });
+
   it("writes cells that a spreadsheet would run as formulas as text, and reads them back as typed", async () => {
     const ledger = csv(
       `,投诉举报,12369热线,2019-06-03 09:00,,,,古南街道,噪声,=HYPERLINK("http://evil.example"),+86 某路,@SUM(A1:A9),,,,,,是`.replace(
@@ -226,9 +268,11 @@ describe("ledger import", () => {
     expect(text).toContain("'@SUM(A1:A9)");
     expect(text).toContain("'+86 某路");
     expect(text).not.toMatch(/(^|,)[=@+]/m);
-    const row = (await readLedgerFile(exported, "csv")).find((cells) => cells[11] === "@SUM(A1:A9)");
-    expect(row?.[9]).toBe('=HYPERLINK("http://evil.example")');
-    expect(row?.[10]).toBe("+86 某路");
+    const [headers, ...rows] = await readLedgerFile(exported, "csv");
+    const column = (header: string) => headers.indexOf(header);
+    const row = rows.find((cells) => cells[column("投诉内容")] === "@SUM(A1:A9)");
+    expect(row?.[column("被投诉对象")]).toBe('=HYPERLINK("http://evil.example")');
+    expect(row?.[column("地址")]).toBe("+86 某路");
   });
 
   it("exports to township staff only their township's cases, with the complainant masked", async () => {

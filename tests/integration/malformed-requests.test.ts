@@ -42,6 +42,9 @@ async function tableCounts() {
     prisma.replyTemplate.count(),
     prisma.knowledgeEntry.count(),
     prisma.regulatedUnit.count(),
+    prisma.repeatReportWarning.count(),
+    prisma.repeatReportCase.count(),
+    prisma.creditGrade.count(),
     prisma.case.count({ where: { respondentId: { not: null } } }),
   ]);
   const users = await prisma.user.findMany({

@@ -232,6 +232,11 @@ const SCENARIOS: Record<CaseAction, () => Promise<Scenario>> = {
     const { caseNo, transferId } = await withTransfer("transfer");
     return { caseNo, actor: world.dispatcher, change: { action: "transferReply", transferId, text: "已处理完毕" } };
   },
+  setRespondent: async () => ({
+    caseNo: await concluded(),
+    actor: world.dispatcher,
+    change: { action: "setRespondent", subject: "更正后的被投诉单位", reason: "核实后更正" },
+  }),
 };
 
 /** Cases where an action's resulting state depends on the case: each side of the rule. */

@@ -9,6 +9,7 @@ import { ExtensionDecision, RequestExtensionForm } from "./extensions";
 import { AssignForm, CloseForm } from "./handling";
 import { ConcludeMediationForm, FollowUpAgreementForm, MediationSessionForm } from "./mediation";
 import { RequestReviewForm } from "./petition-review";
+import { SetRespondentForm } from "./respondent";
 import { AcknowledgeForm } from "./supervision";
 import { ReasonForm, TextForm } from "./text-forms";
 import { type PartnerChoices, TransferOutForm, TransferReplyForm } from "./transfers-out";
@@ -66,6 +67,7 @@ function caseSteps({ view, vocabulary, partners, actionData, submissionKey }: St
   add("close", <CloseForm {...props} />);
   add("reopen", <ReasonForm {...props} action="reopen" />);
   add("transferOut", <TransferOutForm {...props} partners={partners} />, allowed.has("transferOut") && partners.length > 0);
+  add("setRespondent", <SetRespondentForm {...props} />);
   add("withdrawAttachment", <WithdrawAttachmentForm {...props} />);
   if (vocabulary) add("edit", <EditForm {...props} vocabulary={vocabulary} />);
   return steps;

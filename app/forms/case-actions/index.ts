@@ -6,6 +6,7 @@ import { extensionSchemas } from "./extensions";
 import { handlingSchemas } from "./handling";
 import { mediationSchemas } from "./mediation";
 import { petitionReviewSchemas } from "./petition-review";
+import { respondentSchemas } from "./respondent";
 import { supervisionSchemas } from "./supervision";
 import { transferOutSchemas } from "./transfers-out";
 
@@ -22,6 +23,7 @@ export const caseActionSchemas = {
   ...supervisionSchemas,
   ...attachmentSchemas,
   ...transferOutSchemas,
+  ...respondentSchemas,
 } satisfies { [A in CaseAction]: z.ZodType<{ action: A }, z.ZodTypeDef, unknown> };
 
 /** A change to a case, as the case service (`changeCase`) accepts it: what the action's schema yields. */

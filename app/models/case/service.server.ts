@@ -14,6 +14,8 @@ import { diffFields, recordAuditEvent } from "./audit.server";
 import { recordComplainantMessage } from "../outbox/complainant-messages.server";
 import { recordPlatformCallback } from "../transfers-in/platform-callbacks.server";
 import { recordJointProgress } from "../transfers-out/deliveries.server";
+import { checkRepeatReports } from "../enterprises/repeat-reports.server";
+import { respondentHandlers } from "./actions/respondent.server";
 import { lookupCodeHash, lookupCodeOfSubmission, newLookupCode } from "../complainant/lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./actions/attachments.server";
 import { decisionHandlers } from "./actions/decision.server";
@@ -163,7 +165,8 @@ export async function registerCase(
       });
       await recordRepeatOnTarget(tx, target.id, record.caseNo, actor.id, now);
     }
-    return { record, receiptMessage };
+    const repeatReport = await checkRepeatReports(tx, record, now);
+    return { record, receiptMessage, repeatReport };
   });
   let created: Awaited<typeof registration>;
   try {
@@ -176,7 +179,7 @@ export async function registerCase(
     if (!repeated) throw new InputError({ form: "badRequest" });
     return repeated;
   }
-  await afterNotificationCommit(created.receiptMessage);
+  await afterNotificationCommit(created.receiptMessage, created.repeatReport);
   if (options.attachments?.length) await queueImageDerivation(options.attachments);
   if (options.scheduleJobs !== false) await scheduleCaseDeadlines(created.record.id);
   return { ...created.record, lookupCode, repeated: false };
@@ -191,9 +194,7 @@ async function caseOfSubmission(actor: CaseActor, submissionKey: string) {
     where: { submissionKey, action: "register", actorId: actor.id },
     select: { case: true },
   });
-  return event?.case
-    ? { ...event.case, lookupCode: lookupCodeOfSubmission(actor.id, submissionKey), repeated: true }
-    : null;
+  return event?.case ? { ...event.case, lookupCode: lookupCodeOfSubmission(actor.id, submissionKey), repeated: true } : null;
 }
 
 export function snapshotOf(record: {
@@ -235,6 +236,7 @@ const HANDLERS: CaseActionHandlers<CaseAction> = {
   ...mediationHandlers,
   ...supervisionHandlers,
   ...transferOutHandlers,
+  ...respondentHandlers,
 };
 
 function applyChange<A extends CaseAction>(context: ChangeContext, change: CaseChangeOf<A>): Promise<ChangeEffect> {

@@ -13,6 +13,7 @@ import { attachmentVisibleTo, previewOf } from "../attachments/access.server";
 import { snapshotOf } from "./service.server";
 import { CaseNotFoundError } from "../errors";
 import { loadWorkCalendar } from "../reference/reference-data.server";
+import { warningInForce } from "~/domain/repeat-reports";
 
 /** A case as this viewer may see it: identity masked where required, milestones with time left, the timeline, the actions open now. */
 export async function getCaseForViewer(actor: Actor, caseNo: string, now = new Date()) {
@@ -23,7 +24,18 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       township: true,
       assignedTo: true,
       policy: true,
-      respondent: { select: { id: true, name: true, creditCode: true, townshipId: true } },
+      respondent: {
+        select: {
+          id: true,
+          name: true,
+          creditCode: true,
+          townshipId: true,
+          creditGrades: { orderBy: { year: "desc" }, take: 1, select: { year: true, grade: true } },
+        },
+      },
+      repeatWarnings: {
+        select: { warning: { select: { raisedAt: true, windowEndsAt: true, _count: { select: { cases: true } } } } },
+      },
       createdBy: { select: { displayName: true } },
       mergedInto: { select: { caseNo: true } },
       repeats: { select: { caseNo: true, receivedAt: true }, orderBy: { id: "asc" } },
@@ -74,6 +86,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     attachments,
     transfersOut,
     lookupCodeHash: _lookupCodeHash,
+    repeatWarnings,
     ...fields
   } = record;
   const shownAttachments = attachments
@@ -130,6 +143,13 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
           .map((attachment) => ({ id: attachment.id, fileName: attachment.fileName, kind: attachment.kind })),
       };
     }),
+    // The repeat-report warnings that count this complaint (docs/domain.md "Repeat-report warnings").
+    repeatWarnings: repeatWarnings.map(({ warning }) => ({
+      raisedAt: warning.raisedAt,
+      windowEndsAt: warning.windowEndsAt,
+      count: warning._count.cases,
+      inForce: warningInForce(warning, now),
+    })),
     allowedActions: allowed,
     pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,
   });

@@ -1,10 +1,12 @@
-import { prisma } from "~/db.server";
+import { prisma, type Transaction } from "~/db.server";
+import type { CreditGrade } from "~/domain/credit-grades";
 import type { UnitFields, UnitProblem } from "~/domain/enterprise-register";
 import { readUnitRows } from "~/domain/enterprise-register";
 import { isCreditCode, normalizeCreditCode } from "~/domain/credit-code";
 import { nameStem } from "~/domain/typed-choice";
 import { HANDLING_STATES } from "~/domain/workflow";
 import { dueStatusOf } from "~/domain/case-deadlines";
+import { warningInForce } from "~/domain/repeat-reports";
 import { REGISTER_READERS } from "~/domain/roles";
 import type { SignedInUser } from "~/session.server";
 import { LedgerFileError, ledgerFormatOf, readLedgerFile } from "~/models/ledger/file.server";
@@ -69,8 +71,9 @@ export async function importRegister(
   await prisma.$transaction(
     async (tx) => {
       for (const [index, unit] of units.entries()) {
-        const data = unitData(unit);
-        await tx.regulatedUnit.upsert({ where: { creditCode: unit.creditCode }, create: data, update: data });
+        const { creditGrade, ...data } = unitData(unit);
+        const saved = await tx.regulatedUnit.upsert({ where: { creditCode: unit.creditCode }, create: data, update: data });
+        if (creditGrade) await saveCreditGrade(tx, saved.id, creditGrade, null);
         options.onProgress?.(index + 1, units.length);
       }
     },
@@ -81,6 +84,29 @@ export async function importRegister(
 
 function unitData(unit: UnitFields) {
   return { ...unit, formerNames: unit.formerNames.join("\n") };
+}
+
+/** A unit's grade for a year, entered (by `enteredById`) or imported (null): the year's one grade. */
+export async function saveCreditGrade(
+  db: Transaction,
+  unitId: number,
+  { year, grade }: { year: number; grade: CreditGrade },
+  enteredById: number | null,
+) {
+  const data = { grade, enteredById, updatedAt: new Date() };
+  await db.creditGrade.upsert({ where: { unitId_year: { unitId, year } }, create: { unitId, year, ...data }, update: data });
+}
+
+/** A grade entered on the unit's page; false when there is no such unit. */
+export async function enterCreditGrade(
+  user: Pick<SignedInUser, "id">,
+  unitId: number,
+  value: { year: number; grade: CreditGrade },
+) {
+  const unit = await prisma.regulatedUnit.findUnique({ where: { id: unitId }, select: { id: true } });
+  if (!unit) return false;
+  await prisma.$transaction((tx) => saveCreditGrade(tx, unit.id, value, user.id));
+  return true;
 }
 
 /** What a township user may see of the register: their township's units only. */
@@ -106,6 +132,7 @@ export async function searchUnits(user: Pick<SignedInUser, "role" | "townshipId"
       address: true,
       industry: true,
       township: { select: { id: true, name: true } },
+      creditGrades: { orderBy: { year: "desc" }, take: 1, select: { year: true, grade: true } },
     },
     orderBy: { name: "asc" },
     take: limit,
@@ -144,8 +171,23 @@ export async function unitPage(user: Pick<SignedInUser, "role" | "townshipId">, 
     ...item,
     overdue: dueStatusOf({ ...item, nextWarningAt }, now) === "red",
   }));
+  const [repeatWarnings, creditGrades] = await Promise.all([
+    prisma.repeatReportWarning.findMany({
+      where: { unitId: unit.id },
+      orderBy: { raisedAt: "desc" },
+      select: { id: true, raisedAt: true, windowEndsAt: true, _count: { select: { cases: true } } },
+    }),
+    prisma.creditGrade.findMany({ where: { unitId: unit.id }, orderBy: { year: "desc" }, select: { year: true, grade: true } }),
+  ]);
   return {
     unit: { ...unit, formerNames: unit.formerNames ? unit.formerNames.split("\n") : [] },
+    repeatWarnings: repeatWarnings.map((warning) => ({
+      raisedAt: warning.raisedAt,
+      windowEndsAt: warning.windowEndsAt,
+      count: warning._count.cases,
+      inForce: warningInForce(warning, now),
+    })),
+    creditGrades,
     cases: shown,
     counts: {
       total: cases.length,

@@ -128,6 +128,30 @@ interface PlannedCase {
   row: LedgerRow;
   policyId: number;
   plan: ImportedCase;
+  /** The register's unit the row's credit code names. */
+  respondent: { id: number; name: string } | null;
+}
+
+/**
+ * The register's units of the rows' credit codes; a code the register lacks is a problem of its row (the
+ * register is imported first, so that the case points to its unit).
+ */
+async function unitsOfCodes(rows: LedgerRow[], column: string, problems: LedgerProblem[]) {
+  const codes = [...new Set(rows.flatMap((row) => (row.respondentCode ? [row.respondentCode] : [])))];
+  const units = new Map<string, { id: number; name: string }>();
+  for (let start = 0; start < codes.length; start += CHECK_CHUNK) {
+    const found = await prisma.regulatedUnit.findMany({
+      where: { creditCode: { in: codes.slice(start, start + CHECK_CHUNK) } },
+      select: { id: true, name: true, creditCode: true },
+    });
+    for (const unit of found) units.set(unit.creditCode, { id: unit.id, name: unit.name });
+  }
+  for (const row of rows) {
+    if (row.respondentCode && !units.has(row.respondentCode)) {
+      problems.push({ row: row.row, column, problem: "unregisteredUnit", value: row.respondentCode });
+    }
+  }
+  return units;
 }
 
 /**
@@ -174,7 +198,7 @@ async function writeCases(
         const created = await bulkInsert<{ id: number | bigint }>(
           tx,
           "Case",
-          chunk.map(({ row, plan, policyId }, offset) => ({
+          chunk.map(({ row, plan, policyId, respondent }, offset) => ({
             ...numbers[start + offset],
             kind: row.kind,
             state: plan.state,
@@ -185,7 +209,8 @@ async function writeCases(
             receivedAt: row.receivedAt,
             complainantName: row.complainantName,
             complainantPhone: row.complainantPhone,
-            subject: row.subject,
+            subject: respondent?.name ?? row.subject,
+            respondentId: respondent?.id ?? null,
             address: row.address,
             description: row.description,
             resultText: plan.rejectedAt ? null : row.outcome,
@@ -318,6 +343,7 @@ export async function importLedger(file: { content: Buffer; fileName: string }, 
     report("checking", done, rows.length),
   );
   summary.unchanged = unchanged;
+  const unitByCode = await unitsOfCodes(fresh, headers.headerOf.respondentCode ?? "统一社会信用代码", summary.problems);
 
   const planned: PlannedCase[] = [];
   for (const row of fresh) {
@@ -327,7 +353,8 @@ export async function importLedger(file: { content: Buffer; fileName: string }, 
       continue;
     }
     const plan = planImportedCase(row, policy, calendar, now);
-    planned.push({ row, policyId: policy.id, plan });
+    const unit = row.respondentCode ? unitByCode.get(row.respondentCode) : undefined;
+    planned.push({ row, policyId: policy.id, plan, respondent: unit ?? null });
     summary.byKind[row.kind] += 1;
     if (plan.concludedAt) summary.concluded += 1;
     else if (plan.state === "rejected") summary.rejected += 1;

@@ -4,7 +4,8 @@ import { formatLocalDateTime } from "~/domain/local-time";
 import { t, tKey } from "~/i18n";
 import { queueWebhookDeliveries, recordWebhookDeliveries } from "./webhooks.server";
 
-export type NotificationKind = LadderStep | "instruction" | "acknowledged" | "dissatisfied" | "transferReply" | "transferOverdue";
+export type NotificationKind =
+  LadderStep | "instruction" | "acknowledged" | "dissatisfied" | "transferReply" | "transferOverdue" | "repeatReport";
 
 interface CaseRef {
   id: number;

@@ -11,6 +11,7 @@ import type { MediationApplication } from "~/domain/case-commands";
 import type { CaseChange } from "~/forms/case-actions";
 import { changeCase, registerCase } from "../case/service.server";
 import { createUser } from "../accounts/users.server";
+import { CREDIT_GRADES } from "~/domain/credit-grades";
 import { creditCodeFrom } from "~/domain/credit-code";
 
 const HOLIDAY_CSV = projectPath("prisma/reference/cn-holidays.csv");
@@ -320,6 +321,12 @@ async function seedDemoUnits(townships: { id: number; name: string }[]) {
       },
     });
     ids.set(name, unit.id);
+    // Last year's evaluation for most of them, in every grade (an invented distribution).
+    if (index < 8) {
+      await prisma.creditGrade.create({
+        data: { unitId: unit.id, year: new Date().getFullYear() - 1, grade: CREDIT_GRADES[index % 4], updatedAt: new Date() },
+      });
+    }
   }
   return ids;
 }

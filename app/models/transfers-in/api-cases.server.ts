@@ -1,4 +1,5 @@
 import { config } from "~/config.server";
+import { resolveRespondent } from "../enterprises/register.server";
 import { prisma } from "~/db.server";
 import { mayReadIdentities } from "~/domain/api-keys";
 import { parseCaseNo } from "~/domain/case-kinds";
@@ -106,6 +107,10 @@ export async function receiveTransferIn(
   if (!client.channel) throw new InputError({ channel: "keyWithoutChannel" });
   const township = await prisma.township.findUnique({ where: { name: input.township } });
   if (!township) throw new InputError({ township: "unknownTownship" });
+  // The respondent by its code where the platform gives one (a code the register lacks is kept as given), else by name.
+  const respondent = input.respondentCode
+    ? await prisma.regulatedUnit.findUnique({ where: { creditCode: input.respondentCode }, select: { id: true, name: true } })
+    : await resolveRespondent(input.subject ?? "");
   try {
     const created = await registerCase(
       apiClientActor(client),
@@ -120,7 +125,8 @@ export async function receiveTransferIn(
         refusesMessages: input.refusesMessages,
         townshipId: township.id,
         category: input.category,
-        subject: input.subject ?? "",
+        subject: respondent?.name ?? (input.subject || input.respondentCode || ""),
+        respondentId: respondent?.id ?? null,
         address: input.address ?? "",
         description: input.description,
         urgency: input.urgency,

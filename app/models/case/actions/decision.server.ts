@@ -14,6 +14,7 @@ import {
 } from "./context.server";
 import { assertReferencesExist, findMergeTarget, normalizedIntake, recordRepeatOnTarget } from "../intake.server";
 import { milestoneRows, policyFor } from "../../deadlines/planning.server";
+import { respondentChange } from "./respondent.server";
 
 /** The desk's decisions on a new case: edit the intake, accept, reject, merge into an open case. */
 export const decisionHandlers: CaseActionHandlers<"edit" | "accept" | "reject" | "merge"> = {
@@ -75,12 +76,18 @@ function intakeFieldsOf(record: LoadedCase): IntakeFields {
     address: record.address,
     description: record.description,
     urgency: record.urgency as Urgency,
+    respondentId: record.respondentId,
   };
 }
 
 async function applyEdit(context: ChangeContext, edited: Partial<Omit<IntakeFields, "kind">>) {
   const { tx, record, calendar } = context;
-  const merged = normalizedIntake({ ...intakeFieldsOf(record), ...edited });
+  // A respondent typed anew is read against the register as at intake.
+  const respondent =
+    edited.subject !== undefined && edited.subject.trim() !== record.subject
+      ? await respondentChange(tx, record, edited.subject, context.now)
+      : null;
+  const merged = normalizedIntake({ ...intakeFieldsOf(record), ...edited, ...respondent?.fields });
   await assertReferencesExist(tx, merged);
   const { kind: _kind, ...fields } = merged;
   const caseUpdate: CaseUpdate = fields;
@@ -100,5 +107,5 @@ async function applyEdit(context: ChangeContext, edited: Partial<Omit<IntakeFiel
     }
     caseUpdate.policyId = policy.id;
   }
-  return { caseUpdate };
+  return { caseUpdate, webhookEventId: respondent?.webhookEventId };
 }
