@@ -33,7 +33,7 @@ export async function importRegisterCommand(file: string, apply: boolean) {
   return 0;
 }
 
-/** `greenline enterprise show CODE [--json]`: the unit with its cases' counts and its cases. */
+/** `greenline enterprise show CODE [--json]`: the unit with its cases' counts, its cases and its cards. */
 export async function showUnitCommand(input: string, json: boolean) {
   const code = normalizeCreditCode(input);
   const problem = creditCodeProblem(code);
@@ -54,5 +54,8 @@ export async function showUnitCommand(input: string, json: boolean) {
   console.log(`${unit.name} (${unit.creditCode}), ${unit.township.name}, ${unit.industry}`);
   console.log(`Cases: ${counts.total}, ${counts.open} open, ${counts.overdue} of them overdue.`);
   for (const item of report.cases) console.log(`  ${item.caseNo}  ${item.state}${item.overdue ? "  overdue" : ""}`);
+  for (const card of report.cards) {
+    console.log(`Card: ${card.colour} issued ${card.issuedAt.toISOString()}, rectify by ${card.rectifyBy.toISOString()}, ${card.state}`);
+  }
   return 0;
 }

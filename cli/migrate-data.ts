@@ -25,6 +25,7 @@ const TABLES = [
   "knowledgeEntry",
   "creditGrade",
   "repeatReportWarning",
+  "unitCard",
   "apiKey",
   "partner",
   "holidayDate",

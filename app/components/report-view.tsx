@@ -2,11 +2,14 @@ import { Form, Link } from "@remix-run/react";
 import type { CaseStatistics } from "~/models/statistics/figures.server";
 import { t } from "~/i18n";
 import { KindSection, type ReportCharts, ReportDefinitions } from "./statistics-report";
+import { EnterpriseSection } from "./enterprise-report";
+import type { EnterpriseFigures } from "~/models/statistics/enterprise-figures.server";
 
 export interface ReportViewData {
   title: string;
   report: { complaint: CaseStatistics; petition: CaseStatistics; mediation: CaseStatistics };
   charts: { complaint: ReportCharts; petition: ReportCharts };
+  units: EnterpriseFigures;
   generatedAt: string;
   issuer: string;
   issuedOn: string;
@@ -54,6 +57,7 @@ export function ReportView({ data, from, to, year }: { data: ReportViewData; fro
       <KindSection heading={t("report.section.complaint")} statistics={data.report.complaint} charts={data.charts.complaint} />
       <KindSection heading={t("report.section.petition")} statistics={data.report.petition} charts={data.charts.petition} />
       <KindSection heading={t("report.section.mediation")} statistics={data.report.mediation} charts={null} />
+      <EnterpriseSection figures={data.units} />
       <ReportDefinitions generatedAt={data.generatedAt} />
       <p className="report-issuer">
         {data.issuer}

@@ -1,13 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { getFormProps, useForm } from "@conform-to/react";
+import { type SubmissionResult, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { FormErrors, SelectField, TextField } from "~/components/form-fields";
 import { CreditGradeBadge } from "~/components/unit-markers";
 import { CREDIT_GRADES } from "~/domain/credit-grades";
-import { creditGradeSchema } from "~/forms/enterprises";
-import { readFormData } from "~/utils/request-input.server";
+import { cardStepSchema, creditGradeSchema, issueCardSchema } from "~/forms/enterprises";
+import { badRequest, readFormData } from "~/utils/request-input.server";
+import { type CardFormReply, IssueCardForm, UnitCardList } from "~/components/unit-cards";
+import { CARD_ACTIONS, CARD_ISSUERS, type CardAction } from "~/domain/cards";
+import { replyErrors } from "~/utils/forms";
+import { ActionNotAllowedError, InputError } from "~/models/errors";
+import { cardsOfUnit, changeCard, issueCard } from "~/models/enterprises/cards.server";
 import { OptionalEntry } from "~/components/optional-entry";
 import { UNIT_FLAGS } from "~/domain/enterprise-register";
 import { CREDIT_GRADE_EDITORS, REGISTER_READERS } from "~/domain/roles";
@@ -16,6 +21,8 @@ import { t, tKey } from "~/i18n";
 import { enterCreditGrade, unitPage } from "~/models/enterprises/register.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
+
+const isCardAction = (intent: string): intent is CardAction => (CARD_ACTIONS as readonly string[]).includes(intent);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.unit.name ?? t("register.title")} · ${t("app.shortName")}` },
@@ -32,28 +39,69 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!page) throw new Response(t("error.notFound"), { status: 404 });
   return {
     ...page,
+    cards: await cardsOfUnit(user, page.unit),
+    mayIssueCards: CARD_ISSUERS.includes(user.role),
     mayEnterGrades: (CREDIT_GRADE_EDITORS as readonly string[]).includes(user.role),
     thisYear: new Date().getFullYear(),
   };
 }
 
-/** The desk or an administrator enters a year's credit grade; the year's earlier grade is replaced. */
+/**
+ * The unit page's steps: a year's credit grade (the desk, administrators), a card issued (the desk), a
+ * card found rectified or not (the desk, the unit's township), a card lifted (the desk).
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, CREDIT_GRADE_EDITORS);
+  const user = await requireUser(request, REGISTER_READERS);
   const unitId = parseId(params.unitId);
-  const submission = parseWithZod(await readFormData(request), { schema: creditGradeSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (!unitId || !(await enterCreditGrade(user, unitId, submission.value))) {
-    throw new Response(t("error.notFound"), { status: 404 });
+  const formData = await readFormData(request);
+  const intent = String(formData.get("intent") ?? "");
+  const notFound = () => new Response(t("error.notFound"), { status: 404 });
+  const forbidden = () => new Response(t("error.forbidden"), { status: 403 });
+  const refuse = (form: string, result: SubmissionResult<string[]>, status = 400) =>
+    data({ form, result } satisfies CardFormReply, { status });
+  if (!unitId) throw notFound();
+  if (intent === "creditGrade") {
+    if (!(CREDIT_GRADE_EDITORS as readonly string[]).includes(user.role)) throw forbidden();
+    const submission = parseWithZod(formData, { schema: creditGradeSchema });
+    if (submission.status !== "success") return refuse("credit-grade", submission.reply());
+    if (!(await enterCreditGrade(user, unitId, submission.value))) throw notFound();
+    return redirect(`/enterprises/${unitId}?graded=${submission.value.year}`);
   }
-  return redirect(`/enterprises/${unitId}?graded=${submission.value.year}`);
+  if (intent === "issueCard") {
+    if (!CARD_ISSUERS.includes(user.role)) throw forbidden();
+    const submission = parseWithZod(formData, { schema: issueCardSchema });
+    if (submission.status !== "success") return refuse("issue-card", submission.reply());
+    try {
+      if (!(await issueCard(user, unitId, submission.value))) throw notFound();
+    } catch (error) {
+      if (error instanceof InputError) {
+        return refuse("issue-card", submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }));
+      }
+      throw error;
+    }
+    return redirect(`/enterprises/${unitId}?done=issueCard#cards`);
+  }
+  if (isCardAction(intent)) {
+    const submission = parseWithZod(formData, { schema: cardStepSchema });
+    const form = `card-${String(formData.get("cardId") ?? "").slice(0, 12)}-${intent}`;
+    if (submission.status !== "success") return refuse(form, submission.reply());
+    try {
+      const { cardId, text } = submission.value;
+      if (!(await changeCard(user, unitId, cardId, intent, text))) throw notFound();
+    } catch (error) {
+      if (error instanceof ActionNotAllowedError)
+        return refuse(form, submission.reply({ formErrors: [t("case.notAllowed")] }), 403);
+      throw error;
+    }
+    return redirect(`/enterprises/${unitId}?done=card#cards`);
+  }
+  throw badRequest(t("error.badRequest"));
 }
 
-function CreditGradeForm({ thisYear }: { thisYear: number }) {
-  const actionData = useActionData<typeof action>();
+function CreditGradeForm({ thisYear, reply }: { thisYear: number; reply: CardFormReply | null }) {
   const [form, fields] = useForm({
     id: "credit-grade",
-    lastResult: actionData?.result,
+    lastResult: reply?.form === "credit-grade" ? reply.result : undefined,
     defaultValue: { year: String(thisYear - 1) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: creditGradeSchema }),
     shouldRevalidate: "onInput",
@@ -77,8 +125,11 @@ function CreditGradeForm({ thisYear }: { thisYear: number }) {
 }
 
 export default function Enterprise() {
-  const { unit, cases, counts, creditGrades, repeatWarnings, mayEnterGrades, thisYear } = useLoaderData<typeof loader>();
+  const { unit, cases, counts, creditGrades, repeatWarnings, cards, mayIssueCards, mayEnterGrades, thisYear } =
+    useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() ?? null;
   const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
   const graded = searchParams.get("graded");
   const flags = UNIT_FLAGS.filter((flag) => unit[flag]);
   return (
@@ -118,7 +169,22 @@ export default function Enterprise() {
             ))}
           </ul>
         )}
-        {mayEnterGrades ? <CreditGradeForm thisYear={thisYear} /> : null}
+        {mayEnterGrades ? <CreditGradeForm thisYear={thisYear} reply={reply} /> : null}
+      </section>
+      <section className="panel" id="cards" aria-labelledby="unit-cards-heading">
+        <h2 id="unit-cards-heading">{t("card.title")}</h2>
+        {done === "issueCard" || done === "card" ? (
+          <p className="flash flash-success" role="status">
+            {t("card.done")}
+          </p>
+        ) : null}
+        <UnitCardList cards={cards} reply={reply} />
+        {mayIssueCards ? (
+          <IssueCardForm
+            reply={reply}
+            yellowsNotRectified={cards.filter((card) => card.colour === "yellow" && card.state === "notRectified")}
+          />
+        ) : null}
       </section>
       {repeatWarnings.length > 0 ? (
         <section className="panel" aria-labelledby="unit-repeats-heading">

@@ -7,22 +7,24 @@ import { LATENESS_BUCKETS } from "~/domain/supervision";
 import { supervisionBoard } from "~/models/deadlines/supervision-board.server";
 import { overdueReplies } from "~/models/transfers-out/reply-clock.server";
 import { repeatReportRule, repeatReportsInForce } from "~/models/enterprises/repeat-reports.server";
+import { overdueCards } from "~/models/enterprises/cards.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["leader", "dispatcher"]);
   const now = new Date();
-  const [board, transfers, repeatReports] = await Promise.all([
+  const [board, transfers, repeatReports, cards] = await Promise.all([
     supervisionBoard(now),
     overdueReplies(now),
     repeatReportsInForce(now),
+    overdueCards(now),
   ]);
-  return { ...board, transfers, repeatReports, repeatRule: repeatReportRule(), now };
+  return { ...board, transfers, repeatReports, cards, repeatRule: repeatReportRule(), now };
 }
 
 export default function SupervisionBoard() {
-  const { rows, byHandler, transfers, repeatReports, repeatRule, now } = useLoaderData<typeof loader>();
+  const { rows, byHandler, transfers, repeatReports, cards, repeatRule, now } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("supervision.title")}</h1>
@@ -123,6 +125,43 @@ export default function SupervisionBoard() {
                   </td>
                   <td className="nowrap">{showDateTime(warning.raisedAt)}</td>
                   <td className="nowrap">{showDateTime(warning.windowEndsAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="overdue-cards-heading">
+        <h2 id="overdue-cards-heading">{t("card.boardTitle")}</h2>
+        {cards.length === 0 ? (
+          <p className="muted">{t("card.boardNone")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t("register.name")}</th>
+                <th>{t("field.township")}</th>
+                <th>{t("card.colourLabel")}</th>
+                <th>{t("card.issuedAt")}</th>
+                <th>{t("card.rectifyBy")}</th>
+                <th>{t("supervision.late")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cards.map((card) => (
+                <tr key={card.id}>
+                  <td>
+                    <Link to={`/enterprises/${card.unit.id}#cards`}>{card.unit.name}</Link>
+                  </td>
+                  <td>{card.unit.township.name}</td>
+                  <td>{tKey("card.colour", card.colour)}</td>
+                  <td className="nowrap">{showDateTime(card.issuedAt)}</td>
+                  <td className="nowrap">{showDateTime(card.rectifyBy)}</td>
+                  <td>
+                    {t("supervision.daysLate", {
+                      days: localDaysBetween(localDateOf(new Date(card.rectifyBy)), localDateOf(new Date(now))),
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>

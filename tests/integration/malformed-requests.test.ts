@@ -45,6 +45,8 @@ async function tableCounts() {
     prisma.repeatReportWarning.count(),
     prisma.repeatReportCase.count(),
     prisma.creditGrade.count(),
+    prisma.unitCard.count(),
+    prisma.unitCard.count({ where: { state: "inForce" } }),
     prisma.case.count({ where: { respondentId: { not: null } } }),
   ]);
   const users = await prisma.user.findMany({

@@ -2,11 +2,12 @@ import { config } from "~/config.server";
 import { notifyOverdueReplies } from "../transfers-out/reply-clock.server";
 import { requeuePendingWebhooks } from "../outbox/webhooks.server";
 import { fireSteps } from "./ladder.server";
+import { fireCardSteps } from "../enterprises/cards.server";
 
 /**
  * The sweep, every minute across all workers: fires every due step the queue missed, in batches, and
  * catches up the other clocks that live in the database (webhook deliveries still pending, transfers'
- * overdue replies).
+ * overdue replies, cards' rectification deadlines).
  */
 export async function sweepDueSteps(now?: Date) {
   let fired = 0;
@@ -17,5 +18,6 @@ export async function sweepDueSteps(now?: Date) {
   }
   await requeuePendingWebhooks();
   await notifyOverdueReplies(now);
+  fired += await fireCardSteps(now);
   return { fired };
 }

@@ -1,5 +1,6 @@
 import { prisma, type Transaction } from "~/db.server";
 import type { CreditGrade } from "~/domain/credit-grades";
+import { cardsOfUnit } from "./cards.server";
 import type { UnitFields, UnitProblem } from "~/domain/enterprise-register";
 import { readUnitRows } from "~/domain/enterprise-register";
 import { isCreditCode, normalizeCreditCode } from "~/domain/credit-code";
@@ -207,8 +208,11 @@ export function mayOpenUnit(user: Pick<SignedInUser, "role" | "townshipId">, uni
 
 /** A unit by its code as the command line shows it: the bureau's full view. */
 export async function unitReport(code: string, now = new Date()) {
-  const unit = await prisma.regulatedUnit.findUnique({ where: { creditCode: code }, select: { id: true } });
-  return unit ? unitPage({ role: "admin", townshipId: null }, unit.id, now) : null;
+  const unit = await prisma.regulatedUnit.findUnique({ where: { creditCode: code }, select: { id: true, townshipId: true } });
+  const page = unit ? await unitPage({ role: "admin", townshipId: null }, unit.id, now) : null;
+  if (!unit || !page) return null;
+  const cards = await cardsOfUnit({ id: 0, role: "admin", townshipId: null }, unit, now);
+  return { ...page, cards: cards.map(({ allowedActions: _steps, history: _history, ...card }) => card) };
 }
 
 /**

@@ -5,7 +5,14 @@ import { t, tKey } from "~/i18n";
 import { queueWebhookDeliveries, recordWebhookDeliveries } from "./webhooks.server";
 
 export type NotificationKind =
-  LadderStep | "instruction" | "acknowledged" | "dissatisfied" | "transferReply" | "transferOverdue" | "repeatReport";
+  | LadderStep
+  | "instruction"
+  | "acknowledged"
+  | "dissatisfied"
+  | "transferReply"
+  | "transferOverdue"
+  | "repeatReport"
+  | "cardIssued";
 
 interface CaseRef {
   id: number;
@@ -32,6 +39,11 @@ export function usersWithRole(tx: Transaction, role: "dispatcher" | "leader") {
   return userIds(tx, { role });
 }
 
+/** The staff of one township (a card's handling unit, told of the card issued to one of its units). */
+export function townshipStaff(tx: Transaction, townshipId: number) {
+  return userIds(tx, { role: "township", townshipId });
+}
+
 /** Who is told of a supervision instruction: the assigned township's staff and the dispatchers. */
 export async function recipientsOfInstruction(tx: Transaction, record: CaseRef) {
   const township = record.assignedToId ? await userIds(tx, { role: "township", townshipId: record.assignedToId }) : [];
@@ -43,9 +55,13 @@ export async function recipientsOfInstruction(tx: Transaction, record: CaseRef) 
  * assigned township's staff, or the dispatchers for an accept milestone or an unassigned case); overdue
  * also tells the dispatchers; supervision also tells the bureau's leaders.
  */
-export async function recipientsOfStep(tx: Transaction, record: CaseRef, milestone: string, step: LadderStep) {
-  const township =
-    record.assignedToId && milestone !== "accept" ? await userIds(tx, { role: "township", townshipId: record.assignedToId }) : [];
+export function recipientsOfStep(tx: Transaction, record: CaseRef, milestone: string, step: LadderStep) {
+  return recipientsOfLadderStep(tx, milestone !== "accept" ? record.assignedToId : null, step);
+}
+
+/** The ladder's recipients for a deadline that `townshipId` (or, when null, the desk) must meet: a case's or a card's. */
+export async function recipientsOfLadderStep(tx: Transaction, townshipId: number | null, step: LadderStep) {
+  const township = townshipId ? await userIds(tx, { role: "township", townshipId }) : [];
   const dispatchers = await userIds(tx, { role: "dispatcher" });
   if (step === "warning") return township.length > 0 ? township : dispatchers;
   const leaders = step === "supervision" ? await userIds(tx, { role: "leader" }) : [];

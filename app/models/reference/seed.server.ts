@@ -12,6 +12,7 @@ import type { CaseChange } from "~/forms/case-actions";
 import { changeCase, registerCase } from "../case/service.server";
 import { createUser } from "../accounts/users.server";
 import { CREDIT_GRADES } from "~/domain/credit-grades";
+import { changeCard, issueCard } from "../enterprises/cards.server";
 import { creditCodeFrom } from "~/domain/credit-code";
 
 const HOLIDAY_CSV = projectPath("prisma/reference/cn-holidays.csv");
@@ -275,6 +276,7 @@ export async function seedDemoData(now = new Date()) {
     townships[0].id,
     now,
   );
+  await seedDemoCards(dispatcher, townshipStaff, unitIds, now);
   await prisma.replyTemplate.createMany({ data: DEMO_REPLY_TEMPLATES.map((template) => ({ ...template, ownerId: null })) });
   const reviewBy = addLocalDays(localDateOf(now), 300);
   await prisma.knowledgeEntry.createMany({
@@ -329,6 +331,42 @@ async function seedDemoUnits(townships: { id: number; name: string }[]) {
     }
   }
   return ids;
+}
+
+/**
+ * Demo cards through the card functions: a yellow card being rectified, one found not rectified and
+ * followed by a red card, one rectified and lifted (invented reasons and document numbers).
+ */
+async function seedDemoCards(dispatcher: Actor, townshipStaff: Map<number, Actor>, unitIds: Map<string, number>, now: Date) {
+  const [first, second, third] = [...unitIds.values()];
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const yellow = (reason: string) => ({
+    colour: "yellow" as const,
+    reason,
+    legalBasis: "《中华人民共和国大气污染防治法》第九十九条",
+    evidence: "区生态环境监测站监测报告（示例）",
+    rectifyWorkingDays: 15,
+  });
+  await issueCard(dispatcher, first, yellow("颗粒物排放浓度超过排放标准"), daysAgo(10));
+  const notRectified = await issueCard(dispatcher, second, yellow("废气排放超过总量控制指标"), daysAgo(60));
+  const unitOf = async (id: number) => (await prisma.regulatedUnit.findUniqueOrThrow({ where: { id } })).townshipId;
+  const staffOf = async (id: number) => townshipStaff.get(await unitOf(id)) ?? dispatcher;
+  await changeCard(await staffOf(second), second, notRectified!.id, "recordNotRectified", "复查仍超标排放。", daysAgo(35));
+  await issueCard(
+    dispatcher,
+    second,
+    {
+      ...yellow("黄牌警示后整改不到位，继续超标排放"),
+      colour: "red",
+      penaltyDecisionNo: "綦环罚〔示例〕1号",
+      followsId: notRectified!.id,
+      rectifyWorkingDays: 30,
+    },
+    daysAgo(34),
+  );
+  const lifted = await issueCard(dispatcher, third, yellow("污水处理设施未正常运行"), daysAgo(90));
+  await changeCard(await staffOf(third), third, lifted!.id, "recordRectified", "设施已修复，复测达标。", daysAgo(70));
+  await changeCard(dispatcher, third, lifted!.id, "lift", "整改到位，复查合格。", daysAgo(68));
 }
 
 /** Answers a desk gives again and again (invented wording; the legal bases are the laws' real titles). */

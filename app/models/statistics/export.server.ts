@@ -3,6 +3,7 @@ import { figureEntries, percent } from "./figure-entries";
 import { t } from "~/i18n";
 import type { StatisticsReport } from "./jobs.server";
 import type { BreakdownRow } from "./figures.server";
+import type { EnterpriseFigures } from "./enterprise-figures.server";
 
 /** The report's tables as an XLSX workbook: one sheet of figures per kind, and its breakdowns. */
 
@@ -29,7 +30,7 @@ const breakdownRow = (row: BreakdownRow) => [
   row.overdueAtEnd,
 ];
 
-export async function statisticsWorkbook(title: string, report: StatisticsReport) {
+export async function statisticsWorkbook(title: string, report: StatisticsReport, units: EnterpriseFigures) {
   const workbook = new ExcelJS.Workbook();
   for (const s of [report.complaint, report.petition, report.mediation]) {
     const sheet = workbook.addWorksheet(t(`kind.${s.kind}`));
@@ -53,5 +54,48 @@ export async function statisticsWorkbook(title: string, report: StatisticsReport
     sheet.addRow([`${t("report.definitionsTitle")}：${t("report.definitions")}`]);
     sheet.getColumn(1).width = 28;
   }
+  addUnitsSheet(workbook, title, units);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The register's figures: the page's section, table for table. */
+function addUnitsSheet(workbook: ExcelJS.Workbook, title: string, units: EnterpriseFigures) {
+  const sheet = workbook.addWorksheet(t("report.section.units"));
+  sheet.addRow([title]).font = { bold: true, size: 14 };
+  sheet.addRow([units.sentence]);
+  sheet.addRow([]);
+  const { cards } = units;
+  for (const [key, value] of [
+    ["yellowUnits", cards.yellowUnits],
+    ["yellowIssued", cards.yellowIssued],
+    ["redUnits", cards.redUnits],
+    ["redIssued", cards.redIssued],
+    ["lifted", cards.lifted],
+    ["aboutUnits", units.aboutUnits],
+    ["aboutUnregistered", units.aboutUnregistered],
+  ] as const) {
+    sheet.addRow([t(`report.units.${key}`), value]);
+  }
+  const table = (heading: string, header: string[], rows: (string | number)[][]) => {
+    sheet.addRow([]);
+    sheet.addRow([heading]).font = { bold: true };
+    sheet.addRow(header).font = { bold: true };
+    for (const row of rows) sheet.addRow(row);
+  };
+  table(
+    t("report.units.byUnit"),
+    [t("register.name"), t("register.creditCode"), t("register.industry"), t("report.units.complaints")],
+    units.byUnit.map((row) => [row.name, row.creditCode, row.industry, row.complaints]),
+  );
+  table(
+    t("report.units.byIndustry"),
+    [t("register.industry"), t("report.units.complaints")],
+    units.byIndustry.map((row) => [row.industry, row.complaints]),
+  );
+  table(
+    t("report.units.mostRepeated"),
+    [t("register.name"), t("report.units.warnings"), t("report.units.repeatComplaints")],
+    units.mostRepeated.map((row) => [row.name, row.warnings, row.complaints]),
+  );
+  sheet.getColumn(1).width = 28;
 }

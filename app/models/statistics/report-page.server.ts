@@ -6,6 +6,7 @@ import { t } from "~/i18n";
 import { statisticsWorkbook } from "./export.server";
 import { statisticsReportOffRequest } from "./jobs.server";
 import type { CaseStatistics } from "./figures.server";
+import { enterpriseFigures } from "./enterprise-figures.server";
 
 function chartsOf(s: CaseStatistics) {
   return {
@@ -30,17 +31,20 @@ export function reportTitle(from: LocalDate, to: LocalDate) {
 /** The report's tables as an XLSX workbook, with the report's title. */
 export async function reportWorkbook(from: LocalDate, to: LocalDate, now = new Date()) {
   const title = reportTitle(from, to);
-  const report = await statisticsReportOffRequest(rangePeriod(from, to), now);
-  return { title, workbook: await statisticsWorkbook(title, report) };
+  const period = rangePeriod(from, to);
+  const [report, units] = await Promise.all([statisticsReportOffRequest(period, now), enterpriseFigures(period)]);
+  return { title, workbook: await statisticsWorkbook(title, report, units) };
 }
 
 /** A report page's data: the statistics of every kind and, for complaints and petitions, their charts as SVG. */
 export async function reportPageData(from: LocalDate, to: LocalDate, now = new Date()) {
   const title = reportTitle(from, to);
-  const report = await statisticsReportOffRequest(rangePeriod(from, to), now);
+  const period = rangePeriod(from, to);
+  const [report, units] = await Promise.all([statisticsReportOffRequest(period, now), enterpriseFigures(period)]);
   return {
     title,
     report,
+    units,
     charts: { complaint: chartsOf(report.complaint), petition: chartsOf(report.petition) },
     generatedAt: formatLocalDateTime(now, false),
     // The report prints as the bureau's document: its name as the issuing unit, dated the day it is made.
