@@ -55,7 +55,9 @@ export async function showUnitCommand(input: string, json: boolean) {
   console.log(`Cases: ${counts.total}, ${counts.open} open, ${counts.overdue} of them overdue.`);
   for (const item of report.cases) console.log(`  ${item.caseNo}  ${item.state}${item.overdue ? "  overdue" : ""}`);
   for (const card of report.cards) {
-    console.log(`Card: ${card.colour} issued ${card.issuedAt.toISOString()}, rectify by ${card.rectifyBy.toISOString()}, ${card.state}`);
+    console.log(
+      `Card: ${card.colour} issued ${card.issuedAt.toISOString()}, rectify by ${card.rectifyBy.toISOString()}, ${card.state}`,
+    );
   }
   return 0;
 }
