@@ -36,9 +36,11 @@ export interface CardOfUnit {
 export function IssueCardForm({
   reply,
   yellowsNotRectified,
+  submissionKey,
 }: {
   reply: CardFormReply | null;
   yellowsNotRectified: CardOfUnit[];
+  submissionKey: string;
 }) {
   const [form, fields] = useForm({
     id: "issue-card",
@@ -51,8 +53,9 @@ export function IssueCardForm({
   return (
     <details open={reply?.form === "issue-card"}>
       <summary>{t("card.issue")}</summary>
-      <Form method="post" {...getFormProps(form)} className="grid-form">
+      <Form method="post" {...getFormProps(form)} className="grid" aria-label={t("card.issue")}>
         <input type="hidden" name="intent" value="issueCard" />
+        <input type="hidden" name="submissionKey" value={submissionKey} />
         <FormErrors form={form} />
         <SelectField meta={fields.colour} label={t("card.colourLabel")} hint={t("card.colourHint")}>
           {CARD_COLOURS.map((colour) => (
@@ -88,7 +91,17 @@ export function IssueCardForm({
   );
 }
 
-function CardStepForm({ card, action, reply }: { card: CardOfUnit; action: CardAction; reply: CardFormReply | null }) {
+function CardStepForm({
+  card,
+  action,
+  reply,
+  submissionKey,
+}: {
+  card: CardOfUnit;
+  action: CardAction;
+  reply: CardFormReply | null;
+  submissionKey: string;
+}) {
   const id = `card-${card.id}-${action}`;
   const [form, fields] = useForm({
     id,
@@ -100,9 +113,10 @@ function CardStepForm({ card, action, reply }: { card: CardOfUnit; action: CardA
   return (
     <details open={reply?.form === id}>
       <summary>{tKey("card.action", action)}</summary>
-      <Form method="post" {...getFormProps(form)}>
+      <Form method="post" {...getFormProps(form)} aria-label={tKey("card.action", action)}>
         <input type="hidden" name="intent" value={action} />
         <input type="hidden" name="cardId" value={card.id} />
+        <input type="hidden" name="submissionKey" value={submissionKey} />
         <FormErrors form={form} />
         <TextAreaField meta={fields.text} label={tKey("card.text", action)} />
         <button type="submit" className={action === "lift" ? "danger" : undefined}>
@@ -114,7 +128,15 @@ function CardStepForm({ card, action, reply }: { card: CardOfUnit; action: CardA
 }
 
 /** A unit's cards, newest first: what was issued and why, the deadline, the finding, the record, the steps open now. */
-export function UnitCardList({ cards, reply }: { cards: CardOfUnit[]; reply: CardFormReply | null }) {
+export function UnitCardList({
+  cards,
+  reply,
+  submissionKey,
+}: {
+  cards: CardOfUnit[];
+  reply: CardFormReply | null;
+  submissionKey: string;
+}) {
   if (cards.length === 0) return <p className="muted">{t("card.none")}</p>;
   return (
     <ol className="unit-cards">
@@ -170,7 +192,14 @@ export function UnitCardList({ cards, reply }: { cards: CardOfUnit[]; reply: Car
             </ul>
           </details>
           {card.allowedActions.map((action) => (
-            <CardStepForm key={action} card={card} action={action} reply={reply} />
+            // Keyed by the card's state: a step taken starts the next one's form afresh.
+            <CardStepForm
+              key={`${action}-${card.state}`}
+              card={card}
+              action={action}
+              reply={reply}
+              submissionKey={submissionKey}
+            />
           ))}
         </li>
       ))}

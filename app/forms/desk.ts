@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SATISFACTION_LEVELS, type Satisfaction } from "~/domain/case-kinds";
 import { DESK_QUEUES, DESK_STEPS, MAX_PICKED, type PickedCase, parsePick } from "~/domain/desk-queues";
-import { MAX_DATABASE_ID } from "./fields";
+import { MAX_DATABASE_ID, submissionKey } from "./fields";
 
 const assignee = z.coerce.number().int().min(1).max(MAX_DATABASE_ID);
 const satisfaction = z.enum(SATISFACTION_LEVELS);
@@ -26,7 +26,7 @@ export const deskStepSchema = z
     picked: z.array(z.string()).max(MAX_PICKED, "tooManyPicked").default([]),
     assigneeId: assignee.optional(),
     satisfaction: satisfaction.optional(),
-    submissionKey: z.string().regex(/^[A-Za-z0-9-]{8,40}$/, "badRequest"),
+    submissionKey,
   })
   .passthrough()
   .transform((value, context) => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CARD_ACTIONS, CARD_COLOURS, MAX_RECTIFY_WORKING_DAYS } from "~/domain/cards";
 import { CREDIT_GRADES } from "~/domain/credit-grades";
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from "~/domain/local-time";
-import { databaseId, optionalText, requiredText } from "./fields";
+import { databaseId, optionalText, requiredText, submissionKey } from "./fields";
 
 /** The forms of a unit's page: a year's credit grade, a card issued, a step on a card (docs/domain.md). */
 export const creditGradeSchema = z.object({
@@ -29,6 +29,7 @@ export const issueCardSchema = z
       .max(MAX_RECTIFY_WORKING_DAYS, "rectifyWorkingDays"),
     penaltyDecisionNo: optionalText(60),
     followsId: databaseId("cardCannotFollow").optional(),
+    submissionKey: submissionKey.optional(),
   })
   // A red card rests on a penalty decision (行政处罚决定书).
   .refine((value) => value.colour !== "red" || Boolean(value.penaltyDecisionNo), {
@@ -40,4 +41,5 @@ export const cardStepSchema = z.object({
   intent: z.enum(CARD_ACTIONS),
   cardId: databaseId("badRequest"),
   text: requiredText(2000),
+  submissionKey: submissionKey.optional(),
 });

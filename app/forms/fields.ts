@@ -20,6 +20,9 @@ export const databaseId = (message: string) =>
     .min(1, message)
     .max(MAX_DATABASE_ID, message);
 
+/** The key a form carries per page load: the same form sent again finds what it did instead of doing it twice. */
+export const submissionKey = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "badRequest");
+
 export const requiredText = (max = 4000) =>
   z.string({ required_error: "required" }).trim().min(1, "required").max(max, "tooLong");
 

@@ -41,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...page,
     cards: await cardsOfUnit(user, page.unit),
     mayIssueCards: CARD_ISSUERS.includes(user.role),
+    // One key per page load: the same card form sent again (a double click) is the step it took.
+    submissionKey: crypto.randomUUID(),
     mayEnterGrades: (CREDIT_GRADE_EDITORS as readonly string[]).includes(user.role),
     thisYear: new Date().getFullYear(),
   };
@@ -72,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: issueCardSchema });
     if (submission.status !== "success") return refuse("issue-card", submission.reply());
     try {
-      if (!(await issueCard(user, unitId, submission.value))) throw notFound();
+      if (!(await issueCard(user, unitId, submission.value, undefined, submission.value.submissionKey))) throw notFound();
     } catch (error) {
       if (error instanceof InputError) {
         return refuse("issue-card", submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }));
@@ -86,8 +88,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = `card-${String(formData.get("cardId") ?? "").slice(0, 12)}-${intent}`;
     if (submission.status !== "success") return refuse(form, submission.reply());
     try {
-      const { cardId, text } = submission.value;
-      if (!(await changeCard(user, unitId, cardId, intent, text))) throw notFound();
+      const { cardId, text, submissionKey } = submission.value;
+      if (!(await changeCard(user, unitId, cardId, intent, text, undefined, submissionKey))) throw notFound();
     } catch (error) {
       if (error instanceof ActionNotAllowedError)
         return refuse(form, submission.reply({ formErrors: [t("case.notAllowed")] }), 403);
@@ -125,7 +127,7 @@ function CreditGradeForm({ thisYear, reply }: { thisYear: number; reply: CardFor
 }
 
 export default function Enterprise() {
-  const { unit, cases, counts, creditGrades, repeatWarnings, cards, mayIssueCards, mayEnterGrades, thisYear } =
+  const { unit, cases, counts, creditGrades, repeatWarnings, cards, mayIssueCards, mayEnterGrades, thisYear, submissionKey } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>() ?? null;
   const [searchParams] = useSearchParams();
@@ -178,9 +180,12 @@ export default function Enterprise() {
             {t("card.done")}
           </p>
         ) : null}
-        <UnitCardList cards={cards} reply={reply} />
+        <UnitCardList cards={cards} reply={reply} submissionKey={submissionKey} />
         {mayIssueCards ? (
           <IssueCardForm
+            // A new card starts a new, empty form.
+            key={cards.length}
+            submissionKey={submissionKey}
             reply={reply}
             yellowsNotRectified={cards.filter((card) => card.colour === "yellow" && card.state === "notRectified")}
           />

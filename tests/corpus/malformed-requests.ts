@@ -311,6 +311,32 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["intent", "grade"],
     },
     {
+      // A red card without its penalty decision, which no variant of the other fields supplies.
+      path: "/enterprises/1",
+      as: "dispatcher",
+      base: {
+        intent: "issueCard",
+        colour: "red",
+        reason: "超标",
+        legalBasis: "大气法",
+        evidence: "报告",
+        rectifyWorkingDays: "10",
+        submissionKey: "corpus-card-0001",
+      },
+      numbers: ["rectifyWorkingDays", "followsId"],
+      dates: [],
+      texts: ["intent", "colour", "reason", "legalBasis", "evidence", "submissionKey"],
+    },
+    {
+      // Township staff lift no card, whatever the card or the reason.
+      path: "/enterprises/1",
+      as: "township",
+      base: { intent: "lift", cardId: "1", text: "摘牌" },
+      numbers: ["cardId"],
+      dates: [],
+      texts: ["text", "submissionKey"],
+    },
+    {
       // Township staff enter no grade.
       path: "/enterprises/1",
       as: "township",
@@ -640,12 +666,15 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
     { path: "/login", as: null as unknown as Role, params: ["redirectTo"] },
     { path: `/cases/${complaint}`, as: "dispatcher", params: ["done"] },
     { path: "/notifications", as: "township", params: ["page"] },
+    { path: "/notices/cards", as: null as unknown as Role, params: ["year", "page"] },
+    { path: "/notices/cards.xlsx", as: null as unknown as Role, params: ["year"] },
+    { path: "/supervision", as: "leader", params: ["done"] },
   ];
   const requests: MalformedRequest[] = [];
   for (const loader of loaders) {
     for (const param of loader.params) {
       for (const value of QUERY_VALUES) {
-        const as = loader.path === "/login" ? null : loader.as;
+        const as = loader.as ?? null;
         requests.push({
           name: `GET ${loader.path}?${param}=${value.slice(0, 20)}`,
           as,

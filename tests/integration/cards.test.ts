@@ -143,6 +143,24 @@ describe("red and yellow cards", { timeout: 120_000 }, () => {
     expect(page).toContain("罚〔2026〕1号");
   });
 
+  it("the same card form sent again, or several times at once, issues one card and takes one step", async () => {
+    const plant = await unit("测试重复提交厂", "CD000004");
+    const dispatcher = await signIn("dispatcher");
+    const form = { intent: "issueCard", ...yellow, rectifyWorkingDays: "10", submissionKey: "card-key-0001" };
+    const answers = await Promise.all([1, 2, 3].map(() => post(dispatcher, plant.id, form)));
+    expect(answers.map((answer) => answer.status)).toEqual([302, 302, 302]);
+    expect((await post(dispatcher, plant.id, form)).status).toBe(302);
+    const [card, ...others] = await prisma.unitCard.findMany({ where: { unitId: plant.id } });
+    expect(others).toHaveLength(0);
+    const step = { intent: "recordRectified", cardId: String(card.id), text: "已整改", submissionKey: "card-key-0002" };
+    const steps = await Promise.all([1, 2].map(() => post(dispatcher, plant.id, step)));
+    expect(steps.map((answer) => answer.status)).toEqual([302, 302]);
+    expect(await prisma.auditEvent.count({ where: { cardId: card.id, action: "recordRectified" } })).toBe(1);
+    // A key another user's step carries is no way into it.
+    const borrowed = await post(await signIn("gunan"), plant.id, { ...step, intent: "recordNotRectified" });
+    expect(borrowed.status).toBe(403);
+  });
+
   it("the public notice lists the cards without signing in, and its XLSX holds the same rows; nothing of any complaint", async () => {
     const plant = await unit("测试公示厂", "CD000003");
     await issueCard(await accountActor("dispatcher"), plant.id, { ...yellow, reason: "废水超标排放" });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ATTACHMENT_KINDS } from "~/domain/attachments";
-import { databaseId, optionalText, requiredText } from "../fields";
+import { databaseId, optionalText, requiredText, submissionKey } from "../fields";
 
 /** Withdrawing an attachment added in error: hidden from the case page, kept in the record with the reason. */
 export const attachmentSchemas = {
@@ -18,8 +18,5 @@ export const attachmentFieldsSchema = z.object({
   attachmentKind: z.enum(ATTACHMENT_KINDS).optional(),
   attachmentCaption: optionalText(200),
   attachmentConfidential: z.boolean().optional(),
-  submissionKey: z
-    .string()
-    .regex(/^[A-Za-z0-9-]{8,64}$/)
-    .optional(),
+  submissionKey: submissionKey.optional(),
 });

@@ -14,7 +14,7 @@ import { type LadderStep, warningIsPassed } from "~/domain/deadlines";
 import { formatLocalDateTime, localDateOf } from "~/domain/local-time";
 import { t, tKey } from "~/i18n";
 import type { Actor } from "~/domain/roles";
-import { ActionNotAllowedError, InputError } from "../errors";
+import { ActionNotAllowedError, InputError, isUniqueViolation } from "../errors";
 import { writeTransaction } from "../db/write-transaction.server";
 import { loadWorkCalendar } from "../reference/reference-data.server";
 import { writeLedgerFile } from "../ledger/file.server";
@@ -37,16 +37,31 @@ export interface NewCard {
   followsId?: number | null;
 }
 
-/** Issues a card to a unit; a red card that follows a yellow one ends that one as escalated. */
-export async function issueCard(actor: Actor, unitId: number, input: NewCard, now = new Date()) {
+/** The card a submission (by its key and author) already issued or changed: a form sent again is that step. */
+async function cardOfSubmission(actor: Actor, submissionKey: string | undefined) {
+  if (!submissionKey) return null;
+  const event = await prisma.auditEvent.findFirst({
+    where: { submissionKey, actorId: actor.id, cardId: { not: null } },
+    select: { card: true },
+  });
+  return event?.card ?? null;
+}
+
+/**
+ * Issues a card to a unit; a red card that follows a yellow one ends that one as escalated. The same form
+ * sent again (its submission key) returns the card it issued.
+ */
+export async function issueCard(actor: Actor, unitId: number, input: NewCard, now = new Date(), submissionKey?: string) {
   if (!CARD_ISSUERS.includes(actor.role)) throw new ActionNotAllowedError("issueCard");
   const unit = await prisma.regulatedUnit.findUnique({
     where: { id: unitId },
     select: { id: true, name: true, townshipId: true },
   });
   if (!unit) return null;
+  const earlier = await cardOfSubmission(actor, submissionKey);
+  if (earlier) return earlier;
   const deadline = rectificationDeadline(await loadWorkCalendar(), now, input.rectifyWorkingDays);
-  const { card, eventId } = await writeTransaction(async (tx) => {
+  const issuing = writeTransaction(async (tx) => {
     const follows = input.followsId
       ? await tx.unitCard.findFirst({ where: { id: input.followsId, unitId }, select: { id: true, colour: true, state: true } })
       : null;
@@ -86,6 +101,7 @@ export async function issueCard(actor: Actor, unitId: number, input: NewCard, no
         at: now,
         action: "issueCard",
         after: JSON.stringify({ unit: unit.name, colour: card.colour, rectifyBy: card.rectifyBy, follows: follows?.id ?? null }),
+        submissionKey: submissionKey ?? null,
       },
     });
     if (follows) {
@@ -113,8 +129,17 @@ export async function issueCard(actor: Actor, unitId: number, input: NewCard, no
     });
     return { card, eventId };
   });
-  await afterNotificationCommit(eventId);
-  return card;
+  let issued: Awaited<typeof issuing>;
+  try {
+    issued = await issuing;
+  } catch (error) {
+    // The same form sent twice at once: the second loses on the key's uniqueness, and is the first.
+    const first = isUniqueViolation(error) ? await cardOfSubmission(actor, submissionKey) : null;
+    if (first) return first;
+    throw error;
+  }
+  await afterNotificationCommit(issued.eventId);
+  return issued.card;
 }
 
 /** A step on a card after issue (rectified or not, lifted), with its text, by the rule table. */
@@ -125,7 +150,11 @@ export async function changeCard(
   action: CardAction,
   text: string,
   now = new Date(),
+  submissionKey?: string,
 ): Promise<boolean> {
+  // A form sent again finds its step done, before or (sent twice at once) after it lost the race.
+  const done = async () => (await cardOfSubmission(actor, submissionKey))?.id === cardId;
+  if (await done()) return true;
   const card = await prisma.unitCard.findFirst({
     where: { id: cardId, unitId },
     include: { unit: { select: { townshipId: true } } },
@@ -139,7 +168,7 @@ export async function changeCard(
     action === "lift"
       ? { state: to, liftedAt: now, liftReason: text, nextStep: null, nextStepAt: null }
       : { state: to, outcomeAt: now, outcomeText: text, nextStep: null, nextStepAt: null };
-  await writeTransaction(async (tx) => {
+  const step = writeTransaction(async (tx) => {
     // Conditional on the state read: of two steps at once, the second finds the card changed.
     const changed = await tx.unitCard.updateMany({ where: { id: card.id, state: card.state }, data });
     if (changed.count === 0) throw new ActionNotAllowedError(action);
@@ -152,9 +181,16 @@ export async function changeCard(
         reason: action === "lift" ? text : null,
         before: JSON.stringify({ state: card.state }),
         after: JSON.stringify({ state: to, ...(action === "lift" ? {} : { outcomeText: text }) }),
+        submissionKey: submissionKey ?? null,
       },
     });
   });
+  try {
+    await step;
+  } catch (error) {
+    if ((error instanceof ActionNotAllowedError || isUniqueViolation(error)) && (await done())) return true;
+    throw error;
+  }
   return true;
 }
 
