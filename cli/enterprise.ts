@@ -14,8 +14,8 @@ export async function importRegisterCommand(file: string, apply: boolean) {
     { content, fileName: path.basename(file) },
     {
       apply,
-      onProgress: (done, total) => {
-        if (process.stderr.isTTY) process.stderr.write(`\r${done}/${total}`);
+      onProgress: ({ phase, done, total }) => {
+        if (process.stderr.isTTY && phase === "writing") process.stderr.write(`\r${done}/${total}`);
       },
     },
   );

@@ -2,27 +2,36 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   data,
+  redirect,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ImportProgress } from "~/components/import-progress";
 import { UNIT_COLUMNS } from "~/domain/enterprise-register";
-import { t } from "~/i18n";
-import { describeUnitProblem } from "~/i18n/ledger-problems";
-import { importRegister } from "~/models/enterprises/register.server";
+import { t, tKey } from "~/i18n";
+import { queueRegisterImport, registerImportStatus, runStoredRegisterImport } from "~/models/enterprises/import-jobs.server";
+import { runsInline, storeUpload } from "~/models/ledger/import-jobs.server";
+import { deadlineProcessingStatus } from "~/redis.server";
 import { requireUser } from "~/session.server";
-import { badRequest } from "~/utils/request-input.server";
+import { badRequest, searchParamsOf } from "~/utils/request-input.server";
 
-/** A register of a district's units is a few thousand rows: checked and imported in the request. */
-const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-const SHOWN_PROBLEMS = 200;
+const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
+/** A worker's import of a large register, followed by its job number. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
-  return null;
+  const jobId = searchParamsOf(request).get("job");
+  if (!jobId) return { job: null };
+  if (!/^\d{1,12}$/.test(jobId)) throw badRequest(t("import.unknownJob"));
+  if ((await deadlineProcessingStatus()) === "redis-unavailable") throw badRequest(t("import.queueUnavailable"), 503);
+  return { job: { id: jobId, ...(await registerImportStatus(jobId)) } };
 }
 
-/** 导入企业名录: the same check and import as `greenline enterprise import`, every problem listed, nothing written unless the file is clean. */
+/**
+ * 导入企业名录: the same check and import as `greenline enterprise import`, every problem listed, nothing
+ * written unless the file is clean; a small file in the request, a large one by a worker with progress.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, ["admin"]);
   const form = await unstable_parseMultipartFormData(
@@ -33,30 +42,23 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   const file = form.get("register");
   if (!(file instanceof File) || file.size === 0) return data({ error: t("import.noFile"), summary: null }, { status: 400 });
-  const summary = await importRegister(
-    { content: Buffer.from(await file.arrayBuffer()), fileName: file.name.slice(0, 200) },
-    { apply: form.get("intent") === "apply" },
-  );
-  const result = {
-    error: null,
-    summary: {
-      fileName: file.name.slice(0, 200),
-      rows: summary.rows,
-      created: summary.created,
-      updated: summary.updated,
-      applied: summary.applied,
-      unknownColumns: summary.unknownColumns,
-      problemCount: summary.problems.length,
-      problems: summary.problems.slice(0, SHOWN_PROBLEMS).map(describeUnitProblem),
-    },
-  };
-  return summary.problems.length > 0 ? data(result, { status: 422 }) : result;
+  const stored = await storeUpload(Buffer.from(await file.arrayBuffer()), file.name.slice(0, 200));
+  const job = { ...stored, apply: form.get("intent") === "apply" };
+  if (await runsInline(stored.token)) {
+    const summary = await runStoredRegisterImport(job);
+    return data({ error: null, summary }, { status: summary.problemCount > 0 ? 422 : 200 });
+  }
+  if ((await deadlineProcessingStatus()) === "redis-unavailable") {
+    return data({ error: t("import.queueUnavailable"), summary: null }, { status: 503 });
+  }
+  throw redirect(`/admin/enterprises?job=${await queueRegisterImport(job)}`);
 }
 
 export default function AdminEnterprises() {
+  const { job } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const summary = result?.summary;
+  const summary = result?.summary ?? (navigation.state === "idle" ? job?.result : null) ?? null;
   return (
     <>
       <h1>{t("register.import")}</h1>
@@ -66,6 +68,7 @@ export default function AdminEnterprises() {
           {result.error}
         </p>
       ) : null}
+      <ImportProgress job={job} phaseLabel={(phase) => tKey("register.phase", phase)} />
       {summary ? (
         <section
           className="panel"

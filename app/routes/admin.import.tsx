@@ -9,9 +9,9 @@ import {
 } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod";
 import { ledgerImportSchema } from "~/forms/admin";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
-import { t } from "~/i18n";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ImportProgress } from "~/components/import-progress";
+import { t, tKey } from "~/i18n";
 import { describeLedgerProblem } from "~/i18n/ledger-problems";
 import {
   type PageSummary,
@@ -124,15 +124,7 @@ export default function LedgerImport() {
   const { job } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const revalidator = useRevalidator();
-  const running = job !== null && (job.state === "waiting" || job.state === "active");
-  useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
-    return () => clearInterval(timer);
-  }, [running, revalidator]);
-  const summary = actionData?.summary ?? (navigation.state === "idle" ? job?.summary : null) ?? null;
-  const progress = job?.progress;
+  const summary = actionData?.summary ?? (navigation.state === "idle" ? job?.result : null) ?? null;
   return (
     <>
       <h1>{t("import.title")}</h1>
@@ -152,15 +144,7 @@ export default function LedgerImport() {
           {t("import.check")}
         </button>
       </Form>
-      {running ? (
-        <section className="panel" aria-live="polite">
-          <p>{progress ? t(`import.phase.${progress.phase}`) : t("import.phase.reading")}</p>
-          <progress className="progress" max={progress?.total || 1} value={progress?.done ?? 0} />
-          <p className="muted">{progress && progress.total > 0 ? `${progress.done} / ${progress.total}` : null}</p>
-        </section>
-      ) : null}
-      {job?.state === "failed" ? <p className="error">{t("import.failed", { error: job.error ?? "" })}</p> : null}
-      {job?.state === "missing" ? <p className="error">{t("import.missingJob")}</p> : null}
+      <ImportProgress job={job} phaseLabel={(phase) => tKey("import.phase", phase)} />
       {summary ? <Summary summary={summary} /> : null}
     </>
   );

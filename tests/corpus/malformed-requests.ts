@@ -662,6 +662,7 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
     { path: "/replies", as: "township", params: ["done"] },
     { path: "/admin/calendar", as: "admin", params: ["year"] },
     { path: "/admin/import", as: "admin", params: ["job"] },
+    { path: "/admin/enterprises", as: "admin", params: ["job"] },
     { path: "/admin/security", as: "admin", params: ["type", "username", "before"] },
     { path: "/login", as: null as unknown as Role, params: ["redirectTo"] },
     { path: `/cases/${complaint}`, as: "dispatcher", params: ["done"] },

@@ -7,6 +7,9 @@ import { creditCodeFrom } from "~/domain/credit-code";
 import { t } from "~/i18n";
 import { writeLedgerFile } from "~/models/ledger/file.server";
 import { useHttpApp } from "../support/http";
+import { spawnWorker } from "../support/bulk-cases";
+import { waitFor } from "../support/wait";
+import { registerImportStatus } from "~/models/enterprises/import-jobs.server";
 
 /** The enterprise register: its import from the command line and the admin page, and complaints naming a unit. */
 const { signIn, request } = useHttpApp();
@@ -143,6 +146,70 @@ describe("the enterprise register", { timeout: 120_000 }, () => {
     // The intake's suggestions.
     const suggested = await request(`/enterprises/suggest.data?q=${encodeURIComponent("测试")}`, { cookie: operator });
     expect(suggested.status).toBe(200);
+  });
+
+  it("answers hostile command-line input with a message and an exit code, writing nothing", async () => {
+    const before = await prisma.regulatedUnit.count();
+    const garbage = path.join(dir, "garbage.xlsx");
+    writeFileSync(garbage, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00, 0x13, 0x37]));
+    const text = path.join(dir, "register.txt");
+    writeFileSync(text, "统一社会信用代码\n");
+    const cases: [string[], number][] = [
+      [["enterprise", "show", ""], 2],
+      [["enterprise", "show", "x".repeat(5000)], 2],
+      [["enterprise", "show", "\u0001"], 2],
+      [["enterprise", "show", "'; DROP TABLE \"RegulatedUnit\"; --"], 2],
+      [["enterprise", "show", creditCodeFrom("91500222", "YY000001")], 1],
+      [["enterprise", "import", path.join(dir, "missing.csv")], 1],
+      [["enterprise", "import", dir], 1],
+      [["enterprise", "import", garbage, "--apply"], 1],
+      [["enterprise", "import", text, "--apply"], 1],
+      [["enterprise", "import"], 2],
+      [["enterprise", "remove", CODE_A], 2],
+    ];
+    for (const [args, status] of cases) {
+      const run = await greenline(args);
+      expect(run.status, args.join(" ").slice(0, 60)).toBe(status);
+      expect(run.stderr.trim().length, args.join(" ").slice(0, 60)).toBeGreaterThan(0);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(await prisma.regulatedUnit.count()).toBe(before);
+  });
+
+  it("imports a large register by a worker, whose progress the administrator's page follows", async () => {
+    // Above the inline limit (1 MiB): 2,000 units, each row padded by a column the import ignores.
+    const padding = "备".repeat(180);
+    const lines = [`${HEADER.slice(0, 5).join(",")},备注`];
+    for (let i = 1; i <= 2000; i += 1) {
+      const code = creditCodeFrom("91500222", `LR${String(i).padStart(6, "0")}`);
+      lines.push(`${code},批量导入测试单位${i},古南街道批量路${i}号,古南街道,建材批发,${padding}`);
+    }
+    const content = lines.join("\n");
+    expect(Buffer.byteLength(content)).toBeGreaterThan(1024 * 1024);
+    const form = new FormData();
+    form.set("intent", "apply");
+    form.set("register", new File([content], "大名录.csv", { type: "text/csv" }));
+    const admin = await signIn("admin");
+    const worker = spawnWorker();
+    try {
+      const queued = await request("/admin/enterprises", { method: "POST", cookie: admin, body: form });
+      expect(queued.status).toBe(302);
+      const jobId = /job=(\d+)/.exec(queued.headers.get("location") ?? "")![1];
+      const status = await waitFor(
+        () => registerImportStatus(jobId),
+        (current) => current.state === "completed" || current.state === "failed",
+        90_000,
+      );
+      expect(status).toMatchObject({ state: "completed", progress: { phase: "done", done: 2000, total: 2000 } });
+      expect(status.result).toMatchObject({ applied: true, created: 2000, problemCount: 0 });
+      const page = await (await request(`/admin/enterprises?job=${jobId}`, { cookie: admin })).text();
+      expect(page).toContain(t("register.imported", { fileName: "大名录.csv" }));
+      expect(await prisma.regulatedUnit.count({ where: { name: { startsWith: "批量导入测试单位" } } })).toBe(2000);
+      expect((await request("/admin/enterprises?job=abc", { cookie: admin })).status).toBe(400);
+    } finally {
+      worker.kill("SIGTERM");
+      await new Promise((resolve) => worker.once("exit", resolve));
+    }
   });
 
   it("imports from the administrator's page with the same checks", async () => {

@@ -1,6 +1,7 @@
 import { prisma, type Transaction } from "~/db.server";
 import type { CreditGrade } from "~/domain/credit-grades";
 import { cardsOfUnit } from "./cards.server";
+import { writeTransaction } from "../db/write-transaction.server";
 import type { UnitFields, UnitProblem } from "~/domain/enterprise-register";
 import { readUnitRows } from "~/domain/enterprise-register";
 import { isCreditCode, normalizeCreditCode } from "~/domain/credit-code";
@@ -11,6 +12,7 @@ import { warningInForce } from "~/domain/repeat-reports";
 import { REGISTER_READERS } from "~/domain/roles";
 import type { SignedInUser } from "~/session.server";
 import { LedgerFileError, ledgerFormatOf, readLedgerFile } from "~/models/ledger/file.server";
+import type { LedgerImportProgress } from "~/models/ledger/import.server";
 
 /** Township ids by name and by name without 街道/镇, as register files write them. */
 async function townshipIdsByName() {
@@ -22,6 +24,9 @@ async function townshipIdsByName() {
   }
   return byName;
 }
+
+/** How far an import is: the ledger import's phases (reading, checking, writing, done). */
+export type RegisterImportProgress = LedgerImportProgress;
 
 export interface RegisterImportSummary {
   rows: number;
@@ -39,18 +44,20 @@ export interface RegisterImportSummary {
  */
 export async function importRegister(
   file: { content: Buffer; fileName: string },
-  options: { apply: boolean; onProgress?: (done: number, total: number) => void },
+  options: { apply: boolean; onProgress?: (progress: RegisterImportProgress) => void | Promise<void> },
 ): Promise<RegisterImportSummary> {
   const format = ledgerFormatOf(file.fileName);
   const empty = { rows: 0, created: 0, updated: 0, unknownColumns: [], applied: false };
   if (!format) return { ...empty, problems: [{ row: 0, column: "", problem: "unsupportedFile" }] };
   let rows;
   try {
+    await options.onProgress?.({ phase: "reading", done: 0, total: 0 });
     rows = await readLedgerFile(file.content, format);
   } catch (error) {
     if (error instanceof LedgerFileError) return { ...empty, problems: [{ row: 0, column: "", problem: "unreadableFile" }] };
     throw error;
   }
+  await options.onProgress?.({ phase: "checking", done: 0, total: Math.max(rows.length - 1, 0) });
   const { units, problems, unknownColumns } = readUnitRows(rows, await townshipIdsByName());
   const known = new Set(
     (
@@ -69,17 +76,21 @@ export async function importRegister(
     applied: false,
   };
   if (!options.apply || problems.length > 0) return summary;
-  await prisma.$transaction(
+  await writeTransaction(
     async (tx) => {
       for (const [index, unit] of units.entries()) {
         const { creditGrade, ...data } = unitData(unit);
         const saved = await tx.regulatedUnit.upsert({ where: { creditCode: unit.creditCode }, create: data, update: data });
         if (creditGrade) await saveCreditGrade(tx, saved.id, creditGrade, null);
-        options.onProgress?.(index + 1, units.length);
+        // Every hundredth unit, and the last: a worker's progress is a Redis write.
+        if ((index + 1) % 100 === 0 || index + 1 === units.length) {
+          await options.onProgress?.({ phase: "writing", done: index + 1, total: units.length });
+        }
       }
     },
-    { timeout: 120_000 },
+    { timeout: 10 * 60_000 },
   );
+  await options.onProgress?.({ phase: "done", done: units.length, total: units.length });
   return { ...summary, applied: true };
 }
 

@@ -81,6 +81,29 @@ export async function queueOrLeave<T>(
   }
 }
 
+/** A queued job as a page follows it: its state, its reported progress, and its result or failure. */
+export interface JobStatus<Progress, Result> {
+  state: "waiting" | "active" | "completed" | "failed" | "missing";
+  progress: Progress | null;
+  result: Result | null;
+  error: string | null;
+}
+
+export async function jobStatus<Data, Progress, Result>(
+  definition: JobDefinition<Data>,
+  jobId: string,
+): Promise<JobStatus<Progress, Result>> {
+  const job = await queueOf(definition).getJob(jobId);
+  if (!job) return { state: "missing", progress: null, result: null, error: null };
+  const state = await job.getState();
+  return {
+    state: state === "completed" || state === "failed" || state === "active" ? state : "waiting",
+    progress: typeof job.progress === "object" ? (job.progress as Progress) : null,
+    result: state === "completed" ? (job.returnvalue as Result) : null,
+    error: state === "failed" ? job.failedReason : null,
+  };
+}
+
 onRedisClose(closeQueues);
 
 async function closeQueues() {

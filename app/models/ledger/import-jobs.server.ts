@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises"
 import path from "node:path";
 import { z } from "zod";
 import { config } from "~/config.server";
-import { defineJob, queueOf } from "../jobs/queues.server";
+import { defineJob, jobStatus, queueOf } from "../jobs/queues.server";
 import { type LedgerImportProgress, type LedgerImportSummary, importLedger } from "./import.server";
 
 /**
@@ -67,15 +67,20 @@ export async function runsInline(token: string) {
   return size <= INLINE_LIMIT_BYTES;
 }
 
-/** Runs a check or an import of a stored upload (tokens are UUIDs: nothing else reaches the disk). */
+/** A stored upload's bytes (tokens are UUIDs: nothing else reaches the disk). */
+export async function readStoredUpload(token: string) {
+  if (!UUID.test(token)) throw new InputError({ token: "unknownUpload" });
+  return readFile(storedPath(token)).catch(() => {
+    throw new InputError({ token: "unknownUpload" });
+  });
+}
+
+/** Runs a check or an import of a stored upload. */
 export async function runStoredImport(
   data: LedgerImportJobData,
   onProgress?: (progress: LedgerImportProgress) => void | Promise<void>,
 ): Promise<PageSummary> {
-  if (!UUID.test(data.token)) throw new InputError({ token: "unknownUpload" });
-  const content = await readFile(storedPath(data.token)).catch(() => {
-    throw new InputError({ token: "unknownUpload" });
-  });
+  const content = await readStoredUpload(data.token);
   const summary = await importLedger(
     { content, fileName: data.fileName },
     { apply: data.apply, actorId: data.actorId, onProgress },
@@ -109,24 +114,5 @@ export async function queueLedgerImport(data: LedgerImportJobData) {
   return job.id!;
 }
 
-export interface ImportJobStatus {
-  state: "waiting" | "active" | "completed" | "failed" | "missing";
-  progress: LedgerImportProgress | null;
-  summary: PageSummary | null;
-  apply: boolean;
-  error: string | null;
-}
-
-export async function ledgerImportStatus(jobId: string): Promise<ImportJobStatus> {
-  const job = await queueOf(ledgerImportJobs).getJob(jobId);
-  if (!job) return { state: "missing", progress: null, summary: null, apply: false, error: null };
-  const state = await job.getState();
-  const progress = typeof job.progress === "object" ? (job.progress as unknown as LedgerImportProgress) : null;
-  return {
-    state: state === "completed" || state === "failed" || state === "active" ? state : "waiting",
-    progress,
-    summary: state === "completed" ? (job.returnvalue as PageSummary) : null,
-    apply: job.data.apply,
-    error: state === "failed" ? job.failedReason : null,
-  };
-}
+export const ledgerImportStatus = (jobId: string) =>
+  jobStatus<LedgerImportJobData, LedgerImportProgress, PageSummary>(ledgerImportJobs, jobId);
