@@ -288,6 +288,7 @@ export const zhCN = {
   "supervision.noOverdueReplies": "没有逾期未回复的移送。",
   "notify.transferOverdue": "移送{partner}的案件 {caseNo} 已过回复期限（{due}）仍未回复，请督促。",
   "action.transferOverdue": "移送逾期未回复",
+  "action.cardIssued": "红黄牌警示",
   "notify.transferReply": "{partner} 已答复移送的案件 {caseNo}，请审核后答复投诉人。",
   "notify.repeatReport":
     "集中重复举报：{unit} {days} 日内被投诉 {count} 次（最新 {caseNo}），{until} 前对该单位的新投诉一并计入。",
@@ -473,7 +474,10 @@ export const zhCN = {
   "register.cases": "有关案件",
   "register.casesTotal": "案件总数",
   "register.casesOpen": "在办",
-  "register.casesOverdue": "在办且已超期",
+  "register.cases.overdue": "在办且已超期",
+  "register.cases.concluded": "已办结",
+  "register.cases.rejected": "不予受理",
+  "register.cases.merged": "并入他案",
   "register.noCases": "还没有与该单位有关的案件。",
   "register.overdue": "已超期",
   "register.importIntro":

@@ -228,10 +228,12 @@ export default function Enterprise() {
             <dt id="unit-open">{t("register.casesOpen")}</dt>
             <dd aria-labelledby="unit-open">{counts.open}</dd>
           </div>
-          <div>
-            <dt id="unit-overdue">{t("register.casesOverdue")}</dt>
-            <dd aria-labelledby="unit-overdue">{counts.overdue}</dd>
-          </div>
+          {(["overdue", "concluded", "rejected", "merged"] as const).map((key) => (
+            <div key={key}>
+              <dt id={`unit-${key}`}>{tKey("register.cases", key)}</dt>
+              <dd aria-labelledby={`unit-${key}`}>{counts[key]}</dd>
+            </div>
+          ))}
         </dl>
         {cases.length === 0 ? (
           <p className="muted">{t("register.noCases")}</p>

@@ -135,7 +135,7 @@ describe("the enterprise register", { timeout: 120_000 }, () => {
     );
     const shown = await greenline(["enterprise", "show", CODE_A, "--json"]);
     expect(shown.status).toBe(0);
-    expect(JSON.parse(shown.stdout).counts).toEqual({ total: 3, open: 3, overdue: 0 });
+    expect(JSON.parse(shown.stdout).counts).toEqual({ total: 3, open: 3, overdue: 0, concluded: 0, rejected: 0, merged: 0 });
     expect((await greenline(["enterprise", "show", "91500222QT0000011"])).status).toBe(2);
 
     // Township staff see their township's units only; another township's is not found.
@@ -158,7 +158,7 @@ describe("the enterprise register", { timeout: 120_000 }, () => {
       [["enterprise", "show", ""], 2],
       [["enterprise", "show", "x".repeat(5000)], 2],
       [["enterprise", "show", "\u0001"], 2],
-      [["enterprise", "show", "'; DROP TABLE \"RegulatedUnit\"; --"], 2],
+      [["enterprise", "show", '\'; DROP TABLE "RegulatedUnit"; --'], 2],
       [["enterprise", "show", creditCodeFrom("91500222", "YY000001")], 1],
       [["enterprise", "import", path.join(dir, "missing.csv")], 1],
       [["enterprise", "import", dir], 1],

@@ -205,6 +205,10 @@ export async function unitPage(user: Pick<SignedInUser, "role" | "townshipId">, 
       total: cases.length,
       open: cases.filter((item) => (HANDLING_STATES as readonly string[]).includes(item.state)).length,
       overdue: shown.filter((item) => item.overdue).length,
+      // How the others ended: answered (concluded or closed), not accepted, or merged into another case.
+      concluded: cases.filter((item) => item.state === "concluded" || item.state === "closed").length,
+      rejected: cases.filter((item) => item.state === "rejected").length,
+      merged: cases.filter((item) => item.state === "merged").length,
     },
   };
 }
