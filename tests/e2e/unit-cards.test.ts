@@ -34,11 +34,18 @@ describe("red and yellow cards in the browser", { timeout: 120_000 }, () => {
     await form.getByLabel(t("card.legalBasis")).fill("《中华人民共和国大气污染防治法》第九十九条");
     // Refused without its evidence: the message beside the field, the rest kept.
     await form.getByRole("button", { name: t("card.issue") }).click();
-    await form.getByRole("alert").filter({ hasText: t("error.required") }).first().waitFor();
+    await form
+      .getByRole("alert")
+      .filter({ hasText: t("error.required") })
+      .first()
+      .waitFor();
     expect(await form.getByLabel(t("card.reason")).inputValue()).toBe("颗粒物排放浓度超过排放标准");
     await form.getByLabel(t("card.evidence")).fill("区监测站监测报告 JC-2026-118");
     await form.getByRole("button", { name: t("card.issue") }).click();
-    await desk.getByRole("status").filter({ hasText: t("card.done") }).waitFor();
+    await desk
+      .getByRole("status")
+      .filter({ hasText: t("card.done") })
+      .waitFor();
     const card = desk.getByRole("listitem").filter({ hasText: "颗粒物排放浓度超过排放标准" });
     await card.getByRole("heading", { name: `${t("card.colour.yellow")} · ${t("card.state.inForce")}` }).waitFor();
     expect(await accessibilityViolations(desk)).toEqual([]);
@@ -51,7 +58,10 @@ describe("red and yellow cards in the browser", { timeout: 120_000 }, () => {
     const finding = staff.getByRole("form", { name: t("card.action.recordNotRectified") });
     await finding.getByLabel(t("card.text.recordNotRectified")).fill("复查时颗粒物仍超标。");
     await finding.getByRole("button", { name: t("card.action.recordNotRectified") }).click();
-    await staff.getByRole("status").filter({ hasText: t("card.done") }).waitFor();
+    await staff
+      .getByRole("status")
+      .filter({ hasText: t("card.done") })
+      .waitFor();
     await staff.getByRole("heading", { name: `${t("card.colour.yellow")} · ${t("card.state.notRectified")}` }).waitFor();
     // Township staff issue no card and lift none.
     expect(await staff.getByRole("form", { name: t("card.issue") }).count()).toBe(0);

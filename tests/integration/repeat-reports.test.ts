@@ -143,6 +143,8 @@ describe("repeat-report warnings", { timeout: 120_000 }, () => {
       subject: "无证作坊",
       respondentId: null,
     });
+    // …and its mark in the unit's warning with it.
+    expect(await prisma.repeatReportCase.count({ where: { caseId: unlinked.id } })).toBe(0);
   });
 });
 

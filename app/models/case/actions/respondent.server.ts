@@ -12,6 +12,12 @@ export async function respondentChange(tx: Transaction, record: LoadedCase, type
   const unit = await resolveRespondent(typed);
   const respondentId = unit?.id ?? null;
   const linked = respondentId !== null && respondentId !== record.respondentId;
+  // A complaint about another unit no longer counts in the warnings of the one it named before.
+  if (respondentId !== record.respondentId) {
+    await tx.repeatReportCase.deleteMany({
+      where: { caseId: record.id, ...(respondentId === null ? {} : { warning: { unitId: { not: respondentId } } }) },
+    });
+  }
   const webhookEventId = linked ? await checkRepeatReports(tx, { ...record, respondentId }, now) : null;
   return { fields: { subject: unit?.name ?? typed.trim(), respondentId }, webhookEventId };
 }
