@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { figureEntries, percent } from "./figure-entries";
+import { figureEntries, percent, unitFigureEntries, unitTables } from "./figure-entries";
 import { t } from "~/i18n";
 import type { StatisticsReport } from "./jobs.server";
 import type { BreakdownRow } from "./figures.server";
@@ -64,38 +64,12 @@ function addUnitsSheet(workbook: ExcelJS.Workbook, title: string, units: Enterpr
   sheet.addRow([title]).font = { bold: true, size: 14 };
   sheet.addRow([units.sentence]);
   sheet.addRow([]);
-  const { cards } = units;
-  for (const [key, value] of [
-    ["yellowUnits", cards.yellowUnits],
-    ["yellowIssued", cards.yellowIssued],
-    ["redUnits", cards.redUnits],
-    ["redIssued", cards.redIssued],
-    ["lifted", cards.lifted],
-    ["aboutUnits", units.aboutUnits],
-    ["aboutUnregistered", units.aboutUnregistered],
-  ] as const) {
-    sheet.addRow([t(`report.units.${key}`), value]);
-  }
-  const table = (heading: string, header: string[], rows: (string | number)[][]) => {
+  for (const [key, value] of unitFigureEntries(units)) sheet.addRow([t(key), value]);
+  for (const table of unitTables(units)) {
     sheet.addRow([]);
-    sheet.addRow([heading]).font = { bold: true };
-    sheet.addRow(header).font = { bold: true };
-    for (const row of rows) sheet.addRow(row);
-  };
-  table(
-    t("report.units.byUnit"),
-    [t("register.name"), t("register.creditCode"), t("register.industry"), t("report.units.complaints")],
-    units.byUnit.map((row) => [row.name, row.creditCode, row.industry, row.complaints]),
-  );
-  table(
-    t("report.units.byIndustry"),
-    [t("register.industry"), t("report.units.complaints")],
-    units.byIndustry.map((row) => [row.industry, row.complaints]),
-  );
-  table(
-    t("report.units.mostRepeated"),
-    [t("register.name"), t("report.units.warnings"), t("report.units.repeatComplaints")],
-    units.mostRepeated.map((row) => [row.name, row.warnings, row.complaints]),
-  );
+    sheet.addRow([t(table.caption)]).font = { bold: true };
+    sheet.addRow(table.header.map((key) => t(key))).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row);
+  }
   sheet.getColumn(1).width = 28;
 }

@@ -1,5 +1,6 @@
 import type { MessageKey } from "~/i18n";
 import type { CaseStatistics } from "~/models/statistics/figures.server";
+import type { EnterpriseFigures } from "~/models/statistics/enterprise-figures.server";
 
 /** The figures of a kind's statistics, labelled and formatted once for the page and the XLSX tables. */
 export const percent = (value: number | null) => (value === null ? "—" : `${value.toFixed(1)}%`);
@@ -30,5 +31,39 @@ export function figureEntries(s: CaseStatistics): [MessageKey, string | number][
     ["report.figure.withdrawn", s.mediation.withdrawn],
     ["report.figure.successRate", percent(s.mediation.successRate)],
     ...entries.filter(([key]) => key !== "report.figure.received"),
+  ];
+}
+
+/** The register's figures of the report (被投诉单位与红黄牌), labelled once for the page and the XLSX sheet. */
+export function unitFigureEntries(f: EnterpriseFigures): [MessageKey, number][] {
+  return [
+    ["report.units.yellowUnits", f.cards.yellowUnits],
+    ["report.units.yellowIssued", f.cards.yellowIssued],
+    ["report.units.redUnits", f.cards.redUnits],
+    ["report.units.redIssued", f.cards.redIssued],
+    ["report.units.lifted", f.cards.lifted],
+    ["report.units.aboutUnits", f.aboutUnits],
+    ["report.units.aboutUnregistered", f.aboutUnregistered],
+  ];
+}
+
+/** The register's tables of the report, with their captions and headers, for the page and the sheet. */
+export function unitTables(f: EnterpriseFigures): { caption: MessageKey; header: MessageKey[]; rows: (string | number)[][] }[] {
+  return [
+    {
+      caption: "report.units.byUnit",
+      header: ["register.name", "register.creditCode", "register.industry", "report.units.complaints"],
+      rows: f.byUnit.map((row) => [row.name, row.creditCode, row.industry, row.complaints]),
+    },
+    {
+      caption: "report.units.byIndustry",
+      header: ["register.industry", "report.units.complaints"],
+      rows: f.byIndustry.map((row) => [row.industry, row.complaints]),
+    },
+    {
+      caption: "report.units.mostRepeated",
+      header: ["register.name", "report.units.warnings", "report.units.repeatComplaints"],
+      rows: f.mostRepeated.map((row) => [row.name, row.warnings, row.complaints]),
+    },
   ];
 }
