@@ -4,7 +4,9 @@
  * development, tests of sources, and the CLI). Dependencies stay in node_modules.
  */
 import path from "node:path";
+import { writeFileSync } from "node:fs";
 import { build, type Plugin } from "esbuild";
+import { STAMP, sourceHash } from "./source-hash";
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "build/server");
@@ -21,6 +23,8 @@ const dependenciesStayPut: Plugin = {
 };
 
 async function main() {
+  // Hashed before building: an edit made while the build runs makes the next start build again.
+  const sources = sourceHash();
   await build({
     entryPoints: { web: "server.ts", worker: "workers/index.ts", start: "scripts/start.ts" },
     absWorkingDir: ROOT,
@@ -34,6 +38,8 @@ async function main() {
     plugins: [dependenciesStayPut],
     logLevel: "warning",
   });
+  // The client's bundle (remix build) ran first: both halves are of these sources now.
+  writeFileSync(STAMP, `${sources}\n`);
 }
 
 main().catch((error) => {
