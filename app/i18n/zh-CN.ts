@@ -586,6 +586,7 @@ export const zhCN = {
   "repeat.none": "目前没有在预警期内的单位。",
   "repeat.count": "投诉次数",
   "repeat.inForce": "预警期内",
+  "repeat.atIntake": "该单位正处于集中重复举报预警期：已计入 {count} 件投诉（至 {until}），本次投诉将一并计入。",
   "repeat.raisedAt": "预警于",
   "repeat.until": "预警期至",
   "repeat.onCase": "集中重复举报：该单位 {date} 起的预警已计入 {count} 件投诉",

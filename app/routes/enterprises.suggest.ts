@@ -16,6 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       creditCode: unit.creditCode,
       township: unit.township.name,
       creditGrade: unit.creditGrades[0] ?? null,
+      repeatWarning: unit.repeatWarnings[0]
+        ? { count: unit.repeatWarnings[0]._count.cases, until: unit.repeatWarnings[0].windowEndsAt }
+        : null,
     })),
   };
 }

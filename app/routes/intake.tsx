@@ -30,6 +30,7 @@ import { bureauOf } from "~/config.server";
 import { type SignedInUser, requireUser } from "~/session.server";
 import { NamedOptions } from "~/components/named-options";
 import { CreditGradeBadge } from "~/components/unit-markers";
+import { showDateTime } from "~/utils/format";
 import type { loader as respondentSuggestions } from "./enterprises.suggest";
 
 // The receipt's cookie is removed by the page that shows it.
@@ -377,6 +378,14 @@ function IntakeForm() {
                 : t("register.respondentHint")}
               {registeredRespondent?.creditGrade ? <CreditGradeBadge {...registeredRespondent.creditGrade} /> : null}
             </span>
+            {registeredRespondent?.repeatWarning ? (
+              <p className="field-warning" role="status">
+                {t("repeat.atIntake", {
+                  count: registeredRespondent.repeatWarning.count,
+                  until: showDateTime(registeredRespondent.repeatWarning.until),
+                })}
+              </p>
+            ) : null}
             <FieldError id={fields.subject.errorId} message={fields.subject.errors} />
           </div>
           <div className="field wide">

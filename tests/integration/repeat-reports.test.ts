@@ -85,6 +85,11 @@ describe("repeat-report warnings", { timeout: 120_000 }, () => {
     const page = await (await request(`/cases/${fourth.caseNo}`, { cookie: await signIn("dispatcher") })).text();
     expect(page).toContain("集中重复举报：该单位");
     expect(page).toContain("已计入 4 件投诉");
+    // The intake tells the operator, as the unit is recognised, that its warning is in force.
+    const suggested = await request(`/enterprises/suggest.data?q=${encodeURIComponent("测试重复")}`, {
+      cookie: await signIn("operator"),
+    });
+    expect(await suggested.text()).toMatch(/"repeatWarning",\{[^}]*\},"count",4,/);
     // So does the unit's page.
     expect(await (await request(`/enterprises/${plant.id}`, { cookie: await signIn("dispatcher") })).text()).toContain(
       t("register.repeatWarnings"),

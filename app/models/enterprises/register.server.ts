@@ -145,6 +145,13 @@ export async function searchUnits(user: Pick<SignedInUser, "role" | "townshipId"
       industry: true,
       township: { select: { id: true, name: true } },
       creditGrades: { orderBy: { year: "desc" }, take: 1, select: { year: true, grade: true } },
+      // The repeat-report warning in force, which the intake tells the operator of.
+      repeatWarnings: {
+        where: { raisedAt: { lte: new Date() }, windowEndsAt: { gt: new Date() } },
+        orderBy: { raisedAt: "desc" },
+        take: 1,
+        select: { windowEndsAt: true, _count: { select: { cases: true } } },
+      },
     },
     orderBy: { name: "asc" },
     take: limit,
