@@ -478,6 +478,7 @@ export const zhCN = {
   "register.cases.concluded": "已办结",
   "register.cases.rejected": "不予受理",
   "register.cases.merged": "并入他案",
+  "register.casesShown": "共 {total} 件，下表列出最近受理的 {shown} 件；全部案件可在案件查询中按被投诉对象查找。",
   "register.noCases": "还没有与该单位有关的案件。",
   "register.overdue": "已超期",
   "register.importIntro":

@@ -235,6 +235,9 @@ export default function Enterprise() {
             </div>
           ))}
         </dl>
+        {counts.total > cases.length ? (
+          <p className="muted">{t("register.casesShown", { shown: cases.length, total: counts.total })}</p>
+        ) : null}
         {cases.length === 0 ? (
           <p className="muted">{t("register.noCases")}</p>
         ) : (

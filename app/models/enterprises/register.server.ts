@@ -6,7 +6,8 @@ import type { UnitFields, UnitProblem } from "~/domain/enterprise-register";
 import { readUnitRows } from "~/domain/enterprise-register";
 import { isCreditCode, normalizeCreditCode } from "~/domain/credit-code";
 import { nameStem } from "~/domain/typed-choice";
-import { HANDLING_STATES } from "~/domain/workflow";
+import { CASE_STATES, HANDLING_STATES } from "~/domain/workflow";
+import { overdueNow } from "../case/lists.server";
 import { dueStatusOf } from "~/domain/case-deadlines";
 import { warningInForce } from "~/domain/repeat-reports";
 import { REGISTER_READERS } from "~/domain/roles";
@@ -158,6 +159,9 @@ export async function searchUnits(user: Pick<SignedInUser, "role" | "townshipId"
   });
 }
 
+/** A unit's page lists its latest cases; the counts are of all of them. */
+export const UNIT_CASES_SHOWN = 500;
+
 /**
  * A unit's page: its fields and every case about it across kinds and years, newest first, with the
  * counts the desk reads (open, overdue, by outcome). A township user sees a unit of their township and
@@ -169,23 +173,30 @@ export async function unitPage(user: Pick<SignedInUser, "role" | "townshipId">, 
     include: { township: { select: { name: true } } },
   });
   if (!unit) return null;
-  const cases = await prisma.case.findMany({
-    where: { respondentId: unit.id, ...(user.role === "township" ? { townshipId: user.townshipId ?? -1 } : {}) },
-    select: {
-      caseNo: true,
-      kind: true,
-      state: true,
-      receivedAt: true,
-      concludedAt: true,
-      overdue: true,
-      nextDueAt: true,
-      nextWarningAt: true,
-      township: { select: { name: true } },
-    },
-    orderBy: { receivedAt: "desc" },
-    take: 500,
-  });
-  // Overdue by the one rule of "overdue" (dueStatusOf), as every list and the case page say it.
+  const where = { respondentId: unit.id, ...(user.role === "township" ? { townshipId: user.townshipId ?? -1 } : {}) };
+  const [cases, byState, overdue] = await Promise.all([
+    prisma.case.findMany({
+      where,
+      select: {
+        caseNo: true,
+        kind: true,
+        state: true,
+        receivedAt: true,
+        concludedAt: true,
+        overdue: true,
+        nextDueAt: true,
+        nextWarningAt: true,
+        township: { select: { name: true } },
+      },
+      orderBy: { receivedAt: "desc" },
+      take: UNIT_CASES_SHOWN,
+    }),
+    prisma.case.groupBy({ by: ["state"], where, _count: { _all: true } }),
+    // Overdue by the one rule of "overdue" (dueStatusOf, in its query form), as every list says it.
+    prisma.case.count({ where: { ...where, ...overdueNow(now) } }),
+  ]);
+  const ofStates = (states: readonly string[]) =>
+    byState.filter((row) => states.includes(row.state)).reduce((total, row) => total + row._count._all, 0);
   const shown = cases.map(({ nextWarningAt, ...item }) => ({
     ...item,
     overdue: dueStatusOf({ ...item, nextWarningAt }, now) === "red",
@@ -209,13 +220,13 @@ export async function unitPage(user: Pick<SignedInUser, "role" | "townshipId">, 
     creditGrades,
     cases: shown,
     counts: {
-      total: cases.length,
-      open: cases.filter((item) => (HANDLING_STATES as readonly string[]).includes(item.state)).length,
-      overdue: shown.filter((item) => item.overdue).length,
+      total: ofStates(CASE_STATES),
+      open: ofStates(HANDLING_STATES),
+      overdue,
       // How the others ended: answered (concluded or closed), not accepted, or merged into another case.
-      concluded: cases.filter((item) => item.state === "concluded" || item.state === "closed").length,
-      rejected: cases.filter((item) => item.state === "rejected").length,
-      merged: cases.filter((item) => item.state === "merged").length,
+      concluded: ofStates(["concluded", "closed"]),
+      rejected: ofStates(["rejected"]),
+      merged: ofStates(["merged"]),
     },
   };
 }
