@@ -53,6 +53,15 @@ describe("choiceFor", () => {
     expect(choiceFor("qt", choices)?.value).toBe("a");
     expect(choiceFor("qtz", choices)?.value).toBe("b");
   });
+
+  it("reads a category's code as sent by a form or a client, whatever its case (solidWaste was refused)", () => {
+    const categories: Choice[] = [
+      { value: "solidWaste", name: "固体废物", initials: "gtfw" },
+      { value: "cookingFumes", name: "餐饮油烟", initials: "cyyy" },
+    ];
+    expect(choiceFor("solidWaste", categories)?.value).toBe("solidWaste");
+    expect(choiceFor("cookingfumes", categories)?.value).toBe("cookingFumes");
+  });
 });
 
 describe("nameStem", () => {

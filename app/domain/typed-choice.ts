@@ -25,7 +25,7 @@ export function choiceFor(typed: string, choices: readonly Choice[]): Choice | n
   const text = typed.replace(/\s+/g, "").toLowerCase();
   if (!text) return null;
   const exact =
-    choices.find((choice) => choice.value === text) ??
+    choices.find((choice) => choice.value.toLowerCase() === text) ??
     choices.find((choice) => choice.name === text) ??
     only(choices.filter((choice) => nameStem(choice.name) === text)) ??
     only(choices.filter((choice) => choice.initials === text));
