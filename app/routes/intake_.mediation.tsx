@@ -22,7 +22,13 @@ import { replyErrors } from "~/utils/forms";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, INTAKE_ROLES);
   const from = searchParamsOf(request).get("from") ?? "";
-  return { ...(await loadCaseVocabulary()), now: toDateTimeLocalValue(new Date()), from };
+  return {
+    ...(await loadCaseVocabulary()),
+    now: toDateTimeLocalValue(new Date()),
+    from,
+    // One key per empty form: the same application sent again (a double click) is the case it registered.
+    submissionKey: crypto.randomUUID(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,23 +42,28 @@ export async function action({ request }: ActionFunctionArgs) {
 
 async function registerApplication(user: SignedInUser, { formData, files, keepFiles }: StepForm) {
   const submission = parseWithZod(formData, { schema: mediationIntakeSchema });
-  if (submission.status !== "success") return { result: submission.reply() };
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const refused = refusedFileMessages(files);
   if (refused.length > 0) return data({ result: submission.reply({ formErrors: refused }) }, { status: 400 });
   const evidence = stepEvidence(formData, files, "register");
   if (!evidence) return data({ result: submission.reply({ formErrors: [t("error.badRequest")] }) }, { status: 400 });
   try {
     const { fields, application } = mediationFromForm(submission.value);
-    const created = await registerCase(user, fields, { mediation: application, attachments: evidence.attachments, keepFiles });
+    const created = await registerCase(user, fields, {
+      mediation: application,
+      attachments: evidence.attachments,
+      keepFiles,
+      submissionKey: evidence.submissionKey,
+    });
     return redirect(`/cases/${created.caseNo}`);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }) };
+    return data({ result: submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }) }, { status: 400 });
   }
 }
 
 export default function MediationApplication() {
-  const { townships, channels, categories, now, from } = useLoaderData<typeof loader>();
+  const { townships, channels, categories, now, from, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -89,6 +100,7 @@ export default function MediationApplication() {
         data-form="mediation"
         aria-label={t("mediation.applyTitle")}
       >
+        <input type="hidden" name="submissionKey" value={submissionKey} />
         <div className="grid">
           <SelectField meta={fields.channel} label={t("field.channel")} autoFocus>
             <NamedOptions items={channels} />

@@ -65,6 +65,44 @@ describe("registering at the hotline", { timeout: 120_000 }, () => {
     expect(await casesAbout("重复提交的工地")).toBe(2);
   });
 
+  it("a mediation application sent again, or twice at once, registers one case; a refused one answers 400 and keeps what was typed", async () => {
+    const dispatcher = await signIn("dispatcher");
+    const application = async (key: string, claim = "赔偿鱼塘损失。") =>
+      new URLSearchParams({
+        channel: "visit",
+        receivedAt: "2026-03-02T09:00",
+        townshipId: String(await townshipId("古南街道")),
+        category: "water",
+        applicantType: "person",
+        applicantName: "周调解",
+        applicantPhone: "13900006666",
+        respondentType: "unit",
+        respondentName: "重复提交测试化工厂",
+        description: "化工厂废水流入鱼塘。",
+        claim,
+        submissionKey: key,
+      });
+    const cases = () => prisma.case.count({ where: { kind: "mediation", subject: "重复提交测试化工厂" } });
+    const body = await application("mediation-key-0001");
+    const answers = await Promise.all(
+      [1, 2].map(() => request("/intake/mediation", { method: "POST", cookie: dispatcher, body })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([302, 302]);
+    expect(new Set(answers.map((answer) => answer.headers.get("location"))).size).toBe(1);
+    const again = await request("/intake/mediation", { method: "POST", cookie: dispatcher, body });
+    expect(again.headers.get("location")).toBe(answers[0].headers.get("location"));
+    expect(await cases()).toBe(1);
+
+    const refused = await request("/intake/mediation", {
+      method: "POST",
+      cookie: dispatcher,
+      body: await application("mediation-key-0002", ""),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("化工厂废水流入鱼塘。");
+    expect(await cases()).toBe(1);
+  });
+
   it("five copies of one form sent at once register one case", async () => {
     const operator = await signIn("operator");
     const body = await complaintForm("同时提交五次", "intake-key-0003");
