@@ -24,6 +24,13 @@ const typedChoice = (choices: readonly Choice[], unknown: string) =>
     return z.NEVER;
   });
 
+/** The township typed at intake (its name, stem or initials), read as its id. */
+export const typedTownshipId = (choices: IntakeChoiceLists) =>
+  typedChoice(choices.townships, "typedTownship").pipe(z.coerce.number().pipe(townshipIdSchema));
+
+/** The category typed at intake, read as its code. */
+export const typedCategory = (choices: IntakeChoiceLists) => typedChoice(choices.categories, "typedCategory");
+
 /**
  * The intake form, shared by the browser (validation as one types) and the server (the truth).
  * Complaints and petitions share it; mediation applications have their own (./mediation-intake.ts).
@@ -42,10 +49,8 @@ const fieldsSchema = (choices?: IntakeChoiceLists) =>
     consentToDisclose: z.boolean().optional(),
     refusesMessages: z.boolean().optional(),
     consentToPublish: z.boolean().optional(),
-    townshipId: choices
-      ? typedChoice(choices.townships, "typedTownship").pipe(z.coerce.number().pipe(townshipIdSchema))
-      : townshipIdSchema,
-    category: choices ? typedChoice(choices.categories, "typedCategory") : z.string({ required_error: "required" }),
+    townshipId: choices ? typedTownshipId(choices) : townshipIdSchema,
+    category: choices ? typedCategory(choices) : z.string({ required_error: "required" }),
     subject: optionalText(200),
     address: optionalText(200),
     description: requiredText(4000),

@@ -8,10 +8,11 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/form-fields";
+import { FormErrors, SelectField, TextAreaField, TextField, TypedChoiceField } from "~/components/form-fields";
 import { NamedOptions } from "~/components/named-options";
 import { toDateTimeLocalValue } from "~/domain/local-time";
-import { mediationFromForm, mediationIntakeSchema } from "~/forms/mediation-intake";
+import { mediationFromForm, mediationIntakeSchemaFor } from "~/forms/mediation-intake";
+import { intakeChoicesOf, loadIntakeChoices } from "~/models/reference/choices.server";
 import { t } from "~/i18n";
 import { registerCase } from "~/models/case/service.server";
 import { InputError } from "~/models/errors";
@@ -22,8 +23,11 @@ import { replyErrors } from "~/utils/forms";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, INTAKE_ROLES);
   const from = searchParamsOf(request).get("from") ?? "";
+  const vocabulary = await loadCaseVocabulary();
   return {
-    ...(await loadCaseVocabulary()),
+    channels: vocabulary.channels,
+    // Township and category are typed by name or pinyin initials, as at the hotline intake.
+    choices: intakeChoicesOf(vocabulary),
     now: toDateTimeLocalValue(new Date()),
     from,
     // One key per empty form: the same application sent again (a double click) is the case it registered.
@@ -41,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 async function registerApplication(user: SignedInUser, { formData, files, keepFiles }: StepForm) {
-  const submission = parseWithZod(formData, { schema: mediationIntakeSchema });
+  const submission = parseWithZod(formData, { schema: mediationIntakeSchemaFor(await loadIntakeChoices()) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const refused = refusedFileMessages(files);
   if (refused.length > 0) return data({ result: submission.reply({ formErrors: refused }) }, { status: 400 });
@@ -63,7 +67,7 @@ async function registerApplication(user: SignedInUser, { formData, files, keepFi
 }
 
 export default function MediationApplication() {
-  const { townships, channels, categories, now, from, submissionKey } = useLoaderData<typeof loader>();
+  const { channels, choices, now, from, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -72,7 +76,7 @@ export default function MediationApplication() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     defaultValue: { channel: "visit", receivedAt: now, relatedCaseNo: from, applicantType: "person", respondentType: "unit" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mediationIntakeSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: mediationIntakeSchemaFor(choices) }),
   });
   const party = (role: "applicant" | "respondent") => (
     <fieldset className="grid">
@@ -106,14 +110,8 @@ export default function MediationApplication() {
             <NamedOptions items={channels} />
           </SelectField>
           <TextField meta={fields.receivedAt} type="datetime-local" label={t("field.receivedAt")} />
-          <SelectField meta={fields.townshipId} label={t("field.township")}>
-            <option value="">{t("common.select")}</option>
-            <NamedOptions items={townships} />
-          </SelectField>
-          <SelectField meta={fields.category} label={t("field.category")}>
-            <option value="">{t("common.select")}</option>
-            <NamedOptions items={categories} />
-          </SelectField>
+          <TypedChoiceField meta={fields.townshipId} label={t("field.township")} choices={choices.townships} />
+          <TypedChoiceField meta={fields.category} label={t("field.category")} choices={choices.categories} />
           <TextField meta={fields.relatedCaseNo} label={t("mediation.relatedCaseNo")} />
         </div>
         {party("applicant")}

@@ -37,8 +37,8 @@ describe("petitions and mediation in the browser", { timeout: 120_000 }, () => {
   it("a mediator records a session and an agreement and prints the agreement", async () => {
     const operator = await session.signIn("operator");
     await operator.goto("/intake/mediation");
-    await operator.getByLabel(t("field.township"), { exact: true }).selectOption({ label: "古南街道" });
-    await operator.getByLabel(t("field.category"), { exact: true }).selectOption({ label: "噪声" });
+    await operator.getByLabel(t("field.township"), { exact: true }).fill("gn");
+    await operator.getByLabel(t("field.category"), { exact: true }).fill("噪声");
     const applicant = operator.getByRole("group", { name: t("mediation.applicant"), exact: true });
     await applicant.getByLabel(t("mediation.partyName"), { exact: true }).fill("孙调解");
     await applicant.getByLabel(t("field.complainantPhone"), { exact: true }).fill("13500003333");
