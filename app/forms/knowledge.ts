@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { databaseId, localDate, optionalText, requiredText } from "./fields";
+import { databaseId, localDate, optionalText, requiredText, submissionKey } from "./fields";
 
 /** The knowledge base's forms (docs/working-pages.md, "The knowledge base"). */
 const entryFields = {
@@ -11,7 +11,12 @@ const entryFields = {
 };
 
 export const knowledgeSchemas = {
-  create: z.object({ intent: z.literal("create"), ...entryFields, sourceCaseNo: optionalText(30) }),
+  create: z.object({
+    intent: z.literal("create"),
+    ...entryFields,
+    sourceCaseNo: optionalText(30),
+    submissionKey: submissionKey.optional(),
+  }),
   update: z.object({ intent: z.literal("update"), entryId: databaseId("badRequest"), ...entryFields }),
   delete: z.object({ intent: z.literal("delete"), entryId: databaseId("badRequest") }),
 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_REPLY_TEMPLATE_LENGTH, REPLY_PURPOSES, unknownReplyVariables } from "~/domain/reply-templates";
-import { databaseId, requiredText } from "./fields";
+import { databaseId, requiredText, submissionKey } from "./fields";
 
 /** The reply templates page's forms (docs/working-pages.md, "Replies written once"). */
 const templateFields = {
@@ -15,6 +15,7 @@ export const replyTemplateSchemas = {
     ...templateFields,
     // The bureau's templates are everybody's; only an administrator may keep them.
     scope: z.enum(["own", "bureau"]).default("own"),
+    submissionKey: submissionKey.optional(),
   }),
   update: z.object({ intent: z.literal("update"), templateId: databaseId("badRequest"), ...templateFields }),
   delete: z.object({ intent: z.literal("delete"), templateId: databaseId("badRequest") }),

@@ -19,6 +19,7 @@ import {
   updateKnowledgeEntry,
 } from "~/models/knowledge/entries.server";
 import { requireUser } from "~/session.server";
+import { InputError } from "~/models/errors";
 import { badRequest, readFormData, searchParamsOf } from "~/utils/request-input.server";
 
 /**
@@ -36,7 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user.role === "admin" ? entriesPastReview() : Promise.resolve([]),
     editable && fromCase ? knowledgeDraftFromCase(user, fromCase) : Promise.resolve(null),
   ]);
-  return { q, entries, pastReview, draft, editable, today: localDateOf(new Date()) };
+  // One key per page load: the new-entry form sent again (a double click) is the entry it added.
+  return { q, entries, pastReview, draft, editable, today: localDateOf(new Date()), submissionKey: crypto.randomUUID() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -50,8 +52,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return refuse(submission.reply());
   const value = submission.value;
   if (value.intent === "create") {
-    const { intent: _, ...input } = value;
-    await createKnowledgeEntry(user, { ...input, legalBasis: input.legalBasis ?? "" });
+    const { intent: _, submissionKey, ...input } = value;
+    try {
+      await createKnowledgeEntry(user, { ...input, legalBasis: input.legalBasis ?? "" }, submissionKey);
+    } catch (error) {
+      // A key another user's entry carries: a crafted post.
+      if (error instanceof InputError) return refuse(submission.reply({ formErrors: [t("error.badRequest")] }));
+      throw error;
+    }
     return redirect(`/knowledge?done=created&q=${encodeURIComponent(value.question.slice(0, 20))}`);
   }
   const change =
@@ -87,7 +95,17 @@ function EntryFields({ fields }: { fields: EntryFieldSet }) {
   );
 }
 
-function NewEntryForm({ draft, today, result }: { draft: Loaded["draft"]; today: string; result?: SubmissionResult<string[]> }) {
+function NewEntryForm({
+  draft,
+  today,
+  result,
+  submissionKey,
+}: {
+  draft: Loaded["draft"];
+  today: string;
+  result?: SubmissionResult<string[]>;
+  submissionKey: string;
+}) {
   const [form, fields] = useForm({
     id: "knowledge-new",
     lastResult: result,
@@ -102,6 +120,7 @@ function NewEntryForm({ draft, today, result }: { draft: Loaded["draft"]; today:
         {draft ? t("knowledge.addFromCase", { caseNo: draft.sourceCaseNo }) : t("knowledge.add")}
       </h2>
       <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
       {draft ? <input type="hidden" name="sourceCaseNo" value={draft.sourceCaseNo} /> : null}
       <EntryFields fields={fields} />
       <FormErrors form={form} />
@@ -144,7 +163,7 @@ function EditEntryForm({ entry, result }: { entry: Entry; result?: SubmissionRes
 }
 
 export default function Knowledge() {
-  const { q, entries, pastReview, draft, editable, today } = useLoaderData<typeof loader>();
+  const { q, entries, pastReview, draft, editable, today, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -182,7 +201,7 @@ export default function Knowledge() {
         <h2 id="knowledge-results-heading">{q ? t("knowledge.results", { count: entries.length }) : t("knowledge.latest")}</h2>
         {entries.length === 0 ? <p className="muted">{t("knowledge.none")}</p> : entries.map(entryWithEdit)}
       </section>
-      {editable ? <NewEntryForm draft={draft} today={today} result={resultFor(null)} /> : null}
+      {editable ? <NewEntryForm draft={draft} today={today} result={resultFor(null)} submissionKey={submissionKey} /> : null}
       {draft === null && searchParams.get("fromCase") && editable ? (
         <p className="flash flash-error" role="alert">
           {t("knowledge.noDraft")}

@@ -25,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     templates: templates.map((template) => ({ ...template, editable: mayEditTemplate(user, template) })),
     isAdmin: user.role === "admin",
+    // One key per page load: the new-template form sent again (a double click) is the template it added.
+    submissionKey: crypto.randomUUID(),
   };
 }
 
@@ -50,7 +52,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function NewTemplateForm({ isAdmin, result }: { isAdmin: boolean; result?: SubmissionResult<string[]> }) {
+function NewTemplateForm({
+  isAdmin,
+  result,
+  submissionKey,
+}: {
+  isAdmin: boolean;
+  result?: SubmissionResult<string[]>;
+  submissionKey: string;
+}) {
   const [form, fields] = useForm({
     id: "reply-template-new",
     lastResult: result,
@@ -64,6 +74,7 @@ function NewTemplateForm({ isAdmin, result }: { isAdmin: boolean; result?: Submi
     <Form method="post" {...getFormProps(form)} className="panel" aria-labelledby="reply-template-new-heading">
       <h2 id="reply-template-new-heading">{t("replies.add")}</h2>
       <input type="hidden" name="intent" value="create" />
+      <input type="hidden" name="submissionKey" value={submissionKey} />
       <div className="grid">
         <SelectField meta={fields.purpose} label={t("replies.purpose")}>
           {REPLY_PURPOSES.map((purpose) => (
@@ -116,7 +127,7 @@ function TemplateForm({ template, result }: { template: Loaded["templates"][numb
 }
 
 export default function ReplyTemplates() {
-  const { templates, isAdmin } = useLoaderData<typeof loader>();
+  const { templates, isAdmin, submissionKey } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -143,7 +154,7 @@ export default function ReplyTemplates() {
           ))}
         </dl>
       </section>
-      <NewTemplateForm isAdmin={isAdmin} result={resultFor(null)} />
+      <NewTemplateForm isAdmin={isAdmin} result={resultFor(null)} submissionKey={submissionKey} />
       {REPLY_PURPOSES.map((purpose) => {
         const shown = templates.filter((template) => template.purpose === purpose);
         return (

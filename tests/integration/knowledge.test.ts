@@ -19,6 +19,18 @@ const post = (cookie: string, fields: Record<string, string>) =>
   request("/knowledge", { method: "POST", cookie, body: new URLSearchParams(fields) });
 
 describe("the knowledge base", { timeout: 120_000 }, () => {
+  it("the same new-entry form sent again, or twice at once, adds one entry; another user's key adds nothing", async () => {
+    const dispatcher = await signIn("dispatcher");
+    const form = { intent: "create", ...entry, question: "双击新建的条目", submissionKey: "knowledge-key-0001" };
+    const answers = await Promise.all([1, 2].map(() => post(dispatcher, form)));
+    expect(answers.map((answer) => answer.status)).toEqual([302, 302]);
+    expect((await post(dispatcher, form)).status).toBe(302);
+    expect(await prisma.knowledgeEntry.count({ where: { question: "双击新建的条目" } })).toBe(1);
+    const admin = await signIn("admin");
+    expect((await post(admin, { ...form, question: "借用密钥的条目" })).status).toBe(400);
+    expect(await prisma.knowledgeEntry.count({ where: { question: "借用密钥的条目" } })).toBe(0);
+  });
+
   it("the desk keeps it; everyone finds an entry by the question as a caller asks it", async () => {
     const dispatcher = await signIn("dispatcher");
     expect((await post(dispatcher, { intent: "create", ...entry })).status).toBe(302);

@@ -13,6 +13,22 @@ const post = (cookie: string, fields: Record<string, string>) =>
 const idOf = async (title: string) => (await prisma.replyTemplate.findFirstOrThrow({ where: { title } })).id;
 
 describe("reply templates", { timeout: 120_000 }, () => {
+  it("the same new-template form sent again, or twice at once, adds one template", async () => {
+    const dispatcher = await signIn("dispatcher");
+    const form = {
+      intent: "create",
+      scope: "own",
+      purpose: "answer",
+      title: "双击的常用语",
+      body: "已受理。",
+      submissionKey: "template-key-0001",
+    };
+    const answers = await Promise.all([1, 2].map(() => post(dispatcher, form)));
+    expect(answers.map((answer) => answer.status)).toEqual([302, 302]);
+    expect((await post(dispatcher, form)).status).toBe(302);
+    expect(await prisma.replyTemplate.count({ where: { title: "双击的常用语" } })).toBe(1);
+  });
+
   it("the administrator keeps the bureau's, each user their own; nobody changes another's", async () => {
     const admin = await signIn("admin");
     const gunan = await signIn("gunan");

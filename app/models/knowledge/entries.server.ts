@@ -1,3 +1,4 @@
+import { InputError, isUniqueViolation } from "../errors";
 import { prisma } from "~/db.server";
 import { type LocalDate, localDateOf } from "~/domain/local-time";
 import { defaultReviewBy, rankKnowledge } from "~/domain/knowledge";
@@ -52,8 +53,23 @@ export async function entriesPastReview(now = new Date()) {
 export async function createKnowledgeEntry(
   user: Pick<SignedInUser, "id">,
   input: KnowledgeInput & { sourceCaseNo?: string | null },
+  submissionKey?: string,
 ) {
-  return prisma.knowledgeEntry.create({ data: { ...input, sourceCaseNo: input.sourceCaseNo ?? null, createdById: user.id } });
+  // The same form sent again (a double click, a retry) is the entry it added; another user's key adds nothing.
+  const earlier = () =>
+    submissionKey ? prisma.knowledgeEntry.findFirst({ where: { submissionKey, createdById: user.id } }) : null;
+  const found = await earlier();
+  if (found) return found;
+  try {
+    return await prisma.knowledgeEntry.create({
+      data: { ...input, sourceCaseNo: input.sourceCaseNo ?? null, createdById: user.id, submissionKey: submissionKey ?? null },
+    });
+  } catch (error) {
+    const first = isUniqueViolation(error) ? await earlier() : null;
+    if (first) return first;
+    if (isUniqueViolation(error)) throw new InputError({ form: "badRequest" });
+    throw error;
+  }
 }
 
 /** Changes or removes an entry; false when there is none with that id. */

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from "../errors";
 import { prisma } from "~/db.server";
 import {
   type FilledReplyTemplates,
@@ -29,7 +30,7 @@ export function mayEditTemplate(user: Pick<SignedInUser, "id" | "role">, templat
 /** Adds a template; the refusal's message key, or null once added. */
 export async function createReplyTemplate(
   user: Pick<SignedInUser, "id" | "role">,
-  input: { scope: "own" | "bureau"; purpose: ReplyPurpose; title: string; body: string },
+  input: { scope: "own" | "bureau"; purpose: ReplyPurpose; title: string; body: string; submissionKey?: string },
 ) {
   // The bureau's templates are everybody's: only an administrator keeps them.
   if (input.scope === "bureau" && user.role !== "admin") return "notAllowed" as const;
@@ -37,7 +38,17 @@ export async function createReplyTemplate(
   if (ownerId !== null && (await prisma.replyTemplate.count({ where: { ownerId } })) >= MAX_OWN_TEMPLATES) {
     return "tooManyTemplates" as const;
   }
-  await prisma.replyTemplate.create({ data: { ownerId, purpose: input.purpose, title: input.title, body: input.body } });
+  // The same form sent again (a double click, a retry) is the template it added.
+  const key = input.submissionKey ?? null;
+  if (key && (await prisma.replyTemplate.count({ where: { submissionKey: key } })) > 0) return null;
+  try {
+    await prisma.replyTemplate.create({
+      data: { ownerId, purpose: input.purpose, title: input.title, body: input.body, submissionKey: key },
+    });
+  } catch (error) {
+    // Sent twice at once: the second loses on the key's uniqueness, and is the first.
+    if (!isUniqueViolation(error)) throw error;
+  }
   return null;
 }
 
