@@ -37,6 +37,7 @@ export const CARD_RULES: Record<CardAction, CardRule> = {
 
 /** Who issues cards: the desk. */
 export const CARD_ISSUERS: readonly Role[] = ["dispatcher"];
+export const mayIssueCards = (actor: { role: string }) => (CARD_ISSUERS as readonly string[]).includes(actor.role);
 
 /** A rectification deadline of 1 to 180 working days. */
 export const MAX_RECTIFY_WORKING_DAYS = 180;

@@ -13,32 +13,26 @@ export const CREDIT_GRADE_COLOUR: Record<CreditGrade, "green" | "blue" | "yellow
   poor: "red",
 };
 
-// As evaluation lists write them: the full name, the short one, or the colour's card.
-const WRITTEN: Record<string, CreditGrade> = {
-  环保诚信: "trustworthy",
-  环保诚信企业: "trustworthy",
-  诚信: "trustworthy",
-  绿牌: "trustworthy",
-  环保良好: "good",
-  环保良好企业: "good",
-  良好: "good",
-  蓝牌: "good",
-  环保警示: "warned",
-  环保警示企业: "warned",
-  警示: "warned",
-  黄牌: "warned",
-  环保不良: "poor",
-  环保不良企业: "poor",
-  不良: "poor",
-  红牌: "poor",
+// As evaluation lists write them: the full name, with or without 企业, the short one, or the card's colour.
+const WRITTEN_NAMES: Record<CreditGrade, { short: string; card: string }> = {
+  trustworthy: { short: "诚信", card: "绿牌" },
+  good: { short: "良好", card: "蓝牌" },
+  warned: { short: "警示", card: "黄牌" },
+  poor: { short: "不良", card: "红牌" },
 };
+const WRITTEN = new Map(
+  CREDIT_GRADES.flatMap((grade) => {
+    const { short, card } = WRITTEN_NAMES[grade];
+    return [`环保${short}`, `环保${short}企业`, short, card].map((name) => [name, grade] as const);
+  }),
+);
 
 export const isCreditGrade = (value: string): value is CreditGrade => (CREDIT_GRADES as readonly string[]).includes(value);
 
 /** A grade as a list or a form writes it (its key, or its Chinese name), or null. */
 export function creditGradeOf(text: string): CreditGrade | null {
   const value = text.trim();
-  return isCreditGrade(value) ? value : (WRITTEN[value.replace(/\s/g, "")] ?? null);
+  return isCreditGrade(value) ? value : (WRITTEN.get(value.replace(/\s/g, "")) ?? null);
 }
 
 /** The latest grade of a unit's grades, as intake and the case page show beside the respondent. */

@@ -87,3 +87,4 @@ export const REGISTER_READERS = ["dispatcher", "leader", "admin", "township"] as
 
 /** Who enters a unit's credit grades: the desk and administrators. */
 export const CREDIT_GRADE_EDITORS = ["dispatcher", "admin"] as const satisfies readonly Role[];
+export const mayEnterCreditGrades = (user: { role: string }) => (CREDIT_GRADE_EDITORS as readonly string[]).includes(user.role);

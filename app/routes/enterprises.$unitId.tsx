@@ -9,13 +9,13 @@ import { CREDIT_GRADES } from "~/domain/credit-grades";
 import { cardStepSchema, creditGradeSchema, issueCardSchema } from "~/forms/enterprises";
 import { badRequest, readFormData } from "~/utils/request-input.server";
 import { type CardFormReply, IssueCardForm, UnitCardList } from "~/components/unit-cards";
-import { CARD_ACTIONS, CARD_ISSUERS, type CardAction } from "~/domain/cards";
+import { CARD_ACTIONS, type CardAction, mayIssueCards } from "~/domain/cards";
 import { replyErrors } from "~/utils/forms";
 import { ActionNotAllowedError, InputError } from "~/models/errors";
 import { cardsOfUnit, changeCard, issueCard } from "~/models/enterprises/cards.server";
 import { OptionalEntry } from "~/components/optional-entry";
 import { UNIT_FLAGS } from "~/domain/enterprise-register";
-import { CREDIT_GRADE_EDITORS, REGISTER_READERS } from "~/domain/roles";
+import { REGISTER_READERS, mayEnterCreditGrades } from "~/domain/roles";
 import { parseId } from "~/utils/forms";
 import { t, tKey } from "~/i18n";
 import { enterCreditGrade, unitPage } from "~/models/enterprises/register.server";
@@ -40,10 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     ...page,
     cards: await cardsOfUnit(user, page.unit),
-    mayIssueCards: CARD_ISSUERS.includes(user.role),
+    mayIssueCards: mayIssueCards(user),
     // One key per page load: the same card form sent again (a double click) is the step it took.
     submissionKey: crypto.randomUUID(),
-    mayEnterGrades: (CREDIT_GRADE_EDITORS as readonly string[]).includes(user.role),
+    mayEnterGrades: mayEnterCreditGrades(user),
     thisYear: new Date().getFullYear(),
   };
 }
@@ -63,14 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     data({ form, result } satisfies CardFormReply, { status });
   if (!unitId) throw notFound();
   if (intent === "creditGrade") {
-    if (!(CREDIT_GRADE_EDITORS as readonly string[]).includes(user.role)) throw forbidden();
+    if (!mayEnterCreditGrades(user)) throw forbidden();
     const submission = parseWithZod(formData, { schema: creditGradeSchema });
     if (submission.status !== "success") return refuse("credit-grade", submission.reply());
     if (!(await enterCreditGrade(user, unitId, submission.value))) throw notFound();
     return redirect(`/enterprises/${unitId}?graded=${submission.value.year}`);
   }
   if (intent === "issueCard") {
-    if (!CARD_ISSUERS.includes(user.role)) throw forbidden();
+    if (!mayIssueCards(user)) throw forbidden();
     const submission = parseWithZod(formData, { schema: issueCardSchema });
     if (submission.status !== "success") return refuse("issue-card", submission.reply());
     try {

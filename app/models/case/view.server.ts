@@ -13,7 +13,7 @@ import { attachmentVisibleTo, previewOf } from "../attachments/access.server";
 import { snapshotOf } from "./service.server";
 import { CaseNotFoundError } from "../errors";
 import { loadWorkCalendar } from "../reference/reference-data.server";
-import { warningInForce } from "~/domain/repeat-reports";
+import { SHOWN_WARNING, shownWarning } from "../enterprises/repeat-reports.server";
 
 /** A case as this viewer may see it: identity masked where required, milestones with time left, the timeline, the actions open now. */
 export async function getCaseForViewer(actor: Actor, caseNo: string, now = new Date()) {
@@ -33,9 +33,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
           creditGrades: { orderBy: { year: "desc" }, take: 1, select: { year: true, grade: true } },
         },
       },
-      repeatWarnings: {
-        select: { warning: { select: { raisedAt: true, windowEndsAt: true, _count: { select: { cases: true } } } } },
-      },
+      repeatWarnings: { select: { warning: { select: SHOWN_WARNING } } },
       createdBy: { select: { displayName: true } },
       mergedInto: { select: { caseNo: true } },
       repeats: { select: { caseNo: true, receivedAt: true }, orderBy: { id: "asc" } },
@@ -144,12 +142,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       };
     }),
     // The repeat-report warnings that count this complaint (docs/domain.md "Repeat-report warnings").
-    repeatWarnings: repeatWarnings.map(({ warning }) => ({
-      raisedAt: warning.raisedAt,
-      windowEndsAt: warning.windowEndsAt,
-      count: warning._count.cases,
-      inForce: warningInForce(warning, now),
-    })),
+    repeatWarnings: repeatWarnings.map(({ warning }) => shownWarning(warning, now)),
     allowedActions: allowed,
     pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,
   });

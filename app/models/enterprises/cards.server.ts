@@ -2,11 +2,11 @@ import { prisma, type Transaction } from "~/db.server";
 import {
   type CardAction,
   type CardColour,
-  CARD_ISSUERS,
   CARD_RULES,
   allowedCardActions,
   isCardInForce,
   mayFollow,
+  mayIssueCards,
   mayTakeCardAction,
   rectificationDeadline,
 } from "~/domain/cards";
@@ -52,7 +52,7 @@ async function cardOfSubmission(actor: Actor, submissionKey: string | undefined)
  * sent again (its submission key) returns the card it issued.
  */
 export async function issueCard(actor: Actor, unitId: number, input: NewCard, now = new Date(), submissionKey?: string) {
-  if (!CARD_ISSUERS.includes(actor.role)) throw new ActionNotAllowedError("issueCard");
+  if (!mayIssueCards(actor)) throw new ActionNotAllowedError("issueCard");
   const unit = await prisma.regulatedUnit.findUnique({
     where: { id: unitId },
     select: { id: true, name: true, townshipId: true },

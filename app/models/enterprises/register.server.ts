@@ -9,8 +9,9 @@ import { nameStem } from "~/domain/typed-choice";
 import { CASE_STATES, HANDLING_STATES } from "~/domain/workflow";
 import { overdueNow } from "../case/lists.server";
 import { dueStatusOf } from "~/domain/case-deadlines";
-import { warningInForce } from "~/domain/repeat-reports";
-import { REGISTER_READERS } from "~/domain/roles";
+import { SHOWN_WARNING, shownWarning, warningsInForceAt } from "./repeat-reports.server";
+import { REGISTER_READERS, mayEnterCreditGrades } from "~/domain/roles";
+import { ActionNotAllowedError } from "../errors";
 import type { SignedInUser } from "~/session.server";
 import { LedgerFileError, ledgerFormatOf, readLedgerFile } from "~/models/ledger/file.server";
 import type { LedgerImportProgress } from "~/models/ledger/import.server";
@@ -112,10 +113,11 @@ export async function saveCreditGrade(
 
 /** A grade entered on the unit's page; false when there is no such unit. */
 export async function enterCreditGrade(
-  user: Pick<SignedInUser, "id">,
+  user: Pick<SignedInUser, "id" | "role">,
   unitId: number,
   value: { year: number; grade: CreditGrade },
 ) {
+  if (!mayEnterCreditGrades(user)) throw new ActionNotAllowedError("creditGrade");
   const unit = await prisma.regulatedUnit.findUnique({ where: { id: unitId }, select: { id: true } });
   if (!unit) return false;
   await prisma.$transaction((tx) => saveCreditGrade(tx, unit.id, value, user.id));
@@ -148,7 +150,7 @@ export async function searchUnits(user: Pick<SignedInUser, "role" | "townshipId"
       creditGrades: { orderBy: { year: "desc" }, take: 1, select: { year: true, grade: true } },
       // The repeat-report warning in force, which the intake tells the operator of.
       repeatWarnings: {
-        where: { raisedAt: { lte: new Date() }, windowEndsAt: { gt: new Date() } },
+        where: warningsInForceAt(new Date()),
         orderBy: { raisedAt: "desc" },
         take: 1,
         select: { windowEndsAt: true, _count: { select: { cases: true } } },
@@ -205,18 +207,13 @@ export async function unitPage(user: Pick<SignedInUser, "role" | "townshipId">, 
     prisma.repeatReportWarning.findMany({
       where: { unitId: unit.id },
       orderBy: { raisedAt: "desc" },
-      select: { id: true, raisedAt: true, windowEndsAt: true, _count: { select: { cases: true } } },
+      select: SHOWN_WARNING,
     }),
     prisma.creditGrade.findMany({ where: { unitId: unit.id }, orderBy: { year: "desc" }, select: { year: true, grade: true } }),
   ]);
   return {
     unit: { ...unit, formerNames: unit.formerNames ? unit.formerNames.split("\n") : [] },
-    repeatWarnings: repeatWarnings.map((warning) => ({
-      raisedAt: warning.raisedAt,
-      windowEndsAt: warning.windowEndsAt,
-      count: warning._count.cases,
-      inForce: warningInForce(warning, now),
-    })),
+    repeatWarnings: repeatWarnings.map((warning) => shownWarning(warning, now)),
     creditGrades,
     cases: shown,
     counts: {

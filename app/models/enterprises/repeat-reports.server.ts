@@ -1,6 +1,6 @@
 import { config } from "~/config.server";
 import { prisma, type Transaction } from "~/db.server";
-import { type RepeatReportRule, repeatReportDecision } from "~/domain/repeat-reports";
+import { type RepeatReportRule, repeatReportDecision, warningInForce } from "~/domain/repeat-reports";
 import { localDateOf } from "~/domain/local-time";
 import { t } from "~/i18n";
 import { isPostgres } from "../db/sql-dialect.server";
@@ -49,7 +49,7 @@ export async function checkRepeatReports(
       select: { id: true, receivedAt: true },
     }),
     tx.repeatReportWarning.findMany({
-      where: { unitId, raisedAt: { lte: report.receivedAt }, windowEndsAt: { gt: report.receivedAt } },
+      where: { unitId, ...warningsInForceAt(report.receivedAt) },
       select: { id: true, raisedAt: true, windowEndsAt: true },
     }),
   ]);
@@ -102,10 +102,23 @@ export async function checkRepeatReports(
   });
 }
 
+/** The warnings in force at an instant: `warningInForce` as a query. */
+export const warningsInForceAt = (at: Date) => ({ raisedAt: { lte: at }, windowEndsAt: { gt: at } });
+
+/** What a page reads of a warning (`select`), and shows of it: its window, how many complaints it counts, whether in force. */
+export const SHOWN_WARNING = { raisedAt: true, windowEndsAt: true, _count: { select: { cases: true } } } as const;
+
+export const shownWarning = (warning: { raisedAt: Date; windowEndsAt: Date; _count: { cases: number } }, now: Date) => ({
+  raisedAt: warning.raisedAt,
+  windowEndsAt: warning.windowEndsAt,
+  count: warning._count.cases,
+  inForce: warningInForce(warning, now),
+});
+
 /** The warnings in force, for the supervision board: each unit once, with how many reports it counts. */
 export async function repeatReportsInForce(now = new Date()) {
   const warnings = await prisma.repeatReportWarning.findMany({
-    where: { windowEndsAt: { gt: now }, raisedAt: { lte: now } },
+    where: warningsInForceAt(now),
     orderBy: [{ raisedAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
