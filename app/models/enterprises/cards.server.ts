@@ -161,6 +161,8 @@ export async function changeCard(
   });
   if (!card || !mayOpenCard(actor, card.unit.townshipId)) return false;
   if (!mayTakeCardAction(actor, { state: card.state, unitTownshipId: card.unit.townshipId }, action)) {
+    // The same form's first copy may have taken the step between the check above and this read.
+    if (await done()) return true;
     throw new ActionNotAllowedError(action);
   }
   const to = CARD_RULES[action].to;
