@@ -95,7 +95,13 @@ describe("a complainant follows their case on a phone", { timeout: 180_000 }, ()
         await page.goto("/query");
         await page.getByLabel(t("query.caseNo"), { exact: true }).fill(caseNo);
         await page.getByLabel(t("query.proof"), { exact: true }).fill(proof);
+        // Each try's answer is awaited: the next try's navigation would otherwise cancel a try the server
+        // may not have counted yet, and the eleventh would not be the eleventh.
+        const answered = page.waitForResponse(
+          (response) => response.request().method() === "POST" && response.url().includes("/query"),
+        );
         await page.getByRole("button", { name: t("query.submit") }).tap();
+        await answered;
       };
       await lookUp(created.caseNo, "139 1234 5678");
       const progress = page.getByRole("region", { name: new RegExp(created.caseNo) });
