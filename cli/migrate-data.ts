@@ -34,6 +34,7 @@ const TABLES = [
   "case",
   "repeatReportCase",
   "caseMilestone",
+  "caseReturn",
   "caseTransfer",
   "apiRequest",
   "receivedDelivery",

@@ -1,6 +1,11 @@
 import { t, tKey } from "~/i18n";
 import type { CaseView } from "~/models/case/view.server";
 import { showDateTime } from "~/utils/format";
+import { type LadderStep, LADDER_STEPS } from "~/domain/deadlines";
+import { type ReturnDecision, RETURN_DECISIONS } from "~/domain/returns";
+
+const isReturnDecision = (value: unknown): value is ReturnDecision => RETURN_DECISIONS.includes(value as ReturnDecision);
+const isLadderStep = (value: unknown): value is LadderStep => LADDER_STEPS.includes(value as LadderStep);
 
 type TimelineEvent = CaseView["timeline"][number];
 type Snapshot = Record<string, unknown>;
@@ -26,6 +31,18 @@ const SENTENCES: Record<string, (after: Snapshot, before: Snapshot) => string | 
     text(after.unit)
       ? t("timeline.repeatReport", { unit: String(after.unit), days: Number(after.days), count: Number(after.count) })
       : null,
+  return: (after) => {
+    if (!text(after.returnedBy)) return null;
+    const values = { unit: String(after.returnedBy), ground: tKey("returnGround", String(after.ground)), due: when(after.decideBy) };
+    return text(after.suggested)
+      ? t("timeline.returnedSuggesting", { ...values, suggested: String(after.suggested) })
+      : t("timeline.returned", values);
+  },
+  decideReturn: (after) =>
+    isReturnDecision(after.decision) && text(after.assignedTo)
+      ? t(`timeline.decided.${after.decision}`, { unit: String(after.assignedTo) })
+      : null,
+  returnClock: (after) => (isLadderStep(after.step) ? t(`timeline.returnClock.${after.step}`, { due: when(after.dueAt) }) : null),
   reopen: (after) => (typeof after.round === "number" ? t("timeline.round", { round: after.round }) : null),
   requestExtension: (after) =>
     typeof after.extensionAmount === "number"

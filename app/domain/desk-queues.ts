@@ -4,7 +4,7 @@ import type { CaseAction } from "./workflow";
  * The petition desk's queues (docs/domain.md "The desk's queues"): each is one tab of /dispatch, with the
  * step most of its cases take next, which the desk can take from the list, for one case or many.
  */
-export const DESK_QUEUES = ["toAccept", "toAssign", "toReview", "extensions", "followUp"] as const;
+export const DESK_QUEUES = ["toAccept", "returned", "toAssign", "toReview", "extensions", "followUp"] as const;
 export type DeskQueue = (typeof DESK_QUEUES)[number];
 
 /** Cases a queue lists, and one list step may take at once. */
@@ -16,10 +16,21 @@ export const isDeskQueue = (value: unknown): value is DeskQueue =>
 /** The step a queue's list offers (null: the case page decides, as a review needs the answer's text). */
 export const QUEUE_STEP: Record<DeskQueue, DeskStep | null> = {
   toAccept: "accept",
+  returned: null,
   toAssign: "assign",
   toReview: null,
   extensions: "approveExtension",
   followUp: "close",
+};
+
+/** The step a queue's cases take on the case page, where the list offers none: its section is linked. */
+export const PAGE_STEP: Record<DeskQueue, CaseAction | null> = {
+  toAccept: null,
+  returned: "decideReturn",
+  toAssign: null,
+  toReview: "conclude",
+  extensions: null,
+  followUp: null,
 };
 
 export const DESK_STEPS = ["accept", "assign", "approveExtension", "close"] as const satisfies readonly CaseAction[];

@@ -1,5 +1,6 @@
 import type { CaseKind, Urgency } from "./case-kinds";
 import { type DeadlineUnit, type EscalationLadder, DEADLINE_UNITS, DEFAULT_LADDER } from "./deadlines";
+import { DEFAULT_RETURN_DECISION_LIMIT } from "./returns";
 
 /** The milestones a case can have. */
 export const MILESTONES = ["accept", "respond", "conclude"] as const;
@@ -18,6 +19,13 @@ export interface MilestoneRule {
 export interface PolicyRules {
   milestones: MilestoneRule[];
   ladder: EscalationLadder;
+  /** The desk's time to decide a unit's return (app/domain/returns.ts); one working day when absent. */
+  returnDecision?: { amount: number; unit: DeadlineUnit };
+}
+
+/** The desk's time to decide a return under a policy. */
+export function returnDecisionLimit(rules: PolicyRules): { amount: number; unit: DeadlineUnit } {
+  return rules.returnDecision ?? DEFAULT_RETURN_DECISION_LIMIT;
 }
 
 /** A policy as stored: what it applies to, from when, and its rules. */
@@ -144,6 +152,11 @@ export function validatePolicyRules(rules: PolicyRules): string[] {
     if (!Number.isInteger(rule.amount) || rule.amount < 1) problems.push(`${rule.milestone}: amount must be a whole number ≥ 1`);
   }
   if (!seen.has("conclude")) problems.push("a policy needs a conclude milestone");
+  if (rules.returnDecision) {
+    const { amount, unit } = rules.returnDecision;
+    if (!DEADLINE_UNITS.includes(unit)) problems.push(`unknown unit ${unit}`);
+    if (!Number.isInteger(amount) || amount < 1) problems.push("returnDecision: amount must be a whole number ≥ 1");
+  }
   const { warningLeadWorkingDays, warningLeadHours, supervisionAfterWorkingDays } = rules.ladder;
   for (const value of [warningLeadWorkingDays, warningLeadHours, supervisionAfterWorkingDays]) {
     if (!Number.isInteger(value) || value < 0) problems.push("ladder values must be whole numbers ≥ 0");

@@ -50,6 +50,7 @@ export const CASE_ACTIONS = [
   "transferOut",
   "transferReply",
   "setRespondent",
+  "decideReturn",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -73,6 +74,10 @@ export interface CaseSnapshot {
   ratedThisRound?: boolean;
   /** The transfers out that await the partner's reply, with their mode (移送 or 联合办理). */
   openTransfers?: readonly { id: number; mode: string }[];
+  /** A unit's return awaits the desk's decision (app/domain/returns.ts). */
+  hasOpenReturn?: boolean;
+  /** The handling unit is the lead unit the desk set: it may not return the case. */
+  hasLeadUnit?: boolean;
   /** Set by mayTakeAction for guards that depend on who acts. */
   actorRole?: ActorRole;
 }
@@ -106,8 +111,31 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
   accept: { from: ["registered"], to: "accepted", roles: ["dispatcher"], requiresReason: false },
   reject: { from: ["registered"], to: "rejected", roles: ["dispatcher"], requiresReason: true },
   merge: { from: ["registered"], to: "merged", roles: ["dispatcher"], requiresReason: false, kinds: ["complaint", "petition"] },
-  assign: { from: ["accepted", "assigned"], to: "assigned", roles: ["dispatcher"], requiresReason: false },
-  return: { from: ["assigned"], to: "accepted", roles: ["township"], requiresReason: true, assigneeOnly: true },
+  /** While a return awaits its decision, the desk decides it (decideReturn) instead of assigning. */
+  assign: {
+    from: ["accepted", "assigned"],
+    to: "assigned",
+    roles: ["dispatcher"],
+    requiresReason: false,
+    guard: (snapshot) => !snapshot.hasOpenReturn,
+  },
+  /** A unit's return (退单) with its ground; a lead unit the desk set may not return the case. */
+  return: {
+    from: ["assigned"],
+    to: "accepted",
+    roles: ["township"],
+    requiresReason: true,
+    assigneeOnly: true,
+    guard: (snapshot) => !snapshot.hasLeadUnit,
+  },
+  /** The desk's decision on a return (裁定): the assignment stands, another unit, or a lead unit. */
+  decideReturn: {
+    from: ["accepted"],
+    to: "assigned",
+    roles: ["dispatcher"],
+    requiresReason: true,
+    guard: (snapshot) => Boolean(snapshot.hasOpenReturn),
+  },
   note: {
     from: ["assigned", "submitted"],
     to: null,

@@ -10,7 +10,7 @@ import { TextField } from "~/components/form-fields";
 import { DEADLINE_UNITS } from "~/domain/deadlines";
 import { policyVersionSchema } from "~/forms/admin";
 import { toDateTimeLocalValue } from "~/domain/local-time";
-import type { PolicyRules } from "~/domain/policies";
+import { type PolicyRules, returnDecisionLimit } from "~/domain/policies";
 import { t, tKey } from "~/i18n";
 import { createPolicyVersion, listPolicyVersions } from "~/models/deadlines/policies.server";
 import { requireUser } from "~/session.server";
@@ -27,7 +27,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const baseId = submission.payload.baseId;
   if (submission.status !== "success") return data({ baseId, result: submission.reply(), message: null }, { status: 400 });
   const { milestones, warningLeadWorkingDays, warningLeadHours, supervisionAfterWorkingDays, effectiveFrom } = submission.value;
-  const rules: PolicyRules = { milestones, ladder: { warningLeadWorkingDays, warningLeadHours, supervisionAfterWorkingDays } };
+  const rules: PolicyRules = {
+    milestones,
+    ladder: { warningLeadWorkingDays, warningLeadHours, supervisionAfterWorkingDays },
+    returnDecision: { amount: submission.value.returnDecisionWorkingDays, unit: "working_days" },
+  };
   try {
     await createPolicyVersion(submission.value.baseId, rules, effectiveFrom);
   } catch (error) {
@@ -62,6 +66,7 @@ function PolicyVersionForm({
       warningLeadWorkingDays: String(policy.rules.ladder.warningLeadWorkingDays),
       warningLeadHours: String(policy.rules.ladder.warningLeadHours),
       supervisionAfterWorkingDays: String(policy.rules.ladder.supervisionAfterWorkingDays),
+      returnDecisionWorkingDays: String(returnDecisionLimit(policy.rules).amount),
       effectiveFrom: now,
     },
     shouldValidate: "onSubmit",
@@ -139,6 +144,12 @@ function PolicyVersionForm({
           type="number"
           min={0}
           label={t("admin.policies.supervisionAfterWorkingDays")}
+        />
+        <TextField
+          meta={fields.returnDecisionWorkingDays}
+          type="number"
+          min={1}
+          label={t("admin.policies.returnDecisionWorkingDays")}
         />
         <TextField meta={fields.effectiveFrom} type="datetime-local" label={t("admin.policies.effectiveFrom")} />
       </div>

@@ -15,6 +15,7 @@ import { mayDownloadOriginal, uploadAllowance } from "~/models/attachments/acces
 import { CaseAttachments } from "~/components/case-attachments";
 import { ComplainantMessages } from "~/components/complainant-messages";
 import { CaseTransfersOut } from "~/components/case-transfers-out";
+import { CaseReturns, ProblemCaseNote } from "~/components/case-returns";
 import { CreditGradeBadge, RepeatWarningNote } from "~/components/unit-markers";
 import { OptionalEntry } from "~/components/optional-entry";
 import { t, tKey } from "~/i18n";
@@ -47,7 +48,9 @@ async function loadCase(request: Request, actor: Awaited<ReturnType<typeof requi
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const view = await loadCase(request, user, params.caseNo!);
-  const needsVocabulary = view.allowedActions.includes("assign") || view.allowedActions.includes("edit");
+  const needsVocabulary = (["assign", "edit", "return", "decideReturn"] as const).some((action) =>
+    view.allowedActions.includes(action),
+  );
   return {
     view,
     vocabulary: needsVocabulary ? await loadCaseVocabulary() : null,
@@ -107,9 +110,9 @@ async function takeStep(user: SignedInUser, caseNo: string, { formData, files, k
     if (error instanceof InputError) return refuse(400, submission.reply({ fieldErrors: replyErrors(error.fieldErrors) }));
     throw error;
   }
-  // Township staff lose sight of a case they return; send them back to their inbox.
+  // Township staff lose sight of a case they return; send them back to their inbox, which says so.
   const stillVisible = intent !== "return";
-  return redirect(stillVisible ? `/cases/${caseNo}?done=${intent}` : "/inbox");
+  return redirect(stillVisible ? `/cases/${caseNo}?done=${intent}` : `/inbox?returned=${caseNo}`);
 }
 
 export default function CasePage() {
@@ -145,6 +148,7 @@ export default function CasePage() {
           {actionData.message}
         </p>
       ) : null}
+      <ProblemCaseNote view={view} />
       <CaseStepLinks {...steps} />
       <div className="two-columns">
         <div>
@@ -171,7 +175,10 @@ export default function CasePage() {
               <dt>{t("field.township")}</dt>
               <dd>{view.township.name}</dd>
               <dt>{t("field.assignedTo")}</dt>
-              <dd>{view.assignedTo?.name ?? t("common.none")}</dd>
+              <dd>
+                {view.assignedTo?.name ?? t("common.none")}
+                {view.leadUnitName ? <span className="muted">（{t("returns.lead")}）</span> : null}
+              </dd>
               <dt>{t("field.category")}</dt>
               <dd>{view.categoryName}</dd>
               <dt>{t("field.subject")}</dt>
@@ -252,6 +259,7 @@ export default function CasePage() {
             <PrintLinks view={view} />
           </section>
           <MediationSection view={view} />
+          <CaseReturns view={view} />
           <section className="panel" aria-labelledby="milestones-heading">
             <h2 id="milestones-heading">{t("case.milestones")}</h2>
             <p className="muted">{t("case.policyNote", { policy: view.policyName })}</p>

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { DueMarkerDot, StateBadge } from "~/components/case-markers";
 import { NamedOptions } from "~/components/named-options";
 import { SATISFACTION_LEVELS } from "~/domain/case-kinds";
-import { DESK_QUEUES, type DeskQueue, QUEUE_STEP, defaultQueue, isDeskQueue, pickValue } from "~/domain/desk-queues";
+import { DESK_QUEUES, type DeskQueue, PAGE_STEP, QUEUE_STEP, defaultQueue, isDeskQueue, pickValue } from "~/domain/desk-queues";
+import { stepAnchor } from "~/components/case-actions/action-form";
 import { deskStepSchema } from "~/forms/desk";
 import { t, tKey } from "~/i18n";
 import { type DeskQueueCase, deskQueue, deskQueueCounts, takeDeskStep } from "~/models/desk/queues.server";
@@ -177,7 +178,7 @@ function QueueTable({
           <th>{t("field.caseNo")}</th>
           <th>{t("field.subject")}</th>
           <th>{t("field.township")}</th>
-          <th>{queue === "followUp" ? t("field.complainantPhone") : t("field.due")}</th>
+          <th>{dueHeading(queue)}</th>
           <th>{t("desk.step")}</th>
         </tr>
       </thead>
@@ -211,6 +212,16 @@ function QueueTable({
                 <div className="muted">
                   {categoryNames[item.category] ?? item.category} · {item.address}
                 </div>
+                {item.returns.map((open, index) => (
+                  <div key={index} className="muted">
+                    {t("desk.returnedBy", {
+                      unit: open.fromUnit.name,
+                      ground: tKey("returnGround", open.ground),
+                      reason: open.reason,
+                    })}
+                    {open.suggestedUnit ? ` ${t("returns.suggested")}：${open.suggestedUnit.name}` : null}
+                  </div>
+                ))}
                 {item.extensions.map((extension, index) => (
                   <div key={index} className="muted">
                     {t("desk.extensionAsked", {
@@ -222,7 +233,7 @@ function QueueTable({
                 ))}
               </td>
               <td data-label={t("field.township")}>{item.assignedTo?.name ?? item.township.name}</td>
-              <td data-label={queue === "followUp" ? t("field.complainantPhone") : t("field.due")} className="nowrap">
+              <td data-label={dueHeading(queue)} className="nowrap">
                 {queue === "followUp" ? (
                   item.complainantPhone ? (
                     <a href={`tel:${item.complainantPhone.replace(/[^\d+]/g, "")}`}>
@@ -231,6 +242,11 @@ function QueueTable({
                   ) : (
                     <span className="muted">{t("desk.noPhone")}</span>
                   )
+                ) : queue === "returned" && item.returns[0] ? (
+                  <>
+                    <DueMarkerDot marker={item.returns[0].marker} />
+                    {showDateTime(item.returns[0].dueAt)}
+                  </>
                 ) : (
                   <>
                     <DueMarkerDot marker={item.marker} />
@@ -249,6 +265,12 @@ function QueueTable({
   );
 }
 
+/** What a queue's time column shows: the case's due time, a return's decision deadline, the phone to call. */
+function dueHeading(queue: DeskQueue) {
+  if (queue === "followUp") return t("field.complainantPhone");
+  return queue === "returned" ? t("returns.decideBy") : t("field.due");
+}
+
 /** One row's own step: its button, with the row's township or the call's answer beside it. */
 function RowStep({
   queue,
@@ -263,7 +285,12 @@ function RowStep({
 }) {
   const step = QUEUE_STEP[queue];
   if (!step) {
-    return <Link to={`/cases/${item.caseNo}#actions`}>{t("desk.review")}</Link>;
+    const pageStep = PAGE_STEP[queue];
+    return (
+      <Link to={`/cases/${item.caseNo}${pageStep ? `#${stepAnchor(pageStep)}` : ""}`}>
+        {queue === "returned" ? t("desk.decide") : t("desk.review")}
+      </Link>
+    );
   }
   const label = `${tKey("action", step)} ${item.caseNo}`;
   return (

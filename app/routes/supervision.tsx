@@ -8,23 +8,27 @@ import { supervisionBoard } from "~/models/deadlines/supervision-board.server";
 import { overdueReplies } from "~/models/transfers-out/reply-clock.server";
 import { repeatReportRule, repeatReportsInForce } from "~/models/enterprises/repeat-reports.server";
 import { overdueCards } from "~/models/enterprises/cards.server";
+import { overdueReturns, problemCases } from "~/models/case/returns.server";
 import { requireUser } from "~/session.server";
 import { showDateTime } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["leader", "dispatcher"]);
   const now = new Date();
-  const [board, transfers, repeatReports, cards] = await Promise.all([
+  const [board, transfers, repeatReports, cards, problems, returns] = await Promise.all([
     supervisionBoard(now),
     overdueReplies(now),
     repeatReportsInForce(now),
     overdueCards(now),
+    problemCases(),
+    overdueReturns(now),
   ]);
-  return { ...board, transfers, repeatReports, cards, repeatRule: repeatReportRule(), now };
+  return { ...board, transfers, repeatReports, cards, problems, returns, repeatRule: repeatReportRule(), now };
 }
 
 export default function SupervisionBoard() {
-  const { rows, byHandler, transfers, repeatReports, cards, repeatRule, now } = useLoaderData<typeof loader>();
+  const { rows, byHandler, transfers, repeatReports, cards, problems, returns, repeatRule, now } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("supervision.title")}</h1>
@@ -125,6 +129,73 @@ export default function SupervisionBoard() {
                   </td>
                   <td className="nowrap">{showDateTime(warning.raisedAt)}</td>
                   <td className="nowrap">{showDateTime(warning.windowEndsAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="problem-cases-heading">
+        <h2 id="problem-cases-heading">{t("supervision.problemCases", { count: problems.length })}</h2>
+        <p className="muted">{t("supervision.problemCasesRule")}</p>
+        {problems.length === 0 ? (
+          <p className="muted">{t("supervision.noProblemCases")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t("field.caseNo")}</th>
+                <th>{t("field.subject")}</th>
+                <th>{t("field.assignedTo")}</th>
+                <th>{t("supervision.returns")}</th>
+                <th>{t("supervision.unitChanges")}</th>
+                <th>{t("supervision.problemSince")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((item) => (
+                <tr key={item.caseNo} data-problem-case={item.caseNo}>
+                  <td className="nowrap">
+                    <Link to={`/cases/${item.caseNo}`}>{item.caseNo}</Link> <StateBadge state={item.state} overdue={item.overdue} />
+                  </td>
+                  <td>{item.subject}</td>
+                  <td>{item.assignedTo?.name ?? t("common.none")}</td>
+                  <td>{item.returns}</td>
+                  <td>{item.unitChanges}</td>
+                  <td className="nowrap">{showDateTime(item.problemSince)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="overdue-returns-heading">
+        <h2 id="overdue-returns-heading">{t("supervision.overdueReturns", { count: returns.length })}</h2>
+        {returns.length === 0 ? (
+          <p className="muted">{t("supervision.noOverdueReturns")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>{t("field.caseNo")}</th>
+                <th>{t("returns.ground")}</th>
+                <th>{t("field.subject")}</th>
+                <th>{t("supervision.returnedAt")}</th>
+                <th>{t("returns.decideBy")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {returns.map((item) => (
+                <tr key={item.id}>
+                  <td className="nowrap">
+                    <Link to={`/cases/${item.case.caseNo}#step-decideReturn`}>{item.case.caseNo}</Link>
+                  </td>
+                  <td>
+                    {item.fromUnit.name}：{tKey("returnGround", item.ground)}
+                  </td>
+                  <td>{item.case.subject}</td>
+                  <td className="nowrap">{showDateTime(item.returnedAt)}</td>
+                  <td className="nowrap">{showDateTime(item.dueAt)}</td>
                 </tr>
               ))}
             </tbody>

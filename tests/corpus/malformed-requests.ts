@@ -293,6 +293,24 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["mode", "reason", "legalBasis", "partnerTownship"],
     },
     {
+      // A stale version (and a township that does not hold the case): no variant of the return is taken.
+      path: `/cases/${complaint}`,
+      as: "township",
+      base: { intent: "return", version: "0", ground: "notOurArea", reason: "不属本辖区", suggestedUnitId: "2" },
+      numbers: ["suggestedUnitId", "version"],
+      dates: [],
+      texts: ["ground", "reason"],
+    },
+    {
+      // A stale version: no variant of the decision is taken.
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: { intent: "decideReturn", version: "0", decision: "reassign", assigneeId: "2", reason: "改派" },
+      numbers: ["assigneeId", "version"],
+      dates: [],
+      texts: ["decision", "reason"],
+    },
+    {
       // A stale version: no variant of the respondent or the reason is taken.
       path: `/cases/${complaint}`,
       as: "dispatcher",

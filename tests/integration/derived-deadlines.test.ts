@@ -61,7 +61,7 @@ function steps(): [Actor, CaseChange][] {
     [world.dispatcher, { action: "refuseExtension", reason: "理由不足" }],
     [world.dispatcher, { action: "reopen", reason: "问题反弹" }],
     [world.dispatcher, { action: "close", satisfaction: "满意" }],
-    [world.gunan, { action: "return", reason: "不属本街道" }],
+    [world.gunan, { action: "return", ground: "notOurArea", reason: "不属本街道", suggestedUnitId: null }],
     [world.dispatcher, { action: "reject", reason: "不属职责" }],
     [world.gunan, { action: "onSite", text: "已到场" }],
     [world.dispatcher, { action: "edit", fields: { urgency: "urgent" } }],

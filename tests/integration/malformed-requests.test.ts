@@ -48,6 +48,9 @@ async function tableCounts() {
     prisma.unitCard.count(),
     prisma.unitCard.count({ where: { state: "inForce" } }),
     prisma.case.count({ where: { respondentId: { not: null } } }),
+    prisma.caseReturn.count(),
+    prisma.caseReturn.count({ where: { decidedAt: { not: null } } }),
+    prisma.case.count({ where: { problemSince: { not: null } } }),
   ]);
   const users = await prisma.user.findMany({
     select: { id: true, displayName: true, role: true, townshipId: true, passwordHash: true, active: true },

@@ -107,7 +107,7 @@ const SCENARIOS: Record<CaseAction, () => Promise<Scenario>> = {
     actor: world.dispatcher,
     change: { action: "assign", assigneeId: await townshipId("古南街道") },
   }),
-  return: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "return", reason: "不属本街道" } }),
+  return: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "return", ground: "notOurArea", reason: "不属本街道", suggestedUnitId: null } }),
   note: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "note", text: "已到现场" } }),
   onSite: async () => {
     const caseNo = await registered({ urgency: "urgent" });
@@ -231,6 +231,11 @@ const SCENARIOS: Record<CaseAction, () => Promise<Scenario>> = {
   transferReply: async () => {
     const { caseNo, transferId } = await withTransfer("transfer");
     return { caseNo, actor: world.dispatcher, change: { action: "transferReply", transferId, text: "已处理完毕" } };
+  },
+  decideReturn: async () => {
+    const caseNo = await assigned();
+    await act(world.gunan, caseNo, { action: "return", ground: "notOurArea", reason: "不属本街道", suggestedUnitId: null }, WHEN);
+    return { caseNo, actor: world.dispatcher, change: { action: "decideReturn", decision: "uphold", assigneeId: null, reason: "属本街道辖区" } };
   },
   setRespondent: async () => ({
     caseNo: await concluded(),

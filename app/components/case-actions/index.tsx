@@ -10,6 +10,7 @@ import { AssignForm, CloseForm } from "./handling";
 import { ConcludeMediationForm, FollowUpAgreementForm, MediationSessionForm } from "./mediation";
 import { RequestReviewForm } from "./petition-review";
 import { SetRespondentForm } from "./respondent";
+import { DecideReturnForm, ReturnForm } from "./returns";
 import { AcknowledgeForm } from "./supervision";
 import { ReasonForm, TextForm } from "./text-forms";
 import { type PartnerChoices, TransferOutForm, TransferReplyForm } from "./transfers-out";
@@ -45,13 +46,14 @@ function caseSteps({ view, vocabulary, partners, actionData, submissionKey }: St
   add("concludeMediation", <ConcludeMediationForm {...props} />);
   add("followUpAgreement", <FollowUpAgreementForm {...props} />);
   add("merge", <MergeForm {...props} />);
+  if (vocabulary) add("decideReturn", <DecideReturnForm {...props} vocabulary={vocabulary} />);
   if (vocabulary) add("assign", <AssignForm {...props} vocabulary={vocabulary} />);
   add("onSite", <TextForm {...props} action="onSite" />);
   add("note", <TextForm {...props} action="note" />);
   add("submit", <TextForm {...props} action="submit" />);
   add("transferReply", <TransferReplyForm {...props} />);
   add("requestExtension", <RequestExtensionForm {...props} />);
-  add("return", <ReasonForm {...props} action="return" danger />);
+  if (vocabulary) add("return", <ReturnForm {...props} vocabulary={vocabulary} />);
   const mayApprove = allowed.has("approveExtension");
   const mayRefuse = allowed.has("refuseExtension");
   if (mayApprove || mayRefuse) {

@@ -4,7 +4,7 @@ import { ActionForm, type ActionFormProps, useCaseActionForm } from "./action-fo
 import { ReplyTemplatePicker } from "./reply-templates";
 
 /** The actions whose whole form is one reason or one text: their schemas have exactly that field. */
-type ReasonAction = "return" | "sendBack" | "reopen";
+type ReasonAction = "sendBack" | "reopen";
 type TextAction = "note" | "onSite" | "submit" | "conclude" | "instruct";
 
 /** Each reason is asked for in the step's own words ("退回理由…", not a bare 理由). */

@@ -12,7 +12,6 @@ export const handlingSchemas = {
   assign: z
     .object({ assigneeId: databaseId("unknownAssignee") })
     .transform((value) => ({ action: "assign" as const, assigneeId: value.assigneeId })),
-  return: reason("return"),
   note: text("note"),
   onSite: text("onSite"),
   submit: text("submit"),

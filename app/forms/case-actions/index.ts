@@ -7,6 +7,7 @@ import { handlingSchemas } from "./handling";
 import { mediationSchemas } from "./mediation";
 import { petitionReviewSchemas } from "./petition-review";
 import { respondentSchemas } from "./respondent";
+import { returnSchemas } from "./returns";
 import { supervisionSchemas } from "./supervision";
 import { transferOutSchemas } from "./transfers-out";
 
@@ -24,6 +25,7 @@ export const caseActionSchemas = {
   ...attachmentSchemas,
   ...transferOutSchemas,
   ...respondentSchemas,
+  ...returnSchemas,
 } satisfies { [A in CaseAction]: z.ZodType<{ action: A }, z.ZodTypeDef, unknown> };
 
 /** A change to a case, as the case service (`changeCase`) accepts it: what the action's schema yields. */

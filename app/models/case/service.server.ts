@@ -16,6 +16,7 @@ import { recordPlatformCallback } from "../transfers-in/platform-callbacks.serve
 import { recordJointProgress } from "../transfers-out/deliveries.server";
 import { checkRepeatReports } from "../enterprises/repeat-reports.server";
 import { respondentHandlers } from "./actions/respondent.server";
+import { returnHandlers } from "./actions/returns.server";
 import { lookupCodeHash, lookupCodeOfSubmission, newLookupCode } from "../complainant/lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./actions/attachments.server";
 import { decisionHandlers } from "./actions/decision.server";
@@ -209,6 +210,8 @@ export function snapshotOf(record: {
   instructions: { acknowledgedAt: Date | null }[];
   attachments?: { withdrawnAt: Date | null }[];
   transfersOut?: { id: number; mode: string; repliedAt: Date | null; delivery: string }[];
+  returns?: { decidedAt: Date | null }[];
+  leadUnitId?: number | null;
 }): CaseSnapshot {
   return {
     kind: record.kind as CaseKind,
@@ -223,6 +226,8 @@ export function snapshotOf(record: {
     hasAttachments: (record.attachments ?? []).some((attachment) => attachment.withdrawnAt === null),
     ratedThisRound: record.ratedRound === record.round,
     openTransfers: (record.transfersOut ?? []).filter(awaitsReply).map(({ id, mode }) => ({ id, mode })),
+    hasOpenReturn: (record.returns ?? []).some((row) => row.decidedAt === null),
+    hasLeadUnit: (record.leadUnitId ?? null) !== null,
   };
 }
 
@@ -237,6 +242,7 @@ const HANDLERS: CaseActionHandlers<CaseAction> = {
   ...supervisionHandlers,
   ...transferOutHandlers,
   ...respondentHandlers,
+  ...returnHandlers,
 };
 
 function applyChange<A extends CaseAction>(context: ChangeContext, change: CaseChangeOf<A>): Promise<ChangeEffect> {
@@ -315,7 +321,7 @@ export async function changeCase(
       { action: change.action, auditEventId: event.id, at: now, state: (caseUpdate.state as string | undefined) ?? record.state },
       record.transfersOut,
     );
-    return [effect.webhookEventId, messageEventId, callbackEventId, ...progressEventIds];
+    return [effect.webhookEventId ?? null, messageEventId, callbackEventId, ...progressEventIds].flat();
   });
   let webhookEventIds: (string | null | undefined)[];
   try {

@@ -47,6 +47,16 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       relatedCase: { select: { caseNo: true } },
       transfersOut: { orderBy: { id: "asc" }, include: { partner: { select: { name: true, kind: true } } } },
       relatedFrom: { select: { caseNo: true, state: true }, orderBy: { id: "asc" } },
+      returns: {
+        orderBy: { id: "asc" },
+        include: {
+          fromUnit: { select: { name: true } },
+          suggestedUnit: { select: { name: true } },
+          decidedUnit: { select: { name: true } },
+          returnedBy: { select: { displayName: true } },
+          decidedBy: { select: { displayName: true } },
+        },
+      },
       attachments: {
         orderBy: { id: "asc" },
         include: {
@@ -85,6 +95,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     transfersOut,
     lookupCodeHash: _lookupCodeHash,
     repeatWarnings,
+    returns,
     ...fields
   } = record;
   const shownAttachments = attachments
@@ -143,6 +154,14 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     }),
     // The repeat-report warnings that count this complaint (docs/domain.md "Repeat-report warnings").
     repeatWarnings: repeatWarnings.map(({ warning }) => shownWarning(warning, now)),
+    // Returns and the desk's decisions (docs/domain.md "Returns are decided"), shown to whoever handles the case.
+    returns: returns.map((row) => ({
+      ...row,
+      marker: row.decidedAt === null ? dueMarker(now, row.warningAt, row.dueAt) : null,
+    })),
+    leadUnitName: record.leadUnitId !== null ? (record.assignedTo?.name ?? null) : null,
+    // A problem case is listed until a lead unit is set (docs/domain.md "Problem cases").
+    problemCase: record.problemSince !== null && record.leadUnitId === null ? { since: record.problemSince } : null,
     allowedActions: allowed,
     pendingExtension: record.extensions.find((extension) => extension.status === "pending") ?? null,
   });

@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import { DESK_QUEUES, type DeskQueue, MAX_PICKED } from "~/domain/desk-queues";
+import { dueMarker } from "~/domain/deadlines";
 import type { Actor } from "~/domain/roles";
 import type { DeskStepCase, DeskStepCommand } from "~/forms/desk";
 import type { Prisma } from "~/generated/prisma/client";
@@ -11,7 +12,8 @@ import { ActionNotAllowedError, CaseNotFoundError, InputError, StaleVersionError
 /** Which cases each queue holds (the extensions queue: cases with a request waiting for approval). */
 const QUEUE_WHERE: Record<DeskQueue, Prisma.CaseWhereInput> = {
   toAccept: { state: "registered" },
-  toAssign: { state: "accepted" },
+  returned: { returns: { some: { decidedAt: null } } },
+  toAssign: { state: "accepted", returns: { none: { decidedAt: null } } },
   toReview: { state: "submitted" },
   extensions: { extensions: { some: { status: "pending" } } },
   followUp: { state: "concluded" },
@@ -38,6 +40,17 @@ export async function deskQueue(queue: DeskQueue, now = new Date()) {
       complainantPhone: true,
       complainantName: true,
       extensions: { where: { status: "pending" }, select: { amount: true, milestone: true, reason: true } },
+      returns: {
+        where: { decidedAt: null },
+        select: {
+          ground: true,
+          reason: true,
+          warningAt: true,
+          dueAt: true,
+          fromUnit: { select: { name: true } },
+          suggestedUnit: { select: { name: true } },
+        },
+      },
     },
     orderBy:
       queue === "followUp"
@@ -45,7 +58,11 @@ export async function deskQueue(queue: DeskQueue, now = new Date()) {
         : [{ nextDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }],
     take: MAX_PICKED,
   });
-  return rows.map((row) => withMarker(row, now));
+  // A return's row shows its decision's own clock, not the case's.
+  return rows.map((row) => ({
+    ...withMarker(row, now),
+    returns: row.returns.map((open) => ({ ...open, marker: dueMarker(now, open.warningAt, open.dueAt) })),
+  }));
 }
 
 export type DeskQueueCase = Awaited<ReturnType<typeof deskQueue>>[number];

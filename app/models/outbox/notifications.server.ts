@@ -12,7 +12,11 @@ export type NotificationKind =
   | "transferReply"
   | "transferOverdue"
   | "repeatReport"
-  | "cardIssued";
+  | "cardIssued"
+  | "returned"
+  | "returnDecided"
+  | "returnClock"
+  | "problemCase";
 
 interface CaseRef {
   id: number;

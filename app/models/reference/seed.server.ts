@@ -226,6 +226,7 @@ export async function seedDemoData(now = new Date()) {
 
   const unitIds = await seedDemoUnits(townships);
   const openCaseNos: string[] = [];
+  const returnable: { caseNo: string; townshipId: number }[] = [];
   let created = 0;
   for (const plan of plans) {
     const category = random.pick(CATEGORIES).code;
@@ -268,7 +269,9 @@ export async function seedDemoData(now = new Date()) {
       version = updated.version;
     }
     if (["assigned", "assignedLate", "assignedDueSoon", "submitted"].includes(plan.fate)) openCaseNos.push(record.caseNo);
+    if (plan.fate === "assigned") returnable.push({ caseNo: record.caseNo, townshipId: plan.township.id });
   }
+  await seedDemoReturns(dispatcher, townshipStaff, returnable.slice(-2), now);
   created += await seedDemoPetitionsAndMediations(
     operator,
     dispatcher,
@@ -528,6 +531,37 @@ async function seedDemoPetitionsAndMediations(
     ],
   ]);
   return petitions.length + 2;
+}
+
+/**
+ * Two returns (退单) of recent cases, without drawing random numbers (the rest of the demo stays as it
+ * was): one the desk upheld, one waiting for its decision on the desk's queue.
+ */
+async function seedDemoReturns(
+  dispatcher: Actor,
+  townshipStaff: Map<number, Actor>,
+  cases: { caseNo: string; townshipId: number }[],
+  now: Date,
+) {
+  for (const [index, { caseNo, townshipId }] of cases.entries()) {
+    const returnedAt = new Date(now.getTime() - (index === 0 ? 5 : 2) * MS_PER_HOUR);
+    const { version } = await prisma.case.findUniqueOrThrow({ where: { caseNo }, select: { version: true } });
+    const returned = await changeCase(
+      townshipStaff.get(townshipId)!,
+      caseNo,
+      version,
+      { action: "return", ground: "notOurArea", reason: "现场核实，被投诉点位于相邻街镇辖区。", suggestedUnitId: null },
+      { now: returnedAt, scheduleJobs: false },
+    );
+    if (index > 0) continue;
+    await changeCase(
+      dispatcher,
+      caseNo,
+      returned.version,
+      { action: "decideReturn", decision: "uphold", assigneeId: null, reason: "经核对地址，被投诉点属本街镇辖区，维持交办。" },
+      { now: new Date(returnedAt.getTime() + MS_PER_HOUR), scheduleJobs: false },
+    );
+  }
 }
 
 interface DemoStep {

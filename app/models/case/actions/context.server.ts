@@ -15,6 +15,7 @@ export const CASE_FOR_CHANGE = {
   instructions: { where: { acknowledgedAt: null } },
   attachments: { where: { withdrawnAt: null }, select: { withdrawnAt: true } },
   transfersOut: { select: { id: true, mode: true, delivery: true, repliedAt: true, remoteCaseNo: true } },
+  returns: { where: { decidedAt: null } },
   policy: true,
 } satisfies Prisma.CaseInclude;
 
@@ -45,8 +46,8 @@ export interface ChangeEffect {
   caseUpdate: CaseUpdate;
   /** Details for the audit event beyond the case's changed fields. */
   auditDetails?: Record<string, unknown>;
-  /** A notification's webhook event to queue after commit. */
-  webhookEventId?: string | null;
+  /** The webhook events of its notifications, to queue after commit. */
+  webhookEventId?: string | null | readonly (string | null)[];
 }
 
 /** What carries out one action: writes its own rows, returns what changes on the case. */

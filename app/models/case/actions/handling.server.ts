@@ -3,20 +3,17 @@ import { InputError } from "../../errors";
 import { notifyUsers, usersWithRole } from "../../outbox/notifications.server";
 import { type CaseActionHandlers, closeOpenMilestones, newRound, requireText, stopTheClock } from "./context.server";
 import { milestoneRows } from "../../deadlines/planning.server";
+import { giveToUnit } from "./returns.server";
 
-type HandlingAction =
-  "assign" | "return" | "note" | "onSite" | "submit" | "sendBack" | "conclude" | "close" | "reopen" | "rateAnswer";
+type HandlingAction = "assign" | "note" | "onSite" | "submit" | "sendBack" | "conclude" | "close" | "reopen" | "rateAnswer";
 
 /** Handling a case: assignment, the handler's work and result, the desk's review, closing and reopening. */
 export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
-  async assign({ tx }, change) {
-    const assignee = await tx.township.findUnique({ where: { id: change.assigneeId } });
+  async assign(context, change) {
+    const assignee = await context.tx.township.findUnique({ where: { id: change.assigneeId } });
     if (!assignee?.active) throw new InputError({ assigneeId: "unknownAssignee" });
-    return { caseUpdate: { assignedToId: assignee.id }, auditDetails: { assignedTo: assignee.name } };
-  },
-  async return(_context, change) {
-    requireText("reason", change.reason);
-    return { caseUpdate: { assignedToId: null } };
+    const given = await giveToUnit(context, context.record.assignedToId, assignee.id, false);
+    return { ...given, auditDetails: { assignedTo: assignee.name } };
   },
   async note(_context, change) {
     return { caseUpdate: {}, auditDetails: { note: requireText("text", change.text) } };
