@@ -122,3 +122,26 @@ export function trendChart(thisYear: BreakdownRow[], lastYear: BreakdownRow[], l
     ],
   });
 }
+
+/** One rate of each unit, as ranked (best first), in percent; units without a figure are left out. */
+export function unitRateChart(units: { name: string; rate: number | null }[], label: string) {
+  const shown = units.filter((unit) => unit.rate !== null);
+  return render(
+    {
+      grid: { left: 80, right: 48, top: 16, bottom: 24, containLabel: true },
+      xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+      yAxis: { type: "category", inverse: true, data: shown.map((unit) => unit.name) },
+      series: [
+        {
+          name: label,
+          type: "bar",
+          itemStyle: { color: PALETTE[0] },
+          data: shown.map((unit) => unit.rate),
+          label: { show: true, position: "right", formatter: ({ value }: { value: number }) => `${value.toFixed(1)}%` },
+        },
+      ],
+    },
+    640,
+    Math.max(120, 24 * shown.length + 48),
+  );
+}

@@ -35,6 +35,7 @@ const TABLES = [
   "repeatReportCase",
   "caseMilestone",
   "caseReturn",
+  "caseAssignment",
   "caseTransfer",
   "apiRequest",
   "receivedDelivery",

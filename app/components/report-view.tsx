@@ -4,12 +4,15 @@ import { t } from "~/i18n";
 import { KindSection, type ReportCharts, ReportDefinitions } from "./statistics-report";
 import { EnterpriseSection } from "./enterprise-report";
 import type { EnterpriseFigures } from "~/models/statistics/enterprise-figures.server";
+import type { UnitRankingView } from "~/models/statistics/figure-entries";
+import { UnitRankingTables } from "./unit-ranking";
 
 export interface ReportViewData {
   title: string;
   report: { complaint: CaseStatistics; petition: CaseStatistics; mediation: CaseStatistics };
   charts: { complaint: ReportCharts; petition: ReportCharts };
   units: EnterpriseFigures;
+  ranking: UnitRankingView;
   generatedAt: string;
   issuer: string;
   issuedOn: string;
@@ -37,6 +40,7 @@ export function ReportView({ data, from, to, year }: { data: ReportViewData; fro
           <button type="submit">{t("report.show")}</button>
         </Form>
         <div className="report-actions">
+          <Link to="/reports/units">{t("ranking.title")}</Link>
           <button type="button" onClick={() => window.print()}>
             {t("report.print")}
           </button>
@@ -58,6 +62,10 @@ export function ReportView({ data, from, to, year }: { data: ReportViewData; fro
       <KindSection heading={t("report.section.petition")} statistics={data.report.petition} charts={data.charts.petition} />
       <KindSection heading={t("report.section.mediation")} statistics={data.report.mediation} charts={null} />
       <EnterpriseSection figures={data.units} />
+      <section className="report-section" aria-labelledby="ranking-heading">
+        <h2 id="ranking-heading">{t("report.section.ranking")}</h2>
+        <UnitRankingTables ranking={data.ranking} />
+      </section>
       <ReportDefinitions generatedAt={data.generatedAt} />
       <p className="report-issuer">
         {data.issuer}

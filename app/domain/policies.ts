@@ -1,6 +1,7 @@
 import type { CaseKind, Urgency } from "./case-kinds";
 import { type DeadlineUnit, type EscalationLadder, DEADLINE_UNITS, DEFAULT_LADDER } from "./deadlines";
 import { DEFAULT_RETURN_DECISION_LIMIT } from "./returns";
+import { DEFAULT_SIGN_FOR_LIMIT } from "./unit-figures";
 
 /** The milestones a case can have. */
 export const MILESTONES = ["accept", "respond", "conclude"] as const;
@@ -21,6 +22,13 @@ export interface PolicyRules {
   ladder: EscalationLadder;
   /** The desk's time to decide a unit's return (app/domain/returns.ts); one working day when absent. */
   returnDecision?: { amount: number; unit: DeadlineUnit };
+  /** A unit's time to sign for a case given to it (签收, app/domain/unit-figures.ts); one working day when absent. */
+  signFor?: { amount: number; unit: DeadlineUnit };
+}
+
+/** A unit's time to sign for a case under a policy. */
+export function signForLimit(rules: PolicyRules): { amount: number; unit: DeadlineUnit } {
+  return rules.signFor ?? DEFAULT_SIGN_FOR_LIMIT;
 }
 
 /** The desk's time to decide a return under a policy. */
@@ -152,10 +160,10 @@ export function validatePolicyRules(rules: PolicyRules): string[] {
     if (!Number.isInteger(rule.amount) || rule.amount < 1) problems.push(`${rule.milestone}: amount must be a whole number ≥ 1`);
   }
   if (!seen.has("conclude")) problems.push("a policy needs a conclude milestone");
-  if (rules.returnDecision) {
-    const { amount, unit } = rules.returnDecision;
-    if (!DEADLINE_UNITS.includes(unit)) problems.push(`unknown unit ${unit}`);
-    if (!Number.isInteger(amount) || amount < 1) problems.push("returnDecision: amount must be a whole number ≥ 1");
+  for (const [name, limit] of Object.entries({ returnDecision: rules.returnDecision, signFor: rules.signFor })) {
+    if (!limit) continue;
+    if (!DEADLINE_UNITS.includes(limit.unit)) problems.push(`unknown unit ${limit.unit}`);
+    if (!Number.isInteger(limit.amount) || limit.amount < 1) problems.push(`${name}: amount must be a whole number ≥ 1`);
   }
   const { warningLeadWorkingDays, warningLeadHours, supervisionAfterWorkingDays } = rules.ladder;
   for (const value of [warningLeadWorkingDays, warningLeadHours, supervisionAfterWorkingDays]) {

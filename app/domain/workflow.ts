@@ -51,6 +51,7 @@ export const CASE_ACTIONS = [
   "transferReply",
   "setRespondent",
   "decideReturn",
+  "signFor",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -78,6 +79,8 @@ export interface CaseSnapshot {
   hasOpenReturn?: boolean;
   /** The handling unit is the lead unit the desk set: it may not return the case. */
   hasLeadUnit?: boolean;
+  /** The unit holding the case has not signed for it yet (签收). */
+  awaitsSignFor?: boolean;
   /** Set by mayTakeAction for guards that depend on who acts. */
   actorRole?: ActorRole;
 }
@@ -127,6 +130,15 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     requiresReason: true,
     assigneeOnly: true,
     guard: (snapshot) => !snapshot.hasLeadUnit,
+  },
+  /** The unit given the case signs for it (签收); any first step of its own signs too. */
+  signFor: {
+    from: ["assigned"],
+    to: null,
+    roles: ["township"],
+    requiresReason: false,
+    assigneeOnly: true,
+    guard: (snapshot) => Boolean(snapshot.awaitsSignFor),
   },
   /** The desk's decision on a return (裁定): the assignment stands, another unit, or a lead unit. */
   decideReturn: {

@@ -68,6 +68,7 @@ export const policyVersionSchema = z.object({
   warningLeadHours: wholeNumber(0),
   supervisionAfterWorkingDays: wholeNumber(0),
   returnDecisionWorkingDays: wholeNumber(1),
+  signForWorkingDays: wholeNumber(1),
 });
 
 /** The outgoing webhook: an empty address turns it off; an empty secret keeps the stored one. */

@@ -10,7 +10,7 @@ import { TextField } from "~/components/form-fields";
 import { DEADLINE_UNITS } from "~/domain/deadlines";
 import { policyVersionSchema } from "~/forms/admin";
 import { toDateTimeLocalValue } from "~/domain/local-time";
-import { type PolicyRules, returnDecisionLimit } from "~/domain/policies";
+import { type PolicyRules, returnDecisionLimit, signForLimit } from "~/domain/policies";
 import { t, tKey } from "~/i18n";
 import { createPolicyVersion, listPolicyVersions } from "~/models/deadlines/policies.server";
 import { requireUser } from "~/session.server";
@@ -31,6 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     milestones,
     ladder: { warningLeadWorkingDays, warningLeadHours, supervisionAfterWorkingDays },
     returnDecision: { amount: submission.value.returnDecisionWorkingDays, unit: "working_days" },
+    signFor: { amount: submission.value.signForWorkingDays, unit: "working_days" },
   };
   try {
     await createPolicyVersion(submission.value.baseId, rules, effectiveFrom);
@@ -67,6 +68,7 @@ function PolicyVersionForm({
       warningLeadHours: String(policy.rules.ladder.warningLeadHours),
       supervisionAfterWorkingDays: String(policy.rules.ladder.supervisionAfterWorkingDays),
       returnDecisionWorkingDays: String(returnDecisionLimit(policy.rules).amount),
+      signForWorkingDays: String(signForLimit(policy.rules).amount),
       effectiveFrom: now,
     },
     shouldValidate: "onSubmit",
@@ -151,6 +153,7 @@ function PolicyVersionForm({
           min={1}
           label={t("admin.policies.returnDecisionWorkingDays")}
         />
+        <TextField meta={fields.signForWorkingDays} type="number" min={1} label={t("admin.policies.signForWorkingDays")} />
         <TextField meta={fields.effectiveFrom} type="datetime-local" label={t("admin.policies.effectiveFrom")} />
       </div>
       <div className="actions-row">

@@ -49,6 +49,8 @@ async function tableCounts() {
     prisma.unitCard.count({ where: { state: "inForce" } }),
     prisma.case.count({ where: { respondentId: { not: null } } }),
     prisma.caseReturn.count(),
+    prisma.caseAssignment.count(),
+    prisma.caseAssignment.count({ where: { signedForAt: { not: null } } }),
     prisma.caseReturn.count({ where: { decidedAt: { not: null } } }),
     prisma.case.count({ where: { problemSince: { not: null } } }),
   ]);

@@ -108,6 +108,7 @@ const SCENARIOS: Record<CaseAction, () => Promise<Scenario>> = {
     change: { action: "assign", assigneeId: await townshipId("古南街道") },
   }),
   return: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "return", ground: "notOurArea", reason: "不属本街道", suggestedUnitId: null } }),
+  signFor: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "signFor" } }),
   note: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "note", text: "已到现场" } }),
   onSite: async () => {
     const caseNo = await registered({ urgency: "urgent" });

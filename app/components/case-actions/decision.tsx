@@ -1,5 +1,6 @@
 import { toDateTimeLocalValue } from "~/domain/local-time";
 import { t, tKey } from "~/i18n";
+import { showDateTime } from "~/utils/format";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../form-fields";
 import { NamedOptions } from "../named-options";
 import { ActionForm, type ActionFormProps, type Vocabulary, useCaseActionForm } from "./action-form";
@@ -15,6 +16,16 @@ export function AcceptForm({ view, actionData, submissionKey }: ActionFormProps)
   return (
     <ActionForm view={view} submissionKey={submissionKey} action="accept" form={form}>
       {view.kind === "petition" ? <LetterDateField meta={fields.letterDate} /> : null}
+    </ActionForm>
+  );
+}
+
+/** 签收: the unit holding the case says it has it, by the time the policy gives. */
+export function SignForForm({ view, actionData, submissionKey }: ActionFormProps) {
+  const [form] = useCaseActionForm("signFor", actionData);
+  return (
+    <ActionForm view={view} submissionKey={submissionKey} action="signFor" form={form}>
+      {view.signForBy ? <p className="muted">{t("case.signForBy", { due: showDateTime(view.signForBy) })}</p> : null}
     </ActionForm>
   );
 }

@@ -4,7 +4,7 @@ import { t, tKey } from "~/i18n";
 import type { CaseView } from "~/models/case/view.server";
 import { type CaseActionData, type Vocabulary, stepAnchor } from "./action-form";
 import { WithdrawAttachmentForm } from "./attachments";
-import { AcceptForm, EditForm, MergeForm, RejectForm } from "./decision";
+import { AcceptForm, EditForm, MergeForm, RejectForm, SignForForm } from "./decision";
 import { ExtensionDecision, RequestExtensionForm } from "./extensions";
 import { AssignForm, CloseForm } from "./handling";
 import { ConcludeMediationForm, FollowUpAgreementForm, MediationSessionForm } from "./mediation";
@@ -37,6 +37,7 @@ function caseSteps({ view, vocabulary, partners, actionData, submissionKey }: St
   const add = (action: CaseAction, form: ReactNode, when = allowed.has(action)) => {
     if (when) steps.push({ action, anchor: stepAnchor(action), title: tKey("action", action), form });
   };
+  add("signFor", <SignForForm {...props} />);
   add("acknowledge", <AcknowledgeForm {...props} />);
   add("instruct", <TextForm {...props} action="instruct" />);
   add("accept", <AcceptForm {...props} />);

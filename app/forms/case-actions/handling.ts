@@ -12,6 +12,7 @@ export const handlingSchemas = {
   assign: z
     .object({ assigneeId: databaseId("unknownAssignee") })
     .transform((value) => ({ action: "assign" as const, assigneeId: value.assigneeId })),
+  signFor: z.object({}).transform(() => ({ action: "signFor" as const })),
   note: text("note"),
   onSite: text("onSite"),
   submit: text("submit"),

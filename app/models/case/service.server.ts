@@ -17,6 +17,7 @@ import { recordJointProgress } from "../transfers-out/deliveries.server";
 import { checkRepeatReports } from "../enterprises/repeat-reports.server";
 import { respondentHandlers } from "./actions/respondent.server";
 import { returnHandlers } from "./actions/returns.server";
+import { signForHold } from "./actions/holds.server";
 import { lookupCodeHash, lookupCodeOfSubmission, newLookupCode } from "../complainant/lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./actions/attachments.server";
 import { decisionHandlers } from "./actions/decision.server";
@@ -212,6 +213,7 @@ export function snapshotOf(record: {
   transfersOut?: { id: number; mode: string; repliedAt: Date | null; delivery: string }[];
   returns?: { decidedAt: Date | null }[];
   leadUnitId?: number | null;
+  assignments?: { endedAt: Date | null; signedForAt: Date | null }[];
 }): CaseSnapshot {
   return {
     kind: record.kind as CaseKind,
@@ -228,6 +230,7 @@ export function snapshotOf(record: {
     openTransfers: (record.transfersOut ?? []).filter(awaitsReply).map(({ id, mode }) => ({ id, mode })),
     hasOpenReturn: (record.returns ?? []).some((row) => row.decidedAt === null),
     hasLeadUnit: (record.leadUnitId ?? null) !== null,
+    awaitsSignFor: (record.assignments ?? []).some((hold) => hold.endedAt === null && hold.signedForAt === null),
   };
 }
 
@@ -285,6 +288,8 @@ export async function changeCase(
   const step = writeTransaction(async (tx: Transaction) => {
     const context: ChangeContext = { tx, actor, record, snapshot, now, calendar, policy: toDomainPolicy(record.policy) };
     const effect = await applyChange(context, change);
+    // Any step of the unit holding the case signs for it (签收), if it had not yet.
+    if (actor.role === "township" && actor.townshipId !== null) await signForHold(tx, record.id, actor.townshipId, now);
     const state = nextState(snapshot, change);
     const caseUpdate = { ...(state !== record.state ? { state } : {}), ...effect.caseUpdate };
     if (checksVersion) {

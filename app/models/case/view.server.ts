@@ -47,6 +47,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       relatedCase: { select: { caseNo: true } },
       transfersOut: { orderBy: { id: "asc" }, include: { partner: { select: { name: true, kind: true } } } },
       relatedFrom: { select: { caseNo: true, state: true }, orderBy: { id: "asc" } },
+      assignments: { where: { endedAt: null }, select: { endedAt: true, signedForAt: true, answerDueAt: true } },
       returns: {
         orderBy: { id: "asc" },
         include: {
@@ -96,6 +97,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     lookupCodeHash: _lookupCodeHash,
     repeatWarnings,
     returns,
+    assignments,
     ...fields
   } = record;
   const shownAttachments = attachments
@@ -159,6 +161,8 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       ...row,
       marker: row.decidedAt === null ? dueMarker(now, row.warningAt, row.dueAt) : null,
     })),
+    // The unit holding the case signs for it by then (签收), unless it has.
+    signForBy: assignments.find((hold) => hold.signedForAt === null)?.answerDueAt ?? null,
     leadUnitName: record.leadUnitId !== null ? (record.assignedTo?.name ?? null) : null,
     // A problem case is listed until a lead unit is set (docs/domain.md "Problem cases").
     problemCase: record.problemSince !== null && record.leadUnitId === null ? { since: record.problemSince } : null,

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { figureEntries, percent, unitFigureEntries, unitTables } from "./figure-entries";
+import { type UnitRankingView, figureEntries, percent, unitFigureEntries, unitTables } from "./figure-entries";
+import { addRankingSheet } from "./unit-figures.server";
 import { t } from "~/i18n";
 import type { StatisticsReport } from "./jobs.server";
 import type { BreakdownRow } from "./figures.server";
@@ -30,7 +31,12 @@ const breakdownRow = (row: BreakdownRow) => [
   row.overdueAtEnd,
 ];
 
-export async function statisticsWorkbook(title: string, report: StatisticsReport, units: EnterpriseFigures) {
+export async function statisticsWorkbook(
+  title: string,
+  report: StatisticsReport,
+  units: EnterpriseFigures,
+  ranking: UnitRankingView,
+) {
   const workbook = new ExcelJS.Workbook();
   for (const s of [report.complaint, report.petition, report.mediation]) {
     const sheet = workbook.addWorksheet(t(`kind.${s.kind}`));
@@ -55,6 +61,7 @@ export async function statisticsWorkbook(title: string, report: StatisticsReport
     sheet.getColumn(1).width = 28;
   }
   addUnitsSheet(workbook, title, units);
+  addRankingSheet(workbook, title, ranking);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -1,6 +1,8 @@
 import type { MessageKey } from "~/i18n";
 import type { CaseStatistics } from "~/models/statistics/figures.server";
 import type { EnterpriseFigures } from "~/models/statistics/enterprise-figures.server";
+import type { UnitRanking } from "~/models/statistics/unit-figures.server";
+import { type Rate, type UnitRate, UNIT_RATES, rankBy } from "~/domain/unit-figures";
 
 /** The figures of a kind's statistics, labelled and formatted once for the page and the XLSX tables. */
 export const percent = (value: number | null) => (value === null ? "—" : `${value.toFixed(1)}%`);
@@ -66,4 +68,35 @@ export function unitTables(f: EnterpriseFigures): { caption: MessageKey; header:
       rows: f.mostRepeated.map((row) => [row.name, row.warnings, row.complaints]),
     },
   ];
+}
+
+/** A rate with its counts, as the ranking shows it: `95.0%（19/20）`, or a dash with nothing to divide by. */
+export const rateCell = (value: Rate) => (value.rate === null ? "—" : `${percent(value.rate)}（${value.part}/${value.whole}）`);
+
+/** The ranking as the page, the annual report and the workbook show it: the chart, then the table. */
+export interface UnitRankingView {
+  chart: string;
+  by: MessageKey;
+  header: MessageKey[];
+  rows: (string | number)[][];
+}
+
+/** The ranking's table, ranked by one rate: the same rows on the page, in its XLSX and in the annual report. */
+export function unitRankingTable(ranking: UnitRanking, by: UnitRate) {
+  const header: MessageKey[] = [
+    "ranking.rank",
+    "ranking.unit",
+    "ranking.assignments",
+    "ranking.concluded",
+    ...UNIT_RATES.map((rate): MessageKey => `ranking.rate.${rate}`),
+  ];
+  const ranked = rankBy(ranking.units, by);
+  const rows = ranked.map((unit, index) => [
+    unit.rates[by].rate === null ? "—" : index + 1,
+    unit.name,
+    unit.assignments,
+    unit.concluded,
+    ...UNIT_RATES.map((rate) => rateCell(unit.rates[rate])),
+  ]);
+  return { header, rows, ranked };
 }

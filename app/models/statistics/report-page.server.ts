@@ -7,6 +7,10 @@ import { statisticsWorkbook } from "./export.server";
 import { statisticsReportOffRequest } from "./jobs.server";
 import type { CaseStatistics } from "./figures.server";
 import { enterpriseFigures } from "./enterprise-figures.server";
+import { unitRankingView } from "./unit-figures.server";
+
+/** The report ranks the units by their on-time conclusions, the figure its sentence is about. */
+const ANNUAL_RANKING_RATE = "concludedOnTime";
 
 function chartsOf(s: CaseStatistics) {
   return {
@@ -32,19 +36,28 @@ export function reportTitle(from: LocalDate, to: LocalDate) {
 export async function reportWorkbook(from: LocalDate, to: LocalDate, now = new Date()) {
   const title = reportTitle(from, to);
   const period = rangePeriod(from, to);
-  const [report, units] = await Promise.all([statisticsReportOffRequest(period, now), enterpriseFigures(period)]);
-  return { title, workbook: await statisticsWorkbook(title, report, units) };
+  const [report, units, ranking] = await Promise.all([
+    statisticsReportOffRequest(period, now),
+    enterpriseFigures(period),
+    unitRankingView(period, ANNUAL_RANKING_RATE, now),
+  ]);
+  return { title, workbook: await statisticsWorkbook(title, report, units, ranking) };
 }
 
 /** A report page's data: the statistics of every kind and, for complaints and petitions, their charts as SVG. */
 export async function reportPageData(from: LocalDate, to: LocalDate, now = new Date()) {
   const title = reportTitle(from, to);
   const period = rangePeriod(from, to);
-  const [report, units] = await Promise.all([statisticsReportOffRequest(period, now), enterpriseFigures(period)]);
+  const [report, units, ranking] = await Promise.all([
+    statisticsReportOffRequest(period, now),
+    enterpriseFigures(period),
+    unitRankingView(period, ANNUAL_RANKING_RATE, now),
+  ]);
   return {
     title,
     report,
     units,
+    ranking,
     charts: { complaint: chartsOf(report.complaint), petition: chartsOf(report.petition) },
     generatedAt: formatLocalDateTime(now, false),
     // The report prints as the bureau's document: its name as the issuing unit, dated the day it is made.

@@ -7,6 +7,7 @@ import type { CaseAction, CaseSnapshot } from "~/domain/workflow";
 import type { CaseChangeOf } from "~/forms/case-actions";
 import type { Prisma } from "~/generated/prisma/client";
 import { ActionNotAllowedError, InputError } from "../../errors";
+import { endHold } from "./holds.server";
 
 /** The case as `changeCase` loads it: open milestones, pending extensions, unacknowledged instructions, policy. */
 export const CASE_FOR_CHANGE = {
@@ -16,6 +17,7 @@ export const CASE_FOR_CHANGE = {
   attachments: { where: { withdrawnAt: null }, select: { withdrawnAt: true } },
   transfersOut: { select: { id: true, mode: true, delivery: true, repliedAt: true, remoteCaseNo: true } },
   returns: { where: { decidedAt: null } },
+  assignments: { where: { endedAt: null } },
   policy: true,
 } satisfies Prisma.CaseInclude;
 
@@ -102,6 +104,8 @@ export async function stopTheClock(context: ChangeContext) {
     where: { caseId: record.id, status: "pending" },
     data: { status: "refused", decidedAt: now, decisionNote: "concluded" },
   });
+  // The unit's hold ends with the case's conclusion (docs/domain.md "Figures units are ranked by").
+  await endHold(context, "concluded");
   return { concludedAt: now };
 }
 

@@ -4,8 +4,10 @@ import { notifyUsers, usersWithRole } from "../../outbox/notifications.server";
 import { type CaseActionHandlers, closeOpenMilestones, newRound, requireText, stopTheClock } from "./context.server";
 import { milestoneRows } from "../../deadlines/planning.server";
 import { giveToUnit } from "./returns.server";
+import { countOnHold, openHold } from "./holds.server";
 
-type HandlingAction = "assign" | "note" | "onSite" | "submit" | "sendBack" | "conclude" | "close" | "reopen" | "rateAnswer";
+type HandlingAction =
+  "assign" | "signFor" | "note" | "onSite" | "submit" | "sendBack" | "conclude" | "close" | "reopen" | "rateAnswer";
 
 /** Handling a case: assignment, the handler's work and result, the desk's review, closing and reopening. */
 export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
@@ -23,11 +25,18 @@ export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
     await closeOpenMilestones(context, "met", (m) => m === "respond");
     return { caseUpdate: {}, auditDetails: { note } };
   },
-  async submit(_context, change) {
-    return { caseUpdate: { resultText: requireText("text", change.text) } };
+  async submit(context, change) {
+    const resultText = requireText("text", change.text);
+    await countOnHold(context, "submissions");
+    return { caseUpdate: { resultText } };
   },
-  async sendBack(_context, change) {
+  async sendBack(context, change) {
     requireText("reason", change.reason);
+    await countOnHold(context, "sendBacks");
+    return { caseUpdate: {} };
+  },
+  /** 签收: the sign itself is taken by changeCase for every step of the unit holding the case (signForHold). */
+  async signFor() {
     return { caseUpdate: {} };
   },
   async conclude(context, change) {
@@ -69,6 +78,7 @@ export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
       ...milestoneRows(calendar, policy, "accepted", now, round, conclude),
     ];
     for (const row of rows) await tx.caseMilestone.create({ data: { ...row, caseId: record.id } });
+    if (record.assignedToId !== null) await openHold(context, record.assignedToId, round);
     return { caseUpdate: newRound(round), auditDetails: { round } };
   },
 };

@@ -4,6 +4,7 @@ import { isLocalDate, localDateOf, startOfLocalDay } from "~/domain/local-time";
 import { InputError } from "../../errors";
 import { type CaseActionHandlers, newRound, requireText } from "./context.server";
 import { storedPlan, warnAboutMissingCalendar } from "../../deadlines/planning.server";
+import { openHold } from "./holds.server";
 
 /** The petitioner's review (复查) or re-check (复核) request: a new round with its own 30-day clock. */
 export const petitionReviewHandlers: CaseActionHandlers<"requestReview"> = {
@@ -18,6 +19,7 @@ export const petitionReviewHandlers: CaseActionHandlers<"requestReview"> = {
     const plan = planMilestone(calendar, startOfLocalDay(requestedOn), REVIEW_ANSWER_DAYS, "calendar_days", policy.rules.ladder);
     warnAboutMissingCalendar(plan);
     await tx.caseMilestone.create({ data: { ...storedPlan(plan), round, milestone: "conclude", caseId: record.id } });
+    if (record.assignedToId !== null) await openHold(context, record.assignedToId, round);
     return { caseUpdate: newRound(round), auditDetails: { round, request, requestedOn, dueAt: plan.dueAt } };
   },
 };

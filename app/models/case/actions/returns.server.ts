@@ -13,6 +13,7 @@ import { t, tKey } from "~/i18n";
 import { InputError } from "../../errors";
 import { notifyUsers, townshipStaff, usersWithRole } from "../../outbox/notifications.server";
 import { type CaseActionHandlers, type ChangeContext, requireText, staffIdOf } from "./context.server";
+import { endHold, openHold } from "./holds.server";
 
 /**
  * Returns and their decision (docs/domain.md "Returns are decided"): the return opens a decision on the
@@ -46,6 +47,7 @@ export const returnHandlers: CaseActionHandlers<"return" | "decideReturn"> = {
       },
     });
     const fromUnit = await tx.township.findUniqueOrThrow({ where: { id: fromUnitId }, select: { name: true } });
+    await endHold(context, "returned");
     const returned = await notifyUsers(tx, await usersWithRole(tx, "dispatcher"), {
       eventId: `return-${record.caseNo}-${now.getTime()}`,
       caseRef: record,
@@ -127,6 +129,7 @@ export async function giveToUnit(context: ChangeContext, previousUnitId: number 
   const leadUnitId = leadUnitAfter(record.leadUnitId, unitId, setsLead);
   const returns = await tx.caseReturn.count({ where: { caseId: record.id } });
   const problem = await problemCaseUpdate(context, { returns, unitChanges, leadUnitId });
+  await openHold(context, unitId);
   return { caseUpdate: { assignedToId: unitId, unitChanges, leadUnitId, ...problem.caseUpdate }, webhookEventId: problem.webhookEventId };
 }
 

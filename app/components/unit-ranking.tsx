@@ -1,0 +1,43 @@
+import { t } from "~/i18n";
+import type { UnitRankingView } from "~/models/statistics/figure-entries";
+
+/** The ranking as the page and the annual report show it: the chart, then the table, then the definitions. */
+export function UnitRankingTables({ ranking }: { ranking: UnitRankingView }) {
+  if (ranking.rows.length === 0) return <p className="muted">{t("ranking.empty")}</p>;
+  return (
+    <>
+      <figure className="chart">
+        <figcaption>{t("ranking.chartTitle", { rate: t(ranking.by) })}</figcaption>
+        {/* Rendered by ECharts on the server; the table below says the same in words. */}
+        <div dangerouslySetInnerHTML={{ __html: ranking.chart }} />
+      </figure>
+      <div className="table-scroll">
+        <table className="ranking">
+          <thead>
+            <tr>
+              {ranking.header.map((key) => (
+                <th key={key} scope="col">
+                  {t(key)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {ranking.rows.map((row) => (
+              <tr key={String(row[1])} data-unit={String(row[1])}>
+                {row.map((cell, index) => (
+                  <td key={index} className={index > 1 ? "nowrap" : undefined}>
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted definitions">
+        {t("ranking.definitionsTitle")}：{t("ranking.definitions")}
+      </p>
+    </>
+  );
+}
