@@ -11,30 +11,29 @@ export function UnitRankingTables({ ranking }: { ranking: UnitRankingView }) {
         {/* Rendered by ECharts on the server; the table below says the same in words. */}
         <div dangerouslySetInnerHTML={{ __html: ranking.chart }} />
       </figure>
-      <div className="table-scroll">
-        <table className="ranking">
-          <thead>
-            <tr>
-              {ranking.header.map((key) => (
-                <th key={key} scope="col">
-                  {t(key)}
-                </th>
+      {/* On a phone each unit is a card of its figures, labelled (table.cards). */}
+      <table className="cards ranking">
+        <thead>
+          <tr>
+            {ranking.header.map((key) => (
+              <th key={key} scope="col">
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {ranking.rows.map((row) => (
+            <tr key={String(row[1])} data-unit={String(row[1])}>
+              {row.map((cell, index) => (
+                <td key={index} data-label={t(ranking.header[index])} className={index > 0 ? "nowrap" : undefined}>
+                  {cell}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {ranking.rows.map((row) => (
-              <tr key={String(row[1])} data-unit={String(row[1])}>
-                {row.map((cell, index) => (
-                  <td key={index} className={index > 1 ? "nowrap" : undefined}>
-                    {cell}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
       <p className="muted definitions">
         {t("ranking.definitionsTitle")}：{t("ranking.definitions")}
       </p>

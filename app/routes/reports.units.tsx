@@ -7,6 +7,7 @@ import { RANKING_GRANULARITIES, UNIT_RATES, rankingKeyOf } from "~/domain/unit-f
 import { parseRankingQuery } from "~/forms/ranking";
 import { t, tKey } from "~/i18n";
 import { unitRankingView } from "~/models/statistics/unit-figures.server";
+import { rankingLabel } from "~/models/statistics/figure-entries";
 import { requireUser } from "~/session.server";
 import { badRequest, searchParamsOf } from "~/utils/request-input.server";
 
@@ -32,38 +33,46 @@ export default function UnitRankingPage() {
   const { key, by, view, shortcuts } = useLoaderData<typeof loader>();
   return (
     <article className="report">
-      <h1>{t("ranking.periodTitle", { period: key })}</h1>
+      <h1>{t("ranking.periodTitle", { period: rankingLabel(key) })}</h1>
       <p className="muted">{t("ranking.intro")}</p>
-      <Form method="get" className="report-range no-print" key={`${key}-${by}`}>
-        <label>
-          {t("ranking.period")}{" "}
-          <input name="period" defaultValue={key} required aria-describedby="period-hint" size={9} />
-        </label>
-        <span id="period-hint" className="muted">
-          {t("ranking.periodHint")}
-        </span>
-        <label>
-          {t("ranking.by")}{" "}
-          <select name="by" defaultValue={by}>
-            {UNIT_RATES.map((rate) => (
-              <option key={rate} value={rate}>
-                {tKey("ranking.rate", rate)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit">{t("ranking.show")}</button>
-      </Form>
-      <nav className="report-years no-print" aria-label={t("ranking.granularity")}>
-        {shortcuts.map((shortcut) => (
-          <Link key={shortcut.key} to={`?period=${shortcut.key}&by=${by}`} aria-current={shortcut.key === key ? "page" : undefined}>
-            {tKey("ranking.granularity", shortcut.granularity)} {shortcut.key}
-          </Link>
-        ))}
-        <a href={`/reports/units/xlsx?period=${key}&by=${by}`} download>
-          {t("ranking.download")}
-        </a>
-      </nav>
+      <div className="report-tools no-print">
+        <Form method="get" className="report-range ranking-query" key={`${key}-${by}`}>
+          <label>
+            {t("ranking.period")}
+            <input type="text" name="period" defaultValue={key} required aria-describedby="period-hint" />
+          </label>
+          <label>
+            {t("ranking.by")}
+            <select name="by" defaultValue={by}>
+              {UNIT_RATES.map((rate) => (
+                <option key={rate} value={rate}>
+                  {tKey("ranking.rate", rate)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">{t("ranking.show")}</button>
+          <span id="period-hint" className="muted">
+            {t("ranking.periodHint")}
+          </span>
+        </Form>
+        <nav className="report-years" aria-label={t("ranking.granularity")}>
+          {shortcuts.map((shortcut) => (
+            <Link
+              key={shortcut.key}
+              to={`?period=${shortcut.key}&by=${by}`}
+              aria-current={shortcut.key === key ? "page" : undefined}
+            >
+              {tKey("ranking.granularity", shortcut.granularity)} {shortcut.key}
+            </Link>
+          ))}
+        </nav>
+        <div className="report-actions">
+          <a href={`/reports/units/xlsx?period=${key}&by=${by}`} download>
+            {t("ranking.download")}
+          </a>
+        </div>
+      </div>
       <UnitRankingTables ranking={view} />
     </article>
   );

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { REPORT_READERS } from "~/domain/roles";
 import { t } from "~/i18n";
 import { unitRankingView, unitRankingWorkbook } from "~/models/statistics/unit-figures.server";
+import { rankingLabel } from "~/models/statistics/figure-entries";
 import { requireUser } from "~/session.server";
 import { parseRankingQuery } from "~/forms/ranking";
 import { localDateOf } from "~/domain/local-time";
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseRankingQuery(searchParamsOf(request), localDateOf(new Date()));
   if ("error" in query) return badRequest(t(query.error));
   const { ranking, by } = query;
-  const title = t("ranking.periodTitle", { period: ranking.key });
+  const title = t("ranking.periodTitle", { period: rankingLabel(ranking.key) });
   const workbook = await unitRankingWorkbook(title, await unitRankingView(ranking.period, by));
   return new Response(new Uint8Array(workbook), {
     headers: {

@@ -171,6 +171,13 @@ describe("the figures units are ranked by", { timeout: 120_000 }, () => {
     expect(pageRows.map((row) => row[1]).slice(0, 2)).toEqual(["古南街道", "文龙街道"]);
     expect(pageRows.find((row) => row[1] === "古南街道")![4]).toBe("66.7%（2/3）");
 
+    // By returns, lower first: 文龙 and 三江 (none of one each) share the first place, 古南 is third.
+    const byReturns = await (await request("/reports/units?period=2026-03&by=returned", { cookie })).text();
+    const places = Object.fromEntries(
+      [...byReturns.matchAll(/<tr data-unit="([^"]+)"><td[^>]*>([^<]*)<\/td>/g)].map((match) => [match[1], match[2]]),
+    );
+    expect([places["文龙街道"], places["三江街道"], places["古南街道"]]).toEqual(["1", "1", "3"]);
+
     for (const bad of ["2026-13", "1800", "2026-Q5", "%00", "x".repeat(300)]) {
       const refused = await request(`/reports/units?period=${encodeURIComponent(bad)}`, { cookie });
       expect(refused.status, bad).toBe(400);

@@ -1,4 +1,4 @@
-import type { MessageKey } from "~/i18n";
+import { type MessageKey, t } from "~/i18n";
 import type { CaseStatistics } from "~/models/statistics/figures.server";
 import type { EnterpriseFigures } from "~/models/statistics/enterprise-figures.server";
 import type { UnitRanking } from "~/models/statistics/unit-figures.server";
@@ -70,6 +70,13 @@ export function unitTables(f: EnterpriseFigures): { caption: MessageKey; header:
   ];
 }
 
+/** A ranking's period in words: 2026年11月, 2026年第4季度, 2026年. */
+export function rankingLabel(key: string): string {
+  const [year, rest] = [key.slice(0, 4), key.slice(5)];
+  if (rest.startsWith("Q")) return t("ranking.label.quarter", { year, quarter: rest.slice(1) });
+  return rest ? t("ranking.label.month", { year, month: Number(rest) }) : t("ranking.label.year", { year });
+}
+
 /** A rate with its counts, as the ranking shows it: `95.0%（19/20）`, or a dash with nothing to divide by. */
 export const rateCell = (value: Rate) => (value.rate === null ? "—" : `${percent(value.rate)}（${value.part}/${value.whole}）`);
 
@@ -91,8 +98,13 @@ export function unitRankingTable(ranking: UnitRanking, by: UnitRate) {
     ...UNIT_RATES.map((rate): MessageKey => `ranking.rate.${rate}`),
   ];
   const ranked = rankBy(ranking.units, by);
+  // Equal rates share a place (1, 1, 3): the place is one more than the units ranked strictly before.
+  const places = ranked.map((unit, index) =>
+    index > 0 && ranked[index - 1].rates[by].rate === unit.rates[by].rate ? null : index + 1,
+  );
+  for (let index = 1; index < places.length; index++) places[index] ??= places[index - 1];
   const rows = ranked.map((unit, index) => [
-    unit.rates[by].rate === null ? "—" : index + 1,
+    unit.rates[by].rate === null ? "—" : places[index]!,
     unit.name,
     unit.assignments,
     unit.concluded,
