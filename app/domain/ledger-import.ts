@@ -1,7 +1,7 @@
 import type { WorkCalendar } from "./calendar";
 import { type LadderStep, LADDER_STEPS, type MilestonePlan, ladderInstants, planExtension, planMilestone } from "./deadlines";
 import { type LedgerRow, mediationOutcomeOf } from "./ledger";
-import type { DeadlinePolicy } from "./policies";
+import { type DeadlinePolicy, FIELD_MILESTONES } from "./policies";
 import { type CaseState, isHandling } from "./workflow";
 import { type DerivedDeadlineFields, deriveDeadlineFields } from "./case-deadlines";
 
@@ -71,7 +71,7 @@ export function planImportedCase(row: LedgerRow, policy: DeadlinePolicy, calenda
   const ladder = policy.rules.ladder;
   const milestones: ImportedMilestone[] = [];
   for (const rule of policy.rules.milestones) {
-    if (rule.milestone === "respond") continue; // urgent on-site response: not part of a ledger
+    if (FIELD_MILESTONES.includes(rule.milestone)) continue; // urgent field work: not part of a ledger
     const startAt = rule.from === "received" ? row.receivedAt : accepted ? decidedAt : null;
     if (!startAt) continue;
     const isConclusion = rule.milestone === "conclude";

@@ -4,8 +4,25 @@ import { DEFAULT_RETURN_DECISION_LIMIT } from "./returns";
 import { DEFAULT_SIGN_FOR_LIMIT } from "./unit-figures";
 
 /** The milestones a case can have. */
-export const MILESTONES = ["accept", "respond", "conclude"] as const;
+export const MILESTONES = ["accept", "respond", "firstReport", "conclude"] as const;
 export type Milestone = (typeof MILESTONES)[number];
+
+/**
+ * The field milestones of urgent work orders, usually in hours around the clock: reaching the site (met by
+ * the on-site visit) and the first written report (met by the handling unit's first note or result).
+ * A ledger records neither.
+ */
+export const FIELD_MILESTONES: readonly Milestone[] = ["respond", "firstReport"];
+
+/**
+ * The field milestones a step meets: the on-site visit (by the unit or the bureau's own staff) meets the
+ * response; the handling unit's note or result is its first report (a note of the desk's is not).
+ */
+export function fieldMilestonesMetBy(action: string, role: string): Milestone[] {
+  if (action === "onSite") return ["respond"];
+  if ((action === "note" || action === "submit") && role === "township") return ["firstReport"];
+  return [];
+}
 
 /** The event a milestone's clock starts from. */
 export type MilestoneStart = "received" | "accepted";
@@ -116,6 +133,7 @@ export const DEFAULT_POLICIES: Omit<DeadlinePolicy, "id" | "effectiveFrom">[] = 
       milestones: [
         { milestone: "accept", from: "received", amount: 1, unit: "working_days" },
         { milestone: "respond", from: "received", amount: 2, unit: "hours" },
+        { milestone: "firstReport", from: "received", amount: 24, unit: "hours" },
         { milestone: "conclude", from: "received", amount: 15, unit: "working_days" },
       ],
       ladder: DEFAULT_LADDER,

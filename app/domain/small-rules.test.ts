@@ -14,7 +14,7 @@ import {
   normalizePhone,
   redactConfidential,
 } from "./masking";
-import { DEFAULT_POLICIES, type DeadlinePolicy, selectPolicy, validatePolicyRules } from "./policies";
+import { DEFAULT_POLICIES, type DeadlinePolicy, fieldMilestonesMetBy, selectPolicy, validatePolicyRules } from "./policies";
 import { looksLikeSameReport, textSimilarity } from "./similarity";
 
 describe("case numbers", () => {
@@ -138,6 +138,7 @@ describe("deadline policies", () => {
     expect(selectPolicy(policies, { ...criteria, urgency: "urgent" })!.rules.milestones.map((m) => m.milestone)).toEqual([
       "accept",
       "respond",
+      "firstReport",
       "conclude",
     ]);
     expect(selectPolicy(policies, { ...criteria, kind: "petition" })!.rules.milestones[1]).toEqual({
@@ -247,5 +248,16 @@ describe("redacting confidential texts", () => {
   it("leaves the complainant alone when they consented, and masks nothing for an empty list", () => {
     expect(confidentialTexts({ ...record, parties: [], consentToDisclose: true })).toEqual([]);
     expect(redactConfidential("周建国", [])).toBe("周建国");
+  });
+});
+
+describe("urgent field milestones", () => {
+  it("the on-site visit meets the response whoever makes it; only the handling unit's note or result is its first report", () => {
+    expect(fieldMilestonesMetBy("onSite", "township")).toEqual(["respond"]);
+    expect(fieldMilestonesMetBy("onSite", "dispatcher")).toEqual(["respond"]);
+    expect(fieldMilestonesMetBy("note", "township")).toEqual(["firstReport"]);
+    expect(fieldMilestonesMetBy("submit", "township")).toEqual(["firstReport"]);
+    expect(fieldMilestonesMetBy("note", "dispatcher")).toEqual([]);
+    expect(fieldMilestonesMetBy("requestExtension", "township")).toEqual([]);
   });
 });

@@ -91,6 +91,7 @@ export const zhCN = {
 
   "milestone.accept": "受理",
   "milestone.respond": "到场响应",
+  "milestone.firstReport": "首次报告",
   "milestone.conclude": "办结",
 
   "milestoneStatus.open": "计时中",

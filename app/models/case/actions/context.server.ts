@@ -1,7 +1,7 @@
 import type { Transaction } from "~/db.server";
 import type { WorkCalendar } from "~/domain/calendar";
 import type { DERIVED_DEADLINE_FIELDS } from "~/domain/case-deadlines";
-import type { DeadlinePolicy } from "~/domain/policies";
+import { type DeadlinePolicy, type Milestone, fieldMilestonesMetBy } from "~/domain/policies";
 import type { CaseActor } from "~/domain/roles";
 import type { CaseAction, CaseSnapshot } from "~/domain/workflow";
 import type { CaseChangeOf } from "~/forms/case-actions";
@@ -89,6 +89,12 @@ export async function closeOpenMilestones(
     },
     data: { status, metAt: context.now },
   });
+}
+
+/** The urgent field milestones this step meets (docs/domain.md "Urgent work orders in hours"). */
+export async function meetFieldMilestones(context: ChangeContext, action: string) {
+  const met = fieldMilestonesMetBy(action, context.actor.role);
+  if (met.length > 0) await closeOpenMilestones(context, "met", (m) => met.includes(m as Milestone));
 }
 
 export function currentMilestone(context: ChangeContext, name: string) {

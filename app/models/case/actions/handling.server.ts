@@ -1,7 +1,7 @@
 import { t } from "~/i18n";
 import { InputError } from "../../errors";
 import { notifyUsers, usersWithRole } from "../../outbox/notifications.server";
-import { type CaseActionHandlers, closeOpenMilestones, newRound, requireText, stopTheClock } from "./context.server";
+import { type CaseActionHandlers, meetFieldMilestones, newRound, requireText, stopTheClock } from "./context.server";
 import { milestoneRows } from "../../deadlines/planning.server";
 import { giveToUnit } from "./returns.server";
 import { countOnHold, openHold } from "./holds.server";
@@ -17,17 +17,20 @@ export const handlingHandlers: CaseActionHandlers<HandlingAction> = {
     const given = await giveToUnit(context, context.record.assignedToId, assignee.id, false);
     return { ...given, auditDetails: { assignedTo: assignee.name } };
   },
-  async note(_context, change) {
-    return { caseUpdate: {}, auditDetails: { note: requireText("text", change.text) } };
+  async note(context, change) {
+    const note = requireText("text", change.text);
+    await meetFieldMilestones(context, "note");
+    return { caseUpdate: {}, auditDetails: { note } };
   },
   async onSite(context, change) {
     const note = requireText("text", change.text);
-    await closeOpenMilestones(context, "met", (m) => m === "respond");
+    await meetFieldMilestones(context, "onSite");
     return { caseUpdate: {}, auditDetails: { note } };
   },
   async submit(context, change) {
     const resultText = requireText("text", change.text);
     await countOnHold(context, "submissions");
+    await meetFieldMilestones(context, "submit");
     return { caseUpdate: { resultText } };
   },
   async sendBack(context, change) {
