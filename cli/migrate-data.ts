@@ -36,6 +36,7 @@ const TABLES = [
   "caseMilestone",
   "caseReturn",
   "caseAssignment",
+  "clockPause",
   "caseTransfer",
   "apiRequest",
   "receivedDelivery",

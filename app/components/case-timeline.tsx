@@ -43,6 +43,11 @@ const SENTENCES: Record<string, (after: Snapshot, before: Snapshot) => string | 
       ? t(`timeline.decided.${after.decision}`, { unit: String(after.assignedTo) })
       : null,
   returnClock: (after) => (isLadderStep(after.step) ? t(`timeline.returnClock.${after.step}`, { due: when(after.dueAt) }) : null),
+  pauseClock: (after) => (text(after.ground) ? t("timeline.paused", { ground: tKey("pause.groundName", String(after.ground)) }) : null),
+  resumeClock: (after) =>
+    typeof after.addedDays === "number"
+      ? t("timeline.resumed", { days: after.addedDays, unit: tKey("unit", String(after.unit ?? "")), due: when(after.dueAfter) })
+      : null,
   reopen: (after) => (typeof after.round === "number" ? t("timeline.round", { round: after.round }) : null),
   requestExtension: (after) =>
     typeof after.extensionAmount === "number"

@@ -15,6 +15,8 @@ export interface MilestoneFacts {
   metAt: Date | null;
   /** The ladder step to fire next; null once every step fired. */
   nextStep: string | null;
+  /** Paused by rule (app/domain/clock-pauses.ts): its due instant moves when it resumes. */
+  pausedAt?: Date | null;
 }
 
 export interface DerivedDeadlineFields {
@@ -55,7 +57,8 @@ const earliest = (instants: Date[]) => (instants.length === 0 ? null : new Date(
  * when any of its milestones missed its deadline.
  */
 export function deriveDeadlineFields(round: number, milestones: readonly MilestoneFacts[]): DerivedDeadlineFields {
-  const open = milestones.filter((m) => m.status === "open");
+  // A paused clock has no due instant to sort or warn by until it resumes.
+  const open = milestones.filter((m) => m.status === "open" && (m.pausedAt ?? null) === null);
   const current = milestones.filter((m) => m.round === round);
   const conclusion = current.find((m) => m.milestone === "conclude");
   const overdue =

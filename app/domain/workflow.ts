@@ -52,6 +52,8 @@ export const CASE_ACTIONS = [
   "setRespondent",
   "decideReturn",
   "signFor",
+  "pauseClock",
+  "resumeClock",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -79,6 +81,10 @@ export interface CaseSnapshot {
   hasOpenReturn?: boolean;
   /** The handling unit is the lead unit the desk set: it may not return the case. */
   hasLeadUnit?: boolean;
+  /** The current round's conclusion clock is open and counts days: it may pause by rule. */
+  hasPausableClock?: boolean;
+  /** The conclusion clock stands paused (中止计时): nothing that judges or moves it until it resumes. */
+  hasPausedClock?: boolean;
   /** The unit holding the case has not signed for it yet (签收). */
   awaitsSignFor?: boolean;
   /** Set by mayTakeAction for guards that depend on who acts. */
@@ -195,7 +201,7 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     to: null,
     roles: ["dispatcher"],
     requiresReason: false,
-    guard: (snapshot) => snapshot.hasPendingExtension,
+    guard: (snapshot) => snapshot.hasPendingExtension && !snapshot.hasPausedClock,
   },
   refuseExtension: {
     from: HANDLING_STATES,
@@ -210,6 +216,7 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     roles: ["dispatcher"],
     requiresReason: false,
     kinds: ["complaint", "petition"],
+    guard: (snapshot) => !snapshot.hasPausedClock,
   },
   close: { from: ["concluded"], to: "closed", roles: ["dispatcher"], requiresReason: false },
   reopen: { from: ["concluded", "closed"], to: newRoundState, roles: ["dispatcher"], requiresReason: true, kinds: ["complaint"] },
@@ -236,6 +243,22 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     roles: ["dispatcher"],
     requiresReason: false,
     kinds: ["mediation"],
+    guard: (snapshot) => !snapshot.hasPausedClock,
+  },
+  /** The desk pauses the conclusion clock on a ground the kind allows (app/domain/clock-pauses.ts). */
+  pauseClock: {
+    from: ["accepted", "assigned", "submitted"],
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: true,
+    guard: (snapshot) => Boolean(snapshot.hasPausableClock) && !snapshot.hasPausedClock,
+  },
+  resumeClock: {
+    from: ["accepted", "assigned", "submitted"],
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: false,
+    guard: (snapshot) => Boolean(snapshot.hasPausedClock),
   },
   /** The follow-up of whether the parties did what the agreement says. */
   followUpAgreement: {

@@ -287,7 +287,9 @@ export default function CasePage() {
                       {showDateTime(milestone.dueAt, true)}
                     </td>
                     <td data-label={t("field.state")}>
-                      {milestone.timeLeft ? (
+                      {milestone.pausedAt && milestone.status === "open" ? (
+                        t("pause.since", { at: showDateTime(milestone.pausedAt) })
+                      ) : milestone.timeLeft ? (
                         <>
                           <DueMarkerDot marker={milestone.marker} />
                           {showTimeLeft(milestone.timeLeft)}

@@ -302,6 +302,23 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["ground", "reason"],
     },
     {
+      // A stale version: no variant of the pause is taken.
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: { intent: "pauseClock", version: "0", ground: "appraisal", reason: "检测", legalBasis: "依据" },
+      numbers: ["version"],
+      dates: [],
+      texts: ["ground", "reason", "legalBasis"],
+    },
+    {
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: { intent: "resumeClock", version: "0" },
+      numbers: ["version"],
+      dates: [],
+      texts: ["intent"],
+    },
+    {
       // A stale version: no variant of the decision is taken.
       path: `/cases/${complaint}`,
       as: "dispatcher",
@@ -669,6 +686,8 @@ function loaderRequests(context: CorpusContext): MalformedRequest[] {
     { path: "/cases/export", as: "dispatcher", params: ["format", "q", "page", "from", "to", "township"] },
     { path: "/reports", as: "leader", params: ["from", "to", "kind"] },
     { path: "/reports/xlsx", as: "leader", params: ["from", "to", "year", "kind"] },
+    { path: "/reports/units", as: "leader", params: ["period", "by"] },
+    { path: "/reports/units/xlsx", as: "dispatcher", params: ["period", "by"] },
     { path: "/api/statistics", as: "leader", params: ["from", "to", "year", "kind"] },
     { path: "/intake/lookup", as: "operator", params: ["complainantPhone", "townshipId", "category", "subject", "address"] },
     { path: "/intake/mediation", as: "dispatcher", params: ["from"] },

@@ -50,6 +50,8 @@ async function tableCounts() {
     prisma.case.count({ where: { respondentId: { not: null } } }),
     prisma.caseReturn.count(),
     prisma.caseAssignment.count(),
+    prisma.clockPause.count(),
+    prisma.caseMilestone.count({ where: { pausedAt: { not: null } } }),
     prisma.caseAssignment.count({ where: { signedForAt: { not: null } } }),
     prisma.caseReturn.count({ where: { decidedAt: { not: null } } }),
     prisma.case.count({ where: { problemSince: { not: null } } }),

@@ -108,6 +108,17 @@ const SCENARIOS: Record<CaseAction, () => Promise<Scenario>> = {
     change: { action: "assign", assigneeId: await townshipId("古南街道") },
   }),
   return: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "return", ground: "notOurArea", reason: "不属本街道", suggestedUnitId: null } }),
+  pauseClock: async () => ({
+    caseNo: await assigned(),
+    actor: world.dispatcher,
+    change: { action: "pauseClock", ground: "appraisal", reason: "委托第三方检测", legalBasis: "检测时间不计入办理期限" },
+  }),
+  resumeClock: async () => {
+    const caseNo = await assigned();
+    const pause = { action: "pauseClock", ground: "appraisal", reason: "委托第三方检测", legalBasis: "检测时间不计入" } as const;
+    await act(world.dispatcher, caseNo, pause, WHEN);
+    return { caseNo, actor: world.dispatcher, change: { action: "resumeClock" } };
+  },
   signFor: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "signFor" } }),
   note: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "note", text: "已到现场" } }),
   onSite: async () => {

@@ -1,7 +1,7 @@
 import type { Satisfaction } from "~/domain/case-kinds";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
-import { complaintSentence, yearPeriod } from "~/domain/statistics";
+import { complaintSentence, rangePeriod, yearPeriod } from "~/domain/statistics";
 import type { IntakeFields } from "~/domain/case-commands";
 import { registerCase } from "~/models/case/service.server";
 import { caseStatistics } from "~/models/statistics/figures.server";
@@ -135,5 +135,12 @@ describe("headline figures on a hand-built year", () => {
     const y2019 = await caseStatistics("complaint", yearPeriod(2019));
     expect(y2019).toMatchObject({ received: 1, concluded: 0, openAtEnd: 1, overdueAtEnd: 0, onTimeRate: null });
     expect(await prisma.case.count()).toBe(10);
+
+    // A range within one month (a day, a week): one month label, the same counts (it failed with an SQL error).
+    const march = await caseStatistics("complaint", rangePeriod("2020-03-01", "2020-03-31"));
+    expect(march).toMatchObject({ received: 3, concluded: 3, onTime: 2, overdue: 1 });
+    expect(march.byMonth.map((row) => row.name)).toEqual(["2020-03"]);
+    const lastDay = await caseStatistics("complaint", rangePeriod("2020-03-23", "2020-03-23"));
+    expect(lastDay).toMatchObject({ received: 0, concluded: 1, onTime: 1 });
   });
 });

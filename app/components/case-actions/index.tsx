@@ -11,6 +11,7 @@ import { ConcludeMediationForm, FollowUpAgreementForm, MediationSessionForm } fr
 import { RequestReviewForm } from "./petition-review";
 import { SetRespondentForm } from "./respondent";
 import { DecideReturnForm, ReturnForm } from "./returns";
+import { PauseClockForm, ResumeClockForm } from "./clock-pauses";
 import { AcknowledgeForm } from "./supervision";
 import { ReasonForm, TextForm } from "./text-forms";
 import { type PartnerChoices, TransferOutForm, TransferReplyForm } from "./transfers-out";
@@ -65,11 +66,13 @@ function caseSteps({ view, vocabulary, partners, actionData, submissionKey }: St
       form: <ExtensionDecision {...props} mayApprove={mayApprove} mayRefuse={mayRefuse} />,
     });
   }
+  add("resumeClock", <ResumeClockForm {...props} />);
   add("conclude", <TextForm {...props} action="conclude" />);
   add("sendBack", <ReasonForm {...props} action="sendBack" danger />);
   add("close", <CloseForm {...props} />);
   add("reopen", <ReasonForm {...props} action="reopen" />);
   add("transferOut", <TransferOutForm {...props} partners={partners} />, allowed.has("transferOut") && partners.length > 0);
+  add("pauseClock", <PauseClockForm {...props} />);
   add("setRespondent", <SetRespondentForm {...props} />);
   add("withdrawAttachment", <WithdrawAttachmentForm {...props} />);
   if (vocabulary) add("edit", <EditForm {...props} vocabulary={vocabulary} />);

@@ -8,6 +8,7 @@ import { mediationSchemas } from "./mediation";
 import { petitionReviewSchemas } from "./petition-review";
 import { respondentSchemas } from "./respondent";
 import { returnSchemas } from "./returns";
+import { clockPauseSchemas } from "./clock-pauses";
 import { supervisionSchemas } from "./supervision";
 import { transferOutSchemas } from "./transfers-out";
 
@@ -26,6 +27,7 @@ export const caseActionSchemas = {
   ...transferOutSchemas,
   ...respondentSchemas,
   ...returnSchemas,
+  ...clockPauseSchemas,
 } satisfies { [A in CaseAction]: z.ZodType<{ action: A }, z.ZodTypeDef, unknown> };
 
 /** A change to a case, as the case service (`changeCase`) accepts it: what the action's schema yields. */

@@ -8,6 +8,7 @@ import { awaitsReply } from "~/domain/partners";
 import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTakeAction, nextState } from "~/domain/workflow";
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
 import { carriesAttachments } from "~/domain/attachments";
+import { PAUSABLE_MILESTONE } from "~/domain/clock-pauses";
 import { deriveDeadlineFields } from "~/domain/case-deadlines";
 import { queueImageDerivation } from "../attachments/jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
@@ -17,6 +18,7 @@ import { recordJointProgress } from "../transfers-out/deliveries.server";
 import { checkRepeatReports } from "../enterprises/repeat-reports.server";
 import { respondentHandlers } from "./actions/respondent.server";
 import { returnHandlers } from "./actions/returns.server";
+import { clockPauseHandlers } from "./actions/clock-pauses.server";
 import { signForHold } from "./actions/holds.server";
 import { lookupCodeHash, lookupCodeOfSubmission, newLookupCode } from "../complainant/lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./actions/attachments.server";
@@ -206,7 +208,7 @@ export function snapshotOf(record: {
   assignedToId: number | null;
   round: number;
   ratedRound?: number | null;
-  milestones: { milestone: string; status: string; round: number }[];
+  milestones: { milestone: string; status: string; round: number; unit?: string; pausedAt?: Date | null }[];
   extensions: { status: string }[];
   instructions: { acknowledgedAt: Date | null }[];
   attachments?: { withdrawnAt: Date | null }[];
@@ -229,6 +231,10 @@ export function snapshotOf(record: {
     ratedThisRound: record.ratedRound === record.round,
     openTransfers: (record.transfersOut ?? []).filter(awaitsReply).map(({ id, mode }) => ({ id, mode })),
     hasOpenReturn: (record.returns ?? []).some((row) => row.decidedAt === null),
+    hasPausableClock: record.milestones.some(
+      (m) => m.milestone === PAUSABLE_MILESTONE && m.status === "open" && m.round === record.round && m.unit !== "hours",
+    ),
+    hasPausedClock: record.milestones.some((m) => m.status === "open" && (m.pausedAt ?? null) !== null),
     hasLeadUnit: (record.leadUnitId ?? null) !== null,
     awaitsSignFor: (record.assignments ?? []).some((hold) => hold.endedAt === null && hold.signedForAt === null),
   };
@@ -246,6 +252,7 @@ const HANDLERS: CaseActionHandlers<CaseAction> = {
   ...transferOutHandlers,
   ...respondentHandlers,
   ...returnHandlers,
+  ...clockPauseHandlers,
 };
 
 function applyChange<A extends CaseAction>(context: ChangeContext, change: CaseChangeOf<A>): Promise<ChangeEffect> {

@@ -135,8 +135,12 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     policyName: policy.name,
     milestones: milestones.map((milestone) => ({
       ...milestone,
-      timeLeft: milestone.status === "open" ? timeLeft(calendar, now, milestone.dueAt, milestone.unit as DeadlineUnit) : null,
-      marker: milestone.status === "open" ? dueMarker(now, milestone.warningAt, milestone.dueAt) : null,
+      // A paused clock has no time left to show: its due instant moves when it resumes.
+      timeLeft:
+        milestone.status === "open" && !milestone.pausedAt
+          ? timeLeft(calendar, now, milestone.dueAt, milestone.unit as DeadlineUnit)
+          : null,
+      marker: milestone.status === "open" && !milestone.pausedAt ? dueMarker(now, milestone.warningAt, milestone.dueAt) : null,
       metLate: milestone.status === "met" && milestone.metAt ? isOverdueAt(milestone.dueAt, milestone.metAt) : false,
     })),
     timeline: auditEvents.map((event) => {

@@ -1,7 +1,8 @@
 import { InputError } from "../errors";
 import { prisma } from "~/db.server";
 import { type CalendarEntry, parseHolidayCsv } from "~/domain/calendar";
-import { type DeadlineUnit, extendDueAt, computeDueAt, ladderInstants } from "~/domain/deadlines";
+import { type DeadlineUnit, ladderInstants } from "~/domain/deadlines";
+import { dueWithPauses } from "~/domain/clock-pauses";
 import { endOfLocalDay, isLocalDate, localDateOf, startOfLocalDay, yearOf } from "~/domain/local-time";
 import { recordAuditEvent } from "../case/audit.server";
 import { refreshDerivedDeadlines } from "./derived-fields.server";
@@ -68,7 +69,7 @@ export async function importCalendarCsv(actorId: number, text: string, now = new
 
 /**
  * Every open day-based milestone whose counting span includes a changed date is computed again
- * from its start, its amount and its approved extensions; each move is recorded in the case's
+ * from its start, its amount, its approved extensions and the days its pauses added; each move is recorded in the case's
  * audit trail and its deadline jobs are rescheduled. Met milestones keep the due time they were
  * judged against.
  */
@@ -82,6 +83,8 @@ async function recomputeDeadlinesAfterCalendarChange(actorId: number, changedDat
       status: "open",
       unit: { not: "hours" },
       fixedDueAt: null,
+      // A paused clock is placed again when it resumes.
+      pausedAt: null,
       startAt: { lte: endOfLocalDay(latest) },
       supervisionAt: { gte: startOfLocalDay(earliest) },
     },
@@ -90,8 +93,7 @@ async function recomputeDeadlinesAfterCalendarChange(actorId: number, changedDat
   const movedCaseIds = new Set<number>();
   for (const milestone of candidates) {
     const unit = milestone.unit as DeadlineUnit;
-    const base = computeDueAt(calendar, milestone.startAt, milestone.amount, unit).dueAt;
-    const dueAt = milestone.extendedBy > 0 ? extendDueAt(calendar, base, milestone.extendedBy, unit).dueAt : base;
+    const { dueAt } = dueWithPauses(calendar, { ...milestone, unit });
     const ladder = toDomainPolicy(milestone.case.policy).rules.ladder;
     const steps = ladderInstants(calendar, { startAt: milestone.startAt, dueAt, amount: milestone.amount, unit }, ladder);
     const unchanged =

@@ -17,6 +17,7 @@ const FACTS = {
   dueAt: true,
   metAt: true,
   nextStep: true,
+  pausedAt: true,
 } as const;
 const STORED = { id: true, round: true, nextDueAt: true, nextWarningAt: true, dueAt: true, overdue: true } as const;
 

@@ -22,6 +22,8 @@ export function figureEntries(s: CaseStatistics): [MessageKey, string | number][
     ["report.figure.overdueAtEnd", s.overdueAtEnd],
     ["report.figure.medianHandlingDays", days(s.medianHandlingDays)],
     ["report.figure.meanHandlingDays", days(s.meanHandlingDays)],
+    ["report.figure.paused", s.paused],
+    ["report.figure.pausedDays", days(s.pausedDays)],
     ["report.figure.followedUp", s.followedUp],
     ["report.figure.satisfactionRate", percent(s.satisfactionRate)],
   ];

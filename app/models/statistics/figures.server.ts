@@ -60,6 +60,9 @@ export interface CaseStatistics {
   byMonth: BreakdownRow[];
   medianHandlingDays: number | null;
   meanHandlingDays: number | null;
+  /** Conclusions whose clock paused by rule, and the days it stood paused (never handling time). */
+  paused: number;
+  pausedDays: number | null;
   followedUp: number;
   satisfied: number;
   satisfactionRate: number | null;
@@ -73,6 +76,8 @@ const num = (value: Row[string] | undefined) => Number(value ?? 0);
 /** `CASE` mapping an instant column to its month label; months are Shanghai months clipped to the period. */
 function monthOf(column: string, period: StatisticsPeriod) {
   const months = monthsOf(period);
+  // A period within one month has one label (a CASE without a WHEN is no SQL).
+  if (months.length === 1) return `'${months[0].month}'`;
   const arms = months
     .slice(1)
     .map((month, index) => `WHEN ${column} < ${instantLiteral(month.start)} THEN '${months[index].month}'`)
@@ -110,13 +115,18 @@ function intakeGroups(kind: CaseKind, period: StatisticsPeriod) {
   );
 }
 
+/** A conclusion's handling time: from receipt to conclusion, less the time its clock stood paused by rule. */
+const handlingMsOf = () => `${epochMs('"concludedAt"')} - ${epochMs('"receivedAt"')} - "pausedMinutes" * CAST(60000 AS BIGINT)`;
+
 function conclusionGroups(kind: CaseKind, period: StatisticsPeriod) {
   const satisfied = SATISFIED_LEVELS.map((level) => `'${level}'`).join(", ");
   return groupedRows(
     (params) => `SELECT "channel", "category", "townshipId", ${monthOf('"concludedAt"', period)} AS "month",
        COUNT(*) AS "concluded",
        SUM(CASE WHEN "dueAt" IS NULL OR "concludedAt" <= "dueAt" THEN 1 ELSE 0 END) AS "onTime",
-       SUM(${epochMs('"concludedAt"')} - ${epochMs('"receivedAt"')}) AS "handlingMs",
+       SUM(${handlingMsOf()}) AS "handlingMs",
+       SUM(CASE WHEN "pausedMinutes" > 0 THEN 1 ELSE 0 END) AS "paused",
+       SUM("pausedMinutes") AS "pausedMinutes",
        SUM(CASE WHEN "satisfaction" IS NOT NULL THEN 1 ELSE 0 END) AS "followedUp",
        SUM(CASE WHEN "satisfaction" IN (${satisfied}) THEN 1 ELSE 0 END) AS "satisfied",
        SUM(CASE WHEN "mediationOutcome" = 'agreement' THEN 1 ELSE 0 END) AS "succeeded",
@@ -125,7 +135,19 @@ function conclusionGroups(kind: CaseKind, period: StatisticsPeriod) {
      FROM "Case" ${indexedBy("Case_statistics_concluded")}
      WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
      GROUP BY 1, 2, 3, 4`,
-    [...DIMENSIONS, "concluded", "onTime", "handlingMs", "followedUp", "satisfied", "succeeded", "failed", "withdrawn"],
+    [
+      ...DIMENSIONS,
+      "concluded",
+      "onTime",
+      "handlingMs",
+      "paused",
+      "pausedMinutes",
+      "followedUp",
+      "satisfied",
+      "succeeded",
+      "failed",
+      "withdrawn",
+    ],
   );
 }
 
@@ -160,7 +182,7 @@ function openAtEndGroups(kind: CaseKind, atEnd: Date) {
 async function medianHandlingMs(kind: CaseKind, period: StatisticsPeriod, concluded: number) {
   if (concluded === 0) return null;
   const params = new Params();
-  const sql = `SELECT ${epochMs('"concludedAt"')} - ${epochMs('"receivedAt"')} AS "ms" FROM "Case" ${indexedBy("Case_statistics_concluded")}
+  const sql = `SELECT ${handlingMsOf()} AS "ms" FROM "Case" ${indexedBy("Case_statistics_concluded")}
      WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
      ORDER BY 1 LIMIT ${concluded % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((concluded - 1) / 2)}`;
   const rows = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
@@ -282,6 +304,8 @@ export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, n
     byMonth: breakdown(intake, conclusions, null, "month", months),
     medianHandlingDays: handlingDays(await medianHandlingMs(kind, period, concluded)),
     meanHandlingDays: handlingDays(concluded === 0 ? null : sum(conclusions, "handlingMs") / concluded),
+    paused: sum(conclusions, "paused"),
+    pausedDays: handlingDays(concluded === 0 ? null : sum(conclusions, "pausedMinutes") * 60_000),
     followedUp,
     satisfied,
     satisfactionRate: satisfactionRate(satisfied, followedUp),
