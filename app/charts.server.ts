@@ -128,7 +128,8 @@ export function unitRateChart(units: { name: string; rate: number | null }[], la
   const shown = units.filter((unit) => unit.rate !== null);
   return render(
     {
-      grid: { left: 80, right: 48, top: 16, bottom: 24, containLabel: true },
+      // Room on the right for the label of a full bar (100.0%).
+      grid: { left: 80, right: 72, top: 16, bottom: 24, containLabel: true },
       xAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
       yAxis: { type: "category", inverse: true, data: shown.map((unit) => unit.name) },
       series: [
