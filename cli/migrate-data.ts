@@ -37,6 +37,7 @@ const TABLES = [
   "caseReturn",
   "caseAssignment",
   "clockPause",
+  "assistingPart",
   "caseTransfer",
   "apiRequest",
   "receivedDelivery",

@@ -17,6 +17,8 @@ export interface ListedCase {
   township: { name: string };
   assignedTo: { name: string } | null;
   marker: DueMarker | null;
+  /** In an assisting unit's inbox: its own part's clock (协办), which is what it answers for. */
+  myPart?: { dueAt: Date | string; submittedAt: Date | string | null; marker: DueMarker | null } | null;
 }
 
 /** The cases of a list, inbox or queue: number, state, where, what, received and due. */
@@ -62,9 +64,18 @@ export function CaseTable({ cases, categoryNames }: { cases: ListedCase[]; categ
             <td data-label={t("field.receivedAt")} className="nowrap cell-received">
               {showDateTime(item.receivedAt)}
             </td>
-            <td data-label={t("field.due")} className="nowrap cell-due">
-              <DueMarkerDot marker={item.marker} />
-              {showDateTime(item.nextDueAt)}
+            <td data-label={item.myPart ? t("assisting.partDue") : t("field.due")} className="nowrap cell-due">
+              {item.myPart ? (
+                <>
+                  <DueMarkerDot marker={item.myPart.marker} />
+                  {item.myPart.submittedAt ? t("assisting.mineDone") : showDateTime(item.myPart.dueAt)}
+                </>
+              ) : (
+                <>
+                  <DueMarkerDot marker={item.marker} />
+                  {showDateTime(item.nextDueAt)}
+                </>
+              )}
             </td>
           </tr>
         ))}

@@ -33,7 +33,11 @@ const SENTENCES: Record<string, (after: Snapshot, before: Snapshot) => string | 
       : null,
   return: (after) => {
     if (!text(after.returnedBy)) return null;
-    const values = { unit: String(after.returnedBy), ground: tKey("returnGround", String(after.ground)), due: when(after.decideBy) };
+    const values = {
+      unit: String(after.returnedBy),
+      ground: tKey("returnGround", String(after.ground)),
+      due: when(after.decideBy),
+    };
     return text(after.suggested)
       ? t("timeline.returnedSuggesting", { ...values, suggested: String(after.suggested) })
       : t("timeline.returned", values);
@@ -43,10 +47,20 @@ const SENTENCES: Record<string, (after: Snapshot, before: Snapshot) => string | 
       ? t(`timeline.decided.${after.decision}`, { unit: String(after.assignedTo) })
       : null,
   returnClock: (after) => (isLadderStep(after.step) ? t(`timeline.returnClock.${after.step}`, { due: when(after.dueAt) }) : null),
-  pauseClock: (after) => (text(after.ground) ? t("timeline.paused", { ground: tKey("pause.groundName", String(after.ground)) }) : null),
+  pauseClock: (after) =>
+    text(after.ground) ? t("timeline.paused", { ground: tKey("pause.groundName", String(after.ground)) }) : null,
   resumeClock: (after) =>
     typeof after.addedDays === "number"
       ? t("timeline.resumed", { days: after.addedDays, unit: tKey("unit", String(after.unit ?? "")), due: when(after.dueAfter) })
+      : null,
+  requestAssistance: (after) =>
+    Array.isArray(after.assisting)
+      ? t("timeline.assisting", { units: after.assisting.join("、"), due: when(after.partDueAt) })
+      : null,
+  submitPart: (after) => (text(after.unit) ? t("timeline.part", { unit: String(after.unit) }) : null),
+  partClock: (after) =>
+    isLadderStep(after.step)
+      ? t(`timeline.partClock.${after.step}`, { unit: String(after.unit ?? ""), due: when(after.dueAt) })
       : null,
   reopen: (after) => (typeof after.round === "number" ? t("timeline.round", { round: after.round }) : null),
   requestExtension: (after) =>
@@ -70,7 +84,17 @@ const SENTENCES: Record<string, (after: Snapshot, before: Snapshot) => string | 
 };
 
 /** The text a step recorded (a note, a result, an answer, an instruction), whichever it carries. */
-const RECORDED_TEXTS = ["note", "resultText", "replyText", "decisionReason", "instruction", "outcomeText", "followUp", "request"];
+const RECORDED_TEXTS = [
+  "note",
+  "resultText",
+  "replyText",
+  "decisionReason",
+  "instruction",
+  "outcomeText",
+  "followUp",
+  "request",
+  "part",
+];
 
 function EntryText({ event }: { event: TimelineEvent }) {
   const after = (event.after ?? {}) as Snapshot;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./roles";
-import {
-  PROBLEM_CASE_AT,
-  changesUnit,
-  decisionProblem,
-  isProblemCase,
-  leadUnitAfter,
-  unitOfDecision,
-} from "./returns";
+import { PROBLEM_CASE_AT, changesUnit, decisionProblem, isProblemCase, leadUnitAfter, unitOfDecision } from "./returns";
 import { type CaseSnapshot, allowedActions, mayTakeAction, nextState } from "./workflow";
 
 const dispatcher: Actor = { id: 2, role: "dispatcher", townshipId: null };

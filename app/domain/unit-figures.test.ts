@@ -27,11 +27,7 @@ describe("answering an assignment", () => {
 
   it("in time means at or before the deadline; one unanswered is judged only once its deadline has passed", () => {
     const due = at("2026-03-03T15:59:59.999Z");
-    const [onTheDot, late, waiting] = [
-      hold({ signedForAt: due }),
-      hold({ signedForAt: new Date(due.getTime() + 1) }),
-      hold(),
-    ];
+    const [onTheDot, late, waiting] = [hold({ signedForAt: due }), hold({ signedForAt: new Date(due.getTime() + 1) }), hold()];
     const before = unitFigures([1], [onTheDot, late, waiting], [], at("2026-03-03T10:00:00Z"))[0];
     expect(before.rates.signedInTime).toEqual({ part: 1, whole: 2, rate: 50 });
     const after = unitFigures([1], [onTheDot, late, waiting], [], new Date(due.getTime() + 1))[0];

@@ -59,7 +59,7 @@ describe("who may do what", () => {
     const assigned = snapshot({ state: "assigned", assignedToId: 10 });
     expect(allowedActions(gunanStaff, assigned)).toEqual(["return", "note", "submit", "requestExtension"]);
     expect(allowedActions(wenlongStaff, assigned)).toEqual([]);
-    expect(allowedActions(dispatcher, assigned)).toEqual(["assign", "note", "transferOut", "setRespondent"]);
+    expect(allowedActions(dispatcher, assigned)).toEqual(["assign", "note", "transferOut", "setRespondent", "requestAssistance"]);
   });
 
   it("the desk transfers accepted complaints and petitions out; the reply is taken while one awaits it, from the desk or that partner", () => {
@@ -105,7 +105,7 @@ describe("who may do what", () => {
 
   it("a submitted result is concluded or sent back by the dispatcher", () => {
     const submitted = snapshot({ state: "submitted", assignedToId: 10 });
-    expect(allowedActions(dispatcher, submitted)).toEqual(["note", "sendBack", "conclude", "setRespondent"]);
+    expect(allowedActions(dispatcher, submitted)).toEqual(["note", "sendBack", "conclude", "setRespondent", "requestAssistance"]);
     expect(allowedActions(gunanStaff, submitted)).toEqual(["note"]);
   });
 

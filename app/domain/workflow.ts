@@ -54,6 +54,8 @@ export const CASE_ACTIONS = [
   "signFor",
   "pauseClock",
   "resumeClock",
+  "requestAssistance",
+  "submitPart",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -87,8 +89,13 @@ export interface CaseSnapshot {
   hasPausedClock?: boolean;
   /** The unit holding the case has not signed for it yet (签收). */
   awaitsSignFor?: boolean;
+  /** The units asked to assist (协办), in any round: they read the case as a township reads its own. */
+  assistingUnitIds?: readonly number[];
+  /** The assisting units whose part of this round is still awaited. */
+  awaitedPartUnitIds?: readonly number[];
   /** Set by mayTakeAction for guards that depend on who acts. */
   actorRole?: ActorRole;
+  actorUnitId?: number | null;
 }
 
 /** What of an action's arguments its resulting state may depend on. */
@@ -260,6 +267,25 @@ export const ACTION_RULES: Record<CaseAction, ActionRule> = {
     requiresReason: false,
     guard: (snapshot) => Boolean(snapshot.hasPausedClock),
   },
+  /** The desk asks other units to assist the one holding the case (协办), each with its own part and clock. */
+  requestAssistance: {
+    from: ["assigned", "submitted"],
+    to: null,
+    roles: ["dispatcher"],
+    requiresReason: false,
+    kinds: ["complaint", "petition"],
+  },
+  /** An assisting unit submits its part, once per round; the lead unit's result may quote it. */
+  submitPart: {
+    from: ["assigned", "submitted"],
+    to: null,
+    roles: ["township"],
+    requiresReason: false,
+    guard: (snapshot) =>
+      snapshot.actorUnitId !== undefined &&
+      snapshot.actorUnitId !== null &&
+      (snapshot.awaitedPartUnitIds ?? []).includes(snapshot.actorUnitId),
+  },
   /** The follow-up of whether the parties did what the agreement says. */
   followUpAgreement: {
     from: ["concluded", "closed"],
@@ -343,12 +369,14 @@ export function transferReplyIsResult(snapshot: CaseSnapshot, transferId: number
 }
 
 /**
- * Township staff see only the cases assigned to their township or unit; everyone else sees all. A
- * complainant reaches only the case they proved is theirs, which the lookup checked before this.
+ * Township staff see only the cases assigned to their township or unit, and those it is asked to assist;
+ * everyone else sees all. A complainant reaches only the case they proved is theirs, which the lookup
+ * checked before this.
  */
-export function canViewCase(actor: CaseActor, snapshot: Pick<CaseSnapshot, "assignedToId">): boolean {
+export function canViewCase(actor: CaseActor, snapshot: Pick<CaseSnapshot, "assignedToId" | "assistingUnitIds">): boolean {
   if (actor.role !== "township") return true;
-  return actor.townshipId !== null && snapshot.assignedToId === actor.townshipId;
+  if (actor.townshipId === null) return false;
+  return snapshot.assignedToId === actor.townshipId || (snapshot.assistingUnitIds ?? []).includes(actor.townshipId);
 }
 
 /** Whether the identity of complainants must be masked for this viewer. */
@@ -363,7 +391,7 @@ export function mayTakeAction(actor: CaseActor, snapshot: CaseSnapshot, action: 
   if (!rule.from.includes(snapshot.state)) return false;
   if (!canViewCase(actor, snapshot)) return false;
   if (rule.assigneeOnly && actor.role === "township" && snapshot.assignedToId !== actor.townshipId) return false;
-  return rule.guard ? rule.guard({ ...snapshot, actorRole: actor.role }) : true;
+  return rule.guard ? rule.guard({ ...snapshot, actorRole: actor.role, actorUnitId: actor.townshipId }) : true;
 }
 
 /** Steps only the complainant takes (on the lookup page): the timeline names them as its actor. */

@@ -16,6 +16,7 @@ import { CaseAttachments } from "~/components/case-attachments";
 import { ComplainantMessages } from "~/components/complainant-messages";
 import { CaseTransfersOut } from "~/components/case-transfers-out";
 import { CaseReturns, ProblemCaseNote } from "~/components/case-returns";
+import { CaseAssisting } from "~/components/case-assisting";
 import { CreditGradeBadge, RepeatWarningNote } from "~/components/unit-markers";
 import { OptionalEntry } from "~/components/optional-entry";
 import { t, tKey } from "~/i18n";
@@ -48,7 +49,7 @@ async function loadCase(request: Request, actor: Awaited<ReturnType<typeof requi
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const view = await loadCase(request, user, params.caseNo!);
-  const needsVocabulary = (["assign", "edit", "return", "decideReturn"] as const).some((action) =>
+  const needsVocabulary = (["assign", "edit", "return", "decideReturn", "requestAssistance"] as const).some((action) =>
     view.allowedActions.includes(action),
   );
   return {
@@ -260,6 +261,7 @@ export default function CasePage() {
           </section>
           <MediationSection view={view} />
           <CaseReturns view={view} />
+          <CaseAssisting view={view} />
           <section className="panel" aria-labelledby="milestones-heading">
             <h2 id="milestones-heading">{t("case.milestones")}</h2>
             <p className="muted">{t("case.policyNote", { policy: view.policyName })}</p>

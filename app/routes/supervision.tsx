@@ -27,8 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SupervisionBoard() {
-  const { rows, byHandler, transfers, repeatReports, cards, problems, returns, repeatRule, now } =
-    useLoaderData<typeof loader>();
+  const { rows, byHandler, transfers, repeatReports, cards, problems, returns, repeatRule, now } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("supervision.title")}</h1>
@@ -156,7 +155,8 @@ export default function SupervisionBoard() {
               {problems.map((item) => (
                 <tr key={item.caseNo} data-problem-case={item.caseNo}>
                   <td className="nowrap">
-                    <Link to={`/cases/${item.caseNo}`}>{item.caseNo}</Link> <StateBadge state={item.state} overdue={item.overdue} />
+                    <Link to={`/cases/${item.caseNo}`}>{item.caseNo}</Link>{" "}
+                    <StateBadge state={item.state} overdue={item.overdue} />
                   </td>
                   <td>{item.subject}</td>
                   <td>{item.assignedTo?.name ?? t("common.none")}</td>

@@ -302,6 +302,24 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["ground", "reason"],
     },
     {
+      // A stale version: no variant of the request for assistance is taken.
+      path: `/cases/${complaint}`,
+      as: "dispatcher",
+      base: { intent: "requestAssistance", version: "0", unitIds: "2", workingDays: "5", instruction: "协助核查" },
+      numbers: ["unitIds", "workingDays", "version"],
+      dates: [],
+      texts: ["instruction"],
+    },
+    {
+      // A township that assists nothing: no variant of a part is taken.
+      path: `/cases/${complaint}`,
+      as: "township",
+      base: { intent: "submitPart", version: "0", text: "协办意见" },
+      numbers: ["version"],
+      dates: [],
+      texts: ["text"],
+    },
+    {
       // A stale version: no variant of the pause is taken.
       path: `/cases/${complaint}`,
       as: "dispatcher",

@@ -122,9 +122,8 @@ describe("field work on a phone", { timeout: 180_000 }, () => {
     await thumbnail.waitFor();
     // The gallery's images load lazily: brought into view, the thumbnail loads.
     await thumbnail.scrollIntoViewIfNeeded();
-    await thumbnail.evaluate(
-      (image: HTMLImageElement) =>
-        image.complete ? undefined : new Promise((resolve) => image.addEventListener("load", resolve, { once: true })),
+    await thumbnail.evaluate((image: HTMLImageElement) =>
+      image.complete ? undefined : new Promise((resolve) => image.addEventListener("load", resolve, { once: true })),
     );
     expect(await thumbnail.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
     expect(await scrollsSideways(phone)).toBe(false);

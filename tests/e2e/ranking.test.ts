@@ -22,7 +22,10 @@ describe("the units' ranking in the browser", { timeout: 120_000 }, () => {
     await leader.getByLabel(t("ranking.by")).selectOption({ label: t("ranking.rate.returned") });
     await leader.getByRole("button", { name: t("ranking.show") }).click();
     await leader.waitForURL(/by=returned/);
-    await leader.getByRole("figure").filter({ hasText: t("ranking.chartTitle", { rate: t("ranking.rate.returned") }) }).waitFor();
+    await leader
+      .getByRole("figure")
+      .filter({ hasText: t("ranking.chartTitle", { rate: t("ranking.rate.returned") }) })
+      .waitFor();
     const table = leader.getByRole("table");
     expect(await table.getByRole("columnheader", { name: t("ranking.rate.signedInTime") }).count()).toBe(1);
     // The demo's two townships with accounts worked this quarter: each is a row with its counts.

@@ -21,7 +21,11 @@ describe("returns in the browser", { timeout: 120_000 }, () => {
     // Refused without a ground: the message beside the field, the text kept.
     await form.getByLabel(tKey("step.reason", "return"), { exact: true }).fill("现场核实，被投诉点位于文龙街道辖区。");
     await form.getByRole("button", { name: tKey("action", "return"), exact: true }).click();
-    await form.getByRole("alert").filter({ hasText: t("error.required") }).first().waitFor();
+    await form
+      .getByRole("alert")
+      .filter({ hasText: t("error.required") })
+      .first()
+      .waitFor();
     expect(await form.getByLabel(tKey("step.reason", "return"), { exact: true }).inputValue()).toBe(
       "现场核实，被投诉点位于文龙街道辖区。",
     );

@@ -76,7 +76,12 @@ describe("the complaint lifecycle", () => {
   it("a township returns a wrong assignment, which goes back to the dispatcher", async () => {
     const created = await registered();
     await acceptAndAssign(created.caseNo);
-    await act(world.gunan, created.caseNo, { action: "return", ground: "notOurArea", reason: "地址属于文龙街道。", suggestedUnitId: null }, "2026-03-02 14:00");
+    await act(
+      world.gunan,
+      created.caseNo,
+      { action: "return", ground: "notOurArea", reason: "地址属于文龙街道。", suggestedUnitId: null },
+      "2026-03-02 14:00",
+    );
     const record = await prisma.case.findUniqueOrThrow({ where: { caseNo: created.caseNo } });
     expect(record.state).toBe("accepted");
     expect(record.assignedToId).toBeNull();

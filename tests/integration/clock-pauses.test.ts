@@ -16,7 +16,12 @@ beforeAll(async () => {
 
 const conclusionOf = (caseNo: string) =>
   prisma.caseMilestone.findFirstOrThrow({ where: { case: { caseNo }, milestone: "conclude" } });
-const pause = { action: "pauseClock", ground: "appraisal", reason: "委托区监测站采样检测", legalBasis: "检测期间不计入办理期限" } as const;
+const pause = {
+  action: "pauseClock",
+  ground: "appraisal",
+  reason: "委托区监测站采样检测",
+  legalBasis: "检测期间不计入办理期限",
+} as const;
 
 describe("clocks that pause by rule", { timeout: 120_000 }, () => {
   it("a complaint's conclusion clock paused for testing fires nothing, blocks the conclusion, and moves by the working days the pause took", async () => {
@@ -36,9 +41,9 @@ describe("clocks that pause by rule", { timeout: 120_000 }, () => {
     expect(await prisma.deadlineStep.count({ where: { caseId: created.id, milestone: "conclude" } })).toBe(0);
     expect((await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).overdue).toBe(false);
     await act(world.gunan, created.caseNo, { action: "submit", text: "检测达标" }, "2026-03-27 09:00");
-    await expect(act(world.dispatcher, created.caseNo, { action: "conclude", text: "已答复" }, "2026-03-27 10:00")).rejects.toBeInstanceOf(
-      ActionNotAllowedError,
-    );
+    await expect(
+      act(world.dispatcher, created.caseNo, { action: "conclude", text: "已答复" }, "2026-03-27 10:00"),
+    ).rejects.toBeInstanceOf(ActionNotAllowedError);
 
     // Resumed Mon 30 March: 4–6, 9–13, 16–20, 23–27 and 30 March are 19 working days added.
     await act(world.dispatcher, created.caseNo, { action: "resumeClock" }, "2026-03-30 09:00");

@@ -51,6 +51,8 @@ async function tableCounts() {
     prisma.caseReturn.count(),
     prisma.caseAssignment.count(),
     prisma.clockPause.count(),
+    prisma.assistingPart.count(),
+    prisma.assistingPart.count({ where: { submittedAt: { not: null } } }),
     prisma.caseMilestone.count({ where: { pausedAt: { not: null } } }),
     prisma.caseAssignment.count({ where: { signedForAt: { not: null } } }),
     prisma.caseReturn.count({ where: { decidedAt: { not: null } } }),

@@ -5,7 +5,7 @@ import type { Actor } from "~/domain/roles";
 import type { CaseChange } from "~/forms/case-actions";
 import { getCaseForViewer } from "~/models/case/view.server";
 import { overdueReturns, problemCases } from "~/models/case/returns.server";
-import { fireReturnSteps } from "~/models/deadlines/return-clock.server";
+import { fireReturnSteps } from "~/models/deadlines/side-clock-steps.server";
 import { deskQueue } from "~/models/desk/queues.server";
 import { ActionNotAllowedError, CaseNotFoundError, InputError } from "~/models/errors";
 import { act, assignedCase, makeActor, setUpWorld, townshipId } from "../support/fixtures";
@@ -28,6 +28,7 @@ const decide = (decision: "uphold" | "reassign" | "lead", assigneeId: number | n
   action: "decideReturn",
   decision,
   assigneeId,
+  assistingIds: [],
   reason,
 });
 const caseOf = (caseNo: string) => prisma.case.findUniqueOrThrow({ where: { caseNo }, include: { milestones: true } });
@@ -42,7 +43,12 @@ describe("returns are decided", { timeout: 120_000 }, () => {
     const created = await assignedCase(world, "2026-03-02 09:00");
     const before = await caseOf(created.caseNo);
     const wenlongId = await townshipId("文龙街道");
-    const suggesting: CaseChange = { action: "return", ground: "notOurArea", reason: "文龙街道辖区。", suggestedUnitId: wenlongId };
+    const suggesting: CaseChange = {
+      action: "return",
+      ground: "notOurArea",
+      reason: "文龙街道辖区。",
+      suggestedUnitId: wenlongId,
+    };
     await act(world.gunan, created.caseNo, suggesting, "2026-03-02 14:00");
 
     const after = await caseOf(created.caseNo);
@@ -79,7 +85,9 @@ describe("returns are decided", { timeout: 120_000 }, () => {
     const decided = await prisma.caseReturn.findFirstOrThrow({ where: { caseId: after.id } });
     expect(decided).toMatchObject({ decision: "uphold", decisionReason: "地址属古南街道辖区。", nextStep: null });
     const told = await noticesOf(created.caseNo, "returnDecided");
-    expect(told.map((n) => n.userId).sort()).toEqual(await activeIds({ role: "township", townshipId: await townshipId("古南街道") }));
+    expect(told.map((n) => n.userId).sort()).toEqual(
+      await activeIds({ role: "township", townshipId: await townshipId("古南街道") }),
+    );
     const view = await getCaseForViewer(world.gunan, created.caseNo);
     expect(view.returns).toHaveLength(1);
     expect(view.returns[0]).toMatchObject({ decision: "uphold", fromUnit: { name: "古南街道" } });
@@ -96,7 +104,11 @@ describe("returns are decided", { timeout: 120_000 }, () => {
     expect((await caseOf(created.caseNo)).state).toBe("accepted");
 
     await act(world.dispatcher, created.caseNo, decide("reassign", await townshipId("文龙街道")), "2026-03-02 15:00");
-    expect(await caseOf(created.caseNo)).toMatchObject({ state: "assigned", assignedToId: await townshipId("文龙街道"), unitChanges: 1 });
+    expect(await caseOf(created.caseNo)).toMatchObject({
+      state: "assigned",
+      assignedToId: await townshipId("文龙街道"),
+      unitChanges: 1,
+    });
     await expect(getCaseForViewer(world.gunan, created.caseNo)).rejects.toBeInstanceOf(CaseNotFoundError);
     expect((await getCaseForViewer(world.wenlong, created.caseNo)).returns[0].decision).toBe("reassign");
   });
@@ -169,7 +181,11 @@ describe("problem cases and the lead unit", { timeout: 120_000 }, () => {
 
   it("the third change of handling unit by the desk makes a problem case; a lead unit dropped by a reassignment no longer protects it", async () => {
     const created = await assignedCase(world, "2026-03-02 09:00");
-    const [wenlong, sanjiangId, gunan] = [await townshipId("文龙街道"), await townshipId("三江街道"), await townshipId("古南街道")];
+    const [wenlong, sanjiangId, gunan] = [
+      await townshipId("文龙街道"),
+      await townshipId("三江街道"),
+      await townshipId("古南街道"),
+    ];
     await act(world.dispatcher, created.caseNo, { action: "assign", assigneeId: wenlong }, "2026-03-02 10:00");
     // Assigning to the unit that holds it is no change.
     await act(world.dispatcher, created.caseNo, { action: "assign", assigneeId: wenlong }, "2026-03-02 10:30");

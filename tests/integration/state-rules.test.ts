@@ -107,7 +107,11 @@ const SCENARIOS: Record<CaseAction, () => Promise<Scenario>> = {
     actor: world.dispatcher,
     change: { action: "assign", assigneeId: await townshipId("古南街道") },
   }),
-  return: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "return", ground: "notOurArea", reason: "不属本街道", suggestedUnitId: null } }),
+  return: async () => ({
+    caseNo: await assigned(),
+    actor: world.gunan,
+    change: { action: "return", ground: "notOurArea", reason: "不属本街道", suggestedUnitId: null },
+  }),
   pauseClock: async () => ({
     caseNo: await assigned(),
     actor: world.dispatcher,
@@ -118,6 +122,22 @@ const SCENARIOS: Record<CaseAction, () => Promise<Scenario>> = {
     const pause = { action: "pauseClock", ground: "appraisal", reason: "委托第三方检测", legalBasis: "检测时间不计入" } as const;
     await act(world.dispatcher, caseNo, pause, WHEN);
     return { caseNo, actor: world.dispatcher, change: { action: "resumeClock" } };
+  },
+  requestAssistance: async () => ({
+    caseNo: await assigned(),
+    actor: world.dispatcher,
+    change: { action: "requestAssistance", unitIds: [await townshipId("文龙街道")], workingDays: 5, instruction: "协助核查" },
+  }),
+  submitPart: async () => {
+    const caseNo = await assigned();
+    const ask: CaseChange = {
+      action: "requestAssistance",
+      unitIds: [await townshipId("文龙街道")],
+      workingDays: 5,
+      instruction: "协助核查",
+    };
+    await act(world.dispatcher, caseNo, ask, WHEN);
+    return { caseNo, actor: world.wenlong, change: { action: "submitPart", text: "已协助核查" } };
   },
   signFor: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "signFor" } }),
   note: async () => ({ caseNo: await assigned(), actor: world.gunan, change: { action: "note", text: "已到现场" } }),
@@ -247,7 +267,11 @@ const SCENARIOS: Record<CaseAction, () => Promise<Scenario>> = {
   decideReturn: async () => {
     const caseNo = await assigned();
     await act(world.gunan, caseNo, { action: "return", ground: "notOurArea", reason: "不属本街道", suggestedUnitId: null }, WHEN);
-    return { caseNo, actor: world.dispatcher, change: { action: "decideReturn", decision: "uphold", assigneeId: null, reason: "属本街道辖区" } };
+    return {
+      caseNo,
+      actor: world.dispatcher,
+      change: { action: "decideReturn", decision: "uphold", assigneeId: null, assistingIds: [], reason: "属本街道辖区" },
+    };
   },
   setRespondent: async () => ({
     caseNo: await concluded(),

@@ -89,7 +89,11 @@ beforeAll(async () => {
   await steps(c3, [
     ...assignTo(unitIds.gunan, "2026-03-02 09:00"),
     [gunan, { action: "return", ground: "notOurArea", reason: "属文龙街道", suggestedUnitId: null }, "2026-03-02 15:00"],
-    [desk, { action: "decideReturn", decision: "reassign", assigneeId: unitIds.wenlong, reason: "改派" }, "2026-03-02 16:00"],
+    [
+      desk,
+      { action: "decideReturn", decision: "reassign", assigneeId: unitIds.wenlong, assistingIds: [], reason: "改派" },
+      "2026-03-02 16:00",
+    ],
     [wenlong, { action: "signFor" }, "2026-03-03 09:00"],
     [wenlong, { action: "submit", text: "已处理" }, "2026-03-04 09:00"],
     [desk, { action: "conclude", text: "已答复" }, "2026-03-05 09:00"],

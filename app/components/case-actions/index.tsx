@@ -12,6 +12,7 @@ import { RequestReviewForm } from "./petition-review";
 import { SetRespondentForm } from "./respondent";
 import { DecideReturnForm, ReturnForm } from "./returns";
 import { PauseClockForm, ResumeClockForm } from "./clock-pauses";
+import { RequestAssistanceForm, SubmitPartForm } from "./assisting";
 import { AcknowledgeForm } from "./supervision";
 import { ReasonForm, TextForm } from "./text-forms";
 import { type PartnerChoices, TransferOutForm, TransferReplyForm } from "./transfers-out";
@@ -52,7 +53,8 @@ function caseSteps({ view, vocabulary, partners, actionData, submissionKey }: St
   if (vocabulary) add("assign", <AssignForm {...props} vocabulary={vocabulary} />);
   add("onSite", <TextForm {...props} action="onSite" />);
   add("note", <TextForm {...props} action="note" />);
-  add("submit", <TextForm {...props} action="submit" />);
+  add("submitPart", <SubmitPartForm {...props} unitId={props.view.viewerUnitId} />);
+  add("submit", <TextForm {...props} action="submit" quoteParts />);
   add("transferReply", <TransferReplyForm {...props} />);
   add("requestExtension", <RequestExtensionForm {...props} />);
   if (vocabulary) add("return", <ReturnForm {...props} vocabulary={vocabulary} />);
@@ -73,6 +75,7 @@ function caseSteps({ view, vocabulary, partners, actionData, submissionKey }: St
   add("reopen", <ReasonForm {...props} action="reopen" />);
   add("transferOut", <TransferOutForm {...props} partners={partners} />, allowed.has("transferOut") && partners.length > 0);
   add("pauseClock", <PauseClockForm {...props} />);
+  if (vocabulary) add("requestAssistance", <RequestAssistanceForm {...props} vocabulary={vocabulary} />);
   add("setRespondent", <SetRespondentForm {...props} />);
   add("withdrawAttachment", <WithdrawAttachmentForm {...props} />);
   if (vocabulary) add("edit", <EditForm {...props} vocabulary={vocabulary} />);

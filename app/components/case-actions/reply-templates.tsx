@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useRef, useState } from "react";
 import { type FilledReplyTemplates, replyPurposeOf } from "~/domain/reply-templates";
 import type { CaseAction } from "~/domain/workflow";
 import { t } from "~/i18n";
+import { insertIntoField } from "./insert-text";
 
 /** The case page's reply templates, filled for the case on the server (app/models/replies). */
 export const ReplyTemplatesContext = createContext<FilledReplyTemplates>({});
@@ -20,12 +21,7 @@ export function ReplyTemplatePicker({ action, fieldId }: { action: CaseAction; f
   if (!purpose || templates.length === 0 || !live) return null;
   const insert = () => {
     const template = templates.find((candidate) => String(candidate.id) === choice.current?.value);
-    const field = document.getElementById(fieldId);
-    if (!template || !(field instanceof HTMLTextAreaElement)) return;
-    field.setRangeText(template.text, field.selectionStart, field.selectionEnd, "end");
-    // Told as typing is, so that the form's validation and value follow.
-    field.dispatchEvent(new Event("input", { bubbles: true }));
-    field.focus();
+    if (template) insertIntoField(fieldId, template.text);
   };
   const selectId = `${fieldId}-template`;
   return (

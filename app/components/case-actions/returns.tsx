@@ -40,7 +40,11 @@ export function DecideReturnForm({ vocabulary, ...props }: ActionFormProps & { v
   return (
     <ActionForm view={props.view} submissionKey={props.submissionKey} action="decideReturn" form={form}>
       <p>
-        {t("returns.entry", { at: showDateTime(open.returnedAt), unit: open.fromUnit.name, ground: tKey("returnGround", open.ground) })}
+        {t("returns.entry", {
+          at: showDateTime(open.returnedAt),
+          unit: open.fromUnit.name,
+          ground: tKey("returnGround", open.ground),
+        })}
         {open.suggestedUnit ? `；${t("returns.suggested")}：${open.suggestedUnit.name}` : null}
       </p>
       <p className="recorded">{open.reason}</p>
@@ -57,6 +61,11 @@ export function DecideReturnForm({ vocabulary, ...props }: ActionFormProps & { v
         <option value="">{t("common.select")}</option>
         <NamedOptions items={vocabulary.assignees} />
       </SelectField>
+      <ChoiceGroup
+        meta={fields.assistingIds}
+        legend={t("returns.assistingWithLead")}
+        options={vocabulary.assignees.map((unit) => ({ value: String(unit.id), label: unit.name }))}
+      />
       <TextAreaField meta={fields.reason} label={tKey("step.reason", "decideReturn")} />
     </ActionForm>
   );

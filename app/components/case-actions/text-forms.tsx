@@ -2,6 +2,7 @@ import { tKey } from "~/i18n";
 import { TextAreaField } from "../form-fields";
 import { ActionForm, type ActionFormProps, useCaseActionForm } from "./action-form";
 import { ReplyTemplatePicker } from "./reply-templates";
+import { QuoteParts } from "./assisting";
 
 /** The actions whose whole form is one reason or one text: their schemas have exactly that field. */
 type ReasonAction = "sendBack" | "reopen";
@@ -18,12 +19,14 @@ export function ReasonForm({ action, danger, ...props }: ActionFormProps & { act
   );
 }
 
-export function TextForm({ action, ...props }: ActionFormProps & { action: TextAction }) {
+/** `quoteParts`: the lead unit's result, into which the assisting units' parts may be put. */
+export function TextForm({ action, quoteParts, ...props }: ActionFormProps & { action: TextAction; quoteParts?: boolean }) {
   const [form, fields] = useCaseActionForm(action, props.actionData);
   return (
     <ActionForm view={props.view} submissionKey={props.submissionKey} action={action} form={form}>
       <TextAreaField meta={fields.text} label={tKey("step.text", action)} />
       <ReplyTemplatePicker action={action} fieldId={fields.text.id} />
+      {quoteParts ? <QuoteParts view={props.view} fieldId={fields.text.id} /> : null}
     </ActionForm>
   );
 }

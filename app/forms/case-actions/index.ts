@@ -9,6 +9,7 @@ import { petitionReviewSchemas } from "./petition-review";
 import { respondentSchemas } from "./respondent";
 import { returnSchemas } from "./returns";
 import { clockPauseSchemas } from "./clock-pauses";
+import { assistingSchemas } from "./assisting";
 import { supervisionSchemas } from "./supervision";
 import { transferOutSchemas } from "./transfers-out";
 
@@ -28,6 +29,7 @@ export const caseActionSchemas = {
   ...respondentSchemas,
   ...returnSchemas,
   ...clockPauseSchemas,
+  ...assistingSchemas,
 } satisfies { [A in CaseAction]: z.ZodType<{ action: A }, z.ZodTypeDef, unknown> };
 
 /** A change to a case, as the case service (`changeCase`) accepts it: what the action's schema yields. */

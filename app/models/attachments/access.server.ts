@@ -4,6 +4,7 @@ import { carriesAttachments } from "~/domain/attachments";
 import { parseCaseNo } from "~/domain/case-kinds";
 import type { Actor } from "~/domain/roles";
 import { allowedActions, canViewCase, mustMaskIdentity } from "~/domain/workflow";
+import { assistingUnitIds } from "~/domain/assisting";
 import { type DerivedVariant, type UploadLimits, derivedPath, objectPath, uploadLimits } from "./store.server";
 import { caseAttachmentBytes } from "../case/actions/attachments.server";
 import { CASE_FOR_CHANGE } from "../case/actions/context.server";
@@ -43,8 +44,9 @@ export async function uploadAllowance(actor: Actor, caseNo: string | null, now =
   if (caseNo !== null) {
     if (!parseCaseNo(caseNo)) throw new CaseNotFoundError(caseNo.slice(0, 30));
     const record = await prisma.case.findUnique({ where: { caseNo }, include: CASE_FOR_CHANGE });
-    if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
-    if (!allowedActions(actor, snapshotOf(record)).some(carriesAttachments)) throw new ActionNotAllowedError("upload");
+    const snapshot = record ? snapshotOf(record) : null;
+    if (!record || !snapshot || !canViewCase(actor, snapshot)) throw new CaseNotFoundError(caseNo, record !== null);
+    if (!allowedActions(actor, snapshot).some(carriesAttachments)) throw new ActionNotAllowedError("upload");
     caseBytes = await caseAttachmentBytes(prisma, record.id);
   }
   return uploadLimits({ caseBytes, hourBytes: await bytesUploadedSince(actor.id, subHours(now, 1)) });
@@ -70,9 +72,10 @@ export async function attachmentFileFor(actor: Actor, caseNo: string, attachment
   if (!parseCaseNo(caseNo)) return null;
   const attachment = await prisma.attachment.findFirst({
     where: { id: attachmentId, case: { caseNo } },
-    include: { case: { select: { assignedToId: true } }, file: true },
+    include: { case: { select: { assignedToId: true, assisting: { select: { unitId: true, submittedAt: true } } } }, file: true },
   });
-  if (!attachment || !canViewCase(actor, attachment.case) || !attachmentVisibleTo(actor, attachment)) return null;
+  const scope = attachment && { ...attachment.case, assistingUnitIds: assistingUnitIds(attachment.case.assisting) };
+  if (!attachment || !scope || !canViewCase(actor, scope) || !attachmentVisibleTo(actor, attachment)) return null;
   const isImage = attachment.file.contentType.startsWith("image/");
   const derivedReady = isImage && attachment.file.derived === "ready";
   let chosen: AttachmentVariant = variant;

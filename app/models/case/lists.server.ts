@@ -1,6 +1,7 @@
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { type CaseDeadlineView, dueStatusOf } from "~/domain/case-deadlines";
+import { dueMarker } from "~/domain/deadlines";
 import { addLocalDays, startOfLocalDay } from "~/domain/local-time";
 import type { Actor } from "~/domain/roles";
 import { HANDLING_STATES, mustMaskIdentity } from "~/domain/workflow";
@@ -9,9 +10,11 @@ import { searchClause } from "./search.server";
 
 /** Lists of cases: the case list, inboxes and the desk's queues, with one due marker rule. */
 
-/** The cases a township user may see: those assigned to their township or unit. */
+/** The cases a township user may see: those assigned to their township or unit, and those it assists. */
 export function scopeFor(actor: Actor): Prisma.CaseWhereInput {
-  return actor.role === "township" ? { assignedToId: actor.townshipId ?? -1 } : {};
+  if (actor.role !== "township") return {};
+  const unitId = actor.townshipId ?? -1;
+  return { OR: [{ assignedToId: unitId }, { assisting: { some: { unitId } } }] };
 }
 const LIST_ORDER: Record<CaseListSort, Prisma.CaseOrderByWithRelationInput[]> = {
   received_desc: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -100,14 +103,33 @@ export function withMarker<T extends CaseDeadlineView>(row: T, now: Date) {
   return { ...row, marker: dueStatusOf(row, now) };
 }
 
-/** The township inbox: its open cases, the most urgent first. */
+/**
+ * The township inbox: its open cases, the most urgent first; a case it assists shows its own part's
+ * clock (the latest round's).
+ */
 export async function townshipInbox(actor: Actor, now = new Date()) {
+  const unitId = actor.townshipId ?? -1;
   const rows = await prisma.case.findMany({
     where: { ...scopeFor(actor), state: { in: ["assigned", "submitted"] } },
-    select: LIST_SELECT,
+    select: {
+      ...LIST_SELECT,
+      assignedToId: true,
+      assisting: {
+        where: { unitId },
+        orderBy: { round: "desc" },
+        take: 1,
+        select: { dueAt: true, warningAt: true, submittedAt: true },
+      },
+    },
     orderBy: LIST_ORDER.due_asc,
   });
-  return rows.map((row) => withMarker(row, now));
+  return rows.map(({ assisting, assignedToId, ...row }) => {
+    const part = assignedToId === unitId ? undefined : assisting[0];
+    return {
+      ...withMarker(row, now),
+      myPart: part ? { ...part, marker: part.submittedAt ? null : dueMarker(now, part.warningAt, part.dueAt) } : null,
+    };
+  });
 }
 
 /** Listed cases (the columns of a case table, with their due markers), the most urgent first unless told. */

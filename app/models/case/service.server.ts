@@ -9,6 +9,7 @@ import { type CaseAction, type CaseSnapshot, type CaseState, canViewCase, mayTak
 import type { CaseChange, CaseChangeOf } from "~/forms/case-actions";
 import { carriesAttachments } from "~/domain/attachments";
 import { PAUSABLE_MILESTONE } from "~/domain/clock-pauses";
+import { assistingUnitIds } from "~/domain/assisting";
 import { deriveDeadlineFields } from "~/domain/case-deadlines";
 import { queueImageDerivation } from "../attachments/jobs.server";
 import { diffFields, recordAuditEvent } from "./audit.server";
@@ -19,6 +20,7 @@ import { checkRepeatReports } from "../enterprises/repeat-reports.server";
 import { respondentHandlers } from "./actions/respondent.server";
 import { returnHandlers } from "./actions/returns.server";
 import { clockPauseHandlers } from "./actions/clock-pauses.server";
+import { assistingHandlers } from "./actions/assisting.server";
 import { signForHold } from "./actions/holds.server";
 import { lookupCodeHash, lookupCodeOfSubmission, newLookupCode } from "../complainant/lookup.server";
 import { type NewAttachment, attachmentHandlers, recordAttachments } from "./actions/attachments.server";
@@ -216,7 +218,9 @@ export function snapshotOf(record: {
   returns?: { decidedAt: Date | null }[];
   leadUnitId?: number | null;
   assignments?: { endedAt: Date | null; signedForAt: Date | null }[];
+  assisting?: { unitId: number; round: number; submittedAt: Date | null }[];
 }): CaseSnapshot {
+  const assisting = record.assisting ?? [];
   return {
     kind: record.kind as CaseKind,
     state: record.state as CaseState,
@@ -236,6 +240,10 @@ export function snapshotOf(record: {
     ),
     hasPausedClock: record.milestones.some((m) => m.status === "open" && (m.pausedAt ?? null) !== null),
     hasLeadUnit: (record.leadUnitId ?? null) !== null,
+    assistingUnitIds: assistingUnitIds(assisting),
+    awaitedPartUnitIds: assisting
+      .filter((part) => part.round === record.round && part.submittedAt === null)
+      .map((part) => part.unitId),
     awaitsSignFor: (record.assignments ?? []).some((hold) => hold.endedAt === null && hold.signedForAt === null),
   };
 }
@@ -253,6 +261,7 @@ const HANDLERS: CaseActionHandlers<CaseAction> = {
   ...respondentHandlers,
   ...returnHandlers,
   ...clockPauseHandlers,
+  ...assistingHandlers,
 };
 
 function applyChange<A extends CaseAction>(context: ChangeContext, change: CaseChangeOf<A>): Promise<ChangeEffect> {
@@ -280,7 +289,7 @@ export async function changeCase(
   // Not a case number at all (a probe, a NUL that PostgreSQL would refuse): not found, without a query.
   if (!parseCaseNo(caseNo)) throw new CaseNotFoundError(caseNo.slice(0, 30));
   const record = await prisma.case.findUnique({ where: { caseNo }, include: CASE_FOR_CHANGE });
-  if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
+  if (!record || !canViewCase(actor, snapshotOf(record))) throw new CaseNotFoundError(caseNo, record !== null);
   const repeated = { caseNo, version: record.version, repeated: true };
   if (options.submissionKey && (await stepOfSubmission(record.id, options.submissionKey))) return repeated;
   const snapshot = snapshotOf(record);

@@ -48,6 +48,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       transfersOut: { orderBy: { id: "asc" }, include: { partner: { select: { name: true, kind: true } } } },
       relatedFrom: { select: { caseNo: true, state: true }, orderBy: { id: "asc" } },
       assignments: { where: { endedAt: null }, select: { endedAt: true, signedForAt: true, answerDueAt: true } },
+      assisting: { orderBy: { id: "asc" }, include: { unit: { select: { name: true } } } },
       returns: {
         orderBy: { id: "asc" },
         include: {
@@ -67,7 +68,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       },
     },
   });
-  if (!record || !canViewCase(actor, record)) throw new CaseNotFoundError(caseNo, record !== null);
+  if (!record || !canViewCase(actor, snapshotOf(record))) throw new CaseNotFoundError(caseNo, record !== null);
   const [calendar, channel, category] = await Promise.all([
     loadWorkCalendar(),
     prisma.channel.findUnique({ where: { code: record.channel } }),
@@ -98,6 +99,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     repeatWarnings,
     returns,
     assignments,
+    assisting,
     ...fields
   } = record;
   const shownAttachments = attachments
@@ -164,6 +166,13 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
     returns: returns.map((row) => ({
       ...row,
       marker: row.decidedAt === null ? dueMarker(now, row.warningAt, row.dueAt) : null,
+    })),
+    // The viewer's own unit, for the part it may have to submit as an assisting unit.
+    viewerUnitId: actor.role === "township" ? actor.townshipId : null,
+    // The assisting units' parts (协办), each with its own clock while awaited.
+    assisting: assisting.map((part) => ({
+      ...part,
+      marker: part.submittedAt === null ? dueMarker(now, part.warningAt, part.dueAt) : null,
     })),
     // The unit holding the case signs for it by then (签收), unless it has.
     signForBy: assignments.find((hold) => hold.signedForAt === null)?.answerDueAt ?? null,

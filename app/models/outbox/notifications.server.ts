@@ -16,7 +16,10 @@ export type NotificationKind =
   | "returned"
   | "returnDecided"
   | "returnClock"
-  | "problemCase";
+  | "problemCase"
+  | "assisting"
+  | "partSubmitted"
+  | "partClock";
 
 interface CaseRef {
   id: number;

@@ -558,7 +558,13 @@ async function seedDemoReturns(
       dispatcher,
       caseNo,
       returned.version,
-      { action: "decideReturn", decision: "uphold", assigneeId: null, reason: "经核对地址，被投诉点属本街镇辖区，维持交办。" },
+      {
+        action: "decideReturn",
+        decision: "uphold",
+        assigneeId: null,
+        assistingIds: [],
+        reason: "经核对地址，被投诉点属本街镇辖区，维持交办。",
+      },
       { now: new Date(returnedAt.getTime() + MS_PER_HOUR), scheduleJobs: false },
     );
   }

@@ -5,13 +5,7 @@ import { type MessageKey, t } from "~/i18n";
 import { type UnitRankingView, unitRankingTable } from "./figure-entries";
 import { isOverdueAt } from "~/domain/deadlines";
 import type { StatisticsPeriod } from "~/domain/statistics";
-import {
-  type ConclusionFacts,
-  REPEAT_COMPLAINT_DAYS,
-  type UnitFigures,
-  type UnitRate,
-  unitFigures,
-} from "~/domain/unit-figures";
+import { type ConclusionFacts, REPEAT_COMPLAINT_DAYS, type UnitFigures, type UnitRate, unitFigures } from "~/domain/unit-figures";
 
 const MS_PER_DAY = 86_400_000;
 /** The kinds a unit handles and answers for: mediations are the bureau's mediators' own. */
@@ -30,10 +24,21 @@ export async function unitRanking(period: StatisticsPeriod, now = new Date()): P
   const inPeriod = { gte: period.start, lt: period.end };
   const concludedWhere = { kind: { in: HANDLED_KINDS }, concludedAt: inPeriod, assignedToId: { not: null } };
   const [units, holds, concluded, returned, holdsOfConcluded] = await Promise.all([
-    prisma.township.findMany({ orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true, active: true } }),
+    prisma.township.findMany({
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, kind: true, active: true },
+    }),
     prisma.caseAssignment.findMany({
       where: { assignedAt: inPeriod },
-      select: { unitId: true, answerDueAt: true, signedForAt: true, endedAt: true, endReason: true, submissions: true, sendBacks: true },
+      select: {
+        unitId: true,
+        answerDueAt: true,
+        signedForAt: true,
+        endedAt: true,
+        endReason: true,
+        submissions: true,
+        sendBacks: true,
+      },
     }),
     prisma.case.findMany({
       where: concludedWhere,

@@ -46,7 +46,11 @@ export const clockPauseHandlers: CaseActionHandlers<"pauseClock" | "resumeClock"
     const added = pausedAmount(calendar, unit, milestone.pausedAt!, now);
     const pausedBy = milestone.pausedBy + added;
     const { dueAt } = dueWithPauses(calendar, { ...milestone, unit, pausedBy }, milestone.fixedDueAt);
-    const steps = ladderInstants(calendar, { startAt: milestone.startAt, dueAt, amount: milestone.amount, unit }, policy.rules.ladder);
+    const steps = ladderInstants(
+      calendar,
+      { startAt: milestone.startAt, dueAt, amount: milestone.amount, unit },
+      policy.rules.ladder,
+    );
     await tx.caseMilestone.update({
       where: { id: milestone.id },
       data: { pausedAt: null, pausedBy, dueAt, warningAt: steps.warning, supervisionAt: steps.supervision },

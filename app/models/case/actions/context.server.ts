@@ -18,6 +18,7 @@ export const CASE_FOR_CHANGE = {
   transfersOut: { select: { id: true, mode: true, delivery: true, repliedAt: true, remoteCaseNo: true } },
   returns: { where: { decidedAt: null } },
   assignments: { where: { endedAt: null } },
+  assisting: true,
   policy: true,
 } satisfies Prisma.CaseInclude;
 

@@ -1,19 +1,14 @@
 import { planMilestone } from "~/domain/deadlines";
 import { formatLocalDateTime } from "~/domain/local-time";
 import { returnDecisionLimit } from "~/domain/policies";
-import {
-  type HandlingChain,
-  changesUnit,
-  decisionProblem,
-  isProblemCase,
-  leadUnitAfter,
-  unitOfDecision,
-} from "~/domain/returns";
+import { type HandlingChain, changesUnit, decisionProblem, isProblemCase, leadUnitAfter, unitOfDecision } from "~/domain/returns";
 import { t, tKey } from "~/i18n";
 import { InputError } from "../../errors";
 import { notifyUsers, townshipStaff, usersWithRole } from "../../outbox/notifications.server";
 import { type CaseActionHandlers, type ChangeContext, requireText, staffIdOf } from "./context.server";
 import { endHold, openHold } from "./holds.server";
+import { askToAssist } from "./assisting.server";
+import { DEFAULT_PART_WORKING_DAYS } from "~/domain/assisting";
 
 /**
  * Returns and their decision (docs/domain.md "Returns are decided"): the return opens a decision on the
@@ -25,7 +20,8 @@ export const returnHandlers: CaseActionHandlers<"return" | "decideReturn"> = {
     const { tx, record, actor, now, calendar, policy } = context;
     const reason = requireText("reason", change.reason);
     const fromUnitId = record.assignedToId!;
-    const suggested = change.suggestedUnitId === null ? null : await activeUnit(context, change.suggestedUnitId, "suggestedUnitId");
+    const suggested =
+      change.suggestedUnitId === null ? null : await activeUnit(context, change.suggestedUnitId, "suggestedUnitId");
     if (suggested?.id === fromUnitId) throw new InputError({ suggestedUnitId: "suggestsItself" });
     const limit = returnDecisionLimit(policy.rules);
     const clock = planMilestone(calendar, now, limit.amount, limit.unit, policy.rules.ladder);
@@ -95,6 +91,10 @@ export const returnHandlers: CaseActionHandlers<"return" | "decideReturn"> = {
     });
     if (decided.count === 0) throw new InputError({ form: "badRequest" });
     const given = await giveToUnit(context, open.fromUnitId, unit.id, change.decision === "lead");
+    const assisted =
+      change.assistingIds.length > 0
+        ? await askToAssist(context, unit.id, change.assistingIds, DEFAULT_PART_WORKING_DAYS, reason)
+        : null;
     // Both sides read the decision: the returning unit's staff are told, whoever handles the case now.
     const message = t(`notify.returnDecided.${change.decision}`, { caseNo: record.caseNo, unit: unit.name, reason });
     const told = await notifyUsers(tx, await townshipStaff(tx, open.fromUnitId), {
@@ -106,8 +106,13 @@ export const returnHandlers: CaseActionHandlers<"return" | "decideReturn"> = {
     });
     return {
       caseUpdate: given.caseUpdate,
-      auditDetails: { decision: change.decision, assignedTo: unit.name, ...(change.decision === "lead" ? { lead: unit.name } : {}) },
-      webhookEventId: [told, given.webhookEventId],
+      auditDetails: {
+        decision: change.decision,
+        assignedTo: unit.name,
+        ...(change.decision === "lead" ? { lead: unit.name } : {}),
+        ...(assisted ? { assisting: assisted.auditDetails.assisting, partDueAt: assisted.auditDetails.partDueAt } : {}),
+      },
+      webhookEventId: [told, given.webhookEventId, ...(assisted?.webhookEventIds ?? [])],
     };
   },
 };
@@ -130,7 +135,10 @@ export async function giveToUnit(context: ChangeContext, previousUnitId: number 
   const returns = await tx.caseReturn.count({ where: { caseId: record.id } });
   const problem = await problemCaseUpdate(context, { returns, unitChanges, leadUnitId });
   await openHold(context, unitId);
-  return { caseUpdate: { assignedToId: unitId, unitChanges, leadUnitId, ...problem.caseUpdate }, webhookEventId: problem.webhookEventId };
+  return {
+    caseUpdate: { assignedToId: unitId, unitChanges, leadUnitId, ...problem.caseUpdate },
+    webhookEventId: problem.webhookEventId,
+  };
 }
 
 /** A case that has just become a problem case is marked, and the leaders are told once. */
