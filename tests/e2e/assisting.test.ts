@@ -10,7 +10,9 @@ describe("assisting units in the browser", { timeout: 120_000 }, () => {
   it("an assisting unit submits its part from its inbox on a phone, and the lead unit quotes it in its result", async () => {
     const operator = await accountActor("operator");
     const dispatcher = await accountActor("dispatcher");
-    const created = await assignedCase({ operator, dispatcher }, new Date(Date.now() - 3_600_000), { subject: "浏览器协办测试厂" });
+    const created = await assignedCase({ operator, dispatcher }, new Date(Date.now() - 3_600_000), {
+      subject: "浏览器协办测试厂",
+    });
 
     const desk = await session.signIn("dispatcher");
     await desk.goto(`/cases/${created.caseNo}`);
@@ -39,7 +41,9 @@ describe("assisting units in the browser", { timeout: 120_000 }, () => {
     const result = lead.getByRole("form", { name: tKey("action", "submit"), exact: true });
     await result.getByRole("button", { name: t("assisting.quoteButton", { unit: "文龙街道" }) }).click();
     const text = result.getByLabel(tKey("step.text", "submit"), { exact: true });
-    expect(await text.inputValue()).toBe(t("assisting.quote", { unit: "文龙街道", text: "排污口位于文龙街道一侧，已拍照取证。" }));
+    expect(await text.inputValue()).toBe(
+      t("assisting.quote", { unit: "文龙街道", text: "排污口位于文龙街道一侧，已拍照取证。" }),
+    );
     await text.press("End");
     await text.pressSequentially("已责令封堵。");
     await result.getByRole("button", { name: tKey("action", "submit"), exact: true }).click();
