@@ -302,6 +302,15 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["ground", "reason"],
     },
     {
+      // A township that does not hold the case: it signs for nothing.
+      path: `/cases/${complaint}`,
+      as: "township",
+      base: { intent: "signFor", version: "0" },
+      numbers: ["version"],
+      dates: [],
+      texts: ["intent"],
+    },
+    {
       // A stale version: no variant of the request for assistance is taken.
       path: `/cases/${complaint}`,
       as: "dispatcher",
@@ -462,6 +471,27 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       numbers: [],
       dates: ["effectiveFrom"],
       texts: ["rules", "name"],
+    },
+    {
+      // A new version of a policy that does not exist: no variant of its limits is saved.
+      path: "/admin/policies",
+      as: "admin",
+      base: {
+        baseId: "999999",
+        effectiveFrom: "2027-01-01T00:00",
+        "milestones[0].milestone": "conclude",
+        "milestones[0].from": "received",
+        "milestones[0].amount": "15",
+        "milestones[0].unit": "working_days",
+        warningLeadWorkingDays: "2",
+        warningLeadHours: "1",
+        supervisionAfterWorkingDays: "3",
+        returnDecisionWorkingDays: "1",
+        signForWorkingDays: "1",
+      },
+      numbers: ["returnDecisionWorkingDays", "signForWorkingDays", "warningLeadHours", "baseId"],
+      dates: ["effectiveFrom"],
+      texts: ["milestones[0].unit"],
     },
     {
       path: "/admin/calendar",
