@@ -153,6 +153,18 @@ export const townshipSeatSchema = z
     }
   });
 
+/**
+ * The handling units beside the townships (departments, 执法队…) the desk assigns to and asks to assist: one
+ * added by its name, one taken out of (or back into) the lists by the administrator.
+ */
+export const handlingUnitSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("addUnit"),
+    name: z.string({ required_error: "required" }).trim().min(2, "unitNameLength").max(40, "unitNameLength"),
+  }),
+  z.object({ intent: z.literal("setUnitActive"), unitId: databaseId("badRequest"), active: z.enum(["true", "false"]) }),
+]);
+
 /** A partner cases are transferred to (docs/integrations.md "Transfers out"). */
 export const partnerSchema = z
   .object({

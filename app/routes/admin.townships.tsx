@@ -4,10 +4,10 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { type SubmissionResult, getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { FieldError } from "~/components/field-error";
-import { townshipSeatSchema } from "~/forms/admin";
+import { handlingUnitSchema, townshipSeatSchema } from "~/forms/admin";
 import { t } from "~/i18n";
 import { logger } from "~/logger.server";
-import { listTownships, setTownshipSeat } from "~/models/reference/reference-data.server";
+import { addHandlingUnit, listTownships, setHandlingUnitActive, setTownshipSeat } from "~/models/reference/reference-data.server";
 import { requireUser } from "~/session.server";
 import { readFormData } from "~/utils/request-input.server";
 import { replyErrors } from "~/utils/forms";
@@ -15,12 +15,19 @@ import { replyErrors } from "~/utils/forms";
 /** Where each township's government sits, by which Open311 reports with only a point find their township. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
-  return { townships: await listTownships({ includeInactive: true }) };
+  const all = await listTownships({ includeUnits: true, includeInactive: true });
+  return {
+    townships: all.filter((unit) => unit.kind === "township"),
+    units: all.filter((unit) => unit.kind !== "township"),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["admin"]);
-  const submission = parseWithZod(await readFormData(request), { schema: townshipSeatSchema });
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  if (intent === "addUnit" || intent === "setUnitActive") return unitAction(user.username, formData);
+  const submission = parseWithZod(formData, { schema: townshipSeatSchema });
   const townshipId = Number(submission.payload.townshipId) || null;
   if (submission.status !== "success") return data({ townshipId, result: submission.reply() }, { status: 400 });
   const { latitude, longitude } = submission.value;
@@ -33,6 +40,27 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   logger.info({ admin: user.username, townshipId, seat }, "township seat set");
   return redirect(`/admin/townships?saved=${submission.value.townshipId}`);
+}
+
+/** The handling units beside the townships: one added, or taken out of use and back (never deleted). */
+async function unitAction(admin: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: handlingUnitSchema });
+  if (submission.status !== "success") return data({ townshipId: null, result: submission.reply() }, { status: 400 });
+  if (submission.value.intent === "addUnit") {
+    const unit = await addHandlingUnit(submission.value.name);
+    if (!unit) {
+      const result = submission.reply({ fieldErrors: replyErrors({ name: "unitNameTaken" }) });
+      return data({ townshipId: null, result }, { status: 400 });
+    }
+    logger.info({ admin, unitId: unit.id }, "handling unit added");
+    return redirect(`/admin/townships?unit=${unit.id}`);
+  }
+  const { unitId, active } = submission.value;
+  if (!(await setHandlingUnitActive(unitId, active === "true"))) {
+    return data({ townshipId: null, result: submission.reply({ formErrors: [t("error.badRequest")] }) }, { status: 400 });
+  }
+  logger.info({ admin, unitId, active }, "handling unit changed");
+  return redirect(`/admin/townships?unit=${unitId}`);
 }
 
 type Township = Awaited<ReturnType<typeof loader>>["townships"][number];
@@ -75,7 +103,7 @@ function SeatRow({ township, lastResult }: { township: Township; lastResult: Sub
 }
 
 export default function AdminTownships() {
-  const { townships } = useLoaderData<typeof loader>();
+  const { townships, units } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const saved = townships.find((township) => String(township.id) === searchParams.get("saved"));
@@ -111,6 +139,50 @@ export default function AdminTownships() {
           ))}
         </tbody>
       </table>
+      <HandlingUnits units={units} lastResult={actionData?.townshipId === null ? actionData.result : undefined} />
     </>
+  );
+}
+
+/** Departments and other units the desk assigns to and asks to assist, beside the townships. */
+function HandlingUnits({ units, lastResult }: { units: Township[]; lastResult: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useForm({
+    id: "add-unit",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: handlingUnitSchema }),
+  });
+  return (
+    <section className="panel" aria-labelledby="units-heading">
+      <h2 id="units-heading">{t("admin.units.title")}</h2>
+      <p className="muted">{t("admin.units.intro")}</p>
+      <ul className="plain-list">
+        {units.map((unit) => (
+          <li key={unit.id} data-unit={unit.name}>
+            {unit.name}
+            {unit.active ? null : <span className="muted">（{t("common.inactive")}）</span>}{" "}
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="setUnitActive" />
+              <input type="hidden" name="unitId" value={unit.id} />
+              <input type="hidden" name="active" value={unit.active ? "false" : "true"} />
+              <button
+                type="submit"
+                className="secondary"
+                aria-label={`${unit.active ? t("admin.units.deactivate") : t("admin.units.activate")} ${unit.name}`}
+              >
+                {unit.active ? t("admin.units.deactivate") : t("admin.units.activate")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      <Form method="post" {...getFormProps(form)} aria-label={t("admin.units.add")}>
+        <input type="hidden" name="intent" value="addUnit" />
+        <label htmlFor={fields.name.id}>{t("admin.units.name")}</label>
+        <input {...getInputProps(fields.name, { type: "text" })} autoComplete="off" />
+        <FieldError id={fields.name.errorId} message={fields.name.errors} />
+        <button type="submit">{t("admin.units.add")}</button>
+      </Form>
+    </section>
   );
 }

@@ -473,6 +473,24 @@ function formRoutes(context: CorpusContext): FormRoute[] {
       texts: ["rules", "name"],
     },
     {
+      // A name a township already has: no variant of the intent adds a unit.
+      path: "/admin/townships",
+      as: "admin",
+      base: { intent: "addUnit", name: "古南街道" },
+      numbers: [],
+      dates: [],
+      texts: ["intent"],
+    },
+    {
+      // A township is no unit this form takes out of use, whatever the id is spelled as.
+      path: "/admin/townships",
+      as: "admin",
+      base: { intent: "setUnitActive", unitId: "1", active: "false" },
+      numbers: ["unitId"],
+      dates: [],
+      texts: ["active"],
+    },
+    {
       // A new version of a policy that does not exist: no variant of its limits is saved.
       path: "/admin/policies",
       as: "admin",

@@ -48,6 +48,8 @@ async function tableCounts() {
     prisma.unitCard.count(),
     prisma.unitCard.count({ where: { state: "inForce" } }),
     prisma.case.count({ where: { respondentId: { not: null } } }),
+    prisma.township.count(),
+    prisma.township.count({ where: { active: true } }),
     prisma.caseReturn.count(),
     prisma.caseAssignment.count(),
     prisma.clockPause.count(),

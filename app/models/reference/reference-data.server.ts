@@ -2,6 +2,7 @@ import { createWorkCalendar, type CalendarEntry, type WorkCalendar } from "~/dom
 import type { DeadlinePolicy, PolicyRules } from "~/domain/policies";
 import type { CaseKind, Urgency } from "~/domain/case-kinds";
 import { prisma, type Transaction } from "~/db.server";
+import { isUniqueViolation } from "../errors";
 
 type Client = typeof prisma | Transaction;
 
@@ -55,6 +56,27 @@ export async function listTownships(options: { includeUnits?: boolean; includeIn
     },
     orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { id: "asc" }],
   });
+}
+
+/**
+ * Adds a handling unit (kind `unit`, after the others); null when a township or unit has that name. Units
+ * are never deleted: cases and users refer to them; one taken out of use keeps its history.
+ */
+export async function addHandlingUnit(name: string) {
+  if (await prisma.township.findUnique({ where: { name } })) return null;
+  const last = await prisma.township.findFirst({ where: { kind: "unit" }, orderBy: { sortOrder: "desc" } });
+  try {
+    return await prisma.township.create({ data: { name, kind: "unit", sortOrder: (last?.sortOrder ?? 0) + 1 } });
+  } catch (error) {
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+/** Takes a handling unit out of the lists of assignment and assistance, or back; false if it is not a unit. */
+export async function setHandlingUnitActive(unitId: number, active: boolean) {
+  const { count } = await prisma.township.updateMany({ where: { id: unitId, kind: "unit" }, data: { active } });
+  return count === 1;
 }
 
 /** Sets or clears where a township's government sits (docs/decisions/0017); false if it is not a township. */

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { t } from "~/i18n";
+import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
+import { useHttpApp } from "../support/http";
+
+/** The administrator keeps the departments beside the townships, which the desk assigns to and asks to assist. */
+const { signIn, request } = useHttpApp();
+const post = (cookie: string, fields: Record<string, string>) =>
+  request("/admin/townships", { method: "POST", cookie, body: new URLSearchParams(fields) });
+
+describe("handling units", { timeout: 120_000 }, () => {
+  it("an administrator adds a department, which the desk can then choose; taken out of use, it is offered no more", async () => {
+    const cookie = await signIn("admin");
+    const added = await post(cookie, { intent: "addUnit", name: "区住房城乡建委" });
+    expect(added.status).toBe(302);
+    const unit = await prisma.township.findUniqueOrThrow({ where: { name: "区住房城乡建委" } });
+    expect(unit).toMatchObject({ kind: "unit", active: true });
+    expect((await loadCaseVocabulary()).assignees.map((row) => row.name)).toContain("区住房城乡建委");
+    // Not among the townships a case is reported in.
+    expect((await loadCaseVocabulary()).townships.map((row) => row.name)).not.toContain("区住房城乡建委");
+
+    const again = await post(cookie, { intent: "addUnit", name: "区住房城乡建委" });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain(t("error.unitNameTaken"));
+    const township = await post(cookie, { intent: "addUnit", name: "古南街道" });
+    expect(township.status).toBe(400);
+    const short = await post(cookie, { intent: "addUnit", name: "建" });
+    expect(short.status).toBe(400);
+    expect(await short.text()).toContain(t("error.unitNameLength"));
+
+    expect((await post(cookie, { intent: "setUnitActive", unitId: String(unit.id), active: "false" })).status).toBe(302);
+    expect((await loadCaseVocabulary()).assignees.map((row) => row.name)).not.toContain("区住房城乡建委");
+    // A township is not a unit this form changes.
+    const gunan = await prisma.township.findUniqueOrThrow({ where: { name: "古南街道" } });
+    expect((await post(cookie, { intent: "setUnitActive", unitId: String(gunan.id), active: "false" })).status).toBe(400);
+    expect((await prisma.township.findUniqueOrThrow({ where: { id: gunan.id } })).active).toBe(true);
+  });
+
+  it("no one else keeps the units", async () => {
+    const before = await prisma.township.count();
+    const answer = await post(await signIn("dispatcher"), { intent: "addUnit", name: "区城管局" });
+    expect(answer.status).toBe(403);
+    expect(await prisma.township.count()).toBe(before);
+  });
+});
