@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { assignedSnapshot } from "../../tests/support/snapshots";
 import { assistingProblem, assistingUnitIds, awaitsPartFrom } from "./assisting";
 import type { Actor } from "./roles";
 import { type CaseSnapshot, allowedActions, canViewCase, mayTakeAction } from "./workflow";
@@ -7,18 +8,8 @@ const lead: Actor = { id: 3, role: "township", townshipId: 10 };
 const helper: Actor = { id: 4, role: "township", townshipId: 11 };
 const stranger: Actor = { id: 5, role: "township", townshipId: 12 };
 
-const snapshot = (overrides: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-  kind: "complaint",
-  state: "assigned",
-  assignedToId: 10,
-  hasAgreement: false,
-  hasPendingExtension: false,
-  hasOpenRespondMilestone: false,
-  hasUnacknowledgedInstruction: false,
-  assistingUnitIds: [11],
-  awaitedPartUnitIds: [11],
-  ...overrides,
-});
+const snapshot = (overrides: Partial<CaseSnapshot> = {}) =>
+  assignedSnapshot({ assistingUnitIds: [11], awaitedPartUnitIds: [11], ...overrides });
 
 describe("assisting units", () => {
   it("read the case as its own township does; a unit neither leading nor assisting does not", () => {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { assignedSnapshot } from "../../tests/support/snapshots";
 import type { Actor } from "./roles";
 import { PROBLEM_CASE_AT, changesUnit, decisionProblem, isProblemCase, leadUnitAfter, unitOfDecision } from "./returns";
-import { type CaseSnapshot, allowedActions, mayTakeAction, nextState } from "./workflow";
+import { allowedActions, mayTakeAction, nextState } from "./workflow";
 
 const dispatcher: Actor = { id: 2, role: "dispatcher", townshipId: null };
 const gunanStaff: Actor = { id: 3, role: "township", townshipId: 10 };
 
-const snapshot = (overrides: Partial<CaseSnapshot> = {}): CaseSnapshot => ({
-  kind: "complaint",
-  state: "assigned",
-  assignedToId: 10,
-  hasAgreement: false,
-  hasPendingExtension: false,
-  hasOpenRespondMilestone: false,
-  hasUnacknowledgedInstruction: false,
-  ...overrides,
-});
+const snapshot = assignedSnapshot;
 
 describe("returns in the rule table", () => {
   it("the handling unit returns a case to the desk, which then decides it instead of assigning", () => {

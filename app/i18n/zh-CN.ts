@@ -180,7 +180,8 @@ export const zhCN = {
   "action.signFor": "签收",
   "action.requestAssistance": "确定协办单位",
   "admin.units.title": "承办部门",
-  "admin.units.intro": "街镇以外可交办、可请协办的部门和单位（如执法支队、住建部门）。单位不会删除：停用后不再出现在交办和协办的选项中，已有案件不受影响。",
+  "admin.units.intro":
+    "街镇以外可交办、可请协办的部门和单位（如执法支队、住建部门）。单位不会删除：停用后不再出现在交办和协办的选项中，已有案件不受影响。",
   "admin.units.name": "单位名称",
   "admin.units.add": "新增承办部门",
   "admin.units.deactivate": "停用",
