@@ -289,10 +289,10 @@ export async function changeCase(
   // Not a case number at all (a probe, a NUL that PostgreSQL would refuse): not found, without a query.
   if (!parseCaseNo(caseNo)) throw new CaseNotFoundError(caseNo.slice(0, 30));
   const record = await prisma.case.findUnique({ where: { caseNo }, include: CASE_FOR_CHANGE });
-  if (!record || !canViewCase(actor, snapshotOf(record))) throw new CaseNotFoundError(caseNo, record !== null);
+  const snapshot = record ? snapshotOf(record) : null;
+  if (!record || !snapshot || !canViewCase(actor, snapshot)) throw new CaseNotFoundError(caseNo, record !== null);
   const repeated = { caseNo, version: record.version, repeated: true };
   if (options.submissionKey && (await stepOfSubmission(record.id, options.submissionKey))) return repeated;
-  const snapshot = snapshotOf(record);
   if (!mayTakeAction(actor, snapshot, change.action)) throw new ActionNotAllowedError(change.action);
   const attachments = options.attachments ?? [];
   if (attachments.length > 0 && !carriesAttachments(change.action)) throw new InputError({ files: "attachmentsNotHere" });

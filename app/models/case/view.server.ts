@@ -68,7 +68,8 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       },
     },
   });
-  if (!record || !canViewCase(actor, snapshotOf(record))) throw new CaseNotFoundError(caseNo, record !== null);
+  const snapshot = record ? snapshotOf(record) : null;
+  if (!record || !snapshot || !canViewCase(actor, snapshot)) throw new CaseNotFoundError(caseNo, record !== null);
   const [calendar, channel, category] = await Promise.all([
     loadWorkCalendar(),
     prisma.channel.findUnique({ where: { code: record.channel } }),
@@ -111,7 +112,7 @@ export async function getCaseForViewer(actor: Actor, caseNo: string, now = new D
       preview: previewOf(file),
       uploadedByName: uploadedBy.displayName,
     }));
-  const allowed = allowedActions(actor, snapshotOf(record));
+  const allowed = allowedActions(actor, snapshot);
   return redact({
     ...fields,
     sessions,
