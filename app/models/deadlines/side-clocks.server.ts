@@ -4,9 +4,9 @@ import { writeTransaction } from "../db/write-transaction.server";
 import { afterNotificationCommit } from "../outbox/notifications.server";
 
 /**
- * The clocks beside a case's milestones that make no case overdue — a return's decision, an assisting
- * unit's part — each a row with its own ladder instants and next step, fired by the deadline sweep
- * (decisions 0022 and 0023).
+ * The clocks beside a case's milestones that make no case overdue — a card's rectification, a return's
+ * decision, an assisting unit's part — each a row with its own ladder instants and next step, fired by the
+ * deadline sweep (decisions 0022 and 0023).
  */
 export interface SideClock {
   id: number;

@@ -10,12 +10,13 @@ import {
   mayTakeCardAction,
   rectificationDeadline,
 } from "~/domain/cards";
-import { type LadderStep, warningIsPassed } from "~/domain/deadlines";
+import type { LadderStep } from "~/domain/deadlines";
 import { formatLocalDateTime, localDateOf } from "~/domain/local-time";
 import { t, tKey } from "~/i18n";
 import type { Actor } from "~/domain/roles";
 import { ActionNotAllowedError, InputError, isUniqueViolation } from "../errors";
 import { writeTransaction } from "../db/write-transaction.server";
+import { fireSideClocks } from "../deadlines/side-clocks.server";
 import { loadWorkCalendar } from "../reference/reference-data.server";
 import { writeLedgerFile } from "../ledger/file.server";
 import { afterNotificationCommit, notifyUsers, recipientsOfLadderStep, townshipStaff } from "../outbox/notifications.server";
@@ -280,23 +281,19 @@ export async function fireCardSteps(now = new Date()): Promise<number> {
     orderBy: { nextStepAt: "asc" },
     take: 500,
   });
-  let fired = 0;
-  for (const card of due) {
-    const step = card.nextStep as LadderStep;
-    const following: Record<LadderStep, { step: LadderStep | null; at: Date | null }> = {
-      warning: { step: "overdue", at: card.rectifyBy },
-      overdue: { step: "supervision", at: card.supervisionAt },
-      supervision: { step: null, at: null },
-    };
-    const eventId = await writeTransaction(async (tx) => {
-      // Claimed first: two sweeps at once fire a step once.
-      const claimed = await tx.unitCard.updateMany({
-        where: { id: card.id, state: "inForce", nextStep: step },
-        data: { nextStep: following[step].step, nextStepAt: following[step].at },
-      });
-      if (claimed.count === 0) return null;
-      fired += 1;
-      const passed = warningIsPassed(step, card.rectifyBy, now);
+  // A card's due instant is its rectification deadline.
+  const clocks = due.map((card) => ({ ...card, dueAt: card.rectifyBy }));
+  return fireSideClocks(
+    clocks,
+    now,
+    async (tx, card, step, next) =>
+      (
+        await tx.unitCard.updateMany({
+          where: { id: card.id, state: "inForce", nextStep: step },
+          data: { nextStep: next.step, nextStepAt: next.at },
+        })
+      ).count > 0,
+    async (tx, card, step, passed) => {
       await tx.auditEvent.create({
         data: {
           cardId: card.id,
@@ -306,12 +303,9 @@ export async function fireCardSteps(now = new Date()): Promise<number> {
           after: JSON.stringify({ rectifyBy: card.rectifyBy, ...(passed ? { passed: true } : {}) }),
         },
       });
-      if (passed) return null;
-      return notifyCardStep(tx, card, step, now);
-    });
-    await afterNotificationCommit(eventId);
-  }
-  return fired;
+      return passed ? null : notifyCardStep(tx, card, step, now);
+    },
+  );
 }
 
 async function notifyCardStep(
