@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { REPORT_READERS } from "~/domain/roles";
 import { t } from "~/i18n";
-import { unitRankingView, unitRankingWorkbook } from "~/models/statistics/unit-figures.server";
+import { unitRankingView } from "~/models/statistics/unit-figures.server";
+import { unitRankingWorkbook } from "~/models/statistics/export.server";
 import { rankingLabel } from "~/models/statistics/figure-entries";
 import { requireUser } from "~/session.server";
 import { parseRankingQuery } from "~/forms/ranking";

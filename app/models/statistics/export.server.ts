@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import { type UnitRankingView, figureEntries, percent, unitFigureEntries, unitTables } from "./figure-entries";
-import { addRankingSheet } from "./unit-figures.server";
 import { t } from "~/i18n";
 import type { StatisticsReport } from "./jobs.server";
 import type { BreakdownRow } from "./figures.server";
@@ -79,4 +78,23 @@ function addUnitsSheet(workbook: ExcelJS.Workbook, title: string, units: Enterpr
     for (const row of table.rows) sheet.addRow(row);
   }
   sheet.getColumn(1).width = 28;
+}
+
+/** The ranking's workbook: the page's table, cell for cell, under its title. */
+export async function unitRankingWorkbook(title: string, view: UnitRankingView) {
+  const workbook = new ExcelJS.Workbook();
+  addRankingSheet(workbook, title, view);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addRankingSheet(workbook: ExcelJS.Workbook, title: string, view: UnitRankingView) {
+  const sheet = workbook.addWorksheet(t("ranking.title"));
+  sheet.addRow([title]).font = { bold: true, size: 14 };
+  sheet.addRow([`${t("ranking.by")}：${t(view.by)}`]);
+  sheet.addRow([]);
+  sheet.addRow(view.header.map((key) => t(key))).font = { bold: true };
+  for (const row of view.rows) sheet.addRow(row);
+  sheet.addRow([]);
+  sheet.addRow([`${t("ranking.definitionsTitle")}：${t("ranking.definitions")}`]);
+  sheet.getColumn(2).width = 20;
 }

@@ -32,27 +32,26 @@ export function reportTitle(from: LocalDate, to: LocalDate) {
   return wholeYear ? t("report.annualTitle", { year }) : t("report.rangeTitle", { from, to });
 }
 
-/** The report's tables as an XLSX workbook, with the report's title. */
-export async function reportWorkbook(from: LocalDate, to: LocalDate, now = new Date()) {
-  const title = reportTitle(from, to);
+/** What a report holds, for its page and its workbook alike: the statistics, the register's figures, the ranking. */
+async function reportContents(from: LocalDate, to: LocalDate, now: Date) {
   const period = rangePeriod(from, to);
   const [report, units, ranking] = await Promise.all([
     statisticsReportOffRequest(period, now),
     enterpriseFigures(period),
     unitRankingView(period, ANNUAL_RANKING_RATE, now),
   ]);
+  return { title: reportTitle(from, to), report, units, ranking };
+}
+
+/** The report's tables as an XLSX workbook, with the report's title. */
+export async function reportWorkbook(from: LocalDate, to: LocalDate, now = new Date()) {
+  const { title, report, units, ranking } = await reportContents(from, to, now);
   return { title, workbook: await statisticsWorkbook(title, report, units, ranking) };
 }
 
 /** A report page's data: the statistics of every kind and, for complaints and petitions, their charts as SVG. */
 export async function reportPageData(from: LocalDate, to: LocalDate, now = new Date()) {
-  const title = reportTitle(from, to);
-  const period = rangePeriod(from, to);
-  const [report, units, ranking] = await Promise.all([
-    statisticsReportOffRequest(period, now),
-    enterpriseFigures(period),
-    unitRankingView(period, ANNUAL_RANKING_RATE, now),
-  ]);
+  const { title, report, units, ranking } = await reportContents(from, to, now);
   return {
     title,
     report,

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { prisma } from "~/db.server";
 import { unitRateChart } from "~/charts.server";
 import { type MessageKey, t } from "~/i18n";
@@ -125,23 +124,4 @@ export async function unitRankingView(period: StatisticsPeriod, by: UnitRate, no
     // Units without work in the period are left out of the table as of the chart.
     rows: rows.filter((_row, index) => ranked[index].assignments > 0 || ranked[index].concluded > 0),
   };
-}
-
-/** The ranking's workbook: the page's table, cell for cell, under its title. */
-export async function unitRankingWorkbook(title: string, view: UnitRankingView) {
-  const workbook = new ExcelJS.Workbook();
-  addRankingSheet(workbook, title, view);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-export function addRankingSheet(workbook: ExcelJS.Workbook, title: string, view: UnitRankingView) {
-  const sheet = workbook.addWorksheet(t("ranking.title"));
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.addRow([`${t("ranking.by")}：${t(view.by)}`]);
-  sheet.addRow([]);
-  sheet.addRow(view.header.map((key) => t(key))).font = { bold: true };
-  for (const row of view.rows) sheet.addRow(row);
-  sheet.addRow([]);
-  sheet.addRow([`${t("ranking.definitionsTitle")}：${t("ranking.definitions")}`]);
-  sheet.getColumn(2).width = 20;
 }
