@@ -26,6 +26,7 @@ import { tKey } from "~/i18n";
 import { createApiKey } from "~/models/transfers-in/api-keys.server";
 import { caseReport } from "~/models/case/view.server";
 import { disagreeingDeadlines } from "~/models/deadlines/derived-fields.server";
+import { disagreeingStatisticsMonths } from "~/models/statistics/months.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/reference/seed.server";
 import { createUser } from "~/models/accounts/users.server";
 import { InputError } from "~/models/errors";
@@ -54,7 +55,8 @@ const USAGE = `Usage:
   greenline migrate-data --from file:… --to postgresql://…
                                          copy a SQLite installation into an empty PostgreSQL database and verify it
   greenline report figures --json        every year's annual figures of every kind
-  greenline verify [--json]              recompute every case's derived deadline fields; exit 1 if any disagrees
+  greenline verify [--json]              recompute every case's derived deadline fields and the statistics'
+                                         month buckets from the cases; exit 1 if any disagrees
   greenline api-key add --name NAME --scope ${API_SCOPES.join("|")} [--scope …] [--channel CODE] [--callback-url URL] [--expires YYYY-MM-DD]
                                          a key for another system; printed once, as the last line`;
 
@@ -247,8 +249,9 @@ async function reportAnnual(args: string[]) {
 /** After an upgrade or a repair by hand: every case's derived deadline fields against its milestones. */
 async function verifyCommand(json: boolean) {
   const { checked, found } = await disagreeingDeadlines();
+  const buckets = await disagreeingStatisticsMonths();
   if (json) {
-    console.log(JSON.stringify({ checked, disagreeing: found }, null, 2));
+    console.log(JSON.stringify({ checked, disagreeing: found, statisticsMonths: buckets }, null, 2));
   } else {
     for (const entry of found) {
       const show = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
@@ -258,8 +261,14 @@ async function verifyCommand(json: boolean) {
       console.log(`${entry.caseNo}: ${fields.join("; ")}`);
     }
     console.log(`${checked} cases checked, ${found.length} disagree with their milestones.`);
+    for (const entry of buckets) {
+      console.log(
+        `statistics month ${entry.bucket}: ${entry.counter} kept ${entry.kept}, recounted from the cases ${entry.recounted}`,
+      );
+    }
+    console.log(`Statistics month buckets: ${buckets.length} counters disagree with the cases.`);
   }
-  return found.length > 0 ? 1 : 0;
+  return found.length > 0 || buckets.length > 0 ? 1 : 0;
 }
 
 export function printDemoAccounts() {

@@ -32,6 +32,9 @@ const TABLES = [
   "deadlinePolicy",
   "caseSequence",
   "case",
+  // Kept by the target's triggers as the cases arrive (docs/decisions/0024): not copied, and checked by
+  // the annual figures below, which read it.
+  "statisticsMonth",
   "repeatReportCase",
   "caseMilestone",
   "caseReturn",
@@ -161,6 +164,7 @@ export async function migrateDataCommand(from: string, to: string, log = (line: 
     log("Copying (rows per table):");
     const mismatches: string[] = [];
     for (const name of TABLES) {
+      if (name === "statisticsMonth") continue;
       await copyTable(source, target, name, log);
       const [before, after] = await Promise.all([model(source, name).count(), model(target, name).count()]);
       if (before !== after) mismatches.push(`${tableName(name)}: ${before} in SQLite, ${after} in PostgreSQL`);

@@ -7,10 +7,12 @@ import {
   handlingDays,
   medianOfSorted,
   mediationFigures,
+  monthContaining,
   monthsOf,
   onTimeRate,
   rangePeriod,
   satisfactionRate,
+  wholeMonthsOf,
   yearPeriod,
   reportRange,
 } from "./statistics";
@@ -132,5 +134,46 @@ describe("reportRange", () => {
     ["", ""],
   ])("refuses %s – %s", (from, to) => {
     expect(reportRange(from, to)).toBeNull();
+  });
+});
+
+describe("wholeMonthsOf", () => {
+  const local = (period: { start: Date; end: Date }) => [
+    formatLocalDateTime(period.start, false),
+    formatLocalDateTime(period.end, false),
+  ];
+
+  it("reads a year as its twelve months and nothing from the cases", () => {
+    const { months, edges } = wholeMonthsOf(yearPeriod(2023));
+    expect(months).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, "0")}`));
+    expect(edges).toEqual([]);
+  });
+
+  it("counts the days before the first whole month and after the last from the cases", () => {
+    const { months, edges } = wholeMonthsOf(rangePeriod("2023-01-15", "2023-04-10"));
+    expect(months).toEqual(["2023-02", "2023-03"]);
+    expect(edges.map(local)).toEqual([
+      ["2023-01-15 00:00", "2023-02-01 00:00"],
+      ["2023-04-01 00:00", "2023-04-11 00:00"],
+    ]);
+  });
+
+  it("counts a range within one month, and a month's last day, from the cases", () => {
+    expect(wholeMonthsOf(rangePeriod("2024-02-03", "2024-02-20")).months).toEqual([]);
+    expect(wholeMonthsOf(rangePeriod("2024-02-03", "2024-02-20")).edges.map(local)).toEqual([
+      ["2024-02-03 00:00", "2024-02-21 00:00"],
+    ]);
+    const leap = wholeMonthsOf(rangePeriod("2024-02-01", "2024-02-29"));
+    expect(leap).toEqual({ months: ["2024-02"], edges: [] });
+    expect(wholeMonthsOf(rangePeriod("2024-12-01", "2025-01-01")).months).toEqual(["2024-12"]);
+  });
+
+  it("names the month an instant falls in, in Shanghai time", () => {
+    const newYear = yearPeriod(2024).start;
+    expect(monthContaining(newYear)).toEqual({ month: "2024-01", start: newYear });
+    expect(monthContaining(new Date(newYear.getTime() - 1)).month).toBe("2023-12");
+    const mid = monthContaining(new Date("2024-03-10T04:00:00Z"));
+    expect(mid.month).toBe("2024-03");
+    expect(formatLocalDateTime(mid.start, false)).toBe("2024-03-01 00:00");
   });
 });

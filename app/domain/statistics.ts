@@ -58,6 +58,34 @@ export function monthsOf(period: StatisticsPeriod): PeriodMonth[] {
   return months;
 }
 
+/** The Shanghai month (`2020-03`) an instant falls in, and that month's first instant. */
+export function monthContaining(instant: Date): PeriodMonth {
+  const month = localDateOf(instant).slice(0, 7);
+  return { month, start: startOfLocalDay(`${month}-01`) };
+}
+
+/** The first instant of the month after a month label's (`2020-03` → 2020-04-01 00:00 Shanghai). */
+function monthAfter(month: string): Date {
+  const [year, number] = month.split("-").map(Number);
+  return startOfLocalDay(number === 12 ? `${year + 1}-01-01` : `${year}-${String(number + 1).padStart(2, "0")}-01`);
+}
+
+/**
+ * A period as the calendar months it covers whole, which the month buckets answer, and the parts of
+ * months at its edges, which are counted from the cases (docs/decisions/0024).
+ */
+export function wholeMonthsOf(period: StatisticsPeriod): { months: string[]; edges: StatisticsPeriod[] } {
+  const months: string[] = [];
+  const edges: StatisticsPeriod[] = [];
+  for (const month of monthsOf(period)) {
+    const natural = { start: startOfLocalDay(`${month.month}-01`), end: monthAfter(month.month) };
+    const end = natural.end < period.end ? natural.end : period.end;
+    if (month.start.getTime() === natural.start.getTime() && end.getTime() === natural.end.getTime()) months.push(month.month);
+    else edges.push({ start: month.start, end });
+  }
+  return { months, edges };
+}
+
 /** A ratio as a percentage with one decimal; null when there is nothing to divide by. */
 export function percentage(part: number, whole: number): number | null {
   if (whole === 0) return null;

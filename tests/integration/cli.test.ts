@@ -41,6 +41,22 @@ describe("the greenline command", () => {
     expect(greenline(["verify"]).status).toBe(0);
   });
 
+  it("verify recounts the statistics' month buckets from the cases and names a bucket written by hand (exit 1)", async () => {
+    const agreed = greenline(["verify"]);
+    expect(agreed.stdout).toMatch(/Statistics month buckets: 0 counters disagree/);
+    const bucket = await prisma.statisticsMonth.findFirstOrThrow({ where: { received: { gt: 0 } } });
+    const key = { kind: bucket.kind, month: bucket.month, dimension: bucket.dimension, value: bucket.value };
+    await prisma.statisticsMonth.update({ where: { kind_month_dimension_value: key }, data: { received: { increment: 1 } } });
+    const found = greenline(["verify", "--json"]);
+    expect(found.status).toBe(1);
+    const report = JSON.parse(found.stdout) as { statisticsMonths: unknown[] };
+    expect(report.statisticsMonths).toEqual([
+      { bucket: Object.values(key).join(" "), counter: "received", kept: bucket.received + 1, recounted: bucket.received },
+    ]);
+    await prisma.statisticsMonth.update({ where: { kind_month_dimension_value: key }, data: { received: bucket.received } });
+    expect(greenline(["verify"]).status).toBe(0);
+  });
+
   it("api-key add prints the key once as its last line, keeps only its hash, and refuses what the page refuses", async () => {
     const made = greenline([
       "api-key",

@@ -10,17 +10,21 @@ import {
   handlingDays,
   medianOfSorted,
   mediationFigures,
+  monthContaining,
   monthsOf,
   onTimeRate,
   satisfactionRate,
+  wholeMonthsOf,
 } from "~/domain/statistics";
 
 /**
- * The statistics of docs/domain.md "Statistics (统计口径)", each figure defined once here and computed with
- * aggregate SQL over the covering indexes of the Case table (never by loading cases). Pages, exports,
- * the CLI and the API all read `caseStatistics`;
- * a conclusion is judged against `Case.dueAt`, the final due instant of the current round's conclusion
- * milestone (docs/decisions/0007). The dialect's pieces come from sql-dialect.server.ts.
+ * The statistics of docs/domain.md "Statistics (统计口径)", computed with aggregate SQL (never by loading
+ * cases). Pages, exports, the CLI and the API all read `caseStatistics`. Whole months are read from the
+ * month buckets ("StatisticsMonth", kept by triggers, docs/decisions/0024); the parts of months at a
+ * period's edges, and every figure when `source` is "cases" (`greenline verify`, the property test), are
+ * counted from the Case table over its covering indexes. A conclusion is judged against `Case.dueAt`, the
+ * final due instant of the current round's conclusion milestone (docs/decisions/0007). The dialect's
+ * pieces come from sql-dialect.server.ts.
  */
 
 /** One row of a breakdown: intake and conclusions of one channel, category, township or month. */
@@ -103,6 +107,75 @@ async function groupedRows(select: (params: Params) => string, columns: string[]
 }
 
 const DIMENSIONS = ["channel", "category", "townshipId", "month"];
+const INTAKE_COUNTERS = ["received", "merged"];
+const CONCLUSION_COUNTERS = [
+  "concluded",
+  "onTime",
+  "handlingMs",
+  "paused",
+  "pausedMinutes",
+  "followedUp",
+  "satisfied",
+  "succeeded",
+  "failed",
+  "withdrawn",
+];
+
+/** Where the figures are counted from: the month buckets with the cases at the edges, or the cases alone. */
+export type FigureSource = "months" | "cases";
+
+/**
+ * Grouped rows by breakdown. The buckets count each case once per breakdown, so each breakdown has rows
+ * of its own; rows counted from the cases carry all three and serve every breakdown. Totals and months
+ * read the channels' rows (every case has exactly one channel).
+ */
+type Breakdown = "channel" | "category" | "townshipId";
+type Grouped = Record<Breakdown, Row[]>;
+const BREAKDOWNS: Breakdown[] = ["channel", "category", "townshipId"];
+const fromCases = (rows: Row[]): Grouped => ({ channel: rows, category: rows, townshipId: rows });
+const merged = (parts: Grouped[]): Grouped =>
+  Object.fromEntries(BREAKDOWNS.map((b) => [b, parts.flatMap((part) => part[b])])) as Grouped;
+
+/** Bucket rows (`dimension`, `value`, counters) placed under their breakdown, `value` as its key. */
+function byBreakdown(rows: Row[]): Grouped {
+  const grouped: Grouped = { channel: [], category: [], townshipId: [] };
+  for (const { dimension, value, ...counters } of rows)
+    grouped[dimension as Breakdown].push({ ...counters, [String(dimension)]: value });
+  return grouped;
+}
+
+/** `"month"` between two labels (contiguous whole months) and one kind. */
+function monthsWhere(params: Params, kind: CaseKind, months: string[]) {
+  return `"kind" = ${params.add(kind)} AND "month" >= ${params.add(months[0])} AND "month" <= ${params.add(months[months.length - 1])}`;
+}
+
+/** The buckets of whole months with any of the counters. */
+async function monthBuckets(kind: CaseKind, months: string[], counters: string[]): Promise<Grouped> {
+  if (months.length === 0) return fromCases([]);
+  const rows = await groupedRows(
+    (params) => `SELECT "dimension", "value", "month", ${counters.map((c) => `"${c}"`).join(", ")}
+     FROM "StatisticsMonth" WHERE ${monthsWhere(params, kind, months)} AND (${counters.map((c) => `"${c}" <> 0`).join(" OR ")})`,
+    ["dimension", "value", "month", ...counters],
+  );
+  return byBreakdown(rows);
+}
+
+/** Grouped rows of a period: whole months from the buckets, the edges (or everything) from the cases. */
+async function periodRows(
+  kind: CaseKind,
+  period: StatisticsPeriod,
+  source: FigureSource,
+  counters: string[],
+  countCases: (kind: CaseKind, period: StatisticsPeriod) => Promise<Row[]>,
+): Promise<Grouped> {
+  if (source === "cases") return fromCases(await countCases(kind, period));
+  const { months, edges } = wholeMonthsOf(period);
+  const [buckets, ...edgeRows] = await Promise.all([
+    monthBuckets(kind, months, counters),
+    ...edges.map((edge) => countCases(kind, edge)),
+  ]);
+  return merged([buckets, ...edgeRows.map(fromCases)]);
+}
 
 function intakeGroups(kind: CaseKind, period: StatisticsPeriod) {
   return groupedRows(
@@ -111,7 +184,7 @@ function intakeGroups(kind: CaseKind, period: StatisticsPeriod) {
      FROM "Case" ${indexedBy("Case_statistics_received")}
      WHERE "kind" = ${params.add(kind)} AND ${within("receivedAt", period.start, period.end)}
      GROUP BY 1, 2, 3, 4`,
-    [...DIMENSIONS, "received", "merged"],
+    [...DIMENSIONS, ...INTAKE_COUNTERS],
   );
 }
 
@@ -135,24 +208,28 @@ function conclusionGroups(kind: CaseKind, period: StatisticsPeriod) {
      FROM "Case" ${indexedBy("Case_statistics_concluded")}
      WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
      GROUP BY 1, 2, 3, 4`,
-    [
-      ...DIMENSIONS,
-      "concluded",
-      "onTime",
-      "handlingMs",
-      "paused",
-      "pausedMinutes",
-      "followedUp",
-      "satisfied",
-      "succeeded",
-      "failed",
-      "withdrawn",
-    ],
+    [...DIMENSIONS, ...CONCLUSION_COUNTERS],
   );
 }
 
-/** Decisions in the period. */
-async function decisions(kind: CaseKind, period: StatisticsPeriod) {
+/** Decisions in the period: whole months from the buckets, the edges (or everything) from the cases. */
+async function decisions(kind: CaseKind, period: StatisticsPeriod, source: FigureSource) {
+  if (source === "cases") return decisionsFromCases(kind, period);
+  const { months, edges } = wholeMonthsOf(period);
+  const parts = await Promise.all([decidedInMonths(kind, months), ...edges.map((edge) => decisionsFromCases(kind, edge))]);
+  return parts.reduce((total, part) => ({ accepted: total.accepted + part.accepted, rejected: total.rejected + part.rejected }));
+}
+
+async function decidedInMonths(kind: CaseKind, months: string[]) {
+  if (months.length === 0) return { accepted: 0, rejected: 0 };
+  const params = new Params();
+  const sql = `SELECT SUM("accepted") AS "accepted", SUM("rejected") AS "rejected" FROM "StatisticsMonth"
+     WHERE ${monthsWhere(params, kind, months)} AND "dimension" = 'channel'`;
+  const [row] = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
+  return { accepted: num(row?.accepted), rejected: num(row?.rejected) };
+}
+
+async function decisionsFromCases(kind: CaseKind, period: StatisticsPeriod) {
   const params = new Params();
   const sql = `SELECT
        (SELECT COUNT(*) FROM "Case" ${indexedBy("Case_statistics_accepted")}
@@ -163,7 +240,39 @@ async function decisions(kind: CaseKind, period: StatisticsPeriod) {
   return { accepted: num(row?.accepted), rejected: num(row?.rejected) };
 }
 
-/** What was open, and overdue, at the period's end, by channel, category and township. */
+/**
+ * What was open, and overdue, at the period's end, by channel, category and township. From the buckets:
+ * the events of the months before the end's month (open = its starts less its ends), and those of the
+ * end's month before the end (none when the end is a month's first instant) counted from the cases that
+ * have an instant there (docs/decisions/0024).
+ */
+async function openAtEnd(kind: CaseKind, atEnd: Date, source: FigureSource): Promise<Grouped> {
+  if (source === "cases") return fromCases(await openAtEndGroups(kind, atEnd));
+  const month = monthContaining(atEnd);
+  const before = groupedRows(
+    (params) => `SELECT "dimension", "value",
+       SUM("openStarts" - "openEnds") AS "openAtEnd", SUM("overdueStarts" - "overdueEnds") AS "overdueAtEnd"
+     FROM "StatisticsMonth" WHERE "kind" = ${params.add(kind)} AND "month" < ${params.add(month.month)}
+     GROUP BY 1, 2`,
+    ["dimension", "value", "openAtEnd", "overdueAtEnd"],
+  ).then(byBreakdown);
+  if (month.start.getTime() === atEnd.getTime()) return before;
+  const start = instantLiteral(month.start);
+  const end = instantLiteral(atEnd);
+  const inRange = (column: string) => `("${column}" >= ${start} AND "${column}" < ${end})`;
+  const within = groupedRows(
+    (params) => `SELECT "channel", "category", "townshipId",
+       SUM("openStarts" - "openEnds") AS "openAtEnd", SUM("overdueStarts" - "overdueEnds") AS "overdueAtEnd"
+     FROM "CaseStatisticsEvent"
+     WHERE "at" >= ${start} AND "at" < ${end} AND "caseId" IN (
+       SELECT "id" FROM "Case" WHERE "kind" = ${params.add(kind)}
+         AND (${["receivedAt", "dueAt", "concludedAt", "rejectedAt"].map(inRange).join(" OR ")}))
+     GROUP BY 1, 2, 3`,
+    ["channel", "category", "townshipId", "openAtEnd", "overdueAtEnd"],
+  );
+  return merged([await before, fromCases(await within)]);
+}
+
 function openAtEndGroups(kind: CaseKind, atEnd: Date) {
   const end = instantLiteral(atEnd);
   return groupedRows(
@@ -204,12 +313,14 @@ const emptyTally = (): Tally => ({ received: 0, concluded: 0, onTime: 0, openAtE
  * `open` is null for months: what is open at the end belongs to no month of the period.
  */
 function breakdown(
-  intake: Row[],
-  conclusions: Row[],
-  open: Row[] | null,
-  dimension: "channel" | "category" | "townshipId" | "month",
+  intakeRows: Grouped,
+  conclusionRows: Grouped,
+  openRows: Grouped | null,
+  dimension: Breakdown | "month",
   names: Map<string, string>,
 ): BreakdownRow[] {
+  const rowsOf = (grouped: Grouped) => grouped[dimension === "month" ? "channel" : dimension];
+  const [intake, conclusions, open] = [rowsOf(intakeRows), rowsOf(conclusionRows), openRows && rowsOf(openRows)];
   const tallies = new Map<string, Tally>([...names.keys()].map((key) => [key, emptyTally()]));
   const tallyOf = (key: string) => {
     let tally = tallies.get(key);
@@ -227,7 +338,11 @@ function breakdown(
     tally.openAtEnd += num(row.openAtEnd);
     tally.overdueAtEnd += num(row.overdueAtEnd);
   }
-  return [...tallies].map(([key, tally]) => ({
+  // A key the reference data does not name is shown only when it counts something.
+  const shown = [...tallies].filter(
+    ([key, tally]) => names.has(key) || tally.received || tally.concluded || tally.openAtEnd || tally.overdueAtEnd,
+  );
+  return shown.map(([key, tally]) => ({
     key,
     name: names.get(key) ?? key,
     ...tally,
@@ -238,7 +353,8 @@ function breakdown(
   }));
 }
 
-const sum = (rows: Row[], column: string) => rows.reduce((total, row) => total + num(row[column]), 0);
+/** A total over the channels' rows (each case counts once among them). */
+const sum = (grouped: Grouped, column: string) => grouped.channel.reduce((total, row) => total + num(row[column]), 0);
 
 async function referenceNames() {
   const [channels, categories, townships] = await Promise.all([
@@ -254,14 +370,19 @@ async function referenceNames() {
 }
 
 /** Every figure of docs/domain.md's 统计口径 for one kind of case and one period. */
-export async function caseStatistics(kind: CaseKind, period: StatisticsPeriod, now = new Date()): Promise<CaseStatistics> {
+export async function caseStatistics(
+  kind: CaseKind,
+  period: StatisticsPeriod,
+  now = new Date(),
+  source: FigureSource = "months",
+): Promise<CaseStatistics> {
   // A period that has not ended yet (this year) is counted "at its end" as of now.
   const atEnd = new Date(Math.min(period.end.getTime(), now.getTime()));
   const [intake, conclusions, decided, open, names] = await Promise.all([
-    intakeGroups(kind, period),
-    conclusionGroups(kind, period),
-    decisions(kind, period),
-    openAtEndGroups(kind, atEnd),
+    periodRows(kind, period, source, INTAKE_COUNTERS, intakeGroups),
+    periodRows(kind, period, source, CONCLUSION_COUNTERS, conclusionGroups),
+    decisions(kind, period, source),
+    openAtEnd(kind, atEnd, source),
     referenceNames(),
   ]);
   const concluded = sum(conclusions, "concluded");
