@@ -132,6 +132,8 @@ export type FigureSource = "months" | "cases";
 type Breakdown = "channel" | "category" | "townshipId";
 type Grouped = Record<Breakdown, Row[]>;
 const BREAKDOWNS: Breakdown[] = ["channel", "category", "townshipId"];
+/** The buckets' breakdowns; the fourth dimension, handling days, counts conclusions for the median. */
+const BREAKDOWN_LIST = BREAKDOWNS.map((b) => `'${b}'`).join(", ");
 const fromCases = (rows: Row[]): Grouped => ({ channel: rows, category: rows, townshipId: rows });
 const merged = (parts: Grouped[]): Grouped =>
   Object.fromEntries(BREAKDOWNS.map((b) => [b, parts.flatMap((part) => part[b])])) as Grouped;
@@ -154,7 +156,8 @@ async function monthBuckets(kind: CaseKind, months: string[], counters: string[]
   if (months.length === 0) return fromCases([]);
   const rows = await groupedRows(
     (params) => `SELECT "dimension", "value", "month", ${counters.map((c) => `"${c}"`).join(", ")}
-     FROM "StatisticsMonth" WHERE ${monthsWhere(params, kind, months)} AND (${counters.map((c) => `"${c}" <> 0`).join(" OR ")})`,
+     FROM "StatisticsMonth" WHERE ${monthsWhere(params, kind, months)} AND "dimension" IN (${BREAKDOWN_LIST})
+       AND (${counters.map((c) => `"${c}" <> 0`).join(" OR ")})`,
     ["dimension", "value", "month", ...counters],
   );
   return byBreakdown(rows);
@@ -252,7 +255,8 @@ async function openAtEnd(kind: CaseKind, atEnd: Date, source: FigureSource): Pro
   const before = groupedRows(
     (params) => `SELECT "dimension", "value",
        SUM("openStarts" - "openEnds") AS "openAtEnd", SUM("overdueStarts" - "overdueEnds") AS "overdueAtEnd"
-     FROM "StatisticsMonth" WHERE "kind" = ${params.add(kind)} AND "month" < ${params.add(month.month)}
+     FROM "StatisticsMonth"
+     WHERE "kind" = ${params.add(kind)} AND "month" < ${params.add(month.month)} AND "dimension" IN (${BREAKDOWN_LIST})
      GROUP BY 1, 2`,
     ["dimension", "value", "openAtEnd", "overdueAtEnd"],
   ).then(byBreakdown);
@@ -287,15 +291,65 @@ function openAtEndGroups(kind: CaseKind, atEnd: Date) {
   );
 }
 
-/** The middle handling time(s) of the conclusions: one or two rows of the sorted handling times. */
-async function medianHandlingMs(kind: CaseKind, period: StatisticsPeriod, concluded: number) {
+/** A conclusion's handling time in whole days (truncated), the bin the buckets count it in. */
+const handlingDaysOf = () => `CAST(${handlingMsOf()} AS BIGINT) / 86400000`;
+
+/**
+ * The median handling time: the middle one or two of the period's handling times. From the buckets, the
+ * conclusions' counts by whole days of handling (whole months; the edges counted from the cases) say in
+ * which day the middle ranks fall, and only that day's handling times are sorted; from the cases alone,
+ * all of them are.
+ */
+async function medianHandlingMs(kind: CaseKind, period: StatisticsPeriod, concluded: number, source: FigureSource) {
   if (concluded === 0) return null;
+  const ranks = concluded % 2 === 1 ? [(concluded - 1) / 2] : [concluded / 2 - 1, concluded / 2];
+  if (source === "cases") return medianOfSorted(await sortedHandlingMs(kind, period, null, ranks[0], ranks.length));
+  const bins = await handlingDayCounts(kind, period);
+  const values: number[] = [];
+  for (const rank of ranks) {
+    let below = 0;
+    const bin = bins.find(([, count]) => (below += count) > rank)!;
+    const [value] = await sortedHandlingMs(kind, period, bin[0], rank - (below - bin[1]), 1);
+    values.push(value);
+  }
+  return medianOfSorted(values);
+}
+
+/** Conclusions by whole days of handling, in order of the days. */
+async function handlingDayCounts(kind: CaseKind, period: StatisticsPeriod): Promise<[number, number][]> {
+  const { months, edges } = wholeMonthsOf(period);
+  const parts = await Promise.all([
+    months.length === 0
+      ? []
+      : groupedRows(
+          (params) => `SELECT CAST("value" AS BIGINT) AS "days", SUM("concluded") AS "count" FROM "StatisticsMonth"
+             WHERE ${monthsWhere(params, kind, months)} AND "dimension" = 'handlingDays' AND "concluded" <> 0 GROUP BY 1`,
+          ["days", "count"],
+        ),
+    ...edges.map((edge) =>
+      groupedRows(
+        (
+          params,
+        ) => `SELECT ${handlingDaysOf()} AS "days", COUNT(*) AS "count" FROM "Case" ${indexedBy("Case_statistics_concluded")}
+           WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", edge.start, edge.end)} GROUP BY 1`,
+        ["days", "count"],
+      ),
+    ),
+  ]);
+  const counts = new Map<number, number>();
+  for (const row of parts.flat()) counts.set(num(row.days), (counts.get(num(row.days)) ?? 0) + num(row.count));
+  return [...counts].filter(([, count]) => count > 0).sort(([a], [b]) => a - b);
+}
+
+/** `count` handling times from the `offset`-th in order, of the period's conclusions (of one day's bin). */
+async function sortedHandlingMs(kind: CaseKind, period: StatisticsPeriod, days: number | null, offset: number, count: number) {
   const params = new Params();
   const sql = `SELECT ${handlingMsOf()} AS "ms" FROM "Case" ${indexedBy("Case_statistics_concluded")}
      WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
-     ORDER BY 1 LIMIT ${concluded % 2 === 1 ? 1 : 2} OFFSET ${Math.floor((concluded - 1) / 2)}`;
+       ${days === null ? "" : `AND ${handlingDaysOf()} = ${params.add(days)}`}
+     ORDER BY 1 LIMIT ${count} OFFSET ${offset}`;
   const rows = await prisma.$queryRawUnsafe<Row[]>(sql, ...params.values);
-  return medianOfSorted(rows.map((row) => num(row.ms)));
+  return rows.map((row) => num(row.ms));
 }
 
 interface Tally {
@@ -423,7 +477,7 @@ export async function caseStatistics(
     byCategory: breakdown(intake, conclusions, open, "category", names.category),
     byTownship: breakdown(intake, conclusions, open, "townshipId", names.townshipId),
     byMonth: breakdown(intake, conclusions, null, "month", months),
-    medianHandlingDays: handlingDays(await medianHandlingMs(kind, period, concluded)),
+    medianHandlingDays: handlingDays(await medianHandlingMs(kind, period, concluded, source)),
     meanHandlingDays: handlingDays(concluded === 0 ? null : sum(conclusions, "handlingMs") / concluded),
     paused: sum(conclusions, "paused"),
     pausedDays: handlingDays(concluded === 0 ? null : sum(conclusions, "pausedMinutes") * 60_000),

@@ -38,10 +38,13 @@ export interface BucketDisagreement {
 /** The kept buckets, and the same recounted from the cases' events under each breakdown. */
 const KEPT = `SELECT * FROM "StatisticsMonth"`;
 const RECOUNTED = `SELECT e."kind", e."month", d."dimension",
-    CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" ELSE CAST(e."townshipId" AS TEXT) END AS "value",
+    CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category"
+      WHEN 'townshipId' THEN CAST(e."townshipId" AS TEXT) ELSE CAST(e."handlingDays" AS TEXT) END AS "value",
     ${COUNTERS.map((c) => `e."${c}"`).join(", ")}
   FROM "CaseStatisticsEvent" e
-  CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId') d`;
+  CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId'
+    UNION ALL SELECT 'handlingDays') d
+  WHERE d."dimension" <> 'handlingDays' OR e."concluded" <> 0`;
 
 async function buckets(from: string) {
   const columns = [...KEY, ...COUNTERS];

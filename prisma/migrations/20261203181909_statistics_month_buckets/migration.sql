@@ -59,7 +59,8 @@ SELECT "id" AS "caseId",
     CASE WHEN "state" <> 'merged' THEN 1 ELSE 0 END AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
   FROM "Case"
 UNION ALL
 SELECT "id" AS "caseId",
@@ -86,7 +87,8 @@ SELECT "id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
   FROM "Case" WHERE "acceptedAt" IS NOT NULL
 UNION ALL
 SELECT "id" AS "caseId",
@@ -113,7 +115,8 @@ SELECT "id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
   FROM "Case" WHERE "rejectedAt" IS NOT NULL
 UNION ALL
 SELECT "id" AS "caseId",
@@ -140,7 +143,8 @@ SELECT "id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    ("concludedAt" - "receivedAt" - "pausedMinutes" * 60000) / 86400000 AS "handlingDays"
   FROM "Case" WHERE "concludedAt" IS NOT NULL
 UNION ALL
 SELECT "id" AS "caseId",
@@ -167,7 +171,8 @@ SELECT "id" AS "caseId",
     0 AS "openStarts",
     1 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
   FROM "Case" WHERE "state" <> 'merged' AND ("concludedAt" IS NOT NULL OR "rejectedAt" IS NOT NULL)
 UNION ALL
 SELECT "id" AS "caseId",
@@ -194,7 +199,8 @@ SELECT "id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     1 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
   FROM "Case" WHERE "state" <> 'merged' AND "dueAt" IS NOT NULL
 UNION ALL
 SELECT "id" AS "caseId",
@@ -221,12 +227,13 @@ SELECT "id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    1 AS "overdueEnds"
+    1 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
   FROM "Case" WHERE "state" <> 'merged' AND "dueAt" IS NOT NULL AND ("concludedAt" IS NOT NULL OR "rejectedAt" IS NOT NULL);
 
 INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received", "merged", "accepted", "rejected", "concluded", "onTime", "handlingMs", "paused", "pausedMinutes", "followedUp", "satisfied", "succeeded", "failed", "withdrawn", "openStarts", "openEnds", "overdueStarts", "overdueEnds")
-  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" ELSE CAST(e."townshipId" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
-  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId') d
+  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" WHEN 'townshipId' THEN CAST(e."townshipId" AS TEXT) ELSE CAST(e."handlingDays" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
+  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId' UNION ALL SELECT 'handlingDays') d WHERE (d."dimension" <> 'handlingDays' OR e."concluded" <> 0)
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT ("kind", "month", "dimension", "value") DO UPDATE SET
@@ -251,8 +258,8 @@ INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received"
 
 CREATE TRIGGER "Case_statistics_insert" AFTER INSERT ON "Case" BEGIN
   INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received", "merged", "accepted", "rejected", "concluded", "onTime", "handlingMs", "paused", "pausedMinutes", "followedUp", "satisfied", "succeeded", "failed", "withdrawn", "openStarts", "openEnds", "overdueStarts", "overdueEnds")
-  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" ELSE CAST(e."townshipId" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
-  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId') d WHERE e."caseId" = new."id"
+  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" WHEN 'townshipId' THEN CAST(e."townshipId" AS TEXT) ELSE CAST(e."handlingDays" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
+  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId' UNION ALL SELECT 'handlingDays') d WHERE (d."dimension" <> 'handlingDays' OR e."concluded" <> 0) AND e."caseId" = new."id"
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT ("kind", "month", "dimension", "value") DO UPDATE SET
@@ -277,8 +284,8 @@ CREATE TRIGGER "Case_statistics_insert" AFTER INSERT ON "Case" BEGIN
 END;
 CREATE TRIGGER "Case_statistics_update_before" BEFORE UPDATE OF "kind", "state", "channel", "category", "townshipId", "receivedAt", "acceptedAt", "rejectedAt", "concludedAt", "dueAt", "satisfaction", "mediationOutcome", "pausedMinutes" ON "Case" BEGIN
   INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received", "merged", "accepted", "rejected", "concluded", "onTime", "handlingMs", "paused", "pausedMinutes", "followedUp", "satisfied", "succeeded", "failed", "withdrawn", "openStarts", "openEnds", "overdueStarts", "overdueEnds")
-  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" ELSE CAST(e."townshipId" AS TEXT) END, -SUM(e."received"), -SUM(e."merged"), -SUM(e."accepted"), -SUM(e."rejected"), -SUM(e."concluded"), -SUM(e."onTime"), -SUM(e."handlingMs"), -SUM(e."paused"), -SUM(e."pausedMinutes"), -SUM(e."followedUp"), -SUM(e."satisfied"), -SUM(e."succeeded"), -SUM(e."failed"), -SUM(e."withdrawn"), -SUM(e."openStarts"), -SUM(e."openEnds"), -SUM(e."overdueStarts"), -SUM(e."overdueEnds")
-  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId') d WHERE e."caseId" = old."id"
+  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" WHEN 'townshipId' THEN CAST(e."townshipId" AS TEXT) ELSE CAST(e."handlingDays" AS TEXT) END, -SUM(e."received"), -SUM(e."merged"), -SUM(e."accepted"), -SUM(e."rejected"), -SUM(e."concluded"), -SUM(e."onTime"), -SUM(e."handlingMs"), -SUM(e."paused"), -SUM(e."pausedMinutes"), -SUM(e."followedUp"), -SUM(e."satisfied"), -SUM(e."succeeded"), -SUM(e."failed"), -SUM(e."withdrawn"), -SUM(e."openStarts"), -SUM(e."openEnds"), -SUM(e."overdueStarts"), -SUM(e."overdueEnds")
+  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId' UNION ALL SELECT 'handlingDays') d WHERE (d."dimension" <> 'handlingDays' OR e."concluded" <> 0) AND e."caseId" = old."id"
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT ("kind", "month", "dimension", "value") DO UPDATE SET
@@ -303,8 +310,8 @@ CREATE TRIGGER "Case_statistics_update_before" BEFORE UPDATE OF "kind", "state",
 END;
 CREATE TRIGGER "Case_statistics_update_after" AFTER UPDATE OF "kind", "state", "channel", "category", "townshipId", "receivedAt", "acceptedAt", "rejectedAt", "concludedAt", "dueAt", "satisfaction", "mediationOutcome", "pausedMinutes" ON "Case" BEGIN
   INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received", "merged", "accepted", "rejected", "concluded", "onTime", "handlingMs", "paused", "pausedMinutes", "followedUp", "satisfied", "succeeded", "failed", "withdrawn", "openStarts", "openEnds", "overdueStarts", "overdueEnds")
-  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" ELSE CAST(e."townshipId" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
-  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId') d WHERE e."caseId" = new."id"
+  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" WHEN 'townshipId' THEN CAST(e."townshipId" AS TEXT) ELSE CAST(e."handlingDays" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
+  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId' UNION ALL SELECT 'handlingDays') d WHERE (d."dimension" <> 'handlingDays' OR e."concluded" <> 0) AND e."caseId" = new."id"
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT ("kind", "month", "dimension", "value") DO UPDATE SET
@@ -329,8 +336,8 @@ CREATE TRIGGER "Case_statistics_update_after" AFTER UPDATE OF "kind", "state", "
 END;
 CREATE TRIGGER "Case_statistics_delete" BEFORE DELETE ON "Case" BEGIN
   INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received", "merged", "accepted", "rejected", "concluded", "onTime", "handlingMs", "paused", "pausedMinutes", "followedUp", "satisfied", "succeeded", "failed", "withdrawn", "openStarts", "openEnds", "overdueStarts", "overdueEnds")
-  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" ELSE CAST(e."townshipId" AS TEXT) END, -SUM(e."received"), -SUM(e."merged"), -SUM(e."accepted"), -SUM(e."rejected"), -SUM(e."concluded"), -SUM(e."onTime"), -SUM(e."handlingMs"), -SUM(e."paused"), -SUM(e."pausedMinutes"), -SUM(e."followedUp"), -SUM(e."satisfied"), -SUM(e."succeeded"), -SUM(e."failed"), -SUM(e."withdrawn"), -SUM(e."openStarts"), -SUM(e."openEnds"), -SUM(e."overdueStarts"), -SUM(e."overdueEnds")
-  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId') d WHERE e."caseId" = old."id"
+  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" WHEN 'townshipId' THEN CAST(e."townshipId" AS TEXT) ELSE CAST(e."handlingDays" AS TEXT) END, -SUM(e."received"), -SUM(e."merged"), -SUM(e."accepted"), -SUM(e."rejected"), -SUM(e."concluded"), -SUM(e."onTime"), -SUM(e."handlingMs"), -SUM(e."paused"), -SUM(e."pausedMinutes"), -SUM(e."followedUp"), -SUM(e."satisfied"), -SUM(e."succeeded"), -SUM(e."failed"), -SUM(e."withdrawn"), -SUM(e."openStarts"), -SUM(e."openEnds"), -SUM(e."overdueStarts"), -SUM(e."overdueEnds")
+  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId' UNION ALL SELECT 'handlingDays') d WHERE (d."dimension" <> 'handlingDays' OR e."concluded" <> 0) AND e."caseId" = old."id"
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT ("kind", "month", "dimension", "value") DO UPDATE SET

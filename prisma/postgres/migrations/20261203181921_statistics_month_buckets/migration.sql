@@ -34,7 +34,7 @@ CREATE INDEX "Case_statistics_due" ON "Case"("kind", "dueAt");
 -- "CaseStatisticsEvent" states once, in SQL, which event of a case falls in which month and what it
 -- counts (docs/domain.md "Statistics"); triggers add a case's events when it is written and take its
 -- old events out before it changes, in the same transaction; existing cases are counted here once.
-CREATE FUNCTION "caseStatisticsEvents"(c "Case") RETURNS TABLE ("caseId" INTEGER, "kind" TEXT, "month" TEXT, "channel" TEXT, "category" TEXT, "townshipId" INTEGER, "at" TIMESTAMP(3), "received" BIGINT, "merged" BIGINT, "accepted" BIGINT, "rejected" BIGINT, "concluded" BIGINT, "onTime" BIGINT, "handlingMs" BIGINT, "paused" BIGINT, "pausedMinutes" BIGINT, "followedUp" BIGINT, "satisfied" BIGINT, "succeeded" BIGINT, "failed" BIGINT, "withdrawn" BIGINT, "openStarts" BIGINT, "openEnds" BIGINT, "overdueStarts" BIGINT, "overdueEnds" BIGINT)
+CREATE FUNCTION "caseStatisticsEvents"(c "Case") RETURNS TABLE ("caseId" INTEGER, "kind" TEXT, "month" TEXT, "channel" TEXT, "category" TEXT, "townshipId" INTEGER, "at" TIMESTAMP(3), "received" BIGINT, "merged" BIGINT, "accepted" BIGINT, "rejected" BIGINT, "concluded" BIGINT, "onTime" BIGINT, "handlingMs" BIGINT, "paused" BIGINT, "pausedMinutes" BIGINT, "followedUp" BIGINT, "satisfied" BIGINT, "succeeded" BIGINT, "failed" BIGINT, "withdrawn" BIGINT, "openStarts" BIGINT, "openEnds" BIGINT, "overdueStarts" BIGINT, "overdueEnds" BIGINT, "handlingDays" BIGINT)
 LANGUAGE sql STABLE AS $$
 SELECT c."id" AS "caseId",
     c."kind" AS "kind",
@@ -60,7 +60,8 @@ SELECT c."id" AS "caseId",
     CASE WHEN c."state" <> 'merged' THEN 1 ELSE 0 END AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
 UNION ALL
 SELECT c."id" AS "caseId",
     c."kind" AS "kind",
@@ -86,7 +87,8 @@ SELECT c."id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
    WHERE c."acceptedAt" IS NOT NULL
 UNION ALL
 SELECT c."id" AS "caseId",
@@ -113,7 +115,8 @@ SELECT c."id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
    WHERE c."rejectedAt" IS NOT NULL
 UNION ALL
 SELECT c."id" AS "caseId",
@@ -140,7 +143,8 @@ SELECT c."id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    (CAST(EXTRACT(EPOCH FROM c."concludedAt") * 1000 - EXTRACT(EPOCH FROM c."receivedAt") * 1000 AS BIGINT) - c."pausedMinutes" * CAST(60000 AS BIGINT)) / 86400000 AS "handlingDays"
    WHERE c."concludedAt" IS NOT NULL
 UNION ALL
 SELECT c."id" AS "caseId",
@@ -167,7 +171,8 @@ SELECT c."id" AS "caseId",
     0 AS "openStarts",
     1 AS "openEnds",
     0 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
    WHERE c."state" <> 'merged' AND (c."concludedAt" IS NOT NULL OR c."rejectedAt" IS NOT NULL)
 UNION ALL
 SELECT c."id" AS "caseId",
@@ -194,7 +199,8 @@ SELECT c."id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     1 AS "overdueStarts",
-    0 AS "overdueEnds"
+    0 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
    WHERE c."state" <> 'merged' AND c."dueAt" IS NOT NULL
 UNION ALL
 SELECT c."id" AS "caseId",
@@ -221,15 +227,16 @@ SELECT c."id" AS "caseId",
     0 AS "openStarts",
     0 AS "openEnds",
     0 AS "overdueStarts",
-    1 AS "overdueEnds"
+    1 AS "overdueEnds",
+    CAST(NULL AS BIGINT) AS "handlingDays"
    WHERE c."state" <> 'merged' AND c."dueAt" IS NOT NULL AND (c."concludedAt" IS NOT NULL OR c."rejectedAt" IS NOT NULL)
 $$;
 
 CREATE VIEW "CaseStatisticsEvent" AS SELECT e.* FROM "Case" c CROSS JOIN LATERAL "caseStatisticsEvents"(c) e;
 
 INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received", "merged", "accepted", "rejected", "concluded", "onTime", "handlingMs", "paused", "pausedMinutes", "followedUp", "satisfied", "succeeded", "failed", "withdrawn", "openStarts", "openEnds", "overdueStarts", "overdueEnds")
-  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" ELSE CAST(e."townshipId" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
-  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId') d
+  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" WHEN 'townshipId' THEN CAST(e."townshipId" AS TEXT) ELSE CAST(e."handlingDays" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
+  FROM "CaseStatisticsEvent" e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId' UNION ALL SELECT 'handlingDays') d WHERE (d."dimension" <> 'handlingDays' OR e."concluded" <> 0)
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT ("kind", "month", "dimension", "value") DO UPDATE SET
@@ -255,9 +262,9 @@ INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received"
 CREATE FUNCTION "Case_statistics_month"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO "StatisticsMonth" ("kind", "month", "dimension", "value", "received", "merged", "accepted", "rejected", "concluded", "onTime", "handlingMs", "paused", "pausedMinutes", "followedUp", "satisfied", "succeeded", "failed", "withdrawn", "openStarts", "openEnds", "overdueStarts", "overdueEnds")
-  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" ELSE CAST(e."townshipId" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
+  SELECT e."kind", e."month", d."dimension", CASE d."dimension" WHEN 'channel' THEN e."channel" WHEN 'category' THEN e."category" WHEN 'townshipId' THEN CAST(e."townshipId" AS TEXT) ELSE CAST(e."handlingDays" AS TEXT) END, SUM(e."received"), SUM(e."merged"), SUM(e."accepted"), SUM(e."rejected"), SUM(e."concluded"), SUM(e."onTime"), SUM(e."handlingMs"), SUM(e."paused"), SUM(e."pausedMinutes"), SUM(e."followedUp"), SUM(e."satisfied"), SUM(e."succeeded"), SUM(e."failed"), SUM(e."withdrawn"), SUM(e."openStarts"), SUM(e."openEnds"), SUM(e."overdueStarts"), SUM(e."overdueEnds")
   FROM (SELECT e.* FROM "caseStatisticsEvents"(NEW) e WHERE TG_OP <> 'DELETE'
-   UNION ALL SELECT e."caseId", e."kind", e."month", e."channel", e."category", e."townshipId", e."at", -e."received", -e."merged", -e."accepted", -e."rejected", -e."concluded", -e."onTime", -e."handlingMs", -e."paused", -e."pausedMinutes", -e."followedUp", -e."satisfied", -e."succeeded", -e."failed", -e."withdrawn", -e."openStarts", -e."openEnds", -e."overdueStarts", -e."overdueEnds" FROM "caseStatisticsEvents"(OLD) e WHERE TG_OP <> 'INSERT') e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId') d
+   UNION ALL SELECT e."caseId", e."kind", e."month", e."channel", e."category", e."townshipId", e."at", -e."received", -e."merged", -e."accepted", -e."rejected", -e."concluded", -e."onTime", -e."handlingMs", -e."paused", -e."pausedMinutes", -e."followedUp", -e."satisfied", -e."succeeded", -e."failed", -e."withdrawn", -e."openStarts", -e."openEnds", -e."overdueStarts", -e."overdueEnds", e."handlingDays" FROM "caseStatisticsEvents"(OLD) e WHERE TG_OP <> 'INSERT') e CROSS JOIN (SELECT 'channel' AS "dimension" UNION ALL SELECT 'category' UNION ALL SELECT 'townshipId' UNION ALL SELECT 'handlingDays') d WHERE (d."dimension" <> 'handlingDays' OR e."concluded" <> 0)
   GROUP BY 1, 2, 3, 4
   ORDER BY 1, 2, 3, 4
   ON CONFLICT ("kind", "month", "dimension", "value") DO UPDATE SET
