@@ -1,37 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { formatLocalDateTime } from "./local-time";
-import { type HoldFacts, type UnitFigures, answeredAt, rankBy, rankingKeyOf, rankingPeriod, unitFigures } from "./unit-figures";
+import { type UnitFigures, emptyCounts, rankBy, rankingKeyOf, rankingPeriod, unitFigures } from "./unit-figures";
 
-const at = (iso: string) => new Date(iso);
-const hold = (overrides: Partial<HoldFacts> = {}): HoldFacts => ({
-  unitId: 1,
-  answerDueAt: at("2026-03-03T15:59:59.999Z"),
-  signedForAt: null,
-  endedAt: null,
-  endReason: null,
-  submissions: 0,
-  sendBacks: 0,
-  ...overrides,
-});
-
-describe("answering an assignment", () => {
-  it("is signing for it, or returning it, whichever came first; a reassignment by the desk is no answer", () => {
-    expect(answeredAt(hold())).toBeNull();
-    expect(answeredAt(hold({ signedForAt: at("2026-03-02T02:00:00Z") }))).toEqual(at("2026-03-02T02:00:00Z"));
-    expect(answeredAt(hold({ endedAt: at("2026-03-02T05:00:00Z"), endReason: "returned" }))).toEqual(at("2026-03-02T05:00:00Z"));
-    expect(answeredAt(hold({ endedAt: at("2026-03-02T05:00:00Z"), endReason: "reassigned" }))).toBeNull();
-    expect(
-      answeredAt(hold({ signedForAt: at("2026-03-02T06:00:00Z"), endedAt: at("2026-03-02T05:00:00Z"), endReason: "returned" })),
-    ).toEqual(at("2026-03-02T05:00:00Z"));
-  });
-
-  it("in time means at or before the deadline; one unanswered is judged only once its deadline has passed", () => {
-    const due = at("2026-03-03T15:59:59.999Z");
-    const [onTheDot, late, waiting] = [hold({ signedForAt: due }), hold({ signedForAt: new Date(due.getTime() + 1) }), hold()];
-    const before = unitFigures([1], [onTheDot, late, waiting], [], at("2026-03-03T10:00:00Z"))[0];
-    expect(before.rates.signedInTime).toEqual({ part: 1, whole: 2, rate: 50 });
-    const after = unitFigures([1], [onTheDot, late, waiting], [], new Date(due.getTime() + 1))[0];
-    expect(after.rates.signedInTime).toEqual({ part: 1, whole: 3, rate: 33.3 });
+describe("a unit's figures", () => {
+  it("are its counts as rates over their wholes; a unit without counts has every rate empty", () => {
+    const counts = {
+      ...emptyCounts(1),
+      assignments: 4,
+      judged: 3,
+      answeredInTime: 2,
+      returned: 1,
+      submissions: 5,
+      sendBacks: 1,
+      concluded: 3,
+      onTime: 2,
+      firstTime: 3,
+      followedUp: 2,
+      satisfied: 1,
+      complaints: 2,
+      repeated: 1,
+    };
+    const [one, two] = unitFigures([1, 2], [counts]);
+    expect(one.rates.signedInTime).toEqual({ part: 2, whole: 3, rate: 66.7 });
+    expect(one.rates.returned).toEqual({ part: 1, whole: 4, rate: 25 });
+    expect(one.rates.sentBack).toEqual({ part: 1, whole: 5, rate: 20 });
+    expect(one.rates.concludedOnTime).toEqual({ part: 2, whole: 3, rate: 66.7 });
+    expect(one.rates.firstTime).toEqual({ part: 3, whole: 3, rate: 100 });
+    expect(one.rates.followedUp).toEqual({ part: 2, whole: 3, rate: 66.7 });
+    expect(one.rates.satisfied).toEqual({ part: 1, whole: 2, rate: 50 });
+    expect(one.rates.repeated).toEqual({ part: 1, whole: 2, rate: 50 });
+    expect([one.assignments, one.concluded]).toEqual([4, 3]);
+    expect(Object.values(two.rates).every((r) => r.rate === null && r.whole === 0)).toBe(true);
   });
 });
 

@@ -18,34 +18,32 @@ export const DEFAULT_SIGN_FOR_LIMIT: { amount: number; unit: DeadlineUnit } = { 
 /** A second complaint about the same matter within this many days of a conclusion is a repeat (重复投诉). */
 export const REPEAT_COMPLAINT_DAYS = 30;
 
-/** One hold, as the figures read it. */
-export interface HoldFacts {
+/**
+ * One unit's counts for a period, as app/models/statistics/unit-figures.server.ts counts them in SQL
+ * (docs/domain.md "Figures units are ranked by"). A hold is answered by signing for it or by returning
+ * it, whichever came first; it is judged once answered or once its deadline has passed, and answered in
+ * time at or before the deadline.
+ */
+export interface UnitCounts {
   unitId: number;
-  answerDueAt: Date;
-  signedForAt: Date | null;
-  endedAt: Date | null;
-  endReason: string | null;
+  /** Holds of assignments made in the period. */
+  assignments: number;
+  judged: number;
+  answeredInTime: number;
+  returned: number;
   submissions: number;
   sendBacks: number;
-}
-
-/** When the unit answered the assignment: by signing for it, or by returning it, whichever came first. */
-export function answeredAt(hold: HoldFacts): Date | null {
-  const returnedAt = hold.endReason === "returned" ? hold.endedAt : null;
-  const candidates = [hold.signedForAt, returnedAt].filter((date): date is Date => date !== null);
-  return candidates.length === 0 ? null : new Date(Math.min(...candidates.map((date) => date.getTime())));
-}
-
-/** One case the unit concluded in the period, as the figures read it. */
-export interface ConclusionFacts {
-  unitId: number;
-  kind: string;
-  onTime: boolean;
-  /** Returned, sent back by the desk or reopened at any time before this conclusion. */
-  returnedSentBackOrReopened: boolean;
-  satisfaction: string | null;
-  /** A complaint about the same registered unit and category arrived within REPEAT_COMPLAINT_DAYS after it. */
-  repeated: boolean;
+  /** Complaints and petitions the unit concluded in the period. */
+  concluded: number;
+  onTime: number;
+  /** Never returned, sent back by the desk or reopened before this conclusion. */
+  firstTime: number;
+  followedUp: number;
+  /** Followed up and not 不满意. */
+  satisfied: number;
+  complaints: number;
+  /** Complaints after which another about the same registered unit and category arrived within REPEAT_COMPLAINT_DAYS. */
+  repeated: number;
 }
 
 /** A rate with the counts behind it. */
@@ -77,47 +75,46 @@ export interface UnitFigures {
   rates: Record<UnitRate, Rate>;
 }
 
-/**
- * Every unit's figures. `now` decides which assignments can be judged for signing: one not answered
- * while its deadline has not passed yet is left out of that rate (it may still be answered in time).
- */
-export function unitFigures(
-  unitIds: readonly number[],
-  holds: readonly HoldFacts[],
-  conclusions: readonly ConclusionFacts[],
-  now: Date,
-): UnitFigures[] {
+/** Every unit's figures from its counts, in the order given; a unit without counts has empty rates. */
+export function unitFigures(unitIds: readonly number[], counts: readonly UnitCounts[]): UnitFigures[] {
+  const byUnit = new Map(counts.map((count) => [count.unitId, count]));
   return unitIds.map((unitId) => {
-    const own = holds.filter((hold) => hold.unitId === unitId);
-    const answers = own.map(answeredAt);
-    const judged = own.filter((hold, index) => answers[index] !== null || hold.answerDueAt.getTime() < now.getTime());
-    const inTime = own.filter((hold, index) => {
-      const at = answers[index];
-      return at !== null && at.getTime() <= hold.answerDueAt.getTime();
-    });
-    const concluded = conclusions.filter((item) => item.unitId === unitId);
-    const followedUp = concluded.filter((item) => item.satisfaction !== null);
-    const complaints = concluded.filter((item) => item.kind === "complaint");
-    const sum = (pick: (hold: HoldFacts) => number) => own.reduce((total, hold) => total + pick(hold), 0);
+    const c = byUnit.get(unitId) ?? emptyCounts(unitId);
     return {
       unitId,
-      assignments: own.length,
-      concluded: concluded.length,
+      assignments: c.assignments,
+      concluded: c.concluded,
       rates: {
-        signedInTime: rate(inTime.length, judged.length),
-        concludedOnTime: rate(concluded.filter((item) => item.onTime).length, concluded.length),
-        firstTime: rate(concluded.filter((item) => !item.returnedSentBackOrReopened).length, concluded.length),
-        returned: rate(own.filter((hold) => hold.endReason === "returned").length, own.length),
-        sentBack: rate(
-          sum((hold) => hold.sendBacks),
-          sum((hold) => hold.submissions),
-        ),
-        followedUp: rate(followedUp.length, concluded.length),
-        satisfied: rate(followedUp.filter((item) => item.satisfaction !== "不满意").length, followedUp.length),
-        repeated: rate(complaints.filter((item) => item.repeated).length, complaints.length),
+        signedInTime: rate(c.answeredInTime, c.judged),
+        concludedOnTime: rate(c.onTime, c.concluded),
+        firstTime: rate(c.firstTime, c.concluded),
+        returned: rate(c.returned, c.assignments),
+        sentBack: rate(c.sendBacks, c.submissions),
+        followedUp: rate(c.followedUp, c.concluded),
+        satisfied: rate(c.satisfied, c.followedUp),
+        repeated: rate(c.repeated, c.complaints),
       },
     };
   });
+}
+
+export function emptyCounts(unitId: number): UnitCounts {
+  return {
+    unitId,
+    assignments: 0,
+    judged: 0,
+    answeredInTime: 0,
+    returned: 0,
+    submissions: 0,
+    sendBacks: 0,
+    concluded: 0,
+    onTime: 0,
+    firstTime: 0,
+    followedUp: 0,
+    satisfied: 0,
+    complaints: 0,
+    repeated: 0,
+  };
 }
 
 /** Rates where higher is better; the others (returns, send-backs, repeats) rank the other way. */

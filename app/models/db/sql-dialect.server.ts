@@ -30,6 +30,11 @@ export function epochMs(column: string): string {
   return isPostgres() ? `(EXTRACT(EPOCH FROM ${column}) * 1000)` : column;
 }
 
+/** An instant column moved by a number of milliseconds the code chose (never input). */
+export function instantPlus(column: string, milliseconds: number): string {
+  return isPostgres() ? `(${column} + INTERVAL '${milliseconds} milliseconds')` : `(${column} + ${milliseconds})`;
+}
+
 /** SQLite's planner is told which covering index to use; PostgreSQL's chooses well by itself. */
 export function indexedBy(index: string): string {
   return isPostgres() ? "" : `INDEXED BY "${index}"`;

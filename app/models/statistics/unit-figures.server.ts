@@ -2,11 +2,17 @@ import { prisma } from "~/db.server";
 import { unitRateChart } from "~/charts.server";
 import { type MessageKey, t } from "~/i18n";
 import { type UnitRankingView, unitRankingTable } from "./figure-entries";
-import { isOverdueAt } from "~/domain/deadlines";
 import type { StatisticsPeriod } from "~/domain/statistics";
-import { type ConclusionFacts, REPEAT_COMPLAINT_DAYS, type UnitFigures, type UnitRate, unitFigures } from "~/domain/unit-figures";
+import {
+  REPEAT_COMPLAINT_DAYS,
+  type UnitCounts,
+  type UnitFigures,
+  type UnitRate,
+  emptyCounts,
+  unitFigures,
+} from "~/domain/unit-figures";
+import { Params, instantPlus } from "../db/sql-dialect.server";
 
-const MS_PER_DAY = 86_400_000;
 /** The kinds a unit handles and answers for: mediations are the bureau's mediators' own. */
 const HANDLED_KINDS = ["complaint", "petition"];
 
@@ -17,96 +23,72 @@ export interface UnitRanking {
 /**
  * The figures units are ranked by for a period (docs/domain.md "Figures units are ranked by"): the holds
  * of assignments made in the period, and the complaints and petitions concluded in it by the unit holding
- * them, read in a few queries and counted by app/domain/unit-figures.ts.
+ * them, counted per unit by two grouped queries (never by loading them) and made rates by
+ * app/domain/unit-figures.ts.
  */
 export async function unitRanking(period: StatisticsPeriod, now = new Date()): Promise<UnitRanking> {
-  const inPeriod = { gte: period.start, lt: period.end };
-  const concludedWhere = { kind: { in: HANDLED_KINDS }, concludedAt: inPeriod, assignedToId: { not: null } };
-  const [units, holds, concluded, returned, holdsOfConcluded] = await Promise.all([
+  const [units, holds, conclusions] = await Promise.all([
     prisma.township.findMany({
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
       select: { id: true, name: true, kind: true, active: true },
     }),
-    prisma.caseAssignment.findMany({
-      where: { assignedAt: inPeriod },
-      select: {
-        unitId: true,
-        answerDueAt: true,
-        signedForAt: true,
-        endedAt: true,
-        endReason: true,
-        submissions: true,
-        sendBacks: true,
-      },
-    }),
-    prisma.case.findMany({
-      where: concludedWhere,
-      select: {
-        id: true,
-        kind: true,
-        assignedToId: true,
-        concludedAt: true,
-        dueAt: true,
-        round: true,
-        satisfaction: true,
-        respondentId: true,
-        category: true,
-      },
-    }),
-    prisma.caseReturn.findMany({ where: { case: concludedWhere }, select: { caseId: true }, distinct: ["caseId"] }),
-    prisma.caseAssignment.findMany({ where: { case: concludedWhere, sendBacks: { gt: 0 } }, select: { caseId: true } }),
+    holdCounts(period, now),
+    conclusionCounts(period),
   ]);
-  const bounced = new Set([...returned, ...holdsOfConcluded].map((row) => row.caseId));
-  const repeats = await laterComplaintsAboutTheSameUnits(concluded, period);
-  const conclusions: ConclusionFacts[] = concluded.map((item) => ({
-    unitId: item.assignedToId!,
-    kind: item.kind,
-    onTime: item.dueAt === null || !isOverdueAt(item.dueAt, item.concludedAt!),
-    returnedSentBackOrReopened: item.round > 1 || bounced.has(item.id),
-    satisfaction: item.satisfaction,
-    repeated: isRepeated(item, repeats),
-  }));
+  const counts = new Map<number, UnitCounts>();
+  for (const row of [...holds, ...conclusions]) {
+    const unitId = Number(row.unitId);
+    const count = counts.get(unitId) ?? emptyCounts(unitId);
+    for (const [key, value] of Object.entries(row)) if (key !== "unitId") count[key as keyof UnitCounts] = Number(value);
+    counts.set(unitId, count);
+  }
   // Every unit that worked in the period, and every active one (a unit without work ranks last, empty).
-  const worked = new Set([...holds.map((hold) => hold.unitId), ...conclusions.map((item) => item.unitId)]);
-  const shown = units.filter((unit) => unit.active || worked.has(unit.id));
+  const shown = units.filter((unit) => unit.active || counts.has(unit.id));
   const figures = unitFigures(
     shown.map((unit) => unit.id),
-    holds,
-    conclusions,
-    now,
+    [...counts.values()],
   );
   return { units: figures.map((figure, index) => ({ ...figure, name: shown[index].name, kind: shown[index].kind })) };
 }
 
-type Concluded = { kind: string; concludedAt: Date | null; respondentId: number | null; category: string };
-type LaterComplaint = { respondentId: number | null; category: string; receivedAt: Date };
+type CountRow = Record<string, number | bigint>;
 
-/** Complaints about registered units received after the period's first conclusion, up to the repeat window past its end. */
-function laterComplaintsAboutTheSameUnits(concluded: Concluded[], period: StatisticsPeriod): Promise<LaterComplaint[]> {
-  const respondents = [...new Set(concluded.map((item) => item.respondentId).filter((id): id is number => id !== null))];
-  if (respondents.length === 0) return Promise.resolve([]);
-  return prisma.case.findMany({
-    where: {
-      kind: "complaint",
-      respondentId: { in: respondents },
-      receivedAt: { gte: period.start, lt: new Date(period.end.getTime() + REPEAT_COMPLAINT_DAYS * MS_PER_DAY) },
-    },
-    select: { respondentId: true, category: true, receivedAt: true },
-  });
+/** The holds of assignments made in the period, per unit: answered by signing for it or returning it, whichever came first. */
+function holdCounts(period: StatisticsPeriod, now: Date) {
+  const params = new Params();
+  const answeredAt = `CASE WHEN "endReason" = 'returned' AND "endedAt" IS NOT NULL AND ("signedForAt" IS NULL OR "endedAt" < "signedForAt")
+    THEN "endedAt" ELSE "signedForAt" END`;
+  const sql = `SELECT "unitId", COUNT(*) AS "assignments",
+      SUM(CASE WHEN "answeredAt" IS NOT NULL OR "answerDueAt" < ${params.add(now)} THEN 1 ELSE 0 END) AS "judged",
+      SUM(CASE WHEN "answeredAt" <= "answerDueAt" THEN 1 ELSE 0 END) AS "answeredInTime",
+      SUM(CASE WHEN "endReason" = 'returned' THEN 1 ELSE 0 END) AS "returned",
+      SUM("submissions") AS "submissions", SUM("sendBacks") AS "sendBacks"
+    FROM (SELECT "unitId", "answerDueAt", "endReason", "submissions", "sendBacks", ${answeredAt} AS "answeredAt"
+      FROM "CaseAssignment" WHERE "assignedAt" >= ${params.add(period.start)} AND "assignedAt" < ${params.add(period.end)}) h
+    GROUP BY "unitId"`;
+  return prisma.$queryRawUnsafe<CountRow[]>(sql, ...params.values);
 }
 
-/** 重复投诉: a complaint about the same registered unit and category within the window after the conclusion. */
-function isRepeated(item: Concluded, later: LaterComplaint[]): boolean {
-  if (item.kind !== "complaint" || item.respondentId === null || item.concludedAt === null) return false;
-  const from = item.concludedAt.getTime();
-  const until = from + REPEAT_COMPLAINT_DAYS * MS_PER_DAY;
-  return later.some(
-    (other) =>
-      other.respondentId === item.respondentId &&
-      other.category === item.category &&
-      other.receivedAt.getTime() > from &&
-      other.receivedAt.getTime() <= until,
-  );
+/** Complaints and petitions concluded in the period, per unit holding them at the conclusion. */
+function conclusionCounts(period: StatisticsPeriod) {
+  const params = new Params();
+  const window = REPEAT_COMPLAINT_DAYS * 86_400_000;
+  const sql = `SELECT c."assignedToId" AS "unitId", COUNT(*) AS "concluded",
+      SUM(CASE WHEN c."dueAt" IS NULL OR c."concludedAt" <= c."dueAt" THEN 1 ELSE 0 END) AS "onTime",
+      SUM(CASE WHEN c."round" > 1
+        OR EXISTS (SELECT 1 FROM "CaseReturn" r WHERE r."caseId" = c."id")
+        OR EXISTS (SELECT 1 FROM "CaseAssignment" a WHERE a."caseId" = c."id" AND a."sendBacks" > 0) THEN 0 ELSE 1 END) AS "firstTime",
+      SUM(CASE WHEN c."satisfaction" IS NOT NULL THEN 1 ELSE 0 END) AS "followedUp",
+      SUM(CASE WHEN c."satisfaction" IS NOT NULL AND c."satisfaction" <> '不满意' THEN 1 ELSE 0 END) AS "satisfied",
+      SUM(CASE WHEN c."kind" = 'complaint' THEN 1 ELSE 0 END) AS "complaints",
+      SUM(CASE WHEN c."kind" = 'complaint' AND c."respondentId" IS NOT NULL AND EXISTS (
+        SELECT 1 FROM "Case" o WHERE o."respondentId" = c."respondentId" AND o."kind" = 'complaint' AND o."category" = c."category"
+          AND o."receivedAt" > c."concludedAt" AND o."receivedAt" <= ${instantPlus('c."concludedAt"', window)}) THEN 1 ELSE 0 END) AS "repeated"
+    FROM "Case" c
+    WHERE c."kind" IN (${HANDLED_KINDS.map((kind) => params.add(kind)).join(", ")})
+      AND c."concludedAt" >= ${params.add(period.start)} AND c."concludedAt" < ${params.add(period.end)} AND c."assignedToId" IS NOT NULL
+    GROUP BY c."assignedToId"`;
+  return prisma.$queryRawUnsafe<CountRow[]>(sql, ...params.values);
 }
 
 /** The ranking by one rate as pages and the workbook show it: the chart's SVG, the header, the rows. */
