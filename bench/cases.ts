@@ -46,6 +46,9 @@ export const INSTANT_COLUMNS = new Set([
   "updatedAt",
 ]);
 
+/** The states of the cases still open, in turn, so that every desk queue and inbox has its share. */
+const OPEN_STATES = ["registered", "accepted", "assigned", "assigned", "submitted"];
+
 /** mulberry32: the same data on every run. */
 export function random(seed: number) {
   let state = seed;
@@ -85,7 +88,7 @@ export function* benchCases(count: number, ref: Reference, sequences: Map<string
     let rejectedAt: number | null = null;
     if (roll < 0.03) [state, concludedAt, rejectedAt] = ["rejected", null, receivedAt + DAY];
     else if (roll < 0.05) [state, concludedAt] = ["merged", null];
-    else if (concludedAt > now || roll > 0.995) [state, concludedAt] = ["assigned", null];
+    else if (concludedAt > now || roll > 0.995) [state, concludedAt] = [OPEN_STATES[i % OPEN_STATES.length], null];
     const satisfaction = concludedAt && next() < 0.6 ? ["满意", "基本满意", "不满意"][Math.floor(next() * 3)] : null;
     const outcome = kind === "mediation" && concludedAt ? ["agreement", "failure", "withdrawn"][Math.floor(next() * 3)] : null;
     yield [
@@ -97,14 +100,14 @@ export function* benchCases(count: number, ref: Reference, sequences: Map<string
       ref.channels[Math.floor(next() * ref.channels.length)],
       ref.categories[Math.floor(next() * ref.categories.length)],
       township,
-      state === "merged" ? null : township,
+      state === "merged" || state === "registered" || state === "accepted" ? null : township,
       receivedAt,
-      rejectedAt ? null : receivedAt + 3_600_000,
+      rejectedAt || state === "registered" ? null : receivedAt + 3_600_000,
       rejectedAt,
       concludedAt,
       concludedAt,
       state === "merged" ? null : dueAt,
-      state === "assigned" ? dueAt : null,
+      OPEN_STATES.includes(state) ? dueAt : null,
       concludedAt ? concludedAt > dueAt : dueAt < now,
       satisfaction,
       outcome,

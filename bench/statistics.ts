@@ -7,7 +7,8 @@
  *    and concluded index entries, counting only), the same figures counted from the cases alone, and the
  *    best hand-written SQL for them run straight through better-sqlite3 on the same file; then the report
  *    page's whole contents (three kinds, the units' ranking, the register's figures, the charts).
- * 2. The case list's first page with a filter (township and category), as a dispatcher sees it.
+ * 2. The lists' first pages: the case list with a filter (township and category) and with the overdue
+ *    filter, the supervision board, a township's inbox and the desk's queues (counts and the first tab).
  * 3. A 100,000-row ledger imported (checked, then written) into an empty database.
  * Each figure is the median of several runs; BENCH_CASES and BENCH_IMPORT_ROWS scale it down.
  */
@@ -135,6 +136,16 @@ async function statisticsAndList() {
     await listCases(dispatcher, query);
     const list = await median(() => listCases(dispatcher, query));
     const overdueList = await median(() => listCases(dispatcher, { overdue: true, sort: "due_asc", page: 1 }));
+    const { supervisionBoard } = await import("~/models/deadlines/supervision-board.server");
+    const { townshipInbox } = await import("~/models/case/lists.server");
+    const { deskQueue, deskQueueCounts } = await import("~/models/desk/queues.server");
+    const staff = { id: 0, role: "township" as const, townshipId: township.id };
+    const board = await median(() => supervisionBoard(now));
+    const inbox = await median(() => townshipInbox(staff, now));
+    const queues = await median(async () => {
+      await deskQueueCounts();
+      await deskQueue("toAccept", now);
+    });
     return {
       fillSeconds,
       floor,
@@ -145,6 +156,9 @@ async function statisticsAndList() {
       obvious,
       list,
       overdueList,
+      board,
+      inbox,
+      queues,
       received: report.received,
       concluded: report.concluded,
     };
@@ -206,6 +220,9 @@ async function main() {
     console.log(`core figures by township, obvious SQL (no covering index): ${r.obvious} ms`);
     console.log(`case list, first page, township + category filter:     ${r.list} ms`);
     console.log(`case list, first page, overdue filter by due time:      ${r.overdueList} ms`);
+    console.log(`supervision board (counts by handler, first rows):     ${r.board} ms`);
+    console.log(`township inbox (one township's open cases):            ${r.inbox} ms`);
+    console.log(`desk queues (every tab's count, the first tab):        ${r.queues} ms`);
   } else if (part === "import") {
     const r = await largeImport();
     console.log(

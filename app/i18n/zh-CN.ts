@@ -923,6 +923,8 @@ export const zhCN = {
   "supervision.total": "合计",
   "supervision.none": "目前没有超期案件。",
   "supervision.cases": "超期和督办案件（{count} 件）",
+  "supervision.firstRows": "按超期天数列出最久的 {shown} 件。",
+  "supervision.allInList": "在案件列表中查看全部",
   "supervision.late": "超期",
 
   "admin.webhook.title": "消息推送",

@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SupervisionBoard() {
-  const { rows, byHandler, transfers, repeatReports, cards, problems, returns, repeatRule, now } = useLoaderData<typeof loader>();
+  const { rows, total, byHandler, transfers, repeatReports, cards, problems, returns, repeatRule, now } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("supervision.title")}</h1>
@@ -64,7 +65,13 @@ export default function SupervisionBoard() {
         )}
       </section>
       <section className="panel">
-        <h2>{t("supervision.cases", { count: rows.length })}</h2>
+        <h2>{t("supervision.cases", { count: total })}</h2>
+        {total > rows.length ? (
+          <p className="muted">
+            {t("supervision.firstRows", { shown: rows.length })}{" "}
+            <Link to="/cases?overdue=1&sort=due_asc">{t("supervision.allInList")}</Link>
+          </p>
+        ) : null}
         <table>
           <thead>
             <tr>

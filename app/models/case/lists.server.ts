@@ -44,7 +44,7 @@ export const LIST_SELECT = {
 /**
  * The cases `dueStatusOf` (app/domain/case-deadlines.ts) marks red now, as a query: being handled, and
  * flagged overdue or past an open milestone's due instant. The open states lead the query to the small
- * open part of the (state, nextDueAt) index.
+ * open part of the (state, nextDueAt, overdue) index.
  */
 export function overdueNow(now: Date): Prisma.CaseWhereInput {
   return { state: { in: [...HANDLING_STATES] }, OR: [{ overdue: true }, { nextDueAt: { lt: now } }] };
@@ -82,13 +82,7 @@ export async function listCases(actor: Actor, query: CaseListQuery, now = new Da
   const where = await caseListWhere(actor, query, now);
   const [total, rows] = await Promise.all([
     prisma.case.count({ where }),
-    prisma.case.findMany({
-      where,
-      select: LIST_SELECT,
-      orderBy: LIST_ORDER[query.sort],
-      skip: (query.page - 1) * CASE_LIST_PAGE_SIZE,
-      take: CASE_LIST_PAGE_SIZE,
-    }),
+    pageOfCases(where, LIST_ORDER[query.sort], (query.page - 1) * CASE_LIST_PAGE_SIZE, CASE_LIST_PAGE_SIZE),
   ]);
   return {
     total,
@@ -134,6 +128,23 @@ export async function townshipInbox(actor: Actor, now = new Date()) {
 
 /** Listed cases (the columns of a case table, with their due markers), the most urgent first unless told. */
 export async function listedCases(where: Prisma.CaseWhereInput, now: Date, orderBy = LIST_ORDER.due_asc, take = 100) {
-  const rows = await prisma.case.findMany({ where, select: LIST_SELECT, orderBy, take });
+  const rows = await pageOfCases(where, orderBy, 0, take);
   return rows.map((row) => withMarker(row, now));
+}
+
+/**
+ * A page of listed cases: the page's ids first, in order, from the indexes alone (the filter's and the
+ * order's columns are in them, docs/decisions/0025), then those rows' columns; so thousands of matching
+ * cases are ordered as index entries, not as whole rows.
+ */
+async function pageOfCases(
+  where: Prisma.CaseWhereInput,
+  orderBy: Prisma.CaseOrderByWithRelationInput[],
+  skip: number,
+  take: number,
+) {
+  const ids = (await prisma.case.findMany({ where, select: { id: true }, orderBy, skip, take })).map((row) => row.id);
+  const rows = await prisma.case.findMany({ where: { id: { in: ids } }, select: LIST_SELECT });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -9,19 +9,35 @@ import { LIST_SELECT, withMarker } from "../case/lists.server";
 import { changeCase } from "../case/service.server";
 import { ActionNotAllowedError, CaseNotFoundError, InputError, StaleVersionError } from "../errors";
 
-/** Which cases each queue holds (the extensions queue: cases with a request waiting for approval). */
-const QUEUE_WHERE: Record<DeskQueue, Prisma.CaseWhereInput> = {
-  toAccept: { state: "registered" },
-  returned: { returns: { some: { decidedAt: null } } },
-  toAssign: { state: "accepted", returns: { none: { decidedAt: null } } },
-  toReview: { state: "submitted" },
-  extensions: { extensions: { some: { status: "pending" } } },
-  followUp: { state: "concluded" },
-};
+/**
+ * Which cases each queue holds (the extensions queue: cases with a request waiting for approval). The
+ * queues of waiting returns and extensions start from those few rows' own index: asked as "cases with
+ * some …", the database would look at every case ever received.
+ */
+async function queueWhere(queue: DeskQueue): Promise<Prisma.CaseWhereInput> {
+  switch (queue) {
+    case "toAccept":
+      return { state: "registered" };
+    case "returned": {
+      const waiting = await prisma.caseReturn.findMany({ where: { decidedAt: null }, select: { caseId: true } });
+      return { id: { in: [...new Set(waiting.map((row) => row.caseId))] } };
+    }
+    case "toAssign":
+      return { state: "accepted", returns: { none: { decidedAt: null } } };
+    case "toReview":
+      return { state: "submitted" };
+    case "extensions": {
+      const pending = await prisma.extension.findMany({ where: { status: "pending" }, select: { caseId: true } });
+      return { id: { in: [...new Set(pending.map((row) => row.caseId))] } };
+    }
+    case "followUp":
+      return { state: "concluded" };
+  }
+}
 
 /** Every queue's count, for the tabs. */
 export async function deskQueueCounts(): Promise<Record<DeskQueue, number>> {
-  const counts = await Promise.all(DESK_QUEUES.map((queue) => prisma.case.count({ where: QUEUE_WHERE[queue] })));
+  const counts = await Promise.all(DESK_QUEUES.map(async (queue) => prisma.case.count({ where: await queueWhere(queue) })));
   return Object.fromEntries(DESK_QUEUES.map((queue, index) => [queue, counts[index]])) as Record<DeskQueue, number>;
 }
 
@@ -32,7 +48,7 @@ export async function deskQueueCounts(): Promise<Record<DeskQueue, number>> {
  */
 export async function deskQueue(queue: DeskQueue, now = new Date()) {
   const rows = await prisma.case.findMany({
-    where: QUEUE_WHERE[queue],
+    where: await queueWhere(queue),
     select: {
       ...LIST_SELECT,
       version: true,

@@ -344,7 +344,9 @@ async function handlingDayCounts(kind: CaseKind, period: StatisticsPeriod): Prom
 /** `count` handling times from the `offset`-th in order, of the period's conclusions (of one day's bin). */
 async function sortedHandlingMs(kind: CaseKind, period: StatisticsPeriod, days: number | null, offset: number, count: number) {
   const params = new Params();
-  const sql = `SELECT ${handlingMsOf()} AS "ms" FROM "Case" ${indexedBy("Case_statistics_concluded")}
+  // One day's bin is read from the index of handling days and times (Case_statistics_handling, 0024).
+  const index = days === null ? "Case_statistics_concluded" : "Case_statistics_handling";
+  const sql = `SELECT ${handlingMsOf()} AS "ms" FROM "Case" ${indexedBy(index)}
      WHERE "kind" = ${params.add(kind)} AND ${within("concludedAt", period.start, period.end)}
        ${days === null ? "" : `AND ${handlingDaysOf()} = ${params.add(days)}`}
      ORDER BY 1 LIMIT ${count} OFFSET ${offset}`;

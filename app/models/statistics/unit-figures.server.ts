@@ -11,7 +11,7 @@ import {
   emptyCounts,
   unitFigures,
 } from "~/domain/unit-figures";
-import { Params, instantPlus } from "../db/sql-dialect.server";
+import { Params, indexedBy, instantPlus } from "../db/sql-dialect.server";
 
 /** The kinds a unit handles and answers for: mediations are the bureau's mediators' own. */
 const HANDLED_KINDS = ["complaint", "petition"];
@@ -84,7 +84,7 @@ function conclusionCounts(period: StatisticsPeriod) {
       SUM(CASE WHEN c."kind" = 'complaint' AND c."respondentId" IS NOT NULL AND EXISTS (
         SELECT 1 FROM "Case" o WHERE o."respondentId" = c."respondentId" AND o."kind" = 'complaint' AND o."category" = c."category"
           AND o."receivedAt" > c."concludedAt" AND o."receivedAt" <= ${instantPlus('c."concludedAt"', window)}) THEN 1 ELSE 0 END) AS "repeated"
-    FROM "Case" c
+    FROM "Case" c ${indexedBy("Case_ranking_concluded")}
     WHERE c."kind" IN (${HANDLED_KINDS.map((kind) => params.add(kind)).join(", ")})
       AND c."concludedAt" >= ${params.add(period.start)} AND c."concludedAt" < ${params.add(period.end)} AND c."assignedToId" IS NOT NULL
     GROUP BY c."assignedToId"`;
