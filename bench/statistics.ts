@@ -163,8 +163,12 @@ async function statisticsAndList() {
       concluded: report.concluded,
     };
   } finally {
+    // The report page asks Redis whether a worker runs: its connection must close for the process to end.
+    const { closeRedisResources } = await import("~/redis.server");
     raw.close();
+    await closeRedisResources();
     await prisma.$disconnect();
+    await removeRedisKeys(process.env.REDIS_PREFIX!);
     db.remove();
   }
 }

@@ -135,7 +135,7 @@ const BREAKDOWNS: Breakdown[] = ["channel", "category", "townshipId"];
 /** The buckets' breakdowns; the fourth dimension, handling days, counts conclusions for the median. */
 const BREAKDOWN_LIST = BREAKDOWNS.map((b) => `'${b}'`).join(", ");
 const fromCases = (rows: Row[]): Grouped => ({ channel: rows, category: rows, townshipId: rows });
-const merged = (parts: Grouped[]): Grouped =>
+const combined = (parts: Grouped[]): Grouped =>
   Object.fromEntries(BREAKDOWNS.map((b) => [b, parts.flatMap((part) => part[b])])) as Grouped;
 
 /** Bucket rows (`dimension`, `value`, counters) placed under their breakdown, `value` as its key. */
@@ -177,7 +177,7 @@ async function periodRows(
     monthBuckets(kind, months, counters),
     ...edges.map((edge) => countCases(kind, edge)),
   ]);
-  return merged([buckets, ...edgeRows.map(fromCases)]);
+  return combined([buckets, ...edgeRows.map(fromCases)]);
 }
 
 function intakeGroups(kind: CaseKind, period: StatisticsPeriod) {
@@ -274,7 +274,7 @@ async function openAtEnd(kind: CaseKind, atEnd: Date, source: FigureSource): Pro
      GROUP BY 1, 2, 3`,
     ["channel", "category", "townshipId", "openAtEnd", "overdueAtEnd"],
   );
-  return merged([await before, fromCases(await within)]);
+  return combined([await before, fromCases(await within)]);
 }
 
 function openAtEndGroups(kind: CaseKind, atEnd: Date) {

@@ -290,5 +290,9 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER "Case_statistics_month" AFTER INSERT OR DELETE OR UPDATE OF "kind", "state", "channel", "category", "townshipId", "receivedAt", "acceptedAt", "rejectedAt", "concludedAt", "dueAt", "satisfaction", "mediationOutcome", "pausedMinutes" ON "Case"
+CREATE TRIGGER "Case_statistics_month" AFTER INSERT OR DELETE ON "Case"
   FOR EACH ROW EXECUTE FUNCTION "Case_statistics_month"();
+-- A write that leaves every counted field as it was changes no bucket.
+CREATE TRIGGER "Case_statistics_month_update" AFTER UPDATE OF "kind", "state", "channel", "category", "townshipId", "receivedAt", "acceptedAt", "rejectedAt", "concludedAt", "dueAt", "satisfaction", "mediationOutcome", "pausedMinutes" ON "Case"
+  FOR EACH ROW WHEN ((OLD."kind", OLD."state", OLD."channel", OLD."category", OLD."townshipId", OLD."receivedAt", OLD."acceptedAt", OLD."rejectedAt", OLD."concludedAt", OLD."dueAt", OLD."satisfaction", OLD."mediationOutcome", OLD."pausedMinutes") IS DISTINCT FROM (NEW."kind", NEW."state", NEW."channel", NEW."category", NEW."townshipId", NEW."receivedAt", NEW."acceptedAt", NEW."rejectedAt", NEW."concludedAt", NEW."dueAt", NEW."satisfaction", NEW."mediationOutcome", NEW."pausedMinutes"))
+  EXECUTE FUNCTION "Case_statistics_month"();
