@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
 import { Params, epochMs, indexedBy, instantLiteral, jsonArrayAgg } from "../db/sql-dialect.server";
+import { CONCLUSION_COUNTERS, INTAKE_COUNTERS } from "./months.server";
 import type { CaseKind } from "~/domain/case-kinds";
 import {
   type MediationFigures,
@@ -107,20 +108,6 @@ async function groupedRows(select: (params: Params) => string, columns: string[]
 }
 
 const DIMENSIONS = ["channel", "category", "townshipId", "month"];
-const INTAKE_COUNTERS = ["received", "merged"];
-const CONCLUSION_COUNTERS = [
-  "concluded",
-  "onTime",
-  "handlingMs",
-  "paused",
-  "pausedMinutes",
-  "followedUp",
-  "satisfied",
-  "succeeded",
-  "failed",
-  "withdrawn",
-];
-
 /** Where the figures are counted from: the month buckets with the cases at the edges, or the cases alone. */
 export type FigureSource = "months" | "cases";
 
@@ -152,7 +139,7 @@ function monthsWhere(params: Params, kind: CaseKind, months: string[]) {
 }
 
 /** The buckets of whole months with any of the counters. */
-async function monthBuckets(kind: CaseKind, months: string[], counters: string[]): Promise<Grouped> {
+async function monthBuckets(kind: CaseKind, months: string[], counters: readonly string[]): Promise<Grouped> {
   if (months.length === 0) return fromCases([]);
   const rows = await groupedRows(
     (params) => `SELECT "dimension", "value", "month", ${counters.map((c) => `"${c}"`).join(", ")}
@@ -168,7 +155,7 @@ async function periodRows(
   kind: CaseKind,
   period: StatisticsPeriod,
   source: FigureSource,
-  counters: string[],
+  counters: readonly string[],
   countCases: (kind: CaseKind, period: StatisticsPeriod) => Promise<Row[]>,
 ): Promise<Grouped> {
   if (source === "cases") return fromCases(await countCases(kind, period));

@@ -7,11 +7,9 @@ import { jsonArrayAgg } from "../db/sql-dialect.server";
  * and compared with what the triggers kept.
  */
 const KEY = ["kind", "month", "dimension", "value"] as const;
-const COUNTERS = [
-  "received",
-  "merged",
-  "accepted",
-  "rejected",
+/** The counters of a bucket (docs/decisions/0024): what a period's intake and conclusions read, and the rest. */
+export const INTAKE_COUNTERS = ["received", "merged"] as const;
+export const CONCLUSION_COUNTERS = [
   "concluded",
   "onTime",
   "handlingMs",
@@ -22,6 +20,12 @@ const COUNTERS = [
   "succeeded",
   "failed",
   "withdrawn",
+] as const;
+const COUNTERS = [
+  ...INTAKE_COUNTERS,
+  "accepted",
+  "rejected",
+  ...CONCLUSION_COUNTERS,
   "openStarts",
   "openEnds",
   "overdueStarts",
