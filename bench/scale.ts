@@ -14,7 +14,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
 import { CASE_COLUMNS, INSTANT_COLUMNS, REPORT_YEAR, benchCases } from "./cases";
-import { prepareBenchEnvironment, removeRedisKeys, startServer } from "./setup";
+import { medianMs, prepareBenchEnvironment, removeRedisKeys, startServer } from "./setup";
 
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -155,14 +155,7 @@ async function postgresReport() {
     const { caseStatistics } = await import("~/models/statistics/figures.server");
     const { yearPeriod } = await import("~/domain/statistics");
     const now = new Date(Date.UTC(2026, 0, 10));
-    await caseStatistics("complaint", yearPeriod(REPORT_YEAR), now);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const t = process.hrtime.bigint();
-      await caseStatistics("complaint", yearPeriod(REPORT_YEAR), now);
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-    }
-    times.sort((a, b) => a - b);
+    const median = await medianOf(() => caseStatistics("complaint", yearPeriod(REPORT_YEAR), now));
     const floorSql = `SELECT (SELECT COUNT(*) FROM "Case" WHERE "kind" = $1 AND "receivedAt" >= $2 AND "receivedAt" < $3)
       + (SELECT COUNT(*) FROM "Case" WHERE "kind" = $1 AND "concludedAt" >= $2 AND "concludedAt" < $3) AS "entries"`;
     const { start, end } = yearPeriod(REPORT_YEAR);
@@ -172,7 +165,7 @@ async function postgresReport() {
     const dispatcher = { id: 0, role: "dispatcher" as const, townshipId: null };
     const overdueList = await medianOf(() => listCases(dispatcher, { overdue: true, sort: "due_asc", page: 1 }, now));
     const board = await medianOf(() => supervisionBoard(now));
-    return { fillSeconds, size, median: Math.round(times[2]), floor, overdueList, board };
+    return { fillSeconds, size, median, floor, overdueList, board };
   } finally {
     await client.end();
     await prisma.$disconnect();
@@ -180,17 +173,7 @@ async function postgresReport() {
   }
 }
 
-/** The median of five runs after one to warm up, in milliseconds. */
-async function medianOf(run: () => Promise<unknown>) {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < 5; i += 1) {
-    const t = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  return Math.round(times.sort((a, b) => a - b)[2] * 10) / 10;
-}
+const medianOf = (run: () => Promise<unknown>) => medianMs(run, { warmUp: true });
 
 async function main() {
   const [part, dialect, processes] = process.argv.slice(2);

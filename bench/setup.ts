@@ -27,6 +27,18 @@ export function prepareBenchEnvironment(name: string) {
   };
 }
 
+/** The median of five timed runs in milliseconds (one decimal), after one untimed run when asked to warm up. */
+export async function medianMs(run: () => Promise<unknown> | unknown, options: { warmUp?: boolean } = {}) {
+  if (options.warmUp) await run();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const start = process.hrtime.bigint();
+    await run();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return Math.round(times.sort((a, b) => a - b)[2] * 10) / 10;
+}
+
 export function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -14,22 +14,11 @@
  */
 import Database from "better-sqlite3";
 import { DAY, OFFSET, REPORT_YEAR, fillSqliteCases, random } from "./cases";
-import { prepareBenchEnvironment, removeRedisKeys } from "./setup";
+import { medianMs, prepareBenchEnvironment, removeRedisKeys } from "./setup";
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const RUNS = 5;
-
-async function median(run: () => Promise<unknown> | unknown) {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const start = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(RUNS / 2)] * 10) / 10;
-}
+const median = (run: () => Promise<unknown> | unknown) => medianMs(run);
 
 /**
  * The best hand-written SQL for the annual figures: each figure from the index that covers it, and

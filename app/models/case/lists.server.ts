@@ -143,8 +143,22 @@ async function pageOfCases(
   skip: number,
   take: number,
 ) {
-  const ids = (await prisma.case.findMany({ where, select: { id: true }, orderBy, skip, take })).map((row) => row.id);
-  const rows = await prisma.case.findMany({ where: { id: { in: ids } }, select: LIST_SELECT });
+  const ids = await pageOfIds(where, orderBy, skip, take);
+  return inIdOrder(ids, await prisma.case.findMany({ where: { id: { in: ids } }, select: LIST_SELECT }));
+}
+
+/** The ids of a page of cases in the list's order, read from the indexes alone where they cover it. */
+export async function pageOfIds(
+  where: Prisma.CaseWhereInput,
+  orderBy: Prisma.CaseOrderByWithRelationInput[],
+  skip: number,
+  take: number,
+) {
+  return (await prisma.case.findMany({ where, select: { id: true }, orderBy, skip, take })).map((row) => row.id);
+}
+
+/** Rows read by id, put back in the ids' order. */
+export function inIdOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }

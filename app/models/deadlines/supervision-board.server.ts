@@ -1,7 +1,7 @@
 import { prisma } from "~/db.server";
 import { type LocalDate, localDateOf, localDaysBetween } from "~/domain/local-time";
 import { LATENESS_BUCKETS, latenessBoundaries, latenessBucket } from "~/domain/supervision";
-import { overdueNow } from "../case/lists.server";
+import { inIdOrder, overdueNow, pageOfIds } from "../case/lists.server";
 
 /** The board lists the latest cases first up to this many; the case list's overdue filter shows them all. */
 export const BOARD_ROWS = 100;
@@ -50,14 +50,9 @@ export async function supervisionBoard(now = new Date()) {
 
 /** The board's first rows, from the ids the (state, nextDueAt, overdue) index orders. */
 async function overdueRows(now: Date) {
-  const ids = await prisma.case.findMany({
-    where: overdueNow(now),
-    select: { id: true },
-    orderBy: [{ nextDueAt: "asc" }, { id: "asc" }],
-    take: BOARD_ROWS,
-  });
+  const ids = await pageOfIds(overdueNow(now), [{ nextDueAt: "asc" }, { id: "asc" }], 0, BOARD_ROWS);
   const rows = await prisma.case.findMany({
-    where: { id: { in: ids.map((row) => row.id) } },
+    where: { id: { in: ids } },
     select: {
       id: true,
       caseNo: true,
@@ -71,8 +66,7 @@ async function overdueRows(now: Date) {
       instructions: { select: { acknowledgedAt: true } },
     },
   });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((row) => byId.get(row.id) ?? []);
+  return inIdOrder(ids, rows);
 }
 
 /**

@@ -239,9 +239,9 @@ async function decisionsFromCases(kind: CaseKind, period: StatisticsPeriod) {
 async function openAtEnd(kind: CaseKind, atEnd: Date, source: FigureSource): Promise<Grouped> {
   if (source === "cases") return fromCases(await openAtEndGroups(kind, atEnd));
   const month = monthContaining(atEnd);
+  const sums = `SUM("openStarts" - "openEnds") AS "openAtEnd", SUM("overdueStarts" - "overdueEnds") AS "overdueAtEnd"`;
   const before = groupedRows(
-    (params) => `SELECT "dimension", "value",
-       SUM("openStarts" - "openEnds") AS "openAtEnd", SUM("overdueStarts" - "overdueEnds") AS "overdueAtEnd"
+    (params) => `SELECT "dimension", "value", ${sums}
      FROM "StatisticsMonth"
      WHERE "kind" = ${params.add(kind)} AND "month" < ${params.add(month.month)} AND "dimension" IN (${BREAKDOWN_LIST})
      GROUP BY 1, 2`,
@@ -252,8 +252,7 @@ async function openAtEnd(kind: CaseKind, atEnd: Date, source: FigureSource): Pro
   const end = instantLiteral(atEnd);
   const inRange = (column: string) => `("${column}" >= ${start} AND "${column}" < ${end})`;
   const within = groupedRows(
-    (params) => `SELECT "channel", "category", "townshipId",
-       SUM("openStarts" - "openEnds") AS "openAtEnd", SUM("overdueStarts" - "overdueEnds") AS "overdueAtEnd"
+    (params) => `SELECT "channel", "category", "townshipId", ${sums}
      FROM "CaseStatisticsEvent"
      WHERE "at" >= ${start} AND "at" < ${end} AND "caseId" IN (
        SELECT "id" FROM "Case" WHERE "kind" = ${params.add(kind)}
