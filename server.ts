@@ -20,6 +20,7 @@ import {
   trustProxySetting,
 } from "~/http-guards.server";
 import { logger } from "~/logger.server";
+import { listenForReferenceChanges } from "~/models/reference/kept.server";
 import { projectPath } from "~/paths.server";
 import { queueOf } from "~/models/jobs/queues.server";
 import { JOBS } from "~/models/jobs/registry.server";
@@ -55,6 +56,7 @@ function queueDashboard() {
 
 export async function startWebServer(port = config().PORT) {
   const build = (await import(projectPath("build/index.js"))) as ServerBuild;
+  void listenForReferenceChanges();
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxySetting(config().TRUST_PROXY));

@@ -2,12 +2,32 @@
  * `npm run bench:api`: work orders transferred in over HTTP through the built web server, with one and
  * with two web processes, each request a distinct work order from one of 8 clients sending in turn
  * (what a platform's outbox does when it catches up after an outage). Prints transfers per second and
- * the latency percentiles. BENCH_TRANSFERS and BENCH_CLIENTS change the 2000 and the 8.
+ * the latency percentiles, after the statements one transfer takes. BENCH_TRANSFERS and BENCH_CLIENTS
+ * change the 2000 and the 8.
  */
-import { percentile, prepareBenchEnvironment, removeRedisKeys, startServer } from "./setup";
+import { percentile, prepareBenchEnvironment, removeRedisKeys, startServer, statementsPerRequest } from "./setup";
 
 const TRANSFERS = Number(process.env.BENCH_TRANSFERS ?? 2000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+
+/** One distinct work order sent to the server at `base`; answers its HTTP status. */
+async function transfer(base: string, key: string, workOrderNo: string) {
+  const response = await fetch(`${base}/api/v1/cases`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      workOrderNo,
+      // Received an hour ago: a work order older than TRANSFER_IN_MAX_AGE_DAYS is refused.
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      complainantPhone: "13800000000",
+      township: "古南街道",
+      category: "noise",
+      description: "基准测试：平台转办工单。",
+    }),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
 
 async function run(processes: number, key: string, label: string) {
   const server = await startServer(processes);
@@ -17,24 +37,10 @@ async function run(processes: number, key: string, label: string) {
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     const send = async (index: number) => {
-      const body = JSON.stringify({
-        workOrderNo: `${label}-${index}`,
-        // Received an hour ago: a work order older than TRANSFER_IN_MAX_AGE_DAYS is refused.
-        receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        complainantPhone: "13800000000",
-        township: "古南街道",
-        category: "noise",
-        description: "基准测试：平台转办工单。",
-      });
       const started = process.hrtime.bigint();
-      const response = await fetch(`${base}/api/v1/cases`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-        body,
-      });
-      await response.arrayBuffer();
+      const status = await transfer(base, key, `${label}-${index}`);
       latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
     };
     // Warm up: the first requests compile routes and open connections.
     for (let n = 0; n < 20; n += 1) await send(-1 - n);
@@ -68,6 +74,10 @@ async function main() {
   await seedReferenceData();
   // A limit above what the benchmark sends: it measures the work, not the refusal.
   const { key } = await createApiKey({ name: "bench", scopes: ["transfers"], channel: "transfer12345", rateLimit: 100_000 });
+  const statements = await statementsPerRequest(async (base) => async (index) => {
+    if ((await transfer(base, key, `count-${index}`)) !== 201) throw new Error("a transfer failed");
+  });
+  console.log(`statements per transfer (the whole request, one at a time): ${statements}`);
   await run(1, key, "one");
   await run(2, key, "two");
   console.log(`cases registered: ${await prisma.case.count()}`);

@@ -3,7 +3,9 @@
  *
  * 1. Intake throughput: BENCH_INTAKES form posts to /intake (each registers a case with its audit event
  *    and queues its deadline jobs in Redis), BENCH_CONCURRENCY at a time, against the built server with
- *    WEB_PROCESSES=1 and =2, on a fresh SQLite file and a fresh PostgreSQL database (POSTGRES_URL).
+ *    WEB_PROCESSES=1 and =2, on a fresh SQLite file and a fresh PostgreSQL database (POSTGRES_URL), with
+ *    each post's p50 and p99; with one process, first the statements one registration takes (the whole
+ *    request: session, form, checks, writes), counted from a logging server's lines.
  * 2. The annual report over BENCH_CASES cases (default 1,000,000, as in bench:stats) on PostgreSQL,
  *    beside its floor (one pass over the year's received and concluded index entries, counting only), and
  *    the lists' first pages; the SQLite figures are bench:stats'. The fill's time and the database's size
@@ -14,7 +16,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import path from "node:path";
 import { Client } from "pg";
 import { CASE_COLUMNS, INSTANT_COLUMNS, REPORT_YEAR, benchCases } from "./cases";
-import { medianMs, prepareBenchEnvironment, removeRedisKeys, startServer } from "./setup";
+import { medianMs, percentile, prepareBenchEnvironment, removeRedisKeys, startServer, statementsPerRequest } from "./setup";
 
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -54,58 +56,86 @@ async function freshDatabase(dialect: string, name: string) {
   return { remove: db.remove };
 }
 
+/** A signed-in operator's intake form posts to the server at `base`; each answers its HTTP status. */
+async function intakePoster(base: string, townshipIds: number[], categories: string[]) {
+  const { DEMO_PASSWORD } = await import("~/models/reference/seed.server");
+  const login = await fetch(`${base}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ username: "operator", password: DEMO_PASSWORD, redirectTo: "/intake" }),
+    redirect: "manual",
+  });
+  const cookie = login.headers.get("set-cookie")!.split(";")[0];
+  // Spread over townships and categories, as a day's calls are: the duplicate check looks at open cases of
+  // the same township and category. Each post carries its form's key, as the page's form does.
+  return (i: number) =>
+    fetch(`${base}/intake`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        intent: "register",
+        submissionKey: crypto.randomUUID(),
+        kind: "complaint",
+        channel: "hotline12369",
+        receivedAt: "2026-03-02T09:00",
+        complainantName: `测试${i}`,
+        complainantPhone: `1390000${String(i).padStart(4, "0")}`,
+        townshipId: String(townshipIds[Math.abs(i) % townshipIds.length]),
+        category: categories[Math.abs(i * 7) % categories.length],
+        subject: `基准测试企业${i}`,
+        description: `第 ${i} 个基准测试投诉：夜间施工噪声扰民。`,
+      }),
+      redirect: "manual",
+    }).then((response) => response.status);
+}
+
 async function intake(dialect: string, processes: number) {
   const db = await freshDatabase(dialect, `intake-${dialect}-${processes}`);
-  const { seedReferenceData, seedDemoUsers, DEMO_PASSWORD } = await import("~/models/reference/seed.server");
+  const { seedReferenceData, seedDemoUsers } = await import("~/models/reference/seed.server");
   const { prisma } = await import("~/db.server");
   const { closeRedisResources } = await import("~/redis.server");
   await seedReferenceData();
   await seedDemoUsers();
-  // Spread over townships and categories, as a day's calls are: the duplicate check looks at open cases of
-  // the same township and category.
-  const townships = await prisma.township.findMany({ where: { kind: "township" } });
-  const categories = await prisma.category.findMany();
+  const townshipIds = (await prisma.township.findMany({ where: { kind: "township" } })).map((township) => township.id);
+  const categories = (await prisma.category.findMany()).map((category) => category.code);
+  const queries =
+    processes === 1
+      ? await statementsPerRequest(async (base) => {
+          const post = await intakePoster(base, townshipIds, categories);
+          return async (index) => {
+            if ((await post(index)) !== 302) throw new Error("a registration failed");
+          };
+        })
+      : null;
   const server = await startServer(processes);
-  const base = `http://127.0.0.1:${server.port}`;
   try {
-    const login = await fetch(`${base}/login`, {
-      method: "POST",
-      body: new URLSearchParams({ username: "operator", password: DEMO_PASSWORD, redirectTo: "/intake" }),
-      redirect: "manual",
-    });
-    const cookie = login.headers.get("set-cookie")!.split(";")[0];
-    const post = (i: number) =>
-      fetch(`${base}/intake`, {
-        method: "POST",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({
-          intent: "register",
-          kind: "complaint",
-          channel: "hotline12369",
-          receivedAt: "2026-03-02T09:00",
-          complainantName: `测试${i}`,
-          complainantPhone: `1390000${String(i).padStart(4, "0")}`,
-          townshipId: String(townships[Math.abs(i) % townships.length].id),
-          category: categories[Math.abs(i * 7) % categories.length].code,
-          subject: `基准测试企业${i}`,
-          description: `第 ${i} 个基准测试投诉：夜间施工噪声扰民。`,
-        }),
-        redirect: "manual",
-      }).then((response) => response.status);
+    const post = await intakePoster(`http://127.0.0.1:${server.port}`, townshipIds, categories);
     for (let i = 0; i < CONCURRENCY; i += 1) await post(-1 - i); // warm-up
     let nextIndex = 0;
     let failed = 0;
+    const latencies: number[] = [];
     const started = process.hrtime.bigint();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
         while (nextIndex < INTAKES) {
+          const sent = process.hrtime.bigint();
           if ((await post(nextIndex++)) !== 302) failed += 1;
+          latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
         }
       }),
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    latencies.sort((a, b) => a - b);
     const cases = await prisma.case.count();
-    return { dialect, processes, perSecond: Math.round(INTAKES / seconds), failed, cases };
+    return {
+      dialect,
+      processes,
+      perSecond: Math.round(INTAKES / seconds),
+      p50: Math.round(percentile(latencies, 50)),
+      p99: Math.round(percentile(latencies, 99)),
+      queries,
+      failed,
+      cases,
+    };
   } finally {
     server.child.kill("SIGTERM");
     await new Promise((resolve) => server.child.once("exit", resolve));
@@ -180,8 +210,9 @@ async function main() {
   if (part === "intake") {
     const r = await intake(dialect, Number(processes));
     console.log(
-      `intake, ${r.dialect.padEnd(10)} ${r.processes} web process${r.processes > 1 ? "es" : ""}: ${r.perSecond} posts/s ` +
-        `(${INTAKES} posts, ${CONCURRENCY} at a time, ${r.failed} failed, ${r.cases} cases)`,
+      `intake, ${r.dialect.padEnd(10)} ${r.processes} web process${r.processes > 1 ? "es" : ""}: ${r.perSecond} posts/s, ` +
+        `p50 ${r.p50} ms, p99 ${r.p99} ms (${INTAKES} posts, ${CONCURRENCY} at a time, ${r.failed} failed, ${r.cases} cases)` +
+        (r.queries === null ? "" : `; ${r.queries} statements per registration (the whole request, one at a time)`),
     );
   } else if (part === "report") {
     const r = await postgresReport();

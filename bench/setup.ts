@@ -56,20 +56,55 @@ export async function removeRedisKeys(prefix: string) {
   redis.disconnect();
 }
 
-/** The built web server (`npm run build`) with `processes` web processes on a free port, against this environment. */
-export function startServer(processes: number): Promise<{ port: number; child: ChildProcess }> {
+/**
+ * The built web server (`npm run build`) with `processes` web processes on a free port, against this
+ * environment. `logLines` counts the log lines so far whose message is the given one (at LOG_LEVEL=trace,
+ * "query" counts the statements, app/db.server.ts).
+ */
+export function startServer(
+  processes: number,
+  logLevel = "info",
+): Promise<{ port: number; child: ChildProcess; logLines: (message: string) => number }> {
   const child = spawn(process.execPath, ["--enable-source-maps", "build/server/web.js"], {
     cwd: path.resolve(__dirname, ".."),
-    env: { ...process.env, PORT: "0", WEB_PROCESSES: String(processes), NODE_ENV: "production", LOG_LEVEL: "info" },
+    env: { ...process.env, PORT: "0", WEB_PROCESSES: String(processes), NODE_ENV: "production", LOG_LEVEL: logLevel },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  let output = "";
+  const logLines = (message: string) => output.split(`"msg":${JSON.stringify(message)}`).length - 1;
   return new Promise((resolve, reject) => {
-    let output = "";
     child.stdout!.on("data", (chunk) => {
       output += chunk;
       const match = /"port":(\d+)/.exec(output);
-      if (match) resolve({ port: Number(match[1]), child });
+      if (match) resolve({ port: Number(match[1]), child, logLines });
     });
     child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
   });
+}
+
+/**
+ * The statements one request takes, whole (session, form, checks, writes, what follows the commit): one
+ * web process at LOG_LEVEL=trace logs each (app/db.server.ts); 3 requests warm it up (what a process
+ * reads once), then the median of 20 sent one at a time. `senderFor` signs in and returns the request.
+ */
+export async function statementsPerRequest(senderFor: (base: string) => Promise<(index: number) => Promise<unknown>>) {
+  const server = await startServer(1, "trace");
+  try {
+    const send = await senderFor(`http://127.0.0.1:${server.port}`);
+    // The log of a request's last statements may follow its answer by a moment.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 100));
+    for (let i = 0; i < 3; i += 1) await send(-100 - i);
+    const counts: number[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      await settle();
+      const before = server.logLines("query");
+      await send(-200 - i);
+      await settle();
+      counts.push(server.logLines("query") - before);
+    }
+    return counts.sort((a, b) => a - b)[10];
+  } finally {
+    server.child.kill("SIGTERM");
+    await new Promise((resolve) => server.child.once("exit", resolve));
+  }
 }

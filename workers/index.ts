@@ -13,6 +13,7 @@ import { sweepDueSteps } from "~/models/deadlines/sweep.server";
 import { requeuePendingImages, scheduleFileSweep } from "~/models/attachments/jobs.server";
 import type { AnyJobDefinition } from "~/models/jobs/queues.server";
 import { JOBS } from "~/models/jobs/registry.server";
+import { listenForReferenceChanges } from "~/models/reference/kept.server";
 import {
   WORKER_HEARTBEAT_KEY,
   WORKER_HEARTBEAT_TTL_SECONDS,
@@ -120,6 +121,7 @@ export async function startWorkers(
 }
 
 if (require.main === module) {
+  void listenForReferenceChanges();
   startWorkers()
     .then((stop) => {
       const shutdown = async (signal: string) => {

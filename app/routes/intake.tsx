@@ -70,20 +70,24 @@ export async function action({ request }: ActionFunctionArgs) {
 async function registerFromForm(user: SignedInUser, { formData, files, keepFiles }: StepForm, request: Request) {
   const choices = await loadIntakeChoices();
   const submission = parseWithZod(formData, { schema: intakeSchemaFor(choices) });
-  const lookups = await intakeLookups({
-    phone: String(formData.get("complainantPhone") ?? ""),
-    townshipId: parseId(choiceFor(String(formData.get("townshipId") ?? ""), choices.townships)?.value) ?? undefined,
-    category: choiceFor(String(formData.get("category") ?? ""), choices.categories)?.value,
-    subject: String(formData.get("subject") ?? ""),
-    address: String(formData.get("address") ?? ""),
-  });
+  // The caller's history and possible duplicates, for a form shown again; a registration does not read them.
+  const lookupsOfForm = () =>
+    intakeLookups({
+      phone: String(formData.get("complainantPhone") ?? ""),
+      townshipId: parseId(choiceFor(String(formData.get("townshipId") ?? ""), choices.townships)?.value) ?? undefined,
+      category: choiceFor(String(formData.get("category") ?? ""), choices.categories)?.value,
+      subject: String(formData.get("subject") ?? ""),
+      address: String(formData.get("address") ?? ""),
+    });
+  const refuse = async (result: ReturnType<typeof submission.reply>) =>
+    data({ result, lookups: await lookupsOfForm() }, { status: 400 });
   // "Check" shows the caller's history and possible duplicates without registering (works without JavaScript).
-  if (formData.get("intent") === "check") return { result: submission.reply(), lookups };
-  if (submission.status !== "success") return data({ result: submission.reply(), lookups }, { status: 400 });
+  if (formData.get("intent") === "check") return { result: submission.reply(), lookups: await lookupsOfForm() };
+  if (submission.status !== "success") return refuse(submission.reply());
   const refused = refusedFileMessages(files);
-  if (refused.length > 0) return data({ result: submission.reply({ formErrors: refused }), lookups }, { status: 400 });
+  if (refused.length > 0) return refuse(submission.reply({ formErrors: refused }));
   const evidence = stepEvidence(formData, files, "register");
-  if (!evidence) return data({ result: submission.reply({ formErrors: [t("error.badRequest")] }), lookups }, { status: 400 });
+  if (!evidence) return refuse(submission.reply({ formErrors: [t("error.badRequest")] }));
   const value = submission.value;
   try {
     // A respondent typed as a registered unit's code, name or former name is that unit (the register).
@@ -119,11 +123,12 @@ async function registerFromForm(user: SignedInUser, { formData, files, keepFiles
   } catch (error) {
     if (error instanceof InputError) {
       const { form: formError, ...fieldErrors } = error.fieldErrors;
-      const result = submission.reply({
-        fieldErrors: replyErrors(fieldErrors),
-        formErrors: formError ? [tKey("error", formError)] : undefined,
-      });
-      return data({ result, lookups }, { status: 400 });
+      return refuse(
+        submission.reply({
+          fieldErrors: replyErrors(fieldErrors),
+          formErrors: formError ? [tKey("error", formError)] : undefined,
+        }),
+      );
     }
     throw error;
   }

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
 import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
+import { listenForReferenceChanges } from "~/models/reference/kept.server";
 import { useHttpApp } from "../support/http";
 
 /** The administrator keeps the departments beside the townships, which the desk assigns to and asks to assist. */
@@ -10,13 +11,18 @@ const post = (cookie: string, fields: Record<string, string>) =>
   request("/admin/townships", { method: "POST", cookie, body: new URLSearchParams(fields) });
 
 describe("handling units", { timeout: 120_000 }, () => {
+  // This process keeps the vocabulary as a web process does; the server's change reaches it through Redis.
+  beforeAll(() => listenForReferenceChanges());
+  const assigneeNames = async () => (await loadCaseVocabulary()).assignees.map((row) => row.name);
+
   it("an administrator adds a department, which the desk can then choose; taken out of use, it is offered no more", async () => {
     const cookie = await signIn("admin");
+    expect(await assigneeNames()).not.toContain("区住房城乡建委");
     const added = await post(cookie, { intent: "addUnit", name: "区住房城乡建委" });
     expect(added.status).toBe(302);
     const unit = await prisma.township.findUniqueOrThrow({ where: { name: "区住房城乡建委" } });
     expect(unit).toMatchObject({ kind: "unit", active: true });
-    expect((await loadCaseVocabulary()).assignees.map((row) => row.name)).toContain("区住房城乡建委");
+    await expect.poll(assigneeNames, { timeout: 5000 }).toContain("区住房城乡建委");
     // Not among the townships a case is reported in.
     expect((await loadCaseVocabulary()).townships.map((row) => row.name)).not.toContain("区住房城乡建委");
 
@@ -30,7 +36,7 @@ describe("handling units", { timeout: 120_000 }, () => {
     expect(await short.text()).toContain(t("error.unitNameLength"));
 
     expect((await post(cookie, { intent: "setUnitActive", unitId: String(unit.id), active: "false" })).status).toBe(302);
-    expect((await loadCaseVocabulary()).assignees.map((row) => row.name)).not.toContain("区住房城乡建委");
+    await expect.poll(assigneeNames, { timeout: 5000 }).not.toContain("区住房城乡建委");
     // A township is not a unit this form changes.
     const gunan = await prisma.township.findUniqueOrThrow({ where: { name: "古南街道" } });
     expect((await post(cookie, { intent: "setUnitActive", unitId: String(gunan.id), active: "false" })).status).toBe(400);

@@ -4,6 +4,7 @@ import { prisma, type Transaction } from "~/db.server";
 import type { Role } from "~/domain/roles";
 import { type SessionEndReason, lastSeenIsStale, sessionStatus } from "~/domain/security";
 import { recordSecurityEvent } from "./security-log.server";
+import { loadUnitNames } from "../reference/reference-data.server";
 
 /** Server-side sessions (docs/security.md): the cookie holds a random token, the database its hash. */
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -56,7 +57,6 @@ export async function userOfSession(token: string, now = new Date()): Promise<Si
           username: true,
           displayName: true,
           active: true,
-          township: { select: { name: true } },
         },
       },
     },
@@ -81,7 +81,7 @@ export async function userOfSession(token: string, now = new Date()): Promise<Si
     townshipId: user.townshipId,
     username: user.username,
     displayName: user.displayName,
-    townshipName: user.township?.name ?? null,
+    townshipName: user.townshipId === null ? null : ((await loadUnitNames()).get(user.townshipId) ?? null),
   };
 }
 

@@ -5,23 +5,26 @@ import { normalizePhone } from "~/domain/masking";
 import { type CaseState, isHandling } from "~/domain/workflow";
 import { recordAuditEvent } from "./audit.server";
 import { InputError } from "../errors";
+import { loadCaseVocabulary } from "../reference/reference-data.server";
 
 /** The checks and records of intake, shared by registering a case and editing it before acceptance. */
 
+/**
+ * The channel, category and township are ones in use (read from the kept vocabulary: every registration
+ * checks them); a respondent named by id is in the register.
+ */
 export async function assertReferencesExist(
   db: Transaction,
   fields: Pick<IntakeFields, "channel" | "category" | "townshipId" | "respondentId">,
 ) {
-  const [channel, category, township, respondent] = await Promise.all([
-    db.channel.findUnique({ where: { code: fields.channel } }),
-    db.category.findUnique({ where: { code: fields.category } }),
-    db.township.findUnique({ where: { id: fields.townshipId } }),
+  const [vocabulary, respondent] = await Promise.all([
+    loadCaseVocabulary(),
     fields.respondentId ? db.regulatedUnit.findUnique({ where: { id: fields.respondentId }, select: { id: true } }) : null,
   ]);
   const errors: Record<string, string> = {};
-  if (!channel?.active) errors.channel = "unknownChannel";
-  if (!category?.active) errors.category = "unknownCategory";
-  if (!township?.active || township.kind !== "township") errors.townshipId = "unknownTownship";
+  if (!vocabulary.channels.some((channel) => channel.code === fields.channel)) errors.channel = "unknownChannel";
+  if (!vocabulary.categories.some((category) => category.code === fields.category)) errors.category = "unknownCategory";
+  if (!vocabulary.townships.some((township) => township.id === fields.townshipId)) errors.townshipId = "unknownTownship";
   if (fields.respondentId && !respondent) errors.subject = "unknownRespondent";
   if (Object.keys(errors).length > 0) throw new InputError(errors);
 }

@@ -95,8 +95,6 @@ export async function registerCase(
   } = {},
 ) {
   const now = options.now ?? new Date();
-  const first = options.submissionKey ? await caseOfSubmission(actor, options.submissionKey) : null;
-  if (first) return first;
   const fields = normalizedIntake(input);
   if (isReceivedInFuture(fields.receivedAt, now)) throw new InputError({ receivedAt: "receivedInFuture" });
   const [calendar, policies] = await Promise.all([loadWorkCalendar(), loadPolicies()]);
@@ -127,9 +125,10 @@ export async function registerCase(
           1,
           milestones.map((m) => ({ ...m, status: "open", metAt: null })),
         ),
-        milestones: { create: milestones },
       },
     });
+    // Not a nested create: that reads the case back after writing its milestones, one statement more.
+    if (milestones.length > 0) await tx.caseMilestone.createMany({ data: milestones.map((m) => ({ ...m, caseId: record.id })) });
     const registered = await recordAuditEvent(tx, {
       caseId: record.id,
       actorId: actor.id,
@@ -151,7 +150,13 @@ export async function registerCase(
     const receiptMessage =
       target || !receivesMessages(record)
         ? null
-        : await recordComplainantMessage(tx, { caseId: record.id, auditEventId: registered.id, event: "receipt", at: now });
+        : await recordComplainantMessage(tx, {
+            caseId: record.id,
+            auditEventId: registered.id,
+            event: "receipt",
+            at: now,
+            written: { record, latestExtension: null },
+          });
     if (mediation?.related) {
       await recordAuditEvent(tx, {
         caseId: mediation.related.id,
@@ -178,7 +183,9 @@ export async function registerCase(
   try {
     created = await registration;
   } catch (error) {
-    // The same form sent twice at once: the second loses on the key's uniqueness, and is the first.
+    // The same form sent again (a double click, a retry): the second registration loses on the key's
+    // uniqueness, its transaction undone, and answers the first. Not looked up beforehand: a resend is rare,
+    // every registration would pay the read.
     if (!options.submissionKey || !isUniqueViolation(error)) throw error;
     const repeated = await caseOfSubmission(actor, options.submissionKey);
     // A key someone else's step already carries: a crafted post.

@@ -9,7 +9,8 @@ import { refreshDerivedDeadlines } from "./derived-fields.server";
 import { writeTransaction } from "../db/write-transaction.server";
 import { rearmMovedSteps } from "./ladder.server";
 import { scheduleCaseDeadlines } from "./queue.server";
-import { forgetCachedCalendar, loadWorkCalendar, toDomainPolicy } from "../reference/reference-data.server";
+import { loadWorkCalendar, toDomainPolicy } from "../reference/reference-data.server";
+import { forgetReference } from "../reference/kept.server";
 
 export async function listCalendarYear(year: number) {
   return prisma.holidayDate.findMany({ where: { scheduleYear: year }, orderBy: { date: "asc" } });
@@ -54,7 +55,7 @@ export async function changeCalendar(actorId: number, change: { upsert?: Calenda
     }
     if (remove.length > 0) await tx.holidayDate.deleteMany({ where: { date: { in: remove } } });
   });
-  forgetCachedCalendar();
+  await forgetReference("calendar");
   const changedDates = [...upsert.map((entry) => entry.date), ...remove];
   const moved = await recomputeDeadlinesAfterCalendarChange(actorId, changedDates, now);
   return { changedDays: changedDates.length, movedDeadlines: moved };

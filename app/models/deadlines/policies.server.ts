@@ -2,6 +2,7 @@ import { InputError } from "../errors";
 import { prisma } from "~/db.server";
 import { type PolicyRules, validatePolicyRules } from "~/domain/policies";
 import { toDomainPolicy } from "../reference/reference-data.server";
+import { forgetReference } from "../reference/kept.server";
 
 /** Every version, newest first within each scope, so that the page shows which one is current. */
 export async function listPolicyVersions() {
@@ -21,7 +22,7 @@ export async function createPolicyVersion(baseId: number, rules: PolicyRules, ef
   if (!base) throw new InputError({ rules: "policyInvalid" }, ["unknown policy"]);
   const problems = validatePolicyRules(rules);
   if (problems.length > 0) throw new InputError({ rules: "policyInvalid" }, problems);
-  return prisma.deadlinePolicy.create({
+  const version = await prisma.deadlinePolicy.create({
     data: {
       name: base.name,
       kind: base.kind,
@@ -32,4 +33,6 @@ export async function createPolicyVersion(baseId: number, rules: PolicyRules, ef
       rules: JSON.stringify(rules),
     },
   });
+  await forgetReference("policies");
+  return version;
 }

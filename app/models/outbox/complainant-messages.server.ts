@@ -1,5 +1,6 @@
 import { bureauOf } from "~/config.server";
 import { prisma, type Transaction } from "~/db.server";
+import type { Case, Extension } from "~/generated/prisma/client";
 import {
   MESSAGE_EVENTS,
   type MessageEvent,
@@ -10,6 +11,7 @@ import {
 import { localDateOf } from "~/domain/local-time";
 import { tKey } from "~/i18n";
 import { recordWebhookDeliveries } from "./webhooks.server";
+import { forgetReference, keptReference } from "../reference/kept.server";
 
 /**
  * Text messages to complainants (docs/domain.md "Messages to complainants"): written with the step that
@@ -19,15 +21,17 @@ import { recordWebhookDeliveries } from "./webhooks.server";
 
 const templateKey = (event: MessageEvent) => `sms.template.${event}`;
 
-/** Each event's template: the administrator's text, or the catalogue's default. */
-export async function messageTemplates(client: Transaction | typeof prisma = prisma) {
-  const rows = await client.setting.findMany({ where: { key: { in: MESSAGE_EVENTS.map(templateKey) } } });
-  return Object.fromEntries(
-    MESSAGE_EVENTS.map((event) => {
-      const saved = rows.find((row) => row.key === templateKey(event))?.value;
-      return [event, { text: saved || tKey("sms.default", event), custom: Boolean(saved) }];
-    }),
-  ) as Record<MessageEvent, { text: string; custom: boolean }>;
+/** Each event's template: the administrator's text, or the catalogue's default. Every message reads them: kept. */
+export function messageTemplates() {
+  return keptReference("messageTemplates", async () => {
+    const rows = await prisma.setting.findMany({ where: { key: { in: MESSAGE_EVENTS.map(templateKey) } } });
+    return Object.fromEntries(
+      MESSAGE_EVENTS.map((event) => {
+        const saved = rows.find((row) => row.key === templateKey(event))?.value;
+        return [event, { text: saved || tKey("sms.default", event), custom: Boolean(saved) }];
+      }),
+    ) as Record<MessageEvent, { text: string; custom: boolean }>;
+  });
 }
 
 /** Saves the templates; an empty one goes back to the default. The form has checked the variables. */
@@ -41,6 +45,15 @@ export async function saveMessageTemplates(templates: Partial<Record<MessageEven
       }),
     ),
   );
+  await forgetReference("messageTemplates");
+}
+
+async function caseForMessage(tx: Transaction, caseId: number) {
+  const { extensions, ...record } = await tx.case.findUniqueOrThrow({
+    where: { id: caseId },
+    include: { extensions: { where: { status: "approved" }, orderBy: { id: "desc" }, take: 1 } },
+  });
+  return { record, latestExtension: extensions[0] ?? null };
 }
 
 /**
@@ -50,13 +63,16 @@ export async function saveMessageTemplates(templates: Partial<Record<MessageEven
  */
 export async function recordComplainantMessage(
   tx: Transaction,
-  step: { caseId: number; auditEventId: number; event: MessageEvent; at: Date },
+  step: {
+    caseId: number;
+    auditEventId: number;
+    event: MessageEvent;
+    at: Date;
+    /** The case as the step left it, when the caller holds it (a registration's new case has no extension): not read again. */
+    written?: { record: Case; latestExtension: Extension | null };
+  },
 ): Promise<string | null> {
-  const record = await tx.case.findUniqueOrThrow({
-    where: { id: step.caseId },
-    include: { extensions: { where: { status: "approved" }, orderBy: { id: "desc" }, take: 1 } },
-  });
-  const [extension] = record.extensions;
+  const { record, latestExtension: extension } = step.written ?? (await caseForMessage(tx, step.caseId));
   const bureau = bureauOf(null);
   const values: MessageValues = {
     bureau: bureau.name,
@@ -73,7 +89,7 @@ export async function recordComplainantMessage(
           : ""
         : (record.replyText ?? ""),
   };
-  const templates = await messageTemplates(tx);
+  const templates = await messageTemplates();
   const text = renderMessage(templates[step.event].text, values);
   const eventId = `sms-${record.id}-${step.auditEventId}`;
   const message = await tx.complainantMessage.create({

@@ -1,6 +1,6 @@
 import { pinyin } from "pinyin-pro";
 import type { Choice } from "~/domain/typed-choice";
-import { listCategories, listTownships } from "./reference-data.server";
+import { loadCaseVocabulary } from "./reference-data.server";
 
 // Names rarely change; their initials are computed once per process (pinyin-pro's dictionary stays on the server).
 const initialsByName = new Map<string, string>();
@@ -39,21 +39,7 @@ export function intakeChoicesOf(vocabulary: {
 
 export type IntakeChoices = ReturnType<typeof intakeChoicesOf>;
 
-const CHOICES_CACHE_MS = 30_000;
-let cachedChoices: { loadedAt: number; choices: Promise<IntakeChoices> } | undefined;
-
-/**
- * The choices an intake post is read against. Townships and categories are reference data that only the
- * seed adds to, so each process keeps them 30 s, as it keeps the calendar, instead of reading them per post.
- */
-export function loadIntakeChoices(): Promise<IntakeChoices> {
-  if (!cachedChoices || Date.now() - cachedChoices.loadedAt >= CHOICES_CACHE_MS) {
-    const choices = Promise.all([listTownships(), listCategories()]).then(([townships, categories]) =>
-      intakeChoicesOf({ townships, categories }),
-    );
-    cachedChoices = { loadedAt: Date.now(), choices };
-    // A failed read is not kept.
-    choices.catch(() => (cachedChoices = undefined));
-  }
-  return cachedChoices.choices;
+/** The choices an intake post is read against: the kept vocabulary's townships and categories. */
+export async function loadIntakeChoices(): Promise<IntakeChoices> {
+  return intakeChoicesOf(await loadCaseVocabulary());
 }

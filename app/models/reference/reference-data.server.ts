@@ -1,33 +1,23 @@
 import { createWorkCalendar, type CalendarEntry, type WorkCalendar } from "~/domain/calendar";
 import type { DeadlinePolicy, PolicyRules } from "~/domain/policies";
 import type { CaseKind, Urgency } from "~/domain/case-kinds";
-import { prisma, type Transaction } from "~/db.server";
+import { prisma } from "~/db.server";
 import { isUniqueViolation } from "../errors";
+import { forgetReference, keptReference } from "./kept.server";
 
-type Client = typeof prisma | Transaction;
-
-const CALENDAR_CACHE_MS = 30_000;
-let cachedCalendar: { loadedAt: number; calendar: WorkCalendar } | undefined;
-
-/**
- * The holiday calendar as the deadline module needs it. Every change of a case needs it, so it is
- * kept for 30 s; an edit in this process clears it at once (other processes see it within 30 s).
- */
-export async function loadWorkCalendar(db: Client = prisma): Promise<WorkCalendar> {
-  if (cachedCalendar && Date.now() - cachedCalendar.loadedAt < CALENDAR_CACHE_MS) return cachedCalendar.calendar;
-  const rows = await db.holidayDate.findMany();
-  const calendar = createWorkCalendar(rows.map((row): CalendarEntry => ({ ...row, type: row.type as CalendarEntry["type"] })));
-  cachedCalendar = { loadedAt: Date.now(), calendar };
-  return calendar;
+/** The holiday calendar as the deadline module needs it: every change of a case needs it, so it is kept (./kept.server.ts). */
+export function loadWorkCalendar(): Promise<WorkCalendar> {
+  return keptReference("calendar", async () => {
+    const rows = await prisma.holidayDate.findMany();
+    return createWorkCalendar(rows.map((row): CalendarEntry => ({ ...row, type: row.type as CalendarEntry["type"] })));
+  });
 }
 
-export function forgetCachedCalendar() {
-  cachedCalendar = undefined;
-}
-
-export async function loadPolicies(db: Client = prisma): Promise<DeadlinePolicy[]> {
-  const rows = await db.deadlinePolicy.findMany({ orderBy: { id: "asc" } });
-  return rows.map(toDomainPolicy);
+/** Every version of every deadline policy, oldest first: every registration chooses from them, so they are kept. */
+export function loadPolicies(): Promise<DeadlinePolicy[]> {
+  return keptReference("policies", async () =>
+    (await prisma.deadlinePolicy.findMany({ orderBy: { id: "asc" } })).map(toDomainPolicy),
+  );
 }
 
 export function toDomainPolicy(row: {
@@ -66,7 +56,9 @@ export async function addHandlingUnit(name: string) {
   if (await prisma.township.findUnique({ where: { name } })) return null;
   const last = await prisma.township.findFirst({ where: { kind: "unit" }, orderBy: { sortOrder: "desc" } });
   try {
-    return await prisma.township.create({ data: { name, kind: "unit", sortOrder: (last?.sortOrder ?? 0) + 1 } });
+    const unit = await prisma.township.create({ data: { name, kind: "unit", sortOrder: (last?.sortOrder ?? 0) + 1 } });
+    await forgetReference("intakeVocabulary", "unitNames");
+    return unit;
   } catch (error) {
     if (isUniqueViolation(error)) return null;
     throw error;
@@ -76,6 +68,7 @@ export async function addHandlingUnit(name: string) {
 /** Takes a handling unit out of the lists of assignment and assistance, or back; false if it is not a unit. */
 export async function setHandlingUnitActive(unitId: number, active: boolean) {
   const { count } = await prisma.township.updateMany({ where: { id: unitId, kind: "unit" }, data: { active } });
+  await forgetReference("intakeVocabulary");
   return count === 1;
 }
 
@@ -85,6 +78,7 @@ export async function setTownshipSeat(townshipId: number, seat: { latitude: numb
     where: { id: townshipId, kind: "township" },
     data: { seatLatitude: seat?.latitude ?? null, seatLongitude: seat?.longitude ?? null },
   });
+  await forgetReference("intakeVocabulary");
   return count === 1;
 }
 
@@ -96,13 +90,26 @@ export async function listCategories() {
   return prisma.category.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
 }
 
-/** Everything an intake or filter form offers, in one round trip per table. */
-export async function loadCaseVocabulary() {
-  const [townships, assignees, channels, categories] = await Promise.all([
-    listTownships(),
-    listTownships({ includeUnits: true }),
-    listChannels(),
-    listCategories(),
-  ]);
-  return { townships, assignees, channels, categories };
+/**
+ * Everything an intake or filter form offers (active townships, units, channels, categories). Every form
+ * and every intake post reads it, so it is kept; a change of a township or unit forgets it.
+ */
+export function loadCaseVocabulary() {
+  return keptReference("intakeVocabulary", async () => {
+    const [townships, assignees, channels, categories] = await Promise.all([
+      listTownships(),
+      listTownships({ includeUnits: true }),
+      listChannels(),
+      listCategories(),
+    ]);
+    return { townships, assignees, channels, categories };
+  });
+}
+
+/** Every township's and unit's name by id, in use or not (who a signed-in user works for). */
+export function loadUnitNames(): Promise<Map<number, string>> {
+  return keptReference("unitNames", async () => {
+    const rows = await prisma.township.findMany({ select: { id: true, name: true } });
+    return new Map(rows.map((row) => [row.id, row.name]));
+  });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { prisma } from "~/db.server";
+import { forgetReference } from "./kept.server";
 import { projectPath } from "~/paths.server";
 import { parseHolidayCsv } from "~/domain/calendar";
 import { addLocalDays, instantFromLocal, localDateOf, MS_PER_HOUR } from "~/domain/local-time";
@@ -36,7 +37,8 @@ export async function seedReferenceData() {
   const categories = CATEGORIES.map((c, i) => ({ ...c, sortOrder: i + 1 })).filter((c) => !categoryCodes.has(c.code));
   if (categories.length > 0) await prisma.category.createMany({ data: categories });
 
-  if ((await prisma.deadlinePolicy.count()) === 0) {
+  const addsPolicies = (await prisma.deadlinePolicy.count()) === 0;
+  if (addsPolicies) {
     await prisma.deadlinePolicy.createMany({
       data: DEFAULT_POLICIES.map((policy) => ({
         ...policy,
@@ -51,6 +53,9 @@ export async function seedReferenceData() {
   const scheduled = new Set((await prisma.holidayDate.groupBy({ by: ["scheduleYear"] })).map((row) => row.scheduleYear));
   const missing = entries.filter((entry) => !scheduled.has(entry.scheduleYear));
   if (missing.length > 0) await prisma.holidayDate.createMany({ data: missing });
+  if (townships.length + channels.length + categories.length + missing.length > 0 || addsPolicies) {
+    await forgetReference("calendar", "policies", "intakeVocabulary", "unitNames");
+  }
   return { townships: townships.length, channels: channels.length, categories: categories.length, holidays: missing.length };
 }
 

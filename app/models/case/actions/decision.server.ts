@@ -98,7 +98,7 @@ async function applyEdit(context: ChangeContext, edited: Partial<Omit<IntakeFiel
     merged.category !== record.category;
   if (timingChanged) {
     // Before acceptance only milestones counted from receipt exist; plan them again under the right policy.
-    const policy = policyFor(await loadPolicies(tx), merged);
+    const policy = policyFor(await loadPolicies(), merged);
     await tx.caseMilestone.deleteMany({ where: { caseId: record.id, round: record.round } });
     await tx.deadlineStep.deleteMany({ where: { caseId: record.id, round: record.round } });
     const concludeBy = record.round === 1 ? record.platformDueAt : null;
