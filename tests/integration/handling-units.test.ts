@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { t } from "~/i18n";
-import { loadCaseVocabulary } from "~/models/reference/reference-data.server";
+import { withUnitNames } from "~/models/case/lists.server";
+import { loadCaseVocabulary, loadUnitNames } from "~/models/reference/reference-data.server";
 import { listenForReferenceChanges } from "~/models/reference/kept.server";
 import { useHttpApp } from "../support/http";
 
@@ -41,6 +42,14 @@ describe("handling units", { timeout: 120_000 }, () => {
     const gunan = await prisma.township.findUniqueOrThrow({ where: { name: "古南街道" } });
     expect((await post(cookie, { intent: "setUnitActive", unitId: String(gunan.id), active: "false" })).status).toBe(400);
     expect((await prisma.township.findUniqueOrThrow({ where: { id: gunan.id } })).active).toBe(true);
+  });
+
+  it("a unit written where no change was announced is still named in the lists at once", async () => {
+    expect((await loadUnitNames()).size).toBeGreaterThan(0);
+    // Written behind the application's back: nobody forgets the kept names.
+    const unit = await prisma.township.create({ data: { name: "区水务局", kind: "unit" } });
+    const [row] = await withUnitNames([{ townshipId: unit.id, assignedToId: unit.id }]);
+    expect(row).toMatchObject({ township: { name: "区水务局" }, assignedTo: { name: "区水务局" } });
   });
 
   it("no one else keeps the units", async () => {

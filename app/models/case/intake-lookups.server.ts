@@ -2,7 +2,7 @@ import { prisma } from "~/db.server";
 import { normalizePhone } from "~/domain/masking";
 import { looksLikeSameReport } from "~/domain/similarity";
 import { HANDLING_STATES } from "~/domain/workflow";
-import { LIST_SELECT } from "./lists.server";
+import { LIST_SELECT, withUnitNames } from "./lists.server";
 
 const DUPLICATE_WINDOW_DAYS = 30;
 
@@ -43,7 +43,8 @@ export async function intakeLookups(
         (input.address && looksLikeSameReport(input.address, candidate.address)),
     );
   }
-  return { callerHistory, duplicates: duplicates.slice(0, 10) };
+  const [named, namedDuplicates] = await Promise.all([withUnitNames(callerHistory), withUnitNames(duplicates.slice(0, 10))]);
+  return { callerHistory: named, duplicates: namedDuplicates };
 }
 
 export type IntakeLookups = Awaited<ReturnType<typeof intakeLookups>>;

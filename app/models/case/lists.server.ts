@@ -6,6 +6,7 @@ import { addLocalDays, startOfLocalDay } from "~/domain/local-time";
 import type { Actor } from "~/domain/roles";
 import { HANDLING_STATES, mustMaskIdentity } from "~/domain/workflow";
 import { CASE_LIST_PAGE_SIZE, type CaseListQuery, type CaseListSort } from "~/domain/case-list";
+import { loadUnitNames } from "../reference/reference-data.server";
 import { searchClause } from "./search.server";
 
 /** Lists of cases: the case list, inboxes and the desk's queues, with one due marker rule. */
@@ -37,9 +38,23 @@ export const LIST_SELECT = {
   nextDueAt: true,
   nextWarningAt: true,
   overdue: true,
-  township: { select: { name: true } },
-  assignedTo: { select: { name: true } },
+  townshipId: true,
+  assignedToId: true,
 } satisfies Prisma.CaseSelect;
+
+/**
+ * Listed cases with their township's and handling unit's names, from the kept names
+ * (app/models/reference/kept.server.ts) rather than two more statements per list.
+ */
+export async function withUnitNames<T extends { townshipId: number; assignedToId: number | null }>(rows: T[]) {
+  const names = await loadUnitNames(rows.flatMap((row) => [row.townshipId, row.assignedToId]));
+  const named = (id: number) => ({ name: names.get(id) ?? String(id) });
+  return rows.map((row) => ({
+    ...row,
+    township: named(row.townshipId),
+    assignedTo: row.assignedToId === null ? null : named(row.assignedToId),
+  }));
+}
 
 /**
  * The cases `dueStatusOf` (app/domain/case-deadlines.ts) marks red now, as a query: being handled, and
@@ -99,29 +114,36 @@ export function withMarker<T extends CaseDeadlineView>(row: T, now: Date) {
 
 /**
  * The township inbox: its open cases, the most urgent first; a case it assists shows its own part's
- * clock (the latest round's).
+ * clock (the latest round's). The two halves of `scopeFor` are read each through its own index (the
+ * unit's parts, then its own cases or those parts' cases), not as one OR over every open case.
  */
 export async function townshipInbox(actor: Actor, now = new Date()) {
   const unitId = actor.townshipId ?? -1;
+  const states = { in: ["assigned", "submitted"] };
+  const parts = await prisma.assistingPart.findMany({
+    where: { unitId, case: { state: states } },
+    select: { caseId: true, dueAt: true, warningAt: true, submittedAt: true },
+    orderBy: { round: "desc" },
+  });
+  const latestPart = new Map<number, (typeof parts)[number]>();
+  for (const part of parts) if (!latestPart.has(part.caseId)) latestPart.set(part.caseId, part);
   const rows = await prisma.case.findMany({
-    where: { ...scopeFor(actor), state: { in: ["assigned", "submitted"] } },
-    select: {
-      ...LIST_SELECT,
-      assignedToId: true,
-      assisting: {
-        where: { unitId },
-        orderBy: { round: "desc" },
-        take: 1,
-        select: { dueAt: true, warningAt: true, submittedAt: true },
-      },
-    },
+    where: { state: states, OR: [{ assignedToId: unitId }, { id: { in: [...latestPart.keys()] } }] },
+    select: LIST_SELECT,
     orderBy: LIST_ORDER.due_asc,
   });
-  return rows.map(({ assisting, assignedToId, ...row }) => {
-    const part = assignedToId === unitId ? undefined : assisting[0];
+  return (await withUnitNames(rows)).map((row) => {
+    const part = row.assignedToId === unitId ? undefined : latestPart.get(row.id);
     return {
       ...withMarker(row, now),
-      myPart: part ? { ...part, marker: part.submittedAt ? null : dueMarker(now, part.warningAt, part.dueAt) } : null,
+      myPart: part
+        ? {
+            dueAt: part.dueAt,
+            warningAt: part.warningAt,
+            submittedAt: part.submittedAt,
+            marker: part.submittedAt ? null : dueMarker(now, part.warningAt, part.dueAt),
+          }
+        : null,
     };
   });
 }
@@ -144,7 +166,7 @@ async function pageOfCases(
   take: number,
 ) {
   const ids = await pageOfIds(where, orderBy, skip, take);
-  return inIdOrder(ids, await prisma.case.findMany({ where: { id: { in: ids } }, select: LIST_SELECT }));
+  return withUnitNames(inIdOrder(ids, await prisma.case.findMany({ where: { id: { in: ids } }, select: LIST_SELECT })));
 }
 
 /** The ids of a page of cases in the list's order, read from the indexes alone where they cover it. */

@@ -1,7 +1,8 @@
 import { prisma } from "~/db.server";
 import { type LocalDate, localDateOf, localDaysBetween } from "~/domain/local-time";
 import { LATENESS_BUCKETS, latenessBoundaries, latenessBucket } from "~/domain/supervision";
-import { inIdOrder, overdueNow, pageOfIds } from "../case/lists.server";
+import { loadUnitNames } from "../reference/reference-data.server";
+import { inIdOrder, overdueNow, pageOfIds, withUnitNames } from "../case/lists.server";
 
 /** The board lists the latest cases first up to this many; the case list's overdue filter shows them all. */
 export const BOARD_ROWS = 100;
@@ -13,12 +14,8 @@ export const BOARD_ROWS = 100;
  */
 export async function supervisionBoard(now = new Date()) {
   const today = localDateOf(now);
-  const [counts, units, cases] = await Promise.all([
-    latenessCounts(today, now),
-    prisma.township.findMany({ select: { id: true, name: true } }),
-    overdueRows(now),
-  ]);
-  const names = new Map(units.map((unit) => [unit.id, unit.name]));
+  const [counts, cases] = await Promise.all([latenessCounts(today, now), overdueRows(now)]);
+  const names = await loadUnitNames(counts.map((row) => row.unitId));
   const rows = cases.map((item) => {
     const daysLate = item.nextDueAt ? Math.max(0, localDaysBetween(localDateOf(item.nextDueAt), today)) : 0;
     return {
@@ -37,7 +34,7 @@ export async function supervisionBoard(now = new Date()) {
   });
   const byHandler = new Map<string, Record<string, number>>();
   for (const row of counts) {
-    const name = names.get(Number(row.unitId)) ?? String(row.unitId);
+    const name = names.get(row.unitId) ?? String(row.unitId);
     const tally = byHandler.get(name) ?? Object.fromEntries(LATENESS_BUCKETS.map((bucket) => [bucket.key, 0]));
     tally[String(row.bucket)] += Number(row.count);
     byHandler.set(name, tally);
@@ -60,13 +57,13 @@ async function overdueRows(now: Date) {
       round: true,
       subject: true,
       nextDueAt: true,
-      township: { select: { name: true } },
-      assignedTo: { select: { name: true } },
+      townshipId: true,
+      assignedToId: true,
       firedSteps: { where: { step: "supervision" }, select: { round: true } },
       instructions: { select: { acknowledgedAt: true } },
     },
   });
-  return inIdOrder(ids, rows);
+  return withUnitNames(inIdOrder(ids, rows));
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Actor } from "~/domain/roles";
 import type { DeskStepCase, DeskStepCommand } from "~/forms/desk";
 import type { Prisma } from "~/generated/prisma/client";
 import type { CaseChange } from "~/forms/case-actions";
-import { LIST_SELECT, withMarker } from "../case/lists.server";
+import { LIST_SELECT, withMarker, withUnitNames } from "../case/lists.server";
 import { changeCase } from "../case/service.server";
 import { ActionNotAllowedError, CaseNotFoundError, InputError, StaleVersionError } from "../errors";
 
@@ -52,7 +52,6 @@ export async function deskQueue(queue: DeskQueue, now = new Date()) {
     select: {
       ...LIST_SELECT,
       version: true,
-      townshipId: true,
       complainantPhone: true,
       complainantName: true,
       extensions: { where: { status: "pending" }, select: { amount: true, milestone: true, reason: true } },
@@ -75,7 +74,7 @@ export async function deskQueue(queue: DeskQueue, now = new Date()) {
     take: MAX_PICKED,
   });
   // A return's row shows its decision's own clock, not the case's.
-  return rows.map((row) => ({
+  return (await withUnitNames(rows)).map((row) => ({
     ...withMarker(row, now),
     returns: row.returns.map((open) => ({ ...open, marker: dueMarker(now, open.warningAt, open.dueAt) })),
   }));

@@ -19,9 +19,10 @@ const CHANNEL = "reference-changed";
 const globals = globalThis as { greenlineKeptReferences?: Map<ReferenceName, { loadedAt: number; value: Promise<unknown> }> };
 const kept = (globals.greenlineKeptReferences ??= new Map());
 
-export function keptReference<T>(name: ReferenceName, load: () => Promise<T>): Promise<T> {
+/** The kept value, read by `load` when there is none younger than 30 s, or always when `again`. */
+export function keptReference<T>(name: ReferenceName, load: () => Promise<T>, again = false): Promise<T> {
   const entry = kept.get(name);
-  if (entry && Date.now() - entry.loadedAt < KEPT_MS) return entry.value as Promise<T>;
+  if (!again && entry && Date.now() - entry.loadedAt < KEPT_MS) return entry.value as Promise<T>;
   const value = load();
   kept.set(name, { loadedAt: Date.now(), value });
   // A failed read is not kept.

@@ -106,10 +106,16 @@ export function loadCaseVocabulary() {
   });
 }
 
-/** Every township's and unit's name by id, in use or not (who a signed-in user works for). */
-export function loadUnitNames(): Promise<Map<number, string>> {
-  return keptReference("unitNames", async () => {
+/**
+ * Every township's and unit's name by id, in use or not (who a signed-in user works for, the lists'
+ * columns). Read again when one of `ids` is not among them: a unit added since (names never change).
+ */
+export async function loadUnitNames(ids: Iterable<number | null> = []): Promise<Map<number, string>> {
+  const read = async () => {
     const rows = await prisma.township.findMany({ select: { id: true, name: true } });
     return new Map(rows.map((row) => [row.id, row.name]));
-  });
+  };
+  const names = await keptReference("unitNames", read);
+  for (const id of ids) if (id !== null && !names.has(id)) return keptReference("unitNames", read, true);
+  return names;
 }
