@@ -1,5 +1,6 @@
 import { type Server, createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { config } from "~/config.server";
 import { prisma } from "~/db.server";
 import { registerCase } from "~/models/case/service.server";
 import { messagesOfCase, saveMessageTemplates } from "~/models/outbox/complainant-messages.server";
@@ -155,6 +156,26 @@ describe("messages to complainants", { timeout: 120_000 }, () => {
       await saveMessageTemplates({ accepted: "" });
     }
   });
+  it(
+    "are written by a burst of registrations larger than the pool while their templates are read again",
+    { timeout: 30_000 },
+    async () => {
+      // A registration holds the year's numbers when it writes its receipt. The templates, changed meanwhile,
+      // are read through its own transaction: through the pool, that read waited (on PostgreSQL, until the
+      // transaction timed out) for a connection that every other registration held, queued behind it.
+      await saveMessageTemplates({ receipt: "" });
+      const fields = await intakeFields();
+      const burst = Array.from({ length: config().DATABASE_POOL_SIZE + 2 }, (_, i) =>
+        registerCase(world.operator, { ...fields, subject: `连夜赶工的搅拌站${i}` }, { scheduleJobs: false }),
+      );
+      const created = await Promise.all(burst);
+      const receipts = await prisma.complainantMessage.count({
+        where: { caseId: { in: created.map((c) => c.id) }, event: "receipt" },
+      });
+      expect(receipts).toBe(created.length);
+    },
+  );
+
   it("go to the SMS gateway alone: the chat webhook gets the ladder's notices and never a phone or a message", async () => {
     const chat: Record<string, unknown>[] = [];
     const chatServer = createServer((request, response) => {

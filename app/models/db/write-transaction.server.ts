@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { prisma, type Transaction } from "~/db.server";
 import { isPostgres, takeWriteLock } from "./sql-dialect.server";
 
@@ -17,13 +18,24 @@ const ATTEMPTS = 5;
 const isStaleSnapshot = (error: unknown) =>
   !isPostgres() && /SQLITE_BUSY|database is locked|SocketTimeout|timed out/i.test(String((error as Error)?.message ?? error));
 
+const openTransaction = new AsyncLocalStorage<Transaction>();
+
+/**
+ * Where a read that may happen inside a step's transaction reads: through that transaction, if one is
+ * open in this request, else through the pool. Kept reference data read again in the middle of a step
+ * (kept.server.ts) must not wait for a second connection on PostgreSQL: with the pool taken by steps that
+ * wait for a lock this one holds (the year's case numbers, a month bucket), it would wait until the
+ * transaction times out.
+ */
+export const readerInTransaction = (): Transaction => openTransaction.getStore() ?? prisma;
+
 export async function writeTransaction<T>(work: (tx: Transaction) => Promise<T>, options: { timeout?: number } = {}): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await prisma.$transaction(
         async (tx) => {
           await takeWriteLock(tx);
-          return work(tx);
+          return openTransaction.run(tx, () => work(tx));
         },
         { ...WRITE_TRANSACTION, ...options },
       );

@@ -23,8 +23,8 @@ const templateKey = (event: MessageEvent) => `sms.template.${event}`;
 
 /** Each event's template: the administrator's text, or the catalogue's default. Every message reads them: kept. */
 export function messageTemplates() {
-  return keptReference("messageTemplates", async () => {
-    const rows = await prisma.setting.findMany({ where: { key: { in: MESSAGE_EVENTS.map(templateKey) } } });
+  return keptReference("messageTemplates", async (db) => {
+    const rows = await db.setting.findMany({ where: { key: { in: MESSAGE_EVENTS.map(templateKey) } } });
     return Object.fromEntries(
       MESSAGE_EVENTS.map((event) => {
         const saved = rows.find((row) => row.key === templateKey(event))?.value;

@@ -1,7 +1,9 @@
 import IORedis from "ioredis";
 import { config } from "~/config.server";
+import type { Transaction } from "~/db.server";
 import { logger } from "~/logger.server";
 import { onRedisClose, producerConnection, redisKey, redisReady } from "~/redis.server";
+import { readerInTransaction } from "../db/write-transaction.server";
 
 /**
  * Reference data that every registration and step reads (the holiday calendar, the deadline policies,
@@ -19,11 +21,14 @@ const CHANNEL = "reference-changed";
 const globals = globalThis as { greenlineKeptReferences?: Map<ReferenceName, { loadedAt: number; value: Promise<unknown> }> };
 const kept = (globals.greenlineKeptReferences ??= new Map());
 
-/** The kept value, read by `load` when there is none younger than 30 s, or always when `again`. */
-export function keptReference<T>(name: ReferenceName, load: () => Promise<T>, again = false): Promise<T> {
+/**
+ * The kept value, read by `load` when there is none younger than 30 s, or always when `again`: through the
+ * step's transaction when one is open (write-transaction.server.ts says why), else through the pool.
+ */
+export function keptReference<T>(name: ReferenceName, load: (db: Transaction) => Promise<T>, again = false): Promise<T> {
   const entry = kept.get(name);
   if (!again && entry && Date.now() - entry.loadedAt < KEPT_MS) return entry.value as Promise<T>;
-  const value = load();
+  const value = load(readerInTransaction());
   kept.set(name, { loadedAt: Date.now(), value });
   // A failed read is not kept.
   value.catch(() => {

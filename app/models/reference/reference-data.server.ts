@@ -1,22 +1,22 @@
 import { createWorkCalendar, type CalendarEntry, type WorkCalendar } from "~/domain/calendar";
 import type { DeadlinePolicy, PolicyRules } from "~/domain/policies";
 import type { CaseKind, Urgency } from "~/domain/case-kinds";
-import { prisma } from "~/db.server";
+import { prisma, type Transaction } from "~/db.server";
 import { isUniqueViolation } from "../errors";
 import { forgetReference, keptReference } from "./kept.server";
 
 /** The holiday calendar as the deadline module needs it: every change of a case needs it, so it is kept (./kept.server.ts). */
 export function loadWorkCalendar(): Promise<WorkCalendar> {
-  return keptReference("calendar", async () => {
-    const rows = await prisma.holidayDate.findMany();
+  return keptReference("calendar", async (db) => {
+    const rows = await db.holidayDate.findMany();
     return createWorkCalendar(rows.map((row): CalendarEntry => ({ ...row, type: row.type as CalendarEntry["type"] })));
   });
 }
 
 /** Every version of every deadline policy, oldest first: every registration chooses from them, so they are kept. */
 export function loadPolicies(): Promise<DeadlinePolicy[]> {
-  return keptReference("policies", async () =>
-    (await prisma.deadlinePolicy.findMany({ orderBy: { id: "asc" } })).map(toDomainPolicy),
+  return keptReference("policies", async (db) =>
+    (await db.deadlinePolicy.findMany({ orderBy: { id: "asc" } })).map(toDomainPolicy),
   );
 }
 
@@ -38,8 +38,11 @@ export function toDomainPolicy(row: {
   };
 }
 
-export async function listTownships(options: { includeUnits?: boolean; includeInactive?: boolean } = {}) {
-  return prisma.township.findMany({
+export async function listTownships(
+  options: { includeUnits?: boolean; includeInactive?: boolean } = {},
+  db: Transaction = prisma,
+) {
+  return db.township.findMany({
     where: {
       ...(options.includeUnits ? {} : { kind: "township" }),
       ...(options.includeInactive ? {} : { active: true }),
@@ -82,12 +85,12 @@ export async function setTownshipSeat(townshipId: number, seat: { latitude: numb
   return count === 1;
 }
 
-export async function listChannels() {
-  return prisma.channel.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
+export async function listChannels(db: Transaction = prisma) {
+  return db.channel.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
 }
 
-export async function listCategories() {
-  return prisma.category.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
+export async function listCategories(db: Transaction = prisma) {
+  return db.category.findMany({ where: { active: true }, orderBy: { sortOrder: "asc" } });
 }
 
 /**
@@ -95,12 +98,12 @@ export async function listCategories() {
  * and every intake post reads it, so it is kept; a change of a township or unit forgets it.
  */
 export function loadCaseVocabulary() {
-  return keptReference("intakeVocabulary", async () => {
+  return keptReference("intakeVocabulary", async (db) => {
     const [townships, assignees, channels, categories] = await Promise.all([
-      listTownships(),
-      listTownships({ includeUnits: true }),
-      listChannels(),
-      listCategories(),
+      listTownships({}, db),
+      listTownships({ includeUnits: true }, db),
+      listChannels(db),
+      listCategories(db),
     ]);
     return { townships, assignees, channels, categories };
   });
@@ -111,8 +114,8 @@ export function loadCaseVocabulary() {
  * columns). Read again when one of `ids` is not among them: a unit added since (names never change).
  */
 export async function loadUnitNames(ids: Iterable<number | null> = []): Promise<Map<number, string>> {
-  const read = async () => {
-    const rows = await prisma.township.findMany({ select: { id: true, name: true } });
+  const read = async (db: Transaction) => {
+    const rows = await db.township.findMany({ select: { id: true, name: true } });
     return new Map(rows.map((row) => [row.id, row.name]));
   };
   const names = await keptReference("unitNames", read);
