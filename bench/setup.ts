@@ -59,13 +59,15 @@ export async function removeRedisKeys(prefix: string) {
 /**
  * The built web server (`npm run build`) with `processes` web processes on a free port, against this
  * environment. `logLines` counts the log lines so far whose message is the given one (at LOG_LEVEL=trace,
- * "query" counts the statements, app/db.server.ts).
+ * "query" counts the statements, app/db.server.ts). With BENCH_CPU_PROFILE=dir, each web process writes
+ * a CPU profile (.cpuprofile, for Chrome's DevTools) into dir when it stops.
  */
 export function startServer(
   processes: number,
   logLevel = "info",
 ): Promise<{ port: number; child: ChildProcess; logLines: (message: string) => number }> {
-  const child = spawn(process.execPath, ["--enable-source-maps", "build/server/web.js"], {
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "--enable-source-maps", "build/server/web.js"], {
     cwd: path.resolve(__dirname, ".."),
     env: { ...process.env, PORT: "0", WEB_PROCESSES: String(processes), NODE_ENV: "production", LOG_LEVEL: logLevel },
     stdio: ["ignore", "pipe", "inherit"],
