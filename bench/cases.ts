@@ -119,8 +119,13 @@ export function* benchCases(count: number, ref: Reference, sequences: Map<string
   }
 }
 
-/** `count` cases written straight into a migrated SQLite file that has the reference data. */
-export function fillSqliteCases(file: string, count: number) {
+/**
+ * `count` cases written straight into a migrated SQLite file that has the reference data (its path is the
+ * process's DATABASE_URL). The statistics' triggers are dropped for the fill and made again after it, and
+ * the month buckets recounted once, as `greenline verify --recount` does: a trigger per row would take
+ * most of the fill's time.
+ */
+export async function fillSqliteCases(file: string, count: number) {
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
@@ -130,6 +135,10 @@ export function fillSqliteCases(file: string, count: number) {
     categories: (db.prepare(`SELECT code FROM "Category"`).all() as { code: string }[]).map((c) => c.code),
     policyId: (db.prepare(`SELECT id FROM "DeadlinePolicy" LIMIT 1`).get() as { id: number }).id,
   };
+  const triggers = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Case' AND name LIKE 'Case_statistics%'`)
+    .all() as { name: string; sql: string }[];
+  for (const trigger of triggers) db.exec(`DROP TRIGGER "${trigger.name}"`);
   const insert = db.prepare(
     `INSERT INTO "Case" (${CASE_COLUMNS.map((c) => `"${c}"`).join(",")}) VALUES (${CASE_COLUMNS.map(() => "?").join(",")})`,
   );
@@ -144,6 +153,9 @@ export function fillSqliteCases(file: string, count: number) {
   for (let done = 0; done < count; done += 100_000) write(Math.min(100_000, count - done));
   const upsert = db.prepare(`INSERT OR REPLACE INTO "CaseSequence" ("kind","year","lastSeq") VALUES (?,?,?)`);
   for (const [key, seq] of sequences) upsert.run(key.split(":")[0], Number(key.split(":")[1]), seq);
+  for (const trigger of triggers) db.exec(trigger.sql);
+  const { recountStatisticsMonths } = await import("~/models/statistics/months.server");
+  await recountStatisticsMonths();
   db.exec("ANALYZE");
   db.close();
 }

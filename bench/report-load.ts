@@ -40,7 +40,7 @@ async function main() {
   await seedDemoUsers();
   await prisma.$disconnect();
   const fillStart = Date.now();
-  fillSqliteCases(db.file, CASES);
+  await fillSqliteCases(db.file, CASES);
   console.log(`${CASES.toLocaleString("en")} cases written in ${((Date.now() - fillStart) / 1000).toFixed(1)} s`);
   const server = await startServer(1);
   const base = `http://127.0.0.1:${server.port}`;

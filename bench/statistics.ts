@@ -12,6 +12,7 @@
  * 3. A 100,000-row ledger imported (checked, then written) into an empty database.
  * Each figure is the median of several runs; BENCH_CASES and BENCH_IMPORT_ROWS scale it down.
  */
+import { isDeepStrictEqual } from "node:util";
 import Database from "better-sqlite3";
 import { DAY, OFFSET, REPORT_YEAR, fillSqliteCases, random } from "./cases";
 import { medianMs, prepareBenchEnvironment, removeRedisKeys } from "./setup";
@@ -99,7 +100,7 @@ async function statisticsAndList() {
   const { prisma } = await import("~/db.server");
   await seedReferenceData();
   const fillStart = Date.now();
-  fillSqliteCases(db.file, CASES);
+  await fillSqliteCases(db.file, CASES);
   const fillSeconds = (Date.now() - fillStart) / 1000;
   const { caseStatistics } = await import("~/models/statistics/figures.server");
   const { yearPeriod } = await import("~/domain/statistics");
@@ -120,6 +121,8 @@ async function statisticsAndList() {
     const best = await median(() => rawAnnualReport(raw, "complaint", period.start.getTime(), period.end.getTime()));
     const obvious = await median(() => obviousCoreFigures(raw, "complaint", period.start.getTime(), period.end.getTime()));
     const report = await caseStatistics("complaint", period, now);
+    if (!isDeepStrictEqual(report, await caseStatistics("complaint", period, now, "cases")))
+      throw new Error("The month buckets' figures differ from the cases'.");
     const township = await prisma.township.findFirstOrThrow({ where: { kind: "township" } });
     const dispatcher = { id: 0, role: "dispatcher" as const, townshipId: null };
     const query = { townshipId: township.id, category: "noise", sort: "received_desc" as const, page: 1 };

@@ -12,7 +12,7 @@
  *   greenline backup FILE
  *   greenline migrate-data --from file:… --to postgresql://…
  *   greenline report figures --json
- *   greenline verify [--json]
+ *   greenline verify [--recount] [--json]
  *   greenline api-key add --name NAME --scope SCOPE [--scope SCOPE…] [--channel CODE] [--callback-url URL] [--expires YYYY-MM-DD]
  */
 import { parseArgs } from "node:util";
@@ -26,7 +26,7 @@ import { tKey } from "~/i18n";
 import { createApiKey } from "~/models/transfers-in/api-keys.server";
 import { caseReport } from "~/models/case/view.server";
 import { disagreeingDeadlines } from "~/models/deadlines/derived-fields.server";
-import { disagreeingStatisticsMonths } from "~/models/statistics/months.server";
+import { disagreeingStatisticsMonths, recountStatisticsMonths } from "~/models/statistics/months.server";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData, seedReferenceData } from "~/models/reference/seed.server";
 import { createUser } from "~/models/accounts/users.server";
 import { InputError } from "~/models/errors";
@@ -55,8 +55,9 @@ const USAGE = `Usage:
   greenline migrate-data --from file:… --to postgresql://…
                                          copy a SQLite installation into an empty PostgreSQL database and verify it
   greenline report figures --json        every year's annual figures of every kind
-  greenline verify [--json]              recompute every case's derived deadline fields and the statistics'
-                                         month buckets from the cases; exit 1 if any disagrees
+  greenline verify [--recount] [--json]  recompute every case's derived deadline fields and the statistics'
+                                         month buckets from the cases; exit 1 if any disagrees; --recount first
+                                         replaces the buckets with their recount
   greenline api-key add --name NAME --scope ${API_SCOPES.join("|")} [--scope …] [--channel CODE] [--callback-url URL] [--expires YYYY-MM-DD]
                                          a key for another system; printed once, as the last line`;
 
@@ -142,8 +143,11 @@ async function run(argv: string[]): Promise<number> {
       return exportCommand(year, values.out);
     }
     case "verify": {
-      const { values } = parseArgs({ args: argv.slice(1), options: { json: { type: "boolean", default: false } } });
-      return verifyCommand(values.json);
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: { json: { type: "boolean", default: false }, recount: { type: "boolean", default: false } },
+      });
+      return verifyCommand(values.json, values.recount);
     }
     case "backup":
       if (!subcommand || rest.length > 0) throw new UsageError("backup needs one target file");
@@ -247,12 +251,16 @@ async function reportAnnual(args: string[]) {
 }
 
 /** After an upgrade or a repair by hand: every case's derived deadline fields against its milestones. */
-async function verifyCommand(json: boolean) {
+async function verifyCommand(json: boolean, recount: boolean) {
+  const recounted = recount ? await recountStatisticsMonths() : null;
   const { checked, found } = await disagreeingDeadlines();
   const buckets = await disagreeingStatisticsMonths();
   if (json) {
-    console.log(JSON.stringify({ checked, disagreeing: found, statisticsMonths: buckets }, null, 2));
+    console.log(
+      JSON.stringify({ checked, disagreeing: found, statisticsMonths: buckets, recountedStatisticsMonths: recounted }, null, 2),
+    );
   } else {
+    if (recounted !== null) console.log(`Statistics month buckets recounted from the cases: ${recounted}.`);
     for (const entry of found) {
       const show = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
       const fields = entry.fields.map(

@@ -5,7 +5,7 @@ import { CASE_KINDS } from "~/domain/case-kinds";
 import { type LocalDate, addLocalDays, startOfLocalDay } from "~/domain/local-time";
 import { rangePeriod } from "~/domain/statistics";
 import { caseStatistics } from "~/models/statistics/figures.server";
-import { disagreeingStatisticsMonths } from "~/models/statistics/months.server";
+import { disagreeingStatisticsMonths, recountStatisticsMonths } from "~/models/statistics/months.server";
 
 /**
  * The month buckets (docs/decisions/0024) against the definitions: random histories of cases — written,
@@ -126,6 +126,29 @@ describe("the statistics' month buckets", () => {
       ),
       { numRuns: 20, seed: 20261203 },
     );
+  });
+
+  it("spoiled by hand, are named by verify and recounted to the same figures", async () => {
+    const period = rangePeriod(FIRST_DAY, addLocalDays(FIRST_DAY, DAYS));
+    const now = startOfLocalDay(addLocalDays(FIRST_DAY, DAYS));
+    const before = await caseStatistics("complaint", period, now, "months");
+    const [first, second] = await prisma.statisticsMonth.findMany({ where: { received: { gt: 0 } }, take: 2 });
+    await prisma.statisticsMonth.update({
+      where: {
+        kind_month_dimension_value: { kind: first.kind, month: first.month, dimension: first.dimension, value: first.value },
+      },
+      data: { received: { increment: 5 } },
+    });
+    await prisma.statisticsMonth.delete({
+      where: {
+        kind_month_dimension_value: { kind: second.kind, month: second.month, dimension: second.dimension, value: second.value },
+      },
+    });
+    expect((await disagreeingStatisticsMonths()).map((d) => d.counter)).toContain("received");
+
+    expect(await recountStatisticsMonths()).toBeGreaterThan(0);
+    expect(await disagreeingStatisticsMonths()).toEqual([]);
+    expect(await caseStatistics("complaint", period, now, "months")).toEqual(before);
   });
 
   it("are all zero once every case is gone", async () => {

@@ -1,5 +1,6 @@
 import { prisma } from "~/db.server";
-import { jsonArrayAgg } from "../db/sql-dialect.server";
+import { isPostgres, jsonArrayAgg } from "../db/sql-dialect.server";
+import { writeTransaction } from "../db/write-transaction.server";
 
 /**
  * `greenline verify` for the statistics' month buckets (docs/decisions/0024): each bucket recounted from
@@ -71,4 +72,26 @@ export async function disagreeingStatisticsMonths(): Promise<BucketDisagreement[
     });
   }
   return disagreements;
+}
+
+/**
+ * `greenline verify --recount`: the kept buckets replaced by their recount from the cases, for an
+ * installation whose buckets disagree after a repair by hand, or cases written in bulk with the triggers
+ * off (the benchmarks' fill). Writers wait meanwhile: SQLite's write lock, PostgreSQL's share lock on the
+ * cases. Answers how many buckets there now are.
+ */
+export async function recountStatisticsMonths(): Promise<number> {
+  const columns = [...KEY, ...COUNTERS].map((c) => `"${c}"`).join(", ");
+  const sums = COUNTERS.map((c) => `SUM(b."${c}")`).join(", ");
+  const key = KEY.map((c) => `b."${c}"`).join(", ");
+  return writeTransaction(
+    async (tx) => {
+      if (isPostgres()) await tx.$executeRawUnsafe(`LOCK TABLE "Case" IN SHARE MODE`);
+      await tx.$executeRawUnsafe(`DELETE FROM "StatisticsMonth"`);
+      return tx.$executeRawUnsafe(
+        `INSERT INTO "StatisticsMonth" (${columns}) SELECT ${key}, ${sums} FROM (${RECOUNTED}) b GROUP BY ${key}`,
+      );
+    },
+    { timeout: 3_600_000 },
+  );
 }
