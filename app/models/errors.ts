@@ -15,8 +15,18 @@ export class ActionNotAllowedError extends Error {
   }
 }
 
-/** Another write won a unique index (a double submit, two identical transfers at once): the caller reads the winner. */
-export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+/**
+ * Another write won a unique index (a double submit, two identical transfers at once): the caller reads
+ * the winner. Prisma's own writes say so as P2002; a raw statement's (a case's row, case-row.server.ts) as
+ * P2010 with the adapter's kind of error.
+ */
+export const isUniqueViolation = (error: unknown) => {
+  const failed = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
+  return (
+    failed?.code === "P2002" ||
+    (failed?.code === "P2010" && failed.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
+  );
+};
 
 /** Someone else changed the case after this user loaded it. */
 export class StaleVersionError extends Error {

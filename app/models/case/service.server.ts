@@ -48,6 +48,7 @@ import {
   type ChangeEffect,
 } from "./actions/context.server";
 import { scheduleCaseDeadlines } from "../deadlines/queue.server";
+import { insertCase, insertMilestones, insertParties } from "./case-row.server";
 import { ActionNotAllowedError, CaseNotFoundError, InputError, StaleVersionError, isUniqueViolation } from "../errors";
 import { afterNotificationCommit } from "../outbox/notifications.server";
 import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "../reference/reference-data.server";
@@ -109,26 +110,24 @@ export async function registerCase(
     const concludeBy = options.transfer?.platformDueAt ?? null;
     const milestones = target ? [] : milestoneRows(calendar, policy, "received", fields.receivedAt, 1, undefined, concludeBy);
     const mediation = fields.kind === "mediation" ? await mediationData(tx, options.mediation) : null;
-    const record = await tx.case.create({
-      data: {
-        ...fields,
-        ...number,
-        lookupCodeHash: lookupCodeHash(number.caseNo, lookupCode),
-        ...(options.transfer ?? {}),
-        ...(mediation?.caseData ?? {}),
-        state: target ? "merged" : "registered",
-        mergedIntoId: target?.id ?? null,
-        policyId: policy.id,
-        createdById: actor.id,
-        createdAt: now,
-        ...deriveDeadlineFields(
-          1,
-          milestones.map((m) => ({ ...m, status: "open", metAt: null })),
-        ),
-      },
+    const record = await insertCase(tx, {
+      ...fields,
+      ...number,
+      lookupCodeHash: lookupCodeHash(number.caseNo, lookupCode),
+      ...(options.transfer ?? {}),
+      ...(mediation?.caseData ?? {}),
+      state: target ? "merged" : "registered",
+      mergedIntoId: target?.id ?? null,
+      policyId: policy.id,
+      createdById: actor.id,
+      createdAt: now,
+      ...deriveDeadlineFields(
+        1,
+        milestones.map((m) => ({ ...m, status: "open", metAt: null })),
+      ),
     });
-    // Not a nested create: that reads the case back after writing its milestones, one statement more.
-    if (milestones.length > 0) await tx.caseMilestone.createMany({ data: milestones.map((m) => ({ ...m, caseId: record.id })) });
+    await insertMilestones(tx, record.id, milestones);
+    if (mediation) await insertParties(tx, record.id, mediation.parties);
     const registered = await recordAuditEvent(tx, {
       caseId: record.id,
       actorId: actor.id,

@@ -10,6 +10,7 @@ import {
 } from "~/domain/complainant-messages";
 import { localDateOf } from "~/domain/local-time";
 import { tKey } from "~/i18n";
+import { bulkInsert } from "../db/bulk-insert.server";
 import { recordWebhookDeliveries } from "./webhooks.server";
 import { forgetReference, keptReference } from "../reference/kept.server";
 
@@ -92,14 +93,18 @@ export async function recordComplainantMessage(
   const templates = await messageTemplates();
   const text = renderMessage(templates[step.event].text, values);
   const eventId = `sms-${record.id}-${step.auditEventId}`;
-  const message = await tx.complainantMessage.create({
-    data: { caseId: record.id, round: record.round, event: step.event, text, createdAt: step.at, eventId },
-  });
+  // Raw, as the audit event it goes with (audit.server.ts).
+  const [message] = await bulkInsert<{ id: number | bigint }>(
+    tx,
+    "ComplainantMessage",
+    [{ caseId: record.id, round: record.round, event: step.event, text, createdAt: step.at, eventId }],
+    `"id"`,
+  );
   const [queued] = await recordWebhookDeliveries(tx, [
     {
       eventId,
       at: step.at,
-      payload: { event: "sms", messageId: message.id, caseNo: record.caseNo, phone: record.complainantPhone, text },
+      payload: { event: "sms", messageId: Number(message.id), caseNo: record.caseNo, phone: record.complainantPhone, text },
     },
   ]);
   return queued ?? null;

@@ -32,7 +32,8 @@ export async function mediationData(tx: Transaction, application: MediationAppli
     address: party.address.trim(),
   }));
   return {
-    caseData: { claim, relatedCaseId: related?.id ?? null, parties: { create: parties } },
+    caseData: { claim, relatedCaseId: related?.id ?? null },
+    parties,
     audit: { claim, parties: parties.map((p) => `${p.role}:${p.name}`), relatedCase: related?.caseNo ?? null },
     related,
   };
