@@ -61,6 +61,19 @@ describe("the complaint lifecycle", () => {
     expect(conclude.overdue).toBe(false);
   });
 
+  it("answers the registered case as the database holds it, every field typed as Prisma reads it", async () => {
+    // The row comes back from a raw INSERT … RETURNING (case-row.server.ts), not through Prisma's create.
+    const { lookupCode, repeated, ...created } = await registered({ latitude: 29.71, longitude: 106.63 });
+    expect(created).toEqual(await prisma.case.findUniqueOrThrow({ where: { id: created.id } }));
+    expect(created.receivedAt).toBeInstanceOf(Date);
+    expect([typeof created.overdue, typeof created.latitude, lookupCode.length > 0, repeated]).toEqual([
+      "boolean",
+      "number",
+      true,
+      false,
+    ]);
+  });
+
   it("rejects with a reason and stops every clock", async () => {
     const created = await registered();
     await expect(
