@@ -10,13 +10,22 @@ import { isPostgres, takeWriteLock } from "./sql-dialect.server";
  * with a write (an empty DELETE, which takes the lock like BEGIN IMMEDIATE) makes the second writer wait
  * its turn (busy timeout) instead. A read of another request on the same connection can still slip in
  * between BEGIN and that first write; the transaction then fails before it has done anything, and is run
- * again. Bursts queue for the one writer, so the waits are generous.
+ * again, as is a PostgreSQL transaction cancelled by a deadlock. Bursts queue for the one writer, so the
+ * waits are generous.
  */
 export const WRITE_TRANSACTION = { maxWait: 60_000, timeout: 60_000 };
 const ATTEMPTS = 5;
 
-const isStaleSnapshot = (error: unknown) =>
-  !isPostgres() && /SQLITE_BUSY|database is locked|SocketTimeout|timed out/i.test(String((error as Error)?.message ?? error));
+/**
+ * A transaction that did nothing lasting and may simply run again: on SQLite a stale snapshot or a
+ * busy wait that ran out; on PostgreSQL one the server cancelled to break a deadlock (two steps
+ * locking the same month buckets or cases in opposite orders) or a serialization failure.
+ */
+const mayRunAgain = (error: unknown) => {
+  const message = String((error as Error)?.message ?? error);
+  if (isPostgres()) return (error as { code?: string })?.code === "P2034" || /40P01|40001|deadlock detected/.test(message);
+  return /SQLITE_BUSY|database is locked|SocketTimeout|timed out/i.test(message);
+};
 
 const openTransaction = new AsyncLocalStorage<Transaction>();
 
@@ -40,7 +49,7 @@ export async function writeTransaction<T>(work: (tx: Transaction) => Promise<T>,
         { ...WRITE_TRANSACTION, ...options },
       );
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isStaleSnapshot(error)) throw error;
+      if (attempt >= ATTEMPTS || !mayRunAgain(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * attempt));
     }
   }
