@@ -205,7 +205,14 @@ async function postgresReport() {
     const dispatcher = { id: 0, role: "dispatcher" as const, townshipId: null };
     const overdueList = await medianOf(() => listCases(dispatcher, { overdue: true, sort: "due_asc", page: 1 }, now));
     const board = await medianOf(() => supervisionBoard(now));
-    return { fillSeconds, size, median, floor, overdueList, board };
+    const { townshipInbox } = await import("~/models/case/lists.server");
+    const { deskQueue, deskQueueCounts } = await import("~/models/desk/queues.server");
+    const inbox = await medianOf(() => townshipInbox({ id: 0, role: "township", townshipId: ref.townshipIds[0] }, now));
+    const queues = await medianOf(async () => {
+      await deskQueueCounts();
+      await deskQueue("toAccept", now);
+    });
+    return { fillSeconds, size, median, floor, overdueList, board, inbox, queues };
   } finally {
     await client.end();
     await prisma.$disconnect();
@@ -233,7 +240,10 @@ async function main() {
     console.log(
       `annual report (every figure and breakdown), postgresql: ${r.median} ms (${(r.median / r.floor).toFixed(2)} × the floor)`,
     );
-    console.log(`case list, first page, overdue filter: ${r.overdueList} ms; supervision board: ${r.board} ms`);
+    console.log(
+      `first pages: case list with the overdue filter ${r.overdueList} ms; supervision board ${r.board} ms; ` +
+        `township inbox ${r.inbox} ms; desk queues ${r.queues} ms`,
+    );
   } else {
     for (const args of [
       ["intake", "sqlite", "1"],
