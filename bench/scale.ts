@@ -9,7 +9,9 @@
  * 2. The annual report over BENCH_CASES cases (default 1,000,000, as in bench:stats) on PostgreSQL,
  *    beside its floor (one pass over the year's received and concluded index entries, counting only), and
  *    the lists' first pages; the SQLite figures are bench:stats'. The fill's time and the database's size
- *    are printed with them (BENCH_CASES=10000000 for ten million).
+ *    are printed with them (BENCH_CASES=10000000 for ten million). The fill writes with the triggers off
+ *    (session_replication_role, which needs a superuser, as POSTGRES_URL's default user is) and recounts
+ *    the month buckets once after it.
  * Each part runs in its own process with its own database and Redis prefix, removed afterwards.
  */
 import { execFileSync, spawnSync } from "node:child_process";
