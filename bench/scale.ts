@@ -216,8 +216,11 @@ async function postgresReport() {
     });
     return { fillSeconds, size, median, floor, overdueList, board, inbox, queues };
   } finally {
+    const { closeRedisResources } = await import("~/redis.server");
     await client.end();
+    await closeRedisResources();
     await prisma.$disconnect();
+    await removeRedisKeys(process.env.REDIS_PREFIX!);
     await db.remove();
   }
 }
