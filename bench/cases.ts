@@ -122,8 +122,9 @@ export function* benchCases(count: number, ref: Reference, sequences: Map<string
 /**
  * `count` cases written straight into a migrated SQLite file that has the reference data (its path is the
  * process's DATABASE_URL). The statistics' triggers are dropped for the fill and made again after it, and
- * the month buckets recounted once, as `greenline verify --recount` does: a trigger per row would take
- * most of the fill's time.
+ * the month buckets recounted once, as `greenline verify --recount` does and as the PostgreSQL fill
+ * (bench/scale.ts) must, where a trigger per row took most of the time; here the indexes and the
+ * text-search trigger take most of it either way.
  */
 export async function fillSqliteCases(file: string, count: number) {
   const db = new Database(file);

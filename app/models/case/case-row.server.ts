@@ -1,7 +1,6 @@
 import type { Transaction } from "~/db.server";
 import { type Case, Prisma } from "~/generated/prisma/client";
 import { bulkInsert } from "../db/bulk-insert.server";
-import type { milestoneRows } from "../deadlines/planning.server";
 
 /**
  * A new case's row written as one raw INSERT … RETURNING, for registration, the busiest write there is:
@@ -29,26 +28,4 @@ export async function insertCase(tx: Transaction, data: NewCaseRow): Promise<Cas
   row.updatedAt = now;
   const [record] = await bulkInsert<Case>(tx, "Case", [row], "*");
   return record;
-}
-
-/** A new case's planned milestones, in one statement (Prisma's createMany costs as much again). */
-export async function insertMilestones(tx: Transaction, caseId: number, milestones: ReturnType<typeof milestoneRows>) {
-  await bulkInsert(
-    tx,
-    "CaseMilestone",
-    milestones.map((m) => ({ ...m, caseId })),
-  );
-}
-
-/** A mediation's parties as its application names them. */
-export async function insertParties(
-  tx: Transaction,
-  caseId: number,
-  parties: { role: string; type: string; name: string; phone: string | null; address: string }[],
-) {
-  await bulkInsert(
-    tx,
-    "CaseParty",
-    parties.map((party) => ({ ...party, caseId })),
-  );
 }

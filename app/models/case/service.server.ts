@@ -48,7 +48,8 @@ import {
   type ChangeEffect,
 } from "./actions/context.server";
 import { scheduleCaseDeadlines } from "../deadlines/queue.server";
-import { insertCase, insertMilestones, insertParties } from "./case-row.server";
+import { insertCase } from "./case-row.server";
+import { bulkInsert } from "../db/bulk-insert.server";
 import { ActionNotAllowedError, CaseNotFoundError, InputError, StaleVersionError, isUniqueViolation } from "../errors";
 import { afterNotificationCommit } from "../outbox/notifications.server";
 import { loadPolicies, loadWorkCalendar, toDomainPolicy } from "../reference/reference-data.server";
@@ -126,8 +127,18 @@ export async function registerCase(
         milestones.map((m) => ({ ...m, status: "open", metAt: null })),
       ),
     });
-    await insertMilestones(tx, record.id, milestones);
-    if (mediation) await insertParties(tx, record.id, mediation.parties);
+    // Raw, as the case (case-row.server.ts): Prisma's createMany costs as much again.
+    await bulkInsert(
+      tx,
+      "CaseMilestone",
+      milestones.map((m) => ({ ...m, caseId: record.id })),
+    );
+    if (mediation)
+      await bulkInsert(
+        tx,
+        "CaseParty",
+        mediation.parties.map((party) => ({ ...party, caseId: record.id })),
+      );
     const registered = await recordAuditEvent(tx, {
       caseId: record.id,
       actorId: actor.id,

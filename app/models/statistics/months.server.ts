@@ -51,11 +51,15 @@ const RECOUNTED = `SELECT e."kind", e."month", d."dimension",
     UNION ALL SELECT 'handlingDays') d
   WHERE d."dimension" <> 'handlingDays' OR e."concluded" <> 0`;
 
+/** The rows of `from` summed into one row per bucket, columns KEY then COUNTERS. */
+const summedByBucket = (from: string) => {
+  const key = KEY.map((c) => `b."${c}"`).join(", ");
+  return `SELECT ${key}, ${COUNTERS.map((c) => `SUM(b."${c}") AS "${c}"`).join(", ")} FROM (${from}) b GROUP BY ${key}`;
+};
+
 async function buckets(from: string) {
   const columns = [...KEY, ...COUNTERS];
-  const sql = `SELECT ${jsonArrayAgg(columns.map((c) => `g."${c}"`))} AS "rows" FROM (
-      SELECT ${KEY.map((c) => `b."${c}"`).join(", ")}, ${COUNTERS.map((c) => `SUM(b."${c}") AS "${c}"`).join(", ")}
-      FROM (${from}) b GROUP BY ${KEY.map((c) => `b."${c}"`).join(", ")}) g`;
+  const sql = `SELECT ${jsonArrayAgg(columns.map((c) => `g."${c}"`))} AS "rows" FROM (${summedByBucket(from)}) g`;
   const [result] = await prisma.$queryRawUnsafe<{ rows: string }[]>(sql);
   const rows = JSON.parse(result?.rows ?? "[]") as (string | number)[][];
   return new Map(rows.map((values) => [values.slice(0, KEY.length).join(" "), values.slice(KEY.length).map(Number)]));
@@ -82,15 +86,11 @@ export async function disagreeingStatisticsMonths(): Promise<BucketDisagreement[
  */
 export async function recountStatisticsMonths(): Promise<number> {
   const columns = [...KEY, ...COUNTERS].map((c) => `"${c}"`).join(", ");
-  const sums = COUNTERS.map((c) => `SUM(b."${c}")`).join(", ");
-  const key = KEY.map((c) => `b."${c}"`).join(", ");
   return writeTransaction(
     async (tx) => {
       if (isPostgres()) await tx.$executeRawUnsafe(`LOCK TABLE "Case" IN SHARE MODE`);
       await tx.$executeRawUnsafe(`DELETE FROM "StatisticsMonth"`);
-      return tx.$executeRawUnsafe(
-        `INSERT INTO "StatisticsMonth" (${columns}) SELECT ${key}, ${sums} FROM (${RECOUNTED}) b GROUP BY ${key}`,
-      );
+      return tx.$executeRawUnsafe(`INSERT INTO "StatisticsMonth" (${columns}) ${summedByBucket(RECOUNTED)}`);
     },
     { timeout: 3_600_000 },
   );
